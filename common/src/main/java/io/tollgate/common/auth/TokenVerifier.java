@@ -1,0 +1,156 @@
+package io.tollgate.common.auth;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.jwt.proc.ExpiredJWTException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.MalformedURLException;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Verifies Tollgate access tokens locally: signature against auth-service's cached JWKS (fetched
+ * again, rate-limited, when a token names an unknown key), an algorithm allow-list, and the
+ * {@code iss}, {@code aud}, {@code exp} and {@code nbf} claims with a small skew.
+ *
+ * <p>Cheap enough for every call: a token that verified once is remembered until it expires, so
+ * the signature is checked once per token, not once per request.
+ */
+public final class TokenVerifier {
+    private static final Logger LOG = LoggerFactory.getLogger(TokenVerifier.class);
+    private static final Set<String> REQUIRED_CLAIMS = Set.of("sub", "exp", "iat", "jti", TokenClaims.TENANT);
+
+    private final DefaultJWTProcessor<SecurityContext> processor;
+    private final int maxTokenLength;
+    private final int cacheSize;
+    private final long skewSeconds;
+    private final Clock clock;
+    private final ConcurrentHashMap<String, Principal> verified = new ConcurrentHashMap<>();
+
+    public TokenVerifier(TokenVerifierConfig config, JWKSource<SecurityContext> keys, Clock clock) {
+        this.maxTokenLength = config.maxTokenLength();
+        this.cacheSize = config.cacheSize();
+        this.skewSeconds = config.clockSkew().toSeconds();
+        this.clock = clock;
+        Set<JWSAlgorithm> algorithms = config.algorithms().stream().map(JWSAlgorithm::parse).collect(Collectors.toSet());
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
+                config.audience(), new JWTClaimsSet.Builder().issuer(config.issuer()).build(), REQUIRED_CLAIMS);
+        claims.setMaxClockSkew((int) skewSeconds);
+        processor = new DefaultJWTProcessor<>();
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keys));
+        processor.setJWTClaimsSetVerifier(claims);
+    }
+
+    /** A verifier that fetches keys from {@code config.jwksUri()}. */
+    public static TokenVerifier fromJwksUri(TokenVerifierConfig config) {
+        try {
+            JWKSource<SecurityContext> keys = JWKSourceBuilder.create(config.jwksUri().toURL())
+                    .cache(config.jwksCacheTtl().toMillis(), 5_000)
+                    .rateLimited(true)
+                    .outageTolerantForever()
+                    .build();
+            return new TokenVerifier(config, keys, Clock.systemUTC());
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("tollgate.tokens.jwks-uri is not a URL", e);
+        }
+    }
+
+    /**
+     * The principal a token speaks for.
+     *
+     * @throws InvalidTokenException when the token is not acceptable, for whatever reason
+     */
+    public Principal verify(String token) throws InvalidTokenException {
+        if (token == null || token.isEmpty()) {
+            throw new InvalidTokenException(InvalidTokenException.Reason.MALFORMED);
+        }
+        if (token.length() > maxTokenLength) {
+            throw new InvalidTokenException(InvalidTokenException.Reason.OVERSIZED);
+        }
+        Instant now = clock.instant();
+        Principal known = verified.get(token);
+        if (known != null) {
+            if (now.isBefore(known.expiresAt().plusSeconds(skewSeconds))) {
+                return known;
+            }
+            verified.remove(token);
+            throw new InvalidTokenException(InvalidTokenException.Reason.EXPIRED);
+        }
+        Principal principal = toPrincipal(process(token));
+        remember(token, principal, now);
+        return principal;
+    }
+
+    private JWTClaimsSet process(String token) throws InvalidTokenException {
+        try {
+            return processor.process(token, null);
+        } catch (ParseException e) {
+            throw refused(InvalidTokenException.Reason.MALFORMED, e);
+        } catch (ExpiredJWTException e) {
+            throw refused(InvalidTokenException.Reason.EXPIRED, e);
+        } catch (BadJWTException e) {
+            throw refused(InvalidTokenException.Reason.BAD_CLAIMS, e);
+        } catch (BadJOSEException e) {
+            throw refused(InvalidTokenException.Reason.BAD_SIGNATURE, e);
+        } catch (KeySourceException e) {
+            LOG.warn("token keys unavailable: {}", e.getMessage());
+            throw new InvalidTokenException(InvalidTokenException.Reason.KEYS_UNAVAILABLE);
+        } catch (Exception e) {
+            throw refused(InvalidTokenException.Reason.MALFORMED, e);
+        }
+    }
+
+    private static InvalidTokenException refused(InvalidTokenException.Reason reason, Exception cause) {
+        LOG.debug("token refused ({}): {}", reason, cause.getMessage());
+        return new InvalidTokenException(reason);
+    }
+
+    private static Principal toPrincipal(JWTClaimsSet claims) throws InvalidTokenException {
+        try {
+            String tenant = claims.getStringClaim(TokenClaims.TENANT);
+            List<String> roles = claims.getStringListClaim(TokenClaims.ROLES);
+            String scope = claims.getStringClaim(TokenClaims.SCOPE);
+            Set<String> scopes = new HashSet<>();
+            if (scope != null && !scope.isBlank()) {
+                scopes.addAll(List.of(scope.trim().split("\\s+")));
+            }
+            if (tenant == null || tenant.isBlank()) {
+                throw new InvalidTokenException(InvalidTokenException.Reason.BAD_CLAIMS);
+            }
+            return new Principal(claims.getSubject(), tenant, roles == null ? Set.of() : Set.copyOf(roles), scopes,
+                    claims.getJWTID(), claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant());
+        } catch (ParseException e) {
+            throw new InvalidTokenException(InvalidTokenException.Reason.BAD_CLAIMS);
+        }
+    }
+
+    private void remember(String token, Principal principal, Instant now) {
+        if (verified.size() >= cacheSize) {
+            verified.values().removeIf(p -> !now.isBefore(p.expiresAt()));
+            if (verified.size() >= cacheSize) {
+                verified.clear();
+            }
+        }
+        verified.put(token, principal);
+    }
+}
