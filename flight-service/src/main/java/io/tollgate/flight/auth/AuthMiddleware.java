@@ -1,0 +1,61 @@
+package io.tollgate.flight.auth;
+
+import io.tollgate.common.auth.Principal;
+import org.apache.arrow.flight.CallHeaders;
+import org.apache.arrow.flight.CallInfo;
+import org.apache.arrow.flight.CallStatus;
+import org.apache.arrow.flight.FlightServerMiddleware;
+import org.apache.arrow.flight.RequestContext;
+
+/**
+ * Authenticates every Flight call before it reaches the producer, and carries the verified
+ * principal to it. A call without acceptable credentials never reaches the producer. After a
+ * Basic login the issued bearer token is returned in the response headers, as Flight clients
+ * expect from a handshake.
+ */
+public final class AuthMiddleware implements FlightServerMiddleware {
+    /** The key under which the producer finds this middleware in its call context. */
+    public static final Key<AuthMiddleware> KEY = Key.of("tollgate-auth");
+
+    private final Principal principal;
+    private final String issuedToken;
+
+    private AuthMiddleware(Principal principal, String issuedToken) {
+        this.principal = principal;
+        this.issuedToken = issuedToken;
+    }
+
+    public Principal principal() {
+        return principal;
+    }
+
+    @Override
+    public void onBeforeSendingHeaders(CallHeaders outgoingHeaders) {
+        if (issuedToken != null) {
+            outgoingHeaders.insert("authorization", "Bearer " + issuedToken);
+        }
+    }
+
+    @Override
+    public void onCallCompleted(CallStatus status) {
+    }
+
+    @Override
+    public void onCallErrored(Throwable err) {
+    }
+
+    /** Makes one {@link AuthMiddleware} per call, or refuses the call. */
+    public static final class Factory implements FlightServerMiddleware.Factory<AuthMiddleware> {
+        private final CallAuthenticator authenticator;
+
+        public Factory(CallAuthenticator authenticator) {
+            this.authenticator = authenticator;
+        }
+
+        @Override
+        public AuthMiddleware onCallStarted(CallInfo info, CallHeaders incomingHeaders, RequestContext context) {
+            CallAuthenticator.Authenticated result = authenticator.authenticate(incomingHeaders.get("authorization"));
+            return new AuthMiddleware(result.principal(), result.issuedToken());
+        }
+    }
+}

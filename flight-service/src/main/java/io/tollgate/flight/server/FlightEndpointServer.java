@@ -1,0 +1,64 @@
+package io.tollgate.flight.server;
+
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.micronaut.context.annotation.Context;
+import io.tollgate.flight.auth.AuthMiddleware;
+import io.tollgate.flight.auth.CallAuthenticator;
+import io.tollgate.flight.config.FlightConfig;
+import io.tollgate.flight.sql.TollgateFlightSqlProducer;
+import jakarta.annotation.PreDestroy;
+import org.apache.arrow.flight.FlightServer;
+import org.apache.arrow.flight.Location;
+import org.apache.arrow.memory.BufferAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs the Arrow Flight SQL endpoint for the life of the application, with the auth middleware in
+ * front of the producer and the standard gRPC health service on the same port.
+ */
+@Context
+public class FlightEndpointServer {
+    private static final Logger LOG = LoggerFactory.getLogger(FlightEndpointServer.class);
+
+    private final FlightServer server;
+    private final HealthStatusManager health = new HealthStatusManager();
+
+    public FlightEndpointServer(FlightConfig config, TollgateFlightSqlProducer producer, CallAuthenticator authenticator,
+                                BufferAllocator allocator) {
+        Consumer<NettyServerBuilder> addHealth = builder -> builder.addService(health.getHealthService());
+        this.server = FlightServer.builder(allocator, Location.forGrpcInsecure(config.host(), config.port()), producer)
+                .middleware(AuthMiddleware.KEY, new AuthMiddleware.Factory(authenticator))
+                .transportHint("grpc.builderConsumer", addHealth)
+                .build();
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the Flight SQL endpoint could not start on port " + config.port(), e);
+        }
+        health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
+        LOG.info("Flight SQL endpoint listening on {}:{}", config.host(), server.getPort());
+    }
+
+    /** The port actually bound (differs from the configured one when that was 0). */
+    public int port() {
+        return server.getPort();
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        health.enterTerminalState();
+        server.shutdown();
+        if (!server.awaitTermination(10, TimeUnit.SECONDS)) {
+            LOG.warn("Flight SQL calls still running after 10 s; closing anyway");
+        }
+        server.close();
+    }
+}

@@ -1,0 +1,92 @@
+package io.tollgate.flight.tenant;
+
+import io.tollgate.common.auth.Principal;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Opens transactions on a tenant's backend with its context bound. The context variables are
+ * set transaction-locally ({@code set_config(name, value, true)}) in the same transaction as the
+ * caller's SQL, so they can never outlive it on a pooled connection; a variable whose value is
+ * unknown fails the call rather than running without it (fail closed).
+ */
+@Singleton
+public class TenantSessions {
+    private final TenantPools pools;
+
+    public TenantSessions(TenantPools pools) {
+        this.pools = pools;
+    }
+
+    public TenantSession open(Principal principal, TenantRoute route) throws SQLException {
+        Connection connection;
+        try {
+            connection = pools.poolFor(route).getConnection();
+        } catch (SQLTransientConnectionException e) {
+            throw new TenantUnavailableException(TenantUnavailableException.Kind.BACKEND_UNREACHABLE);
+        }
+        TenantSession session = new TenantSession(connection);
+        try {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(principal.isReadOnly());
+            bind(connection, principal, route);
+            return session;
+        } catch (SQLException | RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    private static void bind(Connection connection, Principal principal, TenantRoute route) throws SQLException {
+        List<String[]> settings = new ArrayList<>();
+        for (TenantRoute.ContextVariable variable : route.contextVariables()) {
+            settings.add(new String[] {variable.name(), valueOf(variable, principal)});
+        }
+        if (route.statementTimeoutMs() > 0) {
+            settings.add(new String[] {"statement_timeout", Long.toString(route.statementTimeoutMs())});
+        }
+        if (settings.isEmpty()) {
+            if (route.sharedRls()) {
+                // A shared database without a tenant context would rely on RLS seeing nothing;
+                // refuse instead of guessing.
+                throw new TenantUnavailableException(TenantUnavailableException.Kind.MISCONFIGURED);
+            }
+            return;
+        }
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < settings.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("set_config(?, ?, true)");
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            int index = 1;
+            for (String[] setting : settings) {
+                statement.setString(index++, setting[0]);
+                statement.setString(index++, setting[1]);
+            }
+            try (ResultSet ignored = statement.executeQuery()) {
+                // set_config's results are the values just set; nothing to read.
+            }
+        }
+    }
+
+    private static String valueOf(TenantRoute.ContextVariable variable, Principal principal) {
+        String value = switch (variable.source()) {
+            case TENANT_ID -> principal.tenantId();
+            case SUBJECT -> principal.subject();
+            case ROLES -> String.join(",", principal.roles().stream().sorted().toList());
+            // Claims beyond the standard ones are not carried yet: refuse rather than bind nothing.
+            case CLAIM -> null;
+        };
+        if (value == null || value.isEmpty()) {
+            throw new TenantUnavailableException(TenantUnavailableException.Kind.MISCONFIGURED);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,42 @@
+package io.tollgate.testkit.suite;
+
+import java.util.List;
+
+/**
+ * One demo tenant: its database, its accounts and the orders it holds.
+ *
+ * @param id         the tenant id
+ * @param name       its display name
+ * @param sharedRls  true when it lives in the shared database behind row-level security
+ * @param database   the database that holds its rows
+ * @param customers  the customers of its orders, in id order (what a reader must see, and only that)
+ */
+public record DemoTenant(String id, String name, boolean sharedRls, String database, List<String> customers) {
+
+    /** The demo's two tenants: acme in a dedicated database, globex in the shared one. */
+    public static List<DemoTenant> all() {
+        return List.of(
+                new DemoTenant("acme", "Acme Corporation", false, "tenant_acme",
+                        List.of("Wile E. Coyote", "Road Runner Supply", "Acme Anvils Ltd")),
+                new DemoTenant("globex", "Globex Corporation", true, DemoProvisioner.SHARED_DATABASE,
+                        List.of("Hank Scorpio", "Cypress Creek Holdings")));
+    }
+
+    /** The demo accounts of this tenant: a reader and an admin. */
+    public List<DemoAccount> accounts() {
+        return List.of(new DemoAccount("reader", id, List.of("reader")),
+                new DemoAccount("admin", id, List.of("tenant-admin")));
+    }
+
+    /** A demo account. */
+    public record DemoAccount(String name, String tenantId, List<String> roles) {
+        public String username() {
+            return name + "@" + tenantId;
+        }
+
+        /** The prefix of its variables in demo.env, e.g. {@code TOLLGATE_ACME_READER}. */
+        public String envPrefix() {
+            return "TOLLGATE_" + tenantId.toUpperCase().replace('-', '_') + "_" + name.toUpperCase();
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package io.tollgate.testkit.suite;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tollgate.testkit.postgres.PostgresServer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole suite on one machine: the demo provisioned in a PostgreSQL server, and the four
+ * services started as separate processes, configured the way a deployment configures them
+ * (environment variables), then waited for until each reports healthy. {@code ./tollgate up}
+ * and the end-to-end tests both start it through here.
+ */
+public final class Suite implements AutoCloseable {
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    private static final String ISSUER = "tollgate";
+    private static final String AUDIENCE = "tollgate";
+
+    private final PostgresServer postgres;
+    private final boolean ownsPostgres;
+    private final SuitePorts ports;
+    private final DemoSecrets secrets;
+    private final DemoProvisioner provisioner;
+    private final List<ServiceProcess> services = new ArrayList<>();
+
+    private Suite(PostgresServer postgres, boolean ownsPostgres, SuitePorts ports, DemoSecrets secrets,
+                  DemoProvisioner provisioner) {
+        this.postgres = postgres;
+        this.ownsPostgres = ownsPostgres;
+        this.ports = ports;
+        this.secrets = secrets;
+        this.provisioner = provisioner;
+    }
+
+    /**
+     * Provisions the demo and starts the services.
+     *
+     * @param root         the repository root (where the services' modules are built)
+     * @param stateDir     where secrets, bootstrap files and logs are kept
+     * @param postgres     the server to use
+     * @param ownsPostgres whether closing the suite stops that server
+     * @param ports        the ports the services listen on
+     */
+    public static Suite start(Path root, Path stateDir, PostgresServer postgres, boolean ownsPostgres, SuitePorts ports)
+            throws IOException, SQLException {
+        DemoSecrets secrets = DemoSecrets.loadOrCreate(stateDir.resolve("secrets.properties"));
+        DemoProvisioner provisioner = new DemoProvisioner(postgres, secrets, root);
+        provisioner.provision(DemoTenant.all());
+        Suite suite = new Suite(postgres, ownsPostgres, ports, secrets, provisioner);
+        try {
+            suite.startServices(root, stateDir);
+            SuiteFiles.writePrivate(stateDir.resolve("demo.env"), suite.demoEnv());
+            return suite;
+        } catch (IOException | RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+    }
+
+    private void startServices(Path root, Path stateDir) throws IOException {
+        Path bootstrap = stateDir.resolve("bootstrap");
+        Path tenantsFile = bootstrap.resolve("tenants.json");
+        Path accountsFile = bootstrap.resolve("accounts.json");
+        ObjectMapper json = new ObjectMapper();
+        SuiteFiles.writePrivate(tenantsFile, json.writerWithDefaultPrettyPrinter().writeValueAsString(tenantsBootstrap()));
+        SuiteFiles.writePrivate(accountsFile, json.writerWithDefaultPrettyPrinter().writeValueAsString(accountsBootstrap()));
+        Path logs = stateDir.resolve("logs");
+
+        Map<String, String> router = serviceEnv(ports.routerHttp());
+        router.put("GRPC_SERVER_PORT", Integer.toString(ports.routerGrpc()));
+        router.put("TOLLGATE_ROUTER_BOOTSTRAP_FILE", tenantsFile.toString());
+
+        Map<String, String> auth = serviceEnv(ports.authHttp());
+        auth.put("GRPC_SERVER_PORT", Integer.toString(ports.authGrpc()));
+        auth.put("TOLLGATE_AUTH_BOOTSTRAP_FILE", accountsFile.toString());
+        auth.put("TOLLGATE_AUTH_ISSUER", ISSUER);
+        auth.put("TOLLGATE_AUTH_AUDIENCE", AUDIENCE);
+
+        Map<String, String> flight = new LinkedHashMap<>();
+        flight.put("MICRONAUT_SERVER_PORT", Integer.toString(ports.flightHttp()));
+        flight.put("TOLLGATE_FLIGHT_PORT", Integer.toString(ports.flight()));
+        flight.put("TOLLGATE_FLIGHT_HANDLE_KEY", handleKey());
+        flight.put("TOLLGATE_FLIGHT_MEMORY_LIMIT_BYTES", Long.toString(512L << 20));
+        flight.put("TOLLGATE_FLIGHT_QUERY_MEMORY_BYTES", Long.toString(256L << 20));
+        flight.put("GRPC_CHANNELS_AUTH_ADDRESS", "localhost:" + ports.authGrpc());
+        flight.put("GRPC_CHANNELS_ROUTER_ADDRESS", "localhost:" + ports.routerGrpc());
+        flight.putAll(tokenEnv());
+
+        Map<String, String> catalog = serviceEnv(ports.catalogHttp());
+        catalog.putAll(tokenEnv());
+
+        services.add(ServiceProcess.start(root, "router-service", "io.tollgate.router.RouterApplication", router,
+                ports.routerHttp(), logs, "256m"));
+        services.add(ServiceProcess.start(root, "auth-service", "io.tollgate.auth.AuthApplication", auth,
+                ports.authHttp(), logs, "256m"));
+        services.add(ServiceProcess.start(root, "flight-service", "io.tollgate.flight.FlightApplication", flight,
+                ports.flightHttp(), logs, "512m"));
+        services.add(ServiceProcess.start(root, "catalog-service", "io.tollgate.catalog.CatalogApplication", catalog,
+                ports.catalogHttp(), logs, "256m"));
+        for (ServiceProcess service : services) {
+            service.awaitHealthy(STARTUP_TIMEOUT);
+        }
+    }
+
+    private Map<String, String> serviceEnv(int httpPort) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("MICRONAUT_SERVER_PORT", Integer.toString(httpPort));
+        env.put("DATASOURCES_DEFAULT_URL", postgres.jdbcUrl(DemoProvisioner.SERVICES_DATABASE));
+        env.put("DATASOURCES_DEFAULT_USERNAME", postgres.superuser());
+        env.put("DATASOURCES_DEFAULT_PASSWORD", postgres.superuserPassword());
+        return env;
+    }
+
+    private Map<String, String> tokenEnv() {
+        return new LinkedHashMap<>(Map.of(
+                "TOLLGATE_TOKENS_ISSUER", ISSUER,
+                "TOLLGATE_TOKENS_AUDIENCE", AUDIENCE,
+                "TOLLGATE_TOKENS_JWKS_URI", "http://localhost:" + ports.authHttp() + "/oauth2/jwks"));
+    }
+
+    private String handleKey() {
+        byte[] key = Base64.getUrlDecoder().decode(secrets.get("flight.handle-key"));
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private Map<String, Object> tenantsBootstrap() {
+        List<Map<String, Object>> tenants = new ArrayList<>();
+        for (DemoTenant tenant : DemoTenant.all()) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("id", tenant.id());
+            t.put("displayName", tenant.name());
+            t.put("status", "active");
+            t.put("isolationMode", tenant.sharedRls() ? "SHARED_RLS" : "DEDICATED");
+            t.put("jdbcUrl", postgres.jdbcUrl(tenant.database()));
+            t.put("username", DemoProvisioner.roleOf(tenant));
+            t.put("password", provisioner.rolePassword(tenant));
+            t.put("labels", Map.of("demo", "true"));
+            t.put("contextVariables", List.of(Map.of("name", "tollgate.tenant_id", "source", "TENANT_ID")));
+            t.put("quotas", Map.of("maxConcurrentQueries", 8, "statementTimeoutMs", 60000,
+                    "maxResultRows", 0, "maxResultBytes", 0));
+            tenants.add(t);
+        }
+        return Map.of("tenants", tenants);
+    }
+
+    private Map<String, Object> accountsBootstrap() {
+        List<Map<String, Object>> accounts = new ArrayList<>();
+        for (DemoTenant tenant : DemoTenant.all()) {
+            for (DemoTenant.DemoAccount account : tenant.accounts()) {
+                accounts.add(Map.of("username", account.username(), "password", password(account),
+                        "roles", account.roles()));
+            }
+        }
+        return Map.of("accounts", accounts);
+    }
+
+    /** The generated password of a demo account. */
+    public String password(DemoTenant.DemoAccount account) {
+        return secrets.get("account." + account.username() + ".password");
+    }
+
+    public SuitePorts ports() {
+        return ports;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public List<ServiceProcess> services() {
+        return List.copyOf(services);
+    }
+
+    /** The Flight SQL endpoint as a Flight location. */
+    public String flightUri() {
+        return "grpc+tcp://localhost:" + ports.flight();
+    }
+
+    /** A Flight SQL JDBC URL without credentials. */
+    public String flightJdbcUrl() {
+        return "jdbc:arrow-flight-sql://localhost:" + ports.flight() + "/?useEncryption=false";
+    }
+
+    public String catalogUri() {
+        return "http://localhost:" + ports.catalogHttp();
+    }
+
+    /** The contents of {@code demo.env}: endpoints and demo credentials as shell assignments. */
+    public String demoEnv() {
+        StringBuilder env = new StringBuilder("# Tollgate demo: endpoints and generated credentials (development only)\n");
+        env.append("TOLLGATE_FLIGHT_URI=").append(flightUri()).append('\n');
+        env.append("TOLLGATE_FLIGHT_JDBC_URL='").append(flightJdbcUrl()).append("'\n");
+        env.append("TOLLGATE_CATALOG_URI=").append(catalogUri()).append('\n');
+        env.append("TOLLGATE_AUTH_URI=http://localhost:").append(ports.authHttp()).append('\n');
+        env.append("TOLLGATE_ROUTER_URI=http://localhost:").append(ports.routerHttp()).append('\n');
+        env.append("TOLLGATE_POSTGRES_URL=").append(postgres.jdbcUrl("postgres")).append('\n');
+        for (DemoTenant tenant : DemoTenant.all()) {
+            for (DemoTenant.DemoAccount account : tenant.accounts()) {
+                env.append(account.envPrefix()).append("_USER=").append(account.username()).append('\n');
+                env.append(account.envPrefix()).append("_PASSWORD=").append(password(account)).append('\n');
+            }
+        }
+        return env.toString();
+    }
+
+    @Override
+    public void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+        services.clear();
+        if (ownsPostgres) {
+            postgres.close();
+        }
+    }
+}
