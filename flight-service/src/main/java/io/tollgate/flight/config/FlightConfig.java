@@ -35,4 +35,10 @@ public record FlightConfig(
         @Bindable(defaultValue = "1073741824") long queryMemoryBytes,
         @Bindable(defaultValue = "5s") Duration routeCacheTtl,
         @Bindable(defaultValue = "10s") Duration loginTimeout) {
+
+    /** This configuration with another handle key (null: a random one). */
+    public FlightConfig withHandleKey(String key) {
+        return new FlightConfig(host, port, key, handleTtl, maxSqlLength, batchRows, fetchRows, memoryLimitBytes,
+                queryMemoryBytes, routeCacheTtl, loginTimeout);
+    }
 }

@@ -1,0 +1,105 @@
+package io.tollgate.flight.tenant;
+
+import io.tollgate.common.auth.Principal;
+import io.tollgate.flight.TestConfigs;
+import io.tollgate.testkit.postgres.PostgresDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Context binding against a real shared database protected by the shipped RLS setup. */
+class TenantSessionsTest {
+    static final PostgresDatabase DB = PostgresDatabase.create();
+    static final String ROLE = "tenant_traffic_" + DB.name();
+    static final TenantPools POOLS = new TenantPools();
+    static final TenantSessions SESSIONS = new TenantSessions(POOLS);
+
+    @BeforeAll
+    static void prepareTheSharedDatabase() throws Exception {
+        try (Connection c = DB.connect(); Statement s = c.createStatement()) {
+            s.execute(Files.readString(Path.of("../deploy/sql/shared-rls-setup.sql")));
+            s.execute("CREATE ROLE " + ROLE + " LOGIN PASSWORD 'pw' NOSUPERUSER NOBYPASSRLS");
+            s.execute("CREATE TABLE orders (tenant_id text NOT NULL, id int, customer text)");
+            s.execute("SELECT tollgate.protect('orders', 'tenant_id')");
+            s.execute("GRANT SELECT, INSERT ON orders TO " + ROLE);
+            s.execute("INSERT INTO orders VALUES ('acme', 1, 'a1'), ('acme', 2, 'a2'), ('globex', 1, 'g1')");
+        }
+    }
+
+    @AfterAll
+    static void closePools() {
+        POOLS.close();
+    }
+
+    private static TenantRoute route(String tenant, List<TenantRoute.ContextVariable> variables) {
+        return new TenantRoute(tenant, true, true, DB.jdbcUrl(), ROLE, "pw", new TenantRoute.PoolLimits(2, 0, 5000),
+                variables, 0, 1);
+    }
+
+    private static TenantRoute route(String tenant) {
+        return route(tenant, List.of(new TenantRoute.ContextVariable("tollgate.tenant_id",
+                TenantRoute.ContextSource.TENANT_ID, "")));
+    }
+
+    private static List<String> customers(Principal principal) throws SQLException {
+        List<String> customers = new ArrayList<>();
+        try (TenantSession session = SESSIONS.open(principal, route(principal.tenantId()));
+             Statement s = session.connection().createStatement();
+             ResultSet rs = s.executeQuery("SELECT customer FROM orders ORDER BY customer")) {
+            while (rs.next()) {
+                customers.add(rs.getString(1));
+            }
+        }
+        return customers;
+    }
+
+    @Test
+    void eachTenantSeesOnlyItsRowsInTheSharedDatabase() throws SQLException {
+        assertEquals(List.of("a1", "a2"), customers(TestConfigs.principal("r@acme", "acme", "reader")));
+        assertEquals(List.of("g1"), customers(TestConfigs.principal("r@globex", "globex", "reader")));
+    }
+
+    @Test
+    void theContextDoesNotOutliveItsTransactionOnAPooledConnection() throws SQLException {
+        customers(TestConfigs.principal("r@acme", "acme", "reader"));
+        try (Connection raw = POOLS.poolFor(route("acme")).getConnection(); Statement s = raw.createStatement();
+             ResultSet rs = s.executeQuery("SELECT tollgate.current_tenant() IS NULL, count(*) FROM orders")) {
+            assertTrue(rs.next());
+            assertTrue(rs.getBoolean(1), "no tenant bound outside a session");
+            assertEquals(0, rs.getLong(2), "no context, no rows");
+            raw.rollback();
+        }
+    }
+
+    @Test
+    void aReaderRunsReadOnlyTransactions() throws SQLException {
+        Principal reader = TestConfigs.principal("r@acme", "acme", "reader");
+        try (TenantSession session = SESSIONS.open(reader, route("acme"));
+             Statement s = session.connection().createStatement()) {
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> s.execute("INSERT INTO orders VALUES ('acme', 3, 'a3')"));
+            assertEquals("25006", refused.getSQLState(), "read_only_sql_transaction");
+        }
+    }
+
+    @Test
+    void aSharedDatabaseRouteWithoutContextVariablesIsRefused() {
+        Principal writer = TestConfigs.principal("w@acme", "acme", "writer");
+        TenantUnavailableException refused = assertThrows(TenantUnavailableException.class,
+                () -> SESSIONS.open(writer, route("acme", List.of())).close());
+        assertEquals(TenantUnavailableException.Kind.MISCONFIGURED, refused.kind());
+    }
+}
