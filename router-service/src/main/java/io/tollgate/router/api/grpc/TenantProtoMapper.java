@@ -1,0 +1,100 @@
+package io.tollgate.router.api.grpc;
+
+import io.tollgate.proto.router.v1.ContextSource;
+import io.tollgate.proto.router.v1.ContextVariable;
+import io.tollgate.proto.router.v1.Credentials;
+import io.tollgate.proto.router.v1.IsolationMode;
+import io.tollgate.proto.router.v1.PoolLimits;
+import io.tollgate.proto.router.v1.Quotas;
+import io.tollgate.proto.router.v1.SqlBackend;
+import io.tollgate.proto.router.v1.Tenant;
+import io.tollgate.proto.router.v1.TenantStatus;
+import io.tollgate.proto.router.v1.Warehouse;
+import io.tollgate.router.domain.TenantDefinition;
+import io.tollgate.router.service.CredentialsResolver;
+import jakarta.inject.Singleton;
+
+/** Domain tenants to their v1 wire form, with the backend password resolved on the way out. */
+@Singleton
+class TenantProtoMapper {
+    private final CredentialsResolver credentials;
+
+    TenantProtoMapper(CredentialsResolver credentials) {
+        this.credentials = credentials;
+    }
+
+    Tenant toProto(io.tollgate.router.domain.Tenant tenant) {
+        TenantDefinition definition = tenant.definition();
+        Tenant.Builder proto = Tenant.newBuilder()
+                .setId(definition.id())
+                .setDisplayName(definition.displayName())
+                .setStatus(status(definition.status()))
+                .putAllLabels(definition.labels())
+                .setSqlBackend(sqlBackend(definition.sqlBackend()))
+                .setQuotas(quotas(definition.quotas()))
+                .setRevision(tenant.revision());
+        definition.contextVariables().forEach(v -> proto.addContextVariables(contextVariable(v)));
+        if (definition.warehouse() != null) {
+            proto.setWarehouse(Warehouse.newBuilder()
+                    .setName(definition.warehouse().name())
+                    .setLocation(definition.warehouse().location()));
+        }
+        return proto.build();
+    }
+
+    private SqlBackend sqlBackend(io.tollgate.router.domain.SqlBackend backend) {
+        io.tollgate.router.domain.Credentials login = credentials.resolve(backend.credentials());
+        return SqlBackend.newBuilder()
+                .setJdbcUrl(backend.jdbcUrl())
+                .setIsolationMode(isolationMode(backend.isolationMode()))
+                .setCredentials(Credentials.newBuilder().setUsername(login.username()).setPassword(login.password()))
+                .setPool(PoolLimits.newBuilder()
+                        .setMaxConnections(backend.pool().maxConnections())
+                        .setMinIdle(backend.pool().minIdle())
+                        .setConnectionTimeoutMs(backend.pool().connectionTimeoutMs()))
+                .build();
+    }
+
+    private static Quotas quotas(io.tollgate.router.domain.Quotas quotas) {
+        return Quotas.newBuilder()
+                .setMaxConcurrentQueries(quotas.maxConcurrentQueries())
+                .setStatementTimeoutMs(quotas.statementTimeoutMs())
+                .setMaxResultRows(quotas.maxResultRows())
+                .setMaxResultBytes(quotas.maxResultBytes())
+                .build();
+    }
+
+    private static ContextVariable contextVariable(io.tollgate.router.domain.ContextVariable variable) {
+        ContextVariable.Builder proto = ContextVariable.newBuilder()
+                .setName(variable.name())
+                .setSource(contextSource(variable.source()));
+        if (variable.claim() != null) {
+            proto.setClaim(variable.claim());
+        }
+        return proto.build();
+    }
+
+    private static TenantStatus status(io.tollgate.router.domain.TenantStatus status) {
+        return switch (status) {
+            case ACTIVE -> TenantStatus.TENANT_STATUS_ACTIVE;
+            case SUSPENDED -> TenantStatus.TENANT_STATUS_SUSPENDED;
+            case DELETING -> TenantStatus.TENANT_STATUS_DELETING;
+        };
+    }
+
+    private static IsolationMode isolationMode(io.tollgate.router.domain.IsolationMode mode) {
+        return switch (mode) {
+            case DEDICATED -> IsolationMode.ISOLATION_MODE_DEDICATED;
+            case SHARED_RLS -> IsolationMode.ISOLATION_MODE_SHARED_RLS;
+        };
+    }
+
+    private static ContextSource contextSource(io.tollgate.router.domain.ContextSource source) {
+        return switch (source) {
+            case TENANT_ID -> ContextSource.CONTEXT_SOURCE_TENANT_ID;
+            case SUBJECT -> ContextSource.CONTEXT_SOURCE_SUBJECT;
+            case ROLES -> ContextSource.CONTEXT_SOURCE_ROLES;
+            case CLAIM -> ContextSource.CONTEXT_SOURCE_CLAIM;
+        };
+    }
+}

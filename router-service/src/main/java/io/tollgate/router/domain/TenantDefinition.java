@@ -1,0 +1,29 @@
+package io.tollgate.router.domain;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** What a tenant should be: everything about it that a writer chooses (not its revision). */
+public record TenantDefinition(
+        String id,
+        String displayName,
+        TenantStatus status,
+        Map<String, String> labels,
+        SqlBackend sqlBackend,
+        List<ContextVariable> contextVariables,
+        Quotas quotas,
+        @Nullable Warehouse warehouse) {
+
+    public TenantDefinition {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(sqlBackend, "sqlBackend");
+        Objects.requireNonNull(quotas, "quotas");
+        labels = Map.copyOf(labels);
+        contextVariables = List.copyOf(contextVariables);
+    }
+}

@@ -1,0 +1,56 @@
+package io.tollgate.router.persistence;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.tollgate.router.domain.ContextVariable;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/** Converts the tenants table's jsonb columns to and from domain values. */
+@Singleton
+class JsonColumns {
+    private static final Argument<Map<String, String>> LABELS = Argument.mapOf(String.class, String.class);
+    private static final Argument<List<ContextVariableJson>> CONTEXT_VARIABLES = Argument.listOf(ContextVariableJson.class);
+
+    private final JsonMapper json;
+
+    JsonColumns(JsonMapper json) {
+        this.json = json;
+    }
+
+    String labels(Map<String, String> labels) {
+        return write(labels);
+    }
+
+    Map<String, String> labels(String column) {
+        return read(column, LABELS);
+    }
+
+    String contextVariables(List<ContextVariable> variables) {
+        return write(variables.stream().map(ContextVariableJson::of).toList());
+    }
+
+    List<ContextVariable> contextVariables(String column) {
+        return read(column, CONTEXT_VARIABLES).stream().map(ContextVariableJson::toDomain).toList();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not encode a jsonb column", e);
+        }
+    }
+
+    private <T> T read(String column, Argument<T> type) {
+        try {
+            return json.readValue(column, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not decode a jsonb column", e);
+        }
+    }
+}

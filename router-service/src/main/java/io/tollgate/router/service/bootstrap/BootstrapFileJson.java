@@ -1,0 +1,71 @@
+package io.tollgate.router.service.bootstrap;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bootstrap file's JSON shape, read as loosely as JSON allows (text for enums, boxed numbers)
+ * so that {@link BootstrapFileValidator} can name each bad field instead of the deserializer
+ * failing on the first. Unknown properties are refused: a misspelt optional field would
+ * otherwise be dropped without a word.
+ */
+final class BootstrapFileJson {
+    private BootstrapFileJson() {
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record File(@Nullable List<Tenant> tenants) {
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record Tenant(
+            @Nullable String id,
+            @Nullable String displayName,
+            @Nullable String status,
+            @Nullable String isolationMode,
+            @Nullable String jdbcUrl,
+            @Nullable String username,
+            @Nullable String password,
+            @Nullable Map<String, String> labels,
+            @Nullable List<ContextVariable> contextVariables,
+            @Nullable Quotas quotas,
+            @Nullable Pool pool,
+            @Nullable Warehouse warehouse) {
+
+        // Keeps the password out of any message or log line that prints the record.
+        @Override
+        public String toString() {
+            return "Tenant[id=" + id + "]";
+        }
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record ContextVariable(@Nullable String name, @Nullable String source, @Nullable String claim) {
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record Quotas(
+            @Nullable Integer maxConcurrentQueries,
+            @Nullable Long statementTimeoutMs,
+            @Nullable Long maxResultRows,
+            @Nullable Long maxResultBytes) {
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record Pool(@Nullable Integer maxConnections, @Nullable Integer minIdle, @Nullable Long connectionTimeoutMs) {
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record Warehouse(@Nullable String name, @Nullable String location) {
+    }
+}

@@ -1,0 +1,78 @@
+package io.tollgate.router;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.tollgate.testkit.postgres.PostgresDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The service as it runs: its own fresh database, a bootstrap file, a free gRPC port and a real
+ * client channel. Subclasses say which tenants the bootstrap file holds.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class RouterServiceTest implements TestPropertyProvider {
+    protected final PostgresDatabase db = PostgresDatabase.create();
+    protected Path bootstrapFile;
+    private int grpcPort;
+    private ManagedChannel channel;
+
+    /** The bootstrap file's content. */
+    protected abstract String bootstrapJson();
+
+    /** Settings on top of the common ones. */
+    protected Map<String, String> extraProperties() {
+        return Map.of();
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        bootstrapFile = BootstrapFiles.write(bootstrapJson());
+        grpcPort = freePort();
+        Map<String, String> properties = new HashMap<>(db.datasourceProperties());
+        properties.put("micronaut.server.port", "-1");
+        properties.put("grpc.server.port", String.valueOf(grpcPort));
+        properties.put("tollgate.router.bootstrap-file", bootstrapFile.toString());
+        properties.putAll(extraProperties());
+        return properties;
+    }
+
+    protected ManagedChannel channel() {
+        if (channel == null) {
+            channel = ManagedChannelBuilder.forAddress("localhost", grpcPort).usePlaintext().build();
+        }
+        return channel;
+    }
+
+    @AfterAll
+    void closeChannel() throws InterruptedException {
+        if (channel != null) {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+        if (bootstrapFile != null) {
+            try {
+                Files.deleteIfExists(bootstrapFile);
+            } catch (IOException ignored) {
+                // A temp file left behind is harmless.
+            }
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

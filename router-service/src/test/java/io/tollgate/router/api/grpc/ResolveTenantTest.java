@@ -1,0 +1,117 @@
+package io.tollgate.router.api.grpc;
+
+import ch.qos.logback.classic.Level;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.tollgate.proto.router.v1.ContextSource;
+import io.tollgate.proto.router.v1.ContextVariable;
+import io.tollgate.proto.router.v1.IsolationMode;
+import io.tollgate.proto.router.v1.ResolveTenantRequest;
+import io.tollgate.proto.router.v1.RouterServiceGrpc;
+import io.tollgate.proto.router.v1.Tenant;
+import io.tollgate.proto.router.v1.TenantStatus;
+import io.tollgate.router.CapturedLogs;
+import io.tollgate.router.RouterServiceTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest
+class ResolveTenantTest extends RouterServiceTest {
+
+    @Override
+    protected String bootstrapJson() {
+        return """
+                {"tenants":[
+                  {"id":"acme","displayName":"Acme Corp","status":"active","isolationMode":"DEDICATED",
+                   "jdbcUrl":"jdbc:postgresql://localhost:54329/tenant_acme","username":"acme_app","password":"pw",
+                   "labels":{"demo":"true"},
+                   "contextVariables":[{"name":"tollgate.tenant_id","source":"TENANT_ID"},
+                                       {"name":"tollgate.region","source":"CLAIM","claim":"region"}],
+                   "quotas":{"maxConcurrentQueries":8,"statementTimeoutMs":30000,"maxResultRows":0,"maxResultBytes":0}},
+                  {"id":"globex","displayName":"Globex","status":"suspended","isolationMode":"SHARED_RLS",
+                   "jdbcUrl":"jdbc:postgresql://localhost:54329/shared","username":"globex_app","password":"pw2",
+                   "warehouse":{"name":"globex","location":"s3://lake/globex"}}
+                ]}""";
+    }
+
+    private RouterServiceGrpc.RouterServiceBlockingStub router() {
+        return RouterServiceGrpc.newBlockingStub(channel());
+    }
+
+    private Tenant resolve(String id) {
+        return router().resolveTenant(ResolveTenantRequest.newBuilder().setTenantId(id).build()).getTenant();
+    }
+
+    @Test
+    void aBootstrappedTenantResolvesWithItsBackendCredentialsQuotasAndContextVariables() {
+        Tenant acme = resolve("acme");
+
+        assertEquals("acme", acme.getId());
+        assertEquals("Acme Corp", acme.getDisplayName());
+        assertEquals(TenantStatus.TENANT_STATUS_ACTIVE, acme.getStatus());
+        assertEquals(Map.of("demo", "true"), acme.getLabelsMap());
+        assertEquals("jdbc:postgresql://localhost:54329/tenant_acme", acme.getSqlBackend().getJdbcUrl());
+        assertEquals(IsolationMode.ISOLATION_MODE_DEDICATED, acme.getSqlBackend().getIsolationMode());
+        assertEquals("acme_app", acme.getSqlBackend().getCredentials().getUsername());
+        assertEquals("pw", acme.getSqlBackend().getCredentials().getPassword());
+        assertEquals(10, acme.getSqlBackend().getPool().getMaxConnections());
+        assertEquals(5000, acme.getSqlBackend().getPool().getConnectionTimeoutMs());
+        assertEquals(List.of(
+                ContextVariable.newBuilder().setName("tollgate.tenant_id")
+                        .setSource(ContextSource.CONTEXT_SOURCE_TENANT_ID).build(),
+                ContextVariable.newBuilder().setName("tollgate.region")
+                        .setSource(ContextSource.CONTEXT_SOURCE_CLAIM).setClaim("region").build()),
+                acme.getContextVariablesList());
+        assertEquals(8, acme.getQuotas().getMaxConcurrentQueries());
+        assertEquals(30000, acme.getQuotas().getStatementTimeoutMs());
+        assertFalse(acme.hasWarehouse());
+        assertTrue(acme.getRevision() > 0);
+    }
+
+    @Test
+    void aTenantWithoutContextVariablesGetsTheTenantIdVariableAndKeepsItsStatusAndWarehouse() {
+        Tenant globex = resolve("globex");
+
+        assertEquals(TenantStatus.TENANT_STATUS_SUSPENDED, globex.getStatus());
+        assertEquals(IsolationMode.ISOLATION_MODE_SHARED_RLS, globex.getSqlBackend().getIsolationMode());
+        assertEquals("pw2", globex.getSqlBackend().getCredentials().getPassword());
+        assertEquals(List.of(ContextVariable.newBuilder().setName("tollgate.tenant_id")
+                        .setSource(ContextSource.CONTEXT_SOURCE_TENANT_ID).build()),
+                globex.getContextVariablesList());
+        assertEquals("s3://lake/globex", globex.getWarehouse().getLocation());
+        assertTrue(globex.getRevision() != resolve("acme").getRevision());
+    }
+
+    @Test
+    void anUnknownTenantIsNotFound() {
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> resolve("initech"));
+
+        assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode());
+        assertEquals("unknown tenant", e.getStatus().getDescription());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../etc", "ACME'; drop table tenants; --", "", "acme ", "Acme", "a--b", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
+    void anIdThatIsNotASlugIsNotFoundWithoutAnyErrorLogged(String id) {
+        try (CapturedLogs logs = new CapturedLogs()) {
+            StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> resolve(id));
+
+            assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode());
+            assertEquals("unknown tenant", e.getStatus().getDescription());
+            assertTrue(logs.events().stream().noneMatch(event -> event.getThrowableProxy() != null
+                            || event.getLevel().isGreaterOrEqual(Level.WARN)),
+                    () -> "unexpected log events: " + logs.events());
+        }
+        assertEquals("acme", resolve("acme").getId(), "the tenants table is intact");
+    }
+}
