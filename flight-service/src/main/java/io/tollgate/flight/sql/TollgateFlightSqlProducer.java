@@ -87,13 +87,7 @@ public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
     @Override
     public void getStreamPreparedStatement(FlightSql.CommandPreparedStatementQuery command, CallContext context,
                                            ServerStreamListener listener) {
-        try {
-            Principal principal = principal(context);
-            StatementHandle handle = handles.redeem(command.getPreparedStatementHandle().toByteArray(), principal);
-            queries.stream(principal, handle.sql(), listener);
-        } catch (Exception e) {
-            listener.error(FlightErrors.toFlight(e));
-        }
+        streamHandle(command.getPreparedStatementHandle(), context, listener);
     }
 
     @Override
@@ -124,9 +118,13 @@ public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
     @Override
     public void getStreamStatement(FlightSql.TicketStatementQuery ticket, CallContext context,
                                    ServerStreamListener listener) {
+        streamHandle(ticket.getStatementHandle(), context, listener);
+    }
+
+    private void streamHandle(ByteString signedHandle, CallContext context, ServerStreamListener listener) {
         try {
             Principal principal = principal(context);
-            StatementHandle handle = handles.redeem(ticket.getStatementHandle().toByteArray(), principal);
+            StatementHandle handle = handles.redeem(signedHandle.toByteArray(), principal);
             queries.stream(principal, handle.sql(), listener);
         } catch (Exception e) {
             listener.error(FlightErrors.toFlight(e));
