@@ -7,7 +7,7 @@ package io.tollgate.common.auth;
 public final class InvalidTokenException extends Exception {
 
     /** Why a token was refused, for logs and metrics; never sent to a client. */
-    public enum Reason { MALFORMED, OVERSIZED, BAD_SIGNATURE, BAD_CLAIMS, EXPIRED, KEYS_UNAVAILABLE }
+    public enum Reason { MALFORMED, OVERSIZED, BAD_SIGNATURE, BAD_CLAIMS, EXPIRED, REVOKED, KEYS_UNAVAILABLE }
 
     private final Reason reason;
 

@@ -44,9 +44,12 @@ public final class TokenVerifier {
     private final int cacheSize;
     private final long skewSeconds;
     private final Clock clock;
+    private final RevocationSet revocations;
     private final ConcurrentHashMap<String, Principal> verified = new ConcurrentHashMap<>();
 
-    public TokenVerifier(TokenVerifierConfig config, JWKSource<SecurityContext> keys, Clock clock) {
+    public TokenVerifier(TokenVerifierConfig config, JWKSource<SecurityContext> keys, RevocationSet revocations,
+                         Clock clock) {
+        this.revocations = revocations;
         this.maxTokenLength = config.maxTokenLength();
         this.cacheSize = config.cacheSize();
         this.skewSeconds = config.clockSkew().toSeconds();
@@ -61,15 +64,25 @@ public final class TokenVerifier {
         processor.setJWTClaimsSetVerifier(claims);
     }
 
-    /** A verifier that fetches keys from {@code config.jwksUri()}. */
+    /** A verifier that trusts {@code keys} and knows of no revocations (tests, tools). */
+    public TokenVerifier(TokenVerifierConfig config, JWKSource<SecurityContext> keys, Clock clock) {
+        this(config, keys, new RevocationSet(), clock);
+    }
+
+    /** A verifier that fetches keys from {@code config.jwksUri()} and knows of no revocations. */
     public static TokenVerifier fromJwksUri(TokenVerifierConfig config) {
+        return fromJwksUri(config, new RevocationSet());
+    }
+
+    /** A verifier that fetches keys from {@code config.jwksUri()} and refuses what {@code revocations} holds. */
+    public static TokenVerifier fromJwksUri(TokenVerifierConfig config, RevocationSet revocations) {
         try {
             JWKSource<SecurityContext> keys = JWKSourceBuilder.create(config.jwksUri().toURL())
                     .cache(config.jwksCacheTtl().toMillis(), 5_000)
                     .rateLimited(true)
                     .outageTolerantForever()
                     .build();
-            return new TokenVerifier(config, keys, Clock.systemUTC());
+            return new TokenVerifier(config, keys, revocations, Clock.systemUTC());
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("tollgate.tokens.jwks-uri is not a URL", e);
         }
@@ -91,13 +104,21 @@ public final class TokenVerifier {
         Principal known = verified.get(token);
         if (known != null) {
             if (now.isBefore(known.expiresAt().plusSeconds(skewSeconds))) {
-                return known;
+                return notRevoked(known);
             }
             verified.remove(token);
             throw new InvalidTokenException(InvalidTokenException.Reason.EXPIRED);
         }
         Principal principal = toPrincipal(process(token));
         remember(token, principal, now);
+        return notRevoked(principal);
+    }
+
+    // Checked on every call, cached or not: a revocation can arrive after the token was verified.
+    private Principal notRevoked(Principal principal) throws InvalidTokenException {
+        if (revocations.isRevoked(principal)) {
+            throw new InvalidTokenException(InvalidTokenException.Reason.REVOKED);
+        }
         return principal;
     }
 

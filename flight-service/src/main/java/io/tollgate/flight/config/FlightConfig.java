@@ -19,7 +19,6 @@ import java.time.Duration;
  * @param fetchRows          rows PostgreSQL sends per round trip while streaming
  * @param memoryLimitBytes   Arrow memory the whole service may use
  * @param queryMemoryBytes   Arrow memory one query may use
- * @param routeCacheTtl      how long a resolved tenant route is used before it is asked for again
  * @param loginTimeout       deadline of a login forwarded to auth-service
  */
 @ConfigurationProperties("tollgate.flight")
@@ -33,12 +32,11 @@ public record FlightConfig(
         @Bindable(defaultValue = "10000") int fetchRows,
         @Bindable(defaultValue = "4294967296") long memoryLimitBytes,
         @Bindable(defaultValue = "1073741824") long queryMemoryBytes,
-        @Bindable(defaultValue = "5s") Duration routeCacheTtl,
         @Bindable(defaultValue = "10s") Duration loginTimeout) {
 
     /** This configuration with another handle key (null: a random one). */
     public FlightConfig withHandleKey(String key) {
         return new FlightConfig(host, port, key, handleTtl, maxSqlLength, batchRows, fetchRows, memoryLimitBytes,
-                queryMemoryBytes, routeCacheTtl, loginTimeout);
+                queryMemoryBytes, loginTimeout);
     }
 }

@@ -16,6 +16,18 @@ public class GrpcClients {
         return AuthServiceGrpc.newBlockingStub(channel);
     }
 
+    /** Streams revocations into the token verifier's revocation set. */
+    @Singleton
+    AuthServiceGrpc.AuthServiceStub authServiceStreams(@GrpcChannel("auth") ManagedChannel channel) {
+        return AuthServiceGrpc.newStub(channel);
+    }
+
+    /** Streams the tenant registry into the tenant directory. */
+    @Singleton
+    RouterServiceGrpc.RouterServiceStub routerServiceStreams(@GrpcChannel("router") ManagedChannel channel) {
+        return RouterServiceGrpc.newStub(channel);
+    }
+
     @Singleton
     RouterServiceGrpc.RouterServiceBlockingStub routerService(@GrpcChannel("router") ManagedChannel channel) {
         return RouterServiceGrpc.newBlockingStub(channel);

@@ -2,7 +2,7 @@ package io.tollgate.flight.tenant;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.tollgate.flight.config.FlightConfig;
+import io.tollgate.common.tenant.TenantDirectory;
 import io.tollgate.proto.router.v1.ContextVariable;
 import io.tollgate.proto.router.v1.IsolationMode;
 import io.tollgate.proto.router.v1.ResolveTenantRequest;
@@ -11,70 +11,49 @@ import io.tollgate.proto.router.v1.SqlBackend;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.TenantStatus;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Resolves tenants through router-service and keeps what it learnt for a short while. When the
- * registry cannot be reached it keeps serving the last route it knew; a tenant it has never known
+ * Resolves a tenant's route from the {@link TenantDirectory}, which router-service keeps current
+ * by streaming every change (so a suspension takes effect here as soon as it is streamed). Before
+ * the directory's first snapshot it asks router-service directly; when neither answers, the call
  * is refused (fail closed).
  */
 @Singleton
 public class TenantRoutes {
-    private static final Logger LOG = LoggerFactory.getLogger(TenantRoutes.class);
-
+    private final TenantDirectory directory;
     private final RouterServiceGrpc.RouterServiceBlockingStub router;
-    private final FlightConfig config;
-    private final Clock clock = Clock.systemUTC();
-    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
-    private record Cached(TenantRoute route, Instant fetchedAt) {
-    }
-
-    public TenantRoutes(RouterServiceGrpc.RouterServiceBlockingStub router, FlightConfig config) {
+    public TenantRoutes(TenantDirectory directory, RouterServiceGrpc.RouterServiceBlockingStub router) {
+        this.directory = directory;
         this.router = router;
-        this.config = config;
     }
 
     /** The active route of a tenant. */
     public TenantRoute resolve(String tenantId) {
-        Cached cached = cache.get(tenantId);
-        Instant now = clock.instant();
-        TenantRoute route;
-        if (cached != null && now.isBefore(cached.fetchedAt().plus(config.routeCacheTtl()))) {
-            route = cached.route();
-        } else {
-            route = fetch(tenantId, cached);
-        }
+        TenantDirectory.Lookup lookup = directory.lookup(tenantId);
+        Tenant tenant = switch (lookup.outcome()) {
+            case FOUND -> lookup.tenant();
+            case UNKNOWN -> throw new TenantUnavailableException(TenantUnavailableException.Kind.UNKNOWN);
+            case NOT_SYNCED -> resolveDirectly(tenantId);
+        };
+        TenantRoute route = toRoute(tenant);
         if (!route.active()) {
             throw new TenantUnavailableException(TenantUnavailableException.Kind.INACTIVE);
         }
         return route;
     }
 
-    private TenantRoute fetch(String tenantId, Cached stale) {
+    private Tenant resolveDirectly(String tenantId) {
         try {
-            Tenant tenant = router.withDeadlineAfter(5, TimeUnit.SECONDS)
+            return router.withDeadlineAfter(5, TimeUnit.SECONDS)
                     .resolveTenant(ResolveTenantRequest.newBuilder().setTenantId(tenantId).build())
                     .getTenant();
-            TenantRoute route = toRoute(tenant);
-            cache.put(tenantId, new Cached(route, clock.instant()));
-            return route;
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-                cache.remove(tenantId);
                 throw new TenantUnavailableException(TenantUnavailableException.Kind.UNKNOWN);
-            }
-            if (stale != null) {
-                LOG.warn("router-service unreachable ({}); serving the last known route of a tenant",
-                        e.getStatus().getCode());
-                return stale.route();
             }
             throw new TenantUnavailableException(TenantUnavailableException.Kind.REGISTRY_UNREACHABLE);
         }
