@@ -1,0 +1,46 @@
+package io.tollgate.bench;
+
+import io.tollgate.testkit.postgres.EmbeddedPostgresServer;
+import io.tollgate.testkit.suite.Suite;
+import io.tollgate.testkit.suite.SuitePorts;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs the benchmarks named on the command line (all when none are): each prints Tollgate's numbers
+ * next to its baseline measured in the same run, and their ratio. Suite benchmarks start the whole
+ * suite once, on a throw-away embedded PostgreSQL and free ports.
+ */
+public final class Bench {
+    private static final Set<String> IN_PROCESS = Set.of("tokens");
+    private static final List<String> ALL = List.of("tokens", "login");
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> selected = args.length == 0 ? ALL : List.of(args);
+        System.out.println("Tollgate benchmarks on " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version"));
+        if (selected.contains("tokens")) {
+            TokenVerificationBench.run(5);
+        }
+        if (selected.stream().anyMatch(name -> !IN_PROCESS.contains(name))) {
+            runSuiteBenches(selected);
+        }
+    }
+
+    private static void runSuiteBenches(List<String> selected) throws Exception {
+        Path root = Path.of(System.getProperty("tollgate.root", ".")).toAbsolutePath();
+        Path state = Files.createTempDirectory("tollgate-bench");
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startEphemeral();
+        try (Suite suite = Suite.start(root, state, postgres, true, SuitePorts.free())) {
+            if (selected.contains("login")) {
+                LoginBench.run(suite);
+            }
+        }
+    }
+}

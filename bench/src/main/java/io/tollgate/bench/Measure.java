@@ -1,0 +1,87 @@
+package io.tollgate.bench;
+
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Timing helpers: throughput over a fixed time, latency percentiles, with a warm-up first. */
+final class Measure {
+    private Measure() {
+    }
+
+    /** Something measured once per call. */
+    @FunctionalInterface
+    interface Op {
+        void run(long i) throws Exception;
+    }
+
+    /** Operations per second of one thread over {@code seconds}, after {@code warmupSeconds}. */
+    static double throughput(Op op, double warmupSeconds, double seconds) throws Exception {
+        loop(op, warmupSeconds);
+        return loop(op, seconds) / seconds;
+    }
+
+    private static long loop(Op op, double seconds) throws Exception {
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        long n = 0;
+        while (System.nanoTime() < deadline) {
+            for (int k = 0; k < 64; k++) {
+                op.run(n++);
+            }
+        }
+        return n;
+    }
+
+    /** Latency samples in nanoseconds, {@code count} calls per thread over {@code threads} threads. */
+    static Latencies latencies(Op op, int threads, int warmup, int count) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Callable<long[]>> tasks = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                final int offset = t * (warmup + count);
+                tasks.add(() -> {
+                    for (int i = 0; i < warmup; i++) {
+                        op.run(offset + i);
+                    }
+                    long[] samples = new long[count];
+                    for (int i = 0; i < count; i++) {
+                        long start = System.nanoTime();
+                        op.run(offset + warmup + i);
+                        samples[i] = System.nanoTime() - start;
+                    }
+                    return samples;
+                });
+            }
+            long wallStart = System.nanoTime();
+            List<Future<long[]>> results = pool.invokeAll(tasks);
+            long wall = System.nanoTime() - wallStart;
+            long[] all = new long[threads * count];
+            int at = 0;
+            for (Future<long[]> result : results) {
+                long[] samples = result.get();
+                System.arraycopy(samples, 0, all, at, samples.length);
+                at += samples.length;
+            }
+            Arrays.sort(all);
+            return new Latencies(all, wall);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Sorted latency samples and the wall time they took (warm-up included). */
+    record Latencies(long[] sortedNanos, long wallNanos) {
+        double percentileMillis(double p) {
+            int index = (int) Math.min(sortedNanos.length - 1, Math.floor(p / 100.0 * sortedNanos.length));
+            return sortedNanos[index] / 1e6;
+        }
+
+        double opsPerSecond() {
+            return sortedNanos.length / (wallNanos / 1e9);
+        }
+    }
+}
