@@ -83,6 +83,7 @@ public final class Suite implements AutoCloseable {
         auth.put("TOLLGATE_AUTH_BOOTSTRAP_FILE", accountsFile.toString());
         auth.put("TOLLGATE_AUTH_ISSUER", ISSUER);
         auth.put("TOLLGATE_AUTH_AUDIENCE", AUDIENCE);
+        auth.put("GRPC_CHANNELS_ROUTER_ADDRESS", "localhost:" + ports.routerGrpc());
 
         Map<String, String> flight = new LinkedHashMap<>();
         flight.put("MICRONAUT_SERVER_PORT", Integer.toString(ports.flightHttp()));
