@@ -1,23 +1,55 @@
 -- Prepares a shared PostgreSQL database for Tollgate's SHARED_RLS isolation mode.
--- Run it once per shared database as a superuser (or the database owner). It is idempotent.
+-- Run it once per shared database as a superuser. It is idempotent.
 --
--- flight-service binds the tenant for every transaction with
---   set_config('tollgate.tenant_id', '<tenant>', true)
--- and every protected table carries a policy that compares its tenant column with
--- tollgate.current_tenant(). When nothing is bound the function returns NULL, and a comparison with
--- NULL is never true: no context, no rows (fail closed).
+-- Who a row belongs to is decided by the login, not by anything a session can set: every tenant
+-- reaches the shared database as a login role of its own (NOSUPERUSER, NOBYPASSRLS), registered
+-- here with tollgate.register_tenant_role(). tollgate.current_tenant() maps session_user — which
+-- SET ROLE, RESET, set_config and DISCARD cannot change, and SET SESSION AUTHORIZATION needs a
+-- superuser to change — to that tenant. A login that is not registered maps to NULL, and a policy
+-- comparison with NULL is never true: no registration, no rows (fail closed).
 
 CREATE SCHEMA IF NOT EXISTS tollgate;
 REVOKE ALL ON SCHEMA tollgate FROM PUBLIC;
 GRANT USAGE ON SCHEMA tollgate TO PUBLIC;
+-- Tenants create no objects of their own in the shared schema (views, functions that could shadow).
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 
--- The tenant bound to the current transaction, or NULL when none is.
+-- Which login role speaks for which tenant. Readable by its owner only.
+CREATE TABLE IF NOT EXISTS tollgate.tenant_roles (
+    role_name name PRIMARY KEY,
+    tenant_id text NOT NULL UNIQUE
+        CHECK (tenant_id ~ '^[a-z](-?[a-z0-9])*$' AND length(tenant_id) <= 63)
+);
+REVOKE ALL ON tollgate.tenant_roles FROM PUBLIC;
+
+-- The tenant of the current login, or NULL. SECURITY DEFINER so that tenants can use it without
+-- reading the mapping; a fixed search_path so that nothing a session sets can redirect it.
 CREATE OR REPLACE FUNCTION tollgate.current_tenant() RETURNS text
-    LANGUAGE sql STABLE PARALLEL SAFE
-AS $$ SELECT NULLIF(current_setting('tollgate.tenant_id', true), '') $$;
+    LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER
+    SET search_path = pg_catalog
+AS $$ SELECT r.tenant_id FROM tollgate.tenant_roles r WHERE r.role_name = session_user $$;
+GRANT EXECUTE ON FUNCTION tollgate.current_tenant() TO PUBLIC;
+
+-- Registers (or moves) a tenant's login role. Refuses roles that would bypass row-level security.
+CREATE OR REPLACE FUNCTION tollgate.register_tenant_role(tenant text, login name) RETURNS void
+    LANGUAGE plpgsql
+AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = login) THEN
+        RAISE EXCEPTION 'role % does not exist', login;
+    END IF;
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = login AND (rolsuper OR rolbypassrls)) THEN
+        RAISE EXCEPTION 'role % must be neither superuser nor BYPASSRLS', login;
+    END IF;
+    INSERT INTO tollgate.tenant_roles (role_name, tenant_id) VALUES (login, tenant)
+    ON CONFLICT (role_name) DO UPDATE SET tenant_id = EXCLUDED.tenant_id;
+END
+$$;
+REVOKE ALL ON FUNCTION tollgate.register_tenant_role(text, name) FROM PUBLIC;
 
 -- Protects a table: row-level security enabled and forced (so the owner is filtered too), with one
--- policy that shows and accepts only the bound tenant's rows.
+-- policy that shows and accepts only the current tenant's rows. The tenant is computed once per
+-- query (an InitPlan), not once per row.
 CREATE OR REPLACE FUNCTION tollgate.protect(target regclass, tenant_column name DEFAULT 'tenant_id') RETURNS void
     LANGUAGE plpgsql
 AS $$
@@ -25,8 +57,8 @@ BEGIN
     EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', target);
     EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', target);
     EXECUTE format('DROP POLICY IF EXISTS tollgate_tenant_isolation ON %s', target);
-    EXECUTE format('CREATE POLICY tollgate_tenant_isolation ON %s USING (%I = tollgate.current_tenant()) '
-                   'WITH CHECK (%I = tollgate.current_tenant())', target, tenant_column, tenant_column);
+    EXECUTE format('CREATE POLICY tollgate_tenant_isolation ON %s USING (%I = (SELECT tollgate.current_tenant())) '
+                   'WITH CHECK (%I = (SELECT tollgate.current_tenant()))', target, tenant_column, tenant_column);
 END
 $$;
 REVOKE ALL ON FUNCTION tollgate.protect(regclass, name) FROM PUBLIC;

@@ -37,7 +37,7 @@ public final class Bench {
         Path root = Path.of(System.getProperty("tollgate.root", ".")).toAbsolutePath();
         Path state = Files.createTempDirectory("tollgate-bench");
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startEphemeral();
-        try (Suite suite = Suite.start(root, state, postgres, true, SuitePorts.free())) {
+        try (Suite suite = Suite.start(root, state, postgres, true, SuitePorts.free(), "")) {
             if (selected.contains("login")) {
                 LoginBench.run(suite);
             }

@@ -6,7 +6,6 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import io.tollgate.testkit.postgres.SharedPostgres;
-import io.tollgate.testkit.suite.DemoProvisioner;
 import io.tollgate.testkit.suite.DemoTenant;
 import io.tollgate.testkit.suite.Suite;
 import io.tollgate.testkit.suite.SuitePorts;
@@ -53,7 +52,7 @@ class WalkingSkeletonIT {
     @BeforeAll
     static void startTheSuite() throws Exception {
         suite = Suite.start(Path.of(System.getProperty("tollgate.root")), state, SharedPostgres.get(), false,
-                SuitePorts.free());
+                SuitePorts.free(), Suite.uniqueSuffix());
     }
 
     @AfterAll
@@ -71,7 +70,7 @@ class WalkingSkeletonIT {
 
     @Test
     void otherTenantsRowsInTheSharedDatabaseStayInvisible() throws SQLException {
-        try (Connection admin = suite.postgres().connect(DemoProvisioner.SHARED_DATABASE);
+        try (Connection admin = suite.postgres().connect(suite.sharedDatabase());
              Statement s = admin.createStatement()) {
             s.execute("INSERT INTO orders (tenant_id, id, customer, amount) VALUES "
                     + "('intruder', 1, 'Intruder One', 1), ('intruder', 2, 'Intruder Two', 2) ON CONFLICT DO NOTHING");

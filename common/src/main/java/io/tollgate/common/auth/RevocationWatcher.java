@@ -40,7 +40,9 @@ public final class RevocationWatcher implements AutoCloseable {
             return thread;
         });
         this.stream = new ReconnectingStream<>("WatchRevocations",
-                observer -> authService.watchRevocations(
+                // waitForReady: a stream opened while auth-service is away waits for it rather than
+                // failing at once and pushing the shared channel into back-off.
+                observer -> authService.withWaitForReady().watchRevocations(
                         WatchRevocationsRequest.newBuilder().setAfterSequence(lastSequence).build(), observer),
                 this::apply, scheduler, Duration.ofMillis(100), Duration.ofSeconds(5));
     }

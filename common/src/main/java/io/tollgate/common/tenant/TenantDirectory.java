@@ -49,7 +49,7 @@ public final class TenantDirectory implements AutoCloseable {
             return thread;
         });
         this.stream = new ReconnectingStream<>("WatchTenants",
-                observer -> router.watchTenants(WatchTenantsRequest.newBuilder().setAfterRevision(revision).build(),
+                observer -> router.withWaitForReady().watchTenants(WatchTenantsRequest.newBuilder().setAfterRevision(revision).build(),
                         observer),
                 this::apply, scheduler, Duration.ofMillis(100), Duration.ofSeconds(5));
     }

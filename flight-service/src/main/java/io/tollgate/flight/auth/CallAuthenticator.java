@@ -83,7 +83,10 @@ public class CallAuthenticator {
             throw refused();
         }
         try {
+            // Wait (within the deadline) for a channel that is reconnecting, e.g. while auth-service
+            // restarts, instead of failing at once.
             AuthenticateResponse response = authService
+                    .withWaitForReady()
                     .withDeadlineAfter(config.loginTimeout().toMillis(), TimeUnit.MILLISECONDS)
                     .authenticate(AuthenticateRequest.newBuilder()
                             .setUsername(decoded.substring(0, colon))

@@ -48,7 +48,7 @@ public class TenantRoutes {
 
     private Tenant resolveDirectly(String tenantId) {
         try {
-            return router.withDeadlineAfter(5, TimeUnit.SECONDS)
+            return router.withWaitForReady().withDeadlineAfter(5, TimeUnit.SECONDS)
                     .resolveTenant(ResolveTenantRequest.newBuilder().setTenantId(tenantId).build())
                     .getTenant();
         } catch (StatusRuntimeException e) {

@@ -23,7 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Context binding against a real shared database protected by the shipped RLS setup. */
 class TenantSessionsTest {
     static final PostgresDatabase DB = PostgresDatabase.create();
-    static final String ROLE = "tenant_traffic_" + DB.name();
+    // Roles are cluster-wide: suffixed with the database so that test classes never share them.
+    static final String ACME_ROLE = "acme_" + DB.name();
+    static final String GLOBEX_ROLE = "globex_" + DB.name();
+    static final String UNREGISTERED_ROLE = "nobody_" + DB.name();
     static final TenantPools POOLS = new TenantPools();
     static final TenantSessions SESSIONS = new TenantSessions(POOLS);
 
@@ -31,10 +34,14 @@ class TenantSessionsTest {
     static void prepareTheSharedDatabase() throws Exception {
         try (Connection c = DB.connect(); Statement s = c.createStatement()) {
             s.execute(Files.readString(Path.of("../deploy/sql/shared-rls-setup.sql")));
-            s.execute("CREATE ROLE " + ROLE + " LOGIN PASSWORD 'pw' NOSUPERUSER NOBYPASSRLS");
             s.execute("CREATE TABLE orders (tenant_id text NOT NULL, id int, customer text)");
             s.execute("SELECT tollgate.protect('orders', 'tenant_id')");
-            s.execute("GRANT SELECT, INSERT ON orders TO " + ROLE);
+            for (String role : List.of(ACME_ROLE, GLOBEX_ROLE, UNREGISTERED_ROLE)) {
+                s.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'pw' NOSUPERUSER NOBYPASSRLS");
+                s.execute("GRANT SELECT, INSERT ON orders TO " + role);
+            }
+            s.execute("SELECT tollgate.register_tenant_role('acme', '" + ACME_ROLE + "')");
+            s.execute("SELECT tollgate.register_tenant_role('globex', '" + GLOBEX_ROLE + "')");
             s.execute("INSERT INTO orders VALUES ('acme', 1, 'a1'), ('acme', 2, 'a2'), ('globex', 1, 'g1')");
         }
     }
@@ -44,9 +51,13 @@ class TenantSessionsTest {
         POOLS.close();
     }
 
-    private static TenantRoute route(String tenant, List<TenantRoute.ContextVariable> variables) {
-        return new TenantRoute(tenant, true, true, DB.jdbcUrl(), ROLE, "pw", new TenantRoute.PoolLimits(2, 0, 5000),
+    private static TenantRoute route(String tenant, String role, List<TenantRoute.ContextVariable> variables) {
+        return new TenantRoute(tenant, true, true, DB.jdbcUrl(), role, "pw", new TenantRoute.PoolLimits(2, 0, 5000),
                 variables, 0, 1);
+    }
+
+    private static TenantRoute route(String tenant, List<TenantRoute.ContextVariable> variables) {
+        return route(tenant, tenant.equals("acme") ? ACME_ROLE : GLOBEX_ROLE, variables);
     }
 
     private static TenantRoute route(String tenant) {
@@ -73,14 +84,26 @@ class TenantSessionsTest {
     }
 
     @Test
-    void theContextDoesNotOutliveItsTransactionOnAPooledConnection() throws SQLException {
-        customers(TestConfigs.principal("r@acme", "acme", "reader"));
-        try (Connection raw = POOLS.poolFor(route("acme")).getConnection(); Statement s = raw.createStatement();
+    void theTenantComesFromTheLoginSoSettingTheContextVariableChangesNothing() throws SQLException {
+        Principal reader = TestConfigs.principal("r@globex", "globex", "reader");
+        try (TenantSession session = SESSIONS.open(reader, route("globex"));
+             Statement s = session.connection().createStatement();
+             ResultSet rs = s.executeQuery("SELECT set_config('tollgate.tenant_id', 'acme', true), "
+                     + "(SELECT string_agg(customer, ',' ORDER BY customer) FROM orders)")) {
+            assertTrue(rs.next());
+            assertEquals("g1", rs.getString(2));
+        }
+    }
+
+    @Test
+    void aLoginThatIsNotRegisteredForATenantSeesNoRows() throws SQLException {
+        Principal reader = TestConfigs.principal("r@initech", "initech", "reader");
+        try (TenantSession session = SESSIONS.open(reader, route("initech", UNREGISTERED_ROLE, route("acme").contextVariables()));
+             Statement s = session.connection().createStatement();
              ResultSet rs = s.executeQuery("SELECT tollgate.current_tenant() IS NULL, count(*) FROM orders")) {
             assertTrue(rs.next());
-            assertTrue(rs.getBoolean(1), "no tenant bound outside a session");
-            assertEquals(0, rs.getLong(2), "no context, no rows");
-            raw.rollback();
+            assertTrue(rs.getBoolean(1), "no tenant for an unregistered login");
+            assertEquals(0, rs.getLong(2), "no tenant, no rows");
         }
     }
 

@@ -13,30 +13,48 @@ import java.util.List;
 
 /**
  * Prepares the demo's databases, idempotently: the services' own database, acme's dedicated
- * database and the shared database that globex reaches through row-level security. Tenant traffic
- * uses roles that are neither superuser nor BYPASSRLS.
+ * database and the shared database that globex reaches through row-level security. Every tenant
+ * logs in as a role of its own that is neither superuser nor BYPASSRLS; in the shared database that
+ * role is registered as the tenant's, which is what row-level security filters on.
  */
 public final class DemoProvisioner {
-    /** The database the four services keep their own schemas in. */
+    /** The database the four services keep their own schemas in (before any suffix). */
     public static final String SERVICES_DATABASE = "tollgate";
-    /** The database shared by SHARED_RLS tenants. */
+    /** The database shared by SHARED_RLS tenants (before any suffix). */
     public static final String SHARED_DATABASE = "tenants_shared";
-    /** The role shared-database tenant traffic logs in as. */
-    public static final String SHARED_ROLE = "tollgate_tenant";
 
     private final PostgresServer postgres;
     private final DemoSecrets secrets;
     private final Path sharedRlsSetup;
+    private final String suffix;
 
-    public DemoProvisioner(PostgresServer postgres, DemoSecrets secrets, Path repositoryRoot) {
+    /**
+     * @param databaseSuffix appended to every database name, so that several suites (tests) can
+     *                       share one server without seeing each other's data; empty for the demo
+     */
+    public DemoProvisioner(PostgresServer postgres, DemoSecrets secrets, Path repositoryRoot, String databaseSuffix) {
         this.postgres = postgres;
         this.secrets = secrets;
         this.sharedRlsSetup = repositoryRoot.resolve("deploy/sql/shared-rls-setup.sql");
+        this.suffix = databaseSuffix;
+    }
+
+    public String servicesDatabase() {
+        return SERVICES_DATABASE + suffix;
+    }
+
+    public String sharedDatabase() {
+        return SHARED_DATABASE + suffix;
+    }
+
+    /** The database that holds a tenant's rows. */
+    public String databaseOf(DemoTenant tenant) {
+        return (tenant.sharedRls() ? SHARED_DATABASE : tenant.database()) + suffix;
     }
 
     /** The role a tenant's traffic logs in as. */
     public static String roleOf(DemoTenant tenant) {
-        return tenant.sharedRls() ? SHARED_ROLE : tenant.id().replace('-', '_') + "_app";
+        return tenant.id().replace('-', '_') + "_app";
     }
 
     /** The password of that role. */
@@ -45,9 +63,9 @@ public final class DemoProvisioner {
     }
 
     public void provision(List<DemoTenant> tenants) throws SQLException, IOException {
-        postgres.createDatabase(SERVICES_DATABASE);
-        postgres.createDatabase(SHARED_DATABASE);
-        try (Connection c = postgres.connect(SHARED_DATABASE); Statement s = c.createStatement()) {
+        postgres.createDatabase(servicesDatabase());
+        postgres.createDatabase(sharedDatabase());
+        try (Connection c = postgres.connect(sharedDatabase()); Statement s = c.createStatement()) {
             s.execute(Files.readString(sharedRlsSetup));
             s.execute("""
                     CREATE TABLE IF NOT EXISTS public.orders (
@@ -81,11 +99,12 @@ public final class DemoProvisioner {
     }
 
     private void seedDedicated(DemoTenant tenant) throws SQLException {
-        postgres.createDatabase(tenant.database());
+        String database = databaseOf(tenant);
+        postgres.createDatabase(database);
         String role = roleOf(tenant);
-        try (Connection c = postgres.connect(tenant.database()); Statement s = c.createStatement()) {
-            s.execute("REVOKE ALL ON DATABASE " + tenant.database() + " FROM PUBLIC");
-            s.execute("GRANT CONNECT ON DATABASE " + tenant.database() + " TO " + role);
+        try (Connection c = postgres.connect(database); Statement s = c.createStatement()) {
+            s.execute("REVOKE ALL ON DATABASE " + database + " FROM PUBLIC");
+            s.execute("GRANT CONNECT ON DATABASE " + database + " TO " + role);
             s.execute("""
                     CREATE TABLE IF NOT EXISTS public.orders (
                         id         bigint        PRIMARY KEY,
@@ -99,10 +118,12 @@ public final class DemoProvisioner {
     }
 
     private void seedShared(DemoTenant tenant) throws SQLException {
-        try (Connection c = postgres.connect(SHARED_DATABASE); Statement s = c.createStatement()) {
-            s.execute("REVOKE ALL ON DATABASE " + SHARED_DATABASE + " FROM PUBLIC");
-            s.execute("GRANT CONNECT ON DATABASE " + SHARED_DATABASE + " TO " + SHARED_ROLE);
-            s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON public.orders TO " + SHARED_ROLE);
+        String role = roleOf(tenant);
+        try (Connection c = postgres.connect(sharedDatabase()); Statement s = c.createStatement()) {
+            s.execute("REVOKE ALL ON DATABASE " + sharedDatabase() + " FROM PUBLIC");
+            s.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + sharedDatabase() + " TO " + role);
+            s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON public.orders TO " + role);
+            s.execute("SELECT tollgate.register_tenant_role('" + tenant.id() + "', '" + role + "')");
             insertOrders(c, "INSERT INTO public.orders (tenant_id, id, customer, amount) VALUES (?, ?, ?, ?) "
                     + "ON CONFLICT DO NOTHING", tenant.id(), tenant.customers());
         }

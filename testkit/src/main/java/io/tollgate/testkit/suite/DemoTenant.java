@@ -8,7 +8,7 @@ import java.util.List;
  * @param id         the tenant id
  * @param name       its display name
  * @param sharedRls  true when it lives in the shared database behind row-level security
- * @param database   the database that holds its rows
+ * @param database   the database that holds its rows (before the suite's suffix)
  * @param customers  the customers of its orders, in id order (what a reader must see, and only that)
  */
 public record DemoTenant(String id, String name, boolean sharedRls, String database, List<String> customers) {

@@ -29,12 +29,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int httpPort;
+    private final List<Integer> otherPorts;
 
-    private ServiceProcess(String name, Process process, Path log, int httpPort) {
+    private ServiceProcess(String name, Process process, Path log, int httpPort, List<Integer> otherPorts) {
         this.name = name;
         this.process = process;
         this.log = log;
         this.httpPort = httpPort;
+        this.otherPorts = otherPorts;
     }
 
     /**
@@ -45,10 +47,12 @@ public final class ServiceProcess implements AutoCloseable {
      * @param mainClass its main class
      * @param env       its configuration, as environment variables
      * @param httpPort  the HTTP port its health endpoint answers on
+     * @param otherPorts ports it must also be listening on before it counts as started (gRPC opens
+     *                  after HTTP health already answers)
      * @param logDir    where its log goes
      */
     public static ServiceProcess start(Path root, String module, String mainClass, Map<String, String> env,
-                                       int httpPort, Path logDir, String maxHeap) {
+                                       int httpPort, List<Integer> otherPorts, Path logDir, String maxHeap) {
         Path target = root.resolve(module).resolve("target");
         Path classpathFile = target.resolve("runtime-classpath.txt");
         if (!Files.exists(classpathFile)) {
@@ -70,7 +74,7 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
-            return new ServiceProcess(module, builder.start(), log, httpPort);
+            return new ServiceProcess(module, builder.start(), log, httpPort, List.copyOf(otherPorts));
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + module, e);
         }
@@ -88,12 +92,36 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
-    /** Waits until the service's health endpoint answers UP; fails early if the process exits. */
+    /**
+     * Waits until the service's health endpoint answers UP and its other ports accept connections;
+     * fails early if the process exits.
+     */
     public void awaitHealthy(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        awaitHttpHealth(deadline, timeout);
+        for (int port : otherPorts) {
+            while (!listening(port)) {
+                if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(name + " is not listening on port " + port + "\n" + tail());
+                }
+                sleep(100);
+            }
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("localhost", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void awaitHttpHealth(Instant deadline, Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/health"))
                 .timeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with code " + process.exitValue() + "\n" + tail());
@@ -102,6 +130,9 @@ public final class ServiceProcess implements AutoCloseable {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains("UP")) {
                     return;
+                }
+                if (response.statusCode() == 200) {
+                    throw new IllegalStateException(name + " reports unhealthy: " + response.body());
                 }
             } catch (IOException e) {
                 // not listening yet

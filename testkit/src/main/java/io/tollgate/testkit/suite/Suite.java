@@ -48,11 +48,13 @@ public final class Suite implements AutoCloseable {
      * @param postgres     the server to use
      * @param ownsPostgres whether closing the suite stops that server
      * @param ports        the ports the services listen on
+     * @param databaseSuffix appended to every database name: empty for the demo, {@link #uniqueSuffix()}
+     *                     for a suite that shares its server with others (tests)
      */
-    public static Suite start(Path root, Path stateDir, PostgresServer postgres, boolean ownsPostgres, SuitePorts ports)
-            throws IOException, SQLException {
+    public static Suite start(Path root, Path stateDir, PostgresServer postgres, boolean ownsPostgres, SuitePorts ports,
+                              String databaseSuffix) throws IOException, SQLException {
         DemoSecrets secrets = DemoSecrets.loadOrCreate(stateDir.resolve("secrets.properties"));
-        DemoProvisioner provisioner = new DemoProvisioner(postgres, secrets, root);
+        DemoProvisioner provisioner = new DemoProvisioner(postgres, secrets, root, databaseSuffix);
         provisioner.provision(DemoTenant.all());
         Suite suite = new Suite(postgres, ownsPostgres, ports, secrets, provisioner);
         try {
@@ -63,6 +65,16 @@ public final class Suite implements AutoCloseable {
             suite.close();
             throw e;
         }
+    }
+
+    /** A database-name suffix no other suite on the server uses. */
+    public static String uniqueSuffix() {
+        return "_" + Long.toString(System.nanoTime() & 0xffffffffL, 36);
+    }
+
+    /** The database the shared-RLS tenants live in. */
+    public String sharedDatabase() {
+        return provisioner.sharedDatabase();
     }
 
     private void startServices(Path root, Path stateDir) throws IOException {
@@ -99,13 +111,13 @@ public final class Suite implements AutoCloseable {
         catalog.putAll(tokenEnv());
 
         services.add(ServiceProcess.start(root, "router-service", "io.tollgate.router.RouterApplication", router,
-                ports.routerHttp(), logs, "256m"));
+                ports.routerHttp(), List.of(ports.routerGrpc()), logs, "256m"));
         services.add(ServiceProcess.start(root, "auth-service", "io.tollgate.auth.AuthApplication", auth,
-                ports.authHttp(), logs, "256m"));
+                ports.authHttp(), List.of(ports.authGrpc()), logs, "256m"));
         services.add(ServiceProcess.start(root, "flight-service", "io.tollgate.flight.FlightApplication", flight,
-                ports.flightHttp(), logs, "512m"));
+                ports.flightHttp(), List.of(ports.flight()), logs, "512m"));
         services.add(ServiceProcess.start(root, "catalog-service", "io.tollgate.catalog.CatalogApplication", catalog,
-                ports.catalogHttp(), logs, "256m"));
+                ports.catalogHttp(), List.of(), logs, "256m"));
         for (ServiceProcess service : services) {
             service.awaitHealthy(STARTUP_TIMEOUT);
         }
@@ -114,7 +126,7 @@ public final class Suite implements AutoCloseable {
     private Map<String, String> serviceEnv(int httpPort) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("MICRONAUT_SERVER_PORT", Integer.toString(httpPort));
-        env.put("DATASOURCES_DEFAULT_URL", postgres.jdbcUrl(DemoProvisioner.SERVICES_DATABASE));
+        env.put("DATASOURCES_DEFAULT_URL", postgres.jdbcUrl(provisioner.servicesDatabase()));
         env.put("DATASOURCES_DEFAULT_USERNAME", postgres.superuser());
         env.put("DATASOURCES_DEFAULT_PASSWORD", postgres.superuserPassword());
         return env;
@@ -140,7 +152,7 @@ public final class Suite implements AutoCloseable {
             t.put("displayName", tenant.name());
             t.put("status", "active");
             t.put("isolationMode", tenant.sharedRls() ? "SHARED_RLS" : "DEDICATED");
-            t.put("jdbcUrl", postgres.jdbcUrl(tenant.database()));
+            t.put("jdbcUrl", postgres.jdbcUrl(provisioner.databaseOf(tenant)));
             t.put("username", DemoProvisioner.roleOf(tenant));
             t.put("password", provisioner.rolePassword(tenant));
             t.put("labels", Map.of("demo", "true"));

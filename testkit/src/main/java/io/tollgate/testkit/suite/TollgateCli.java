@@ -54,7 +54,7 @@ public final class TollgateCli {
         System.out.println("Provisioning the demo and starting the four services...");
         Suite suite;
         try {
-            suite = Suite.start(root, state, postgres, true, SuitePorts.defaults());
+            suite = Suite.start(root, state, postgres, true, SuitePorts.defaults(), "");
         } catch (Exception e) {
             postgres.close();
             throw e;
