@@ -109,6 +109,8 @@ public final class Suite implements AutoCloseable {
 
         Map<String, String> catalog = serviceEnv(ports.catalogHttp());
         catalog.putAll(tokenEnv());
+        catalog.put("GRPC_CHANNELS_AUTH_ADDRESS", "localhost:" + ports.authGrpc());
+        catalog.put("GRPC_CHANNELS_ROUTER_ADDRESS", "localhost:" + ports.routerGrpc());
 
         services.add(ServiceProcess.start(root, "router-service", "io.tollgate.router.RouterApplication", router,
                 ports.routerHttp(), List.of(ports.routerGrpc()), logs, "256m"));

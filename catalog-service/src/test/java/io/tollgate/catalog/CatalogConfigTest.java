@@ -1,0 +1,105 @@
+package io.tollgate.catalog;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.tollgate.common.auth.RevocationSet;
+import io.tollgate.common.auth.TokenVerifier;
+import io.tollgate.common.auth.TokenVerifierConfig;
+import io.tollgate.common.auth.TokenVerifierFactory;
+import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.tokens.TestTokens;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The catalog's front door without its neighbours: tokens are checked before anything else, and
+ * with router-service unreachable (never synced) a valid caller gets a typed 503, never data.
+ * With the neighbours running, the end-to-end tests cover the rest.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CatalogConfigTest implements TestPropertyProvider {
+    static final PostgresDatabase DB = PostgresDatabase.create();
+    static final TestTokens TOKENS = new TestTokens("tollgate", "tollgate");
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(DB.datasourceProperties());
+        properties.put("spec.name", "CatalogConfigTest");
+        // Nothing listens there: the tenant directory never syncs.
+        properties.put("grpc.channels.router.address", "localhost:" + closedPort());
+        properties.put("grpc.channels.auth.address", "localhost:" + closedPort());
+        return properties;
+    }
+
+    @Test
+    void aCallWithoutATokenIsUnauthorized() {
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().retrieve(HttpRequest.GET("/v1/config")));
+        assertEquals(HttpStatus.UNAUTHORIZED, refused.getStatus());
+    }
+
+    @Test
+    void aForgedTokenIsUnauthorized() {
+        String forged = new TestTokens("tollgate", "tollgate").mint("reader@acme", "acme", List.of("reader"),
+                Duration.ofMinutes(5));
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().retrieve(HttpRequest.GET("/v1/config").bearerAuth(forged)));
+        assertEquals(HttpStatus.UNAUTHORIZED, refused.getStatus());
+    }
+
+    @Test
+    void aValidCallerGetsATyped503WhileTheRegistryIsUnreachable() {
+        String token = TOKENS.mint("reader@acme", "acme", List.of("reader"), Duration.ofMinutes(5));
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().retrieve(HttpRequest.GET("/v1/config").bearerAuth(token)));
+        assertEquals(HttpStatus.SERVICE_UNAVAILABLE, refused.getStatus());
+        String body = refused.getResponse().getBody(String.class).orElse("");
+        assertTrue(body.contains("\"type\":\"ServiceUnavailableException\""), body);
+        assertTrue(!body.contains("Exception:") && !body.contains("at io."), "no stack trace: " + body);
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Trusts the test's signing key instead of fetching auth-service's JWKS. */
+    @Factory
+    @Requires(property = "spec.name", value = "CatalogConfigTest")
+    static class TestVerifier {
+        @Singleton
+        @Replaces(bean = TokenVerifier.class, factory = TokenVerifierFactory.class)
+        TokenVerifier tokenVerifier(TokenVerifierConfig config, RevocationSet revocations) {
+            return new TokenVerifier(config, TOKENS.keys(), revocations, Clock.systemUTC());
+        }
+    }
+}
