@@ -174,7 +174,16 @@ public final class Suite implements AutoCloseable {
                         "roles", account.roles()));
             }
         }
+        accounts.add(Map.of("username", PLATFORM_ADMIN, "password", platformAdminPassword(),
+                "roles", List.of("platform-admin")));
         return Map.of("accounts", accounts);
+    }
+
+    /** The platform administrator: all tenants, no data plane (tenant {@code platform}). */
+    public static final String PLATFORM_ADMIN = "admin@platform";
+
+    public String platformAdminPassword() {
+        return secrets.get("account." + PLATFORM_ADMIN + ".password");
     }
 
     /** The generated password of a demo account. */
@@ -204,6 +213,14 @@ public final class Suite implements AutoCloseable {
         return "jdbc:arrow-flight-sql://localhost:" + ports.flight() + "/?useEncryption=false";
     }
 
+    public String routerUri() {
+        return "http://localhost:" + ports.routerHttp();
+    }
+
+    public String authUri() {
+        return "http://localhost:" + ports.authHttp();
+    }
+
     public String catalogUri() {
         return "http://localhost:" + ports.catalogHttp();
     }
@@ -217,6 +234,8 @@ public final class Suite implements AutoCloseable {
         env.append("TOLLGATE_AUTH_URI=http://localhost:").append(ports.authHttp()).append('\n');
         env.append("TOLLGATE_ROUTER_URI=http://localhost:").append(ports.routerHttp()).append('\n');
         env.append("TOLLGATE_POSTGRES_URL=").append(postgres.jdbcUrl("postgres")).append('\n');
+        env.append("TOLLGATE_PLATFORM_ADMIN_USER=").append(PLATFORM_ADMIN).append('\n');
+        env.append("TOLLGATE_PLATFORM_ADMIN_PASSWORD=").append(platformAdminPassword()).append('\n');
         for (DemoTenant tenant : DemoTenant.all()) {
             for (DemoTenant.DemoAccount account : tenant.accounts()) {
                 env.append(account.envPrefix()).append("_USER=").append(account.username()).append('\n');
