@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public final class Bench {
     private static final Set<String> IN_PROCESS = Set.of("tokens");
-    private static final List<String> ALL = List.of("tokens", "login");
+    private static final List<String> ALL = List.of("tokens", "login", "resolve", "fanout");
 
     private Bench() {
     }
@@ -40,6 +40,12 @@ public final class Bench {
         try (Suite suite = Suite.start(root, state, postgres, true, SuitePorts.free(), "")) {
             if (selected.contains("login")) {
                 LoginBench.run(suite);
+            }
+            if (selected.contains("resolve")) {
+                TenantResolveBench.run(suite);
+            }
+            if (selected.contains("fanout")) {
+                WatchFanoutBench.run(suite);
             }
         }
     }

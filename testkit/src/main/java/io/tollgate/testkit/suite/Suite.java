@@ -72,6 +72,16 @@ public final class Suite implements AutoCloseable {
         return "_" + Long.toString(System.nanoTime() & 0xffffffffL, 36);
     }
 
+    /** The database that holds a demo tenant's rows. */
+    public String databaseOf(DemoTenant tenant) {
+        return provisioner.databaseOf(tenant);
+    }
+
+    /** The password of the role a demo tenant's traffic logs in as (for side-by-side baselines). */
+    public String tenantRolePassword(DemoTenant tenant) {
+        return provisioner.rolePassword(tenant);
+    }
+
     /** The database the shared-RLS tenants live in. */
     public String sharedDatabase() {
         return provisioner.sharedDatabase();
