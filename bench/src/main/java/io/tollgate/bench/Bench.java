@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public final class Bench {
     private static final Set<String> IN_PROCESS = Set.of("tokens");
-    private static final List<String> ALL = List.of("tokens", "login", "resolve", "fanout");
+    private static final List<String> ALL = List.of("tokens", "login", "resolve", "fanout", "read");
 
     private Bench() {
     }
@@ -46,6 +46,9 @@ public final class Bench {
             }
             if (selected.contains("fanout")) {
                 WatchFanoutBench.run(suite);
+            }
+            if (selected.contains("read")) {
+                BulkReadBench.run(suite, Long.getLong("bench.rows", 10_000_000L));
             }
         }
     }
