@@ -25,6 +25,7 @@ import io.tollgate.proto.auth.v1.AuthServiceGrpc;
 import io.tollgate.proto.auth.v1.AuthenticateRequest;
 import io.tollgate.proto.auth.v1.AuthenticateResponse;
 import io.tollgate.proto.auth.v1.IntrospectRequest;
+import io.tollgate.proto.auth.v1.IntrospectResponse;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -55,6 +56,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthenticateTest implements TestPropertyProvider {
     static final PostgresDatabase DB = PostgresDatabase.create();
+    static final RouterDouble ROUTER = RouterDouble.withActiveTenants("acme");
     private static final int GRPC_PORT = TestSupport.freePort();
     private static final String BOOTSTRAP = """
             {"accounts":[
@@ -79,6 +81,7 @@ class AuthenticateTest implements TestPropertyProvider {
         properties.put("micronaut.server.port", "-1");
         properties.put("grpc.server.port", Integer.toString(GRPC_PORT));
         properties.put("tollgate.auth.bootstrap-file", TestSupport.bootstrapFile(BOOTSTRAP).toString());
+        properties.put("grpc.channels.router.address", ROUTER.address());
         return properties;
     }
 
@@ -91,6 +94,7 @@ class AuthenticateTest implements TestPropertyProvider {
     @AfterAll
     void disconnect() throws InterruptedException {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        ROUTER.close();
     }
 
     @Test
@@ -211,11 +215,29 @@ class AuthenticateTest implements TestPropertyProvider {
     }
 
     @Test
-    void introspectIsNotImplementedYet() {
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> auth.introspect(
-                IntrospectRequest.newBuilder().setToken("x").build()));
+    void introspectReportsAnIssuedTokenAsActiveWithWhatItCarries() {
+        AuthenticateResponse login = auth.authenticate(login("reader@acme", "s3cret"));
 
-        assertEquals(Status.Code.UNIMPLEMENTED, e.getStatus().getCode());
+        IntrospectResponse response = auth.introspect(IntrospectRequest.newBuilder()
+                .setToken(login.getAccessToken()).build());
+
+        assertTrue(response.getActive());
+        assertEquals(login.getPrincipal(), response.getPrincipal());
+        assertEquals(Duration.ofMinutes(15).toSeconds(),
+                response.getExpiresAt().getSeconds() - response.getIssuedAt().getSeconds());
+        assertFalse(response.getTokenId().isBlank());
+        assertFalse(auth.introspect(IntrospectRequest.newBuilder().setToken("x").build()).getActive());
+    }
+
+    @Test
+    void requestedScopesNarrowTheTokenAndScopesNoneCanHaveAreInvalidArgument() {
+        AuthenticateResponse narrowed = auth.authenticate(login("reader@acme", "s3cret").toBuilder()
+                .addScopes("sql").addScopes("admin").build());
+        assertEquals(List.of("sql"), narrowed.getPrincipal().getScopesList());
+
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> auth.authenticate(
+                login("reader@acme", "s3cret").toBuilder().addScopes("admin").build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
     }
 
     private void assertRefused(AuthenticateRequest request) {

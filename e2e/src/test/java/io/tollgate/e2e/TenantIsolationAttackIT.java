@@ -188,10 +188,26 @@ class TenantIsolationAttackIT {
         return GLOBEX.accounts().get(1);
     }
 
+    private static final java.util.Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Logs in once per account, as a client would, and reuses the bearer token for every connection. */
+    private static String token(DemoTenant.DemoAccount account) {
+        return TOKENS.computeIfAbsent(account.username(), name -> {
+            io.grpc.ManagedChannel channel = io.grpc.ManagedChannelBuilder.forAddress("localhost", suite.ports().authGrpc())
+                    .usePlaintext().build();
+            try {
+                return io.tollgate.proto.auth.v1.AuthServiceGrpc.newBlockingStub(channel).authenticate(
+                        io.tollgate.proto.auth.v1.AuthenticateRequest.newBuilder().setUsername(name)
+                                .setPassword(suite.password(account)).build()).getAccessToken();
+            } finally {
+                channel.shutdownNow();
+            }
+        });
+    }
+
     private static Connection connect(DemoTenant.DemoAccount account) throws SQLException {
         Properties properties = new Properties();
-        properties.setProperty("user", account.username());
-        properties.setProperty("password", suite.password(account));
+        properties.setProperty("token", token(account));
         properties.setProperty("useEncryption", "false");
         return DriverManager.getConnection("jdbc:arrow-flight-sql://localhost:" + suite.ports().flight(), properties);
     }

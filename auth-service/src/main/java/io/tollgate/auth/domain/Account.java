@@ -1,8 +1,10 @@
 package io.tollgate.auth.domain;
 
+import io.micronaut.core.annotation.Nullable;
 import io.tollgate.common.auth.Role;
 import io.tollgate.common.tenant.AccountName;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 
@@ -14,8 +16,10 @@ import java.util.Set;
  * @param passwordHash the Argon2id hash in PHC form
  * @param roles        the roles its tokens carry
  * @param status       whether it may log in
+ * @param lockedUntil  until when failed logins have locked it, if they have
  */
-public record Account(long id, AccountName name, String passwordHash, Set<Role> roles, AccountStatus status) {
+public record Account(long id, AccountName name, String passwordHash, Set<Role> roles, AccountStatus status,
+                      @Nullable Instant lockedUntil) {
 
     public Account {
         Objects.requireNonNull(name, "name");
@@ -26,6 +30,11 @@ public record Account(long id, AccountName name, String passwordHash, Set<Role> 
 
     public boolean isActive() {
         return status == AccountStatus.ACTIVE;
+    }
+
+    /** Whether a lock-out is in force at this instant. */
+    public boolean isLockedAt(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
     }
 
     /** Leaves the hash out: it is not secret, but it is offline-attackable and has no place in logs. */

@@ -21,12 +21,14 @@ public record AccountEntity(
         String passwordHash,
         @TypeDef(type = DataType.STRING_ARRAY) List<String> roles,
         String status,
+        int failedLogins,
+        @Nullable Instant lockedUntil,
         @DateCreated @Nullable Instant createdAt,
         @DateUpdated @Nullable Instant updatedAt) {
 
     @Override
     public String toString() {
         return "AccountEntity[id=" + id + ", tenantId=" + tenantId + ", name=" + name + ", roles=" + roles
-                + ", status=" + status + "]";
+                + ", status=" + status + ", failedLogins=" + failedLogins + ", lockedUntil=" + lockedUntil + "]";
     }
 }

@@ -6,10 +6,7 @@ import io.tollgate.auth.domain.AccountStatus;
 import io.tollgate.common.auth.Role;
 import io.tollgate.common.tenant.AccountName;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,8 +14,6 @@ import java.util.Set;
 /** Accounts as the services see them: domain types in, domain types out. */
 @Singleton
 public class AccountStore {
-    private static final Logger LOG = LoggerFactory.getLogger(AccountStore.class);
-
     private final AccountRepository repository;
 
     public AccountStore(AccountRepository repository) {
@@ -27,6 +22,11 @@ public class AccountStore {
 
     public Optional<Account> find(AccountName name) {
         return repository.findByTenantIdAndName(name.tenantId(), name.name()).map(AccountStore::toDomain);
+    }
+
+    /** The account by its database id, e.g. the one a refresh-token family belongs to. */
+    public Optional<Account> find(long id) {
+        return repository.findById(id).map(AccountStore::toDomain);
     }
 
     public boolean exists(AccountName name) {
@@ -43,10 +43,10 @@ public class AccountStore {
         if (exists(name)) {
             return false;
         }
-        List<String> roleNames = roles.stream().map(Role::wireName).sorted().toList();
+        List<String> roleNames = RoleNames.wireNames(roles);
         try {
             repository.save(new AccountEntity(null, name.tenantId(), name.name(), passwordHash, roleNames,
-                    AccountStatus.ACTIVE.dbName(), null, null));
+                    AccountStatus.ACTIVE.dbName(), 0, null, null, null));
             return true;
         } catch (DataAccessException e) {
             if (exists(name)) {
@@ -65,15 +65,7 @@ public class AccountStore {
         // A status or role this build does not know grants nothing: the account stays locked or
         // loses that role, rather than the login failing open.
         AccountStatus status = AccountStatus.fromDbName(row.status()).orElse(AccountStatus.DISABLED);
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String wireName : row.roles()) {
-            Optional<Role> role = Role.fromWireName(wireName);
-            if (role.isPresent()) {
-                roles.add(role.get());
-            } else {
-                LOG.warn("account {} has unknown role '{}'; ignoring it", name, wireName);
-            }
-        }
-        return new Account(row.id(), name, row.passwordHash(), roles, status);
+        Set<Role> roles = RoleNames.known(row.roles(), "account " + name);
+        return new Account(row.id(), name, row.passwordHash(), roles, status, row.lockedUntil());
     }
 }

@@ -6,8 +6,11 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.tollgate.auth.config.AuthConfig;
 import io.tollgate.auth.persistence.AccountStore;
+import io.tollgate.auth.persistence.ClientStore;
+import io.tollgate.auth.service.BootstrapEntries.Wanted;
+import io.tollgate.auth.service.BootstrapEntries.WantedAccount;
+import io.tollgate.auth.service.BootstrapEntries.WantedClient;
 import io.tollgate.common.auth.Role;
-import io.tollgate.common.tenant.AccountName;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,13 +19,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
 
 /**
- * Creates the accounts listed in {@code tollgate.auth.bootstrap-file} that do not exist yet, and
- * leaves existing ones alone (a changed password in the file does not overwrite a live one).
+ * Creates the accounts and service clients listed in {@code tollgate.auth.bootstrap-file} that do
+ * not exist yet, and leaves existing ones alone (a changed password or secret in the file does
+ * not overwrite a live one).
  *
  * <p>Runs on {@link StartupEvent}, which Micronaut publishes synchronously after the context has
  * started and before it starts the HTTP and gRPC servers: nothing can log in, and health does not
@@ -35,12 +36,15 @@ public class AccountBootstrap implements ApplicationEventListener<StartupEvent> 
     private final AuthConfig config;
     private final JsonMapper json;
     private final AccountStore accounts;
+    private final ClientStore clients;
     private final PasswordHasher hasher;
 
-    public AccountBootstrap(AuthConfig config, JsonMapper json, AccountStore accounts, PasswordHasher hasher) {
+    public AccountBootstrap(AuthConfig config, JsonMapper json, AccountStore accounts, ClientStore clients,
+                            PasswordHasher hasher) {
         this.config = config;
         this.json = json;
         this.accounts = accounts;
+        this.clients = clients;
         this.hasher = hasher;
     }
 
@@ -50,43 +54,32 @@ public class AccountBootstrap implements ApplicationEventListener<StartupEvent> 
             return;
         }
         Path file = Path.of(config.bootstrapFile());
-        // Every entry is checked before any is created, so that a typo does not leave half a
-        // bootstrap behind.
-        List<Wanted> wanted = read(file).stream().map(entry -> validate(file, entry)).toList();
-        int created = 0;
-        for (Wanted account : wanted) {
+        Wanted wanted = BootstrapEntries.validate(file, read(file));
+        int createdAccounts = 0;
+        for (WantedAccount account : wanted.accounts()) {
             if (createIfAbsent(account)) {
-                created++;
+                createdAccounts++;
             }
         }
-        LOG.info("bootstrap file {}: {} account(s) listed, {} created", file, wanted.size(), created);
+        int createdClients = 0;
+        for (WantedClient client : wanted.clients()) {
+            if (createIfAbsent(client)) {
+                createdClients++;
+            }
+        }
+        LOG.info("bootstrap file {}: {} account(s) listed, {} created; {} client(s) listed, {} created", file,
+                wanted.accounts().size(), createdAccounts, wanted.clients().size(), createdClients);
     }
 
-    private List<BootstrapFile.Entry> read(Path file) {
+    private BootstrapFile read(Path file) {
         try {
-            BootstrapFile parsed = json.readValue(Files.readAllBytes(file), Argument.of(BootstrapFile.class));
-            if (parsed == null || parsed.accounts() == null) {
-                throw invalid(file, "it has no \"accounts\" array");
-            }
-            return parsed.accounts();
+            return json.readValue(Files.readAllBytes(file), Argument.of(BootstrapFile.class));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bootstrap file " + file, e);
         }
     }
 
-    private static Wanted validate(Path file, BootstrapFile.Entry entry) {
-        if (entry == null) {
-            throw invalid(file, "an entry of \"accounts\" is null");
-        }
-        AccountName name = AccountName.parse(entry.username())
-                .orElseThrow(() -> invalid(file, "\"" + entry.username() + "\" is not of the form name@tenant"));
-        if (entry.password() == null || entry.password().isBlank()) {
-            throw invalid(file, name + " has no password");
-        }
-        return new Wanted(name, entry.password(), roles(file, name, entry.roles()));
-    }
-
-    private boolean createIfAbsent(Wanted account) {
+    private boolean createIfAbsent(WantedAccount account) {
         // Checked first so that a restart does not spend a hash per listed account.
         if (accounts.exists(account.name())) {
             return false;
@@ -99,26 +92,17 @@ public class AccountBootstrap implements ApplicationEventListener<StartupEvent> 
         return created;
     }
 
-    private static Set<Role> roles(Path file, AccountName name, List<String> wireNames) {
-        if (wireNames == null) {
-            throw invalid(file, name + " has no \"roles\"");
+    private boolean createIfAbsent(WantedClient client) {
+        if (clients.exists(client.clientId())) {
+            return false;
         }
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String wireName : wireNames) {
-            roles.add(Role.fromWireName(wireName)
-                    .orElseThrow(() -> invalid(file, name + " has unknown role \"" + wireName + "\"")));
+        boolean created = clients.createIfAbsent(client.clientId(), client.tenantId(), hasher.hash(client.secret()),
+                client.roles(), client.scopes());
+        if (created) {
+            LOG.info("bootstrap created client {} in tenant {} with roles {} and scopes {}", client.clientId(),
+                    client.tenantId(), client.roles().stream().map(Role::wireName).sorted().toList(),
+                    client.scopes().stream().sorted().toList());
         }
-        return roles;
-    }
-
-    private static IllegalStateException invalid(Path file, String problem) {
-        return new IllegalStateException("invalid bootstrap file " + file + ": " + problem);
-    }
-
-    private record Wanted(AccountName name, String password, Set<Role> roles) {
-        @Override
-        public String toString() {
-            return "Wanted[name=" + name + ", roles=" + roles + "]";
-        }
+        return created;
     }
 }

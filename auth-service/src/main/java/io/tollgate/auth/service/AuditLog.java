@@ -1,13 +1,21 @@
 package io.tollgate.auth.service;
 
+import io.micronaut.core.annotation.Nullable;
+import io.tollgate.auth.domain.Revocation;
+import io.tollgate.common.auth.Principal;
 import io.tollgate.common.tenant.AccountName;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
+import java.util.UUID;
+
 /**
- * The audit trail of logins, on logger {@code io.tollgate.audit} so that it can be routed apart.
- * It records who tried, from where, and why a login failed; never a password or a token.
+ * The audit trail, on logger {@code io.tollgate.audit} so that it can be routed apart. Each line is
+ * {@code event=<name>} followed by {@code key=value} fields: who (tenant, subject, client_id), from
+ * where (address), what happened and why. Never a password, a secret or a token; a token is named
+ * by its jti, a refresh-token family by its id.
  */
 @Singleton
 public class AuditLog {
@@ -15,29 +23,94 @@ public class AuditLog {
     private static final int MAX_FIELD = 200;
 
     /** Why a login failed; for operators only, never told to the caller. */
-    public enum FailureReason { MALFORMED_NAME, BLANK_PASSWORD, UNKNOWN_ACCOUNT, WRONG_PASSWORD, DISABLED }
-
-    public void loginSucceeded(AccountName account, String clientAddress) {
-        AUDIT.info("login succeeded tenant={} subject={} client={}",
-                account.tenantId(), account, clean(clientAddress));
+    public enum FailureReason {
+        MALFORMED_NAME, BLANK_PASSWORD, UNKNOWN_ACCOUNT, WRONG_PASSWORD, DISABLED, LOCKED, TENANT_REFUSED
     }
 
-    public void loginFailed(AccountName account, String clientAddress, FailureReason reason) {
-        AUDIT.info("login failed tenant={} subject={} client={} reason={}",
-                account.tenantId(), account, clean(clientAddress), reason);
+    /** Why a service client's authentication failed. */
+    public enum ClientFailureReason { MALFORMED, UNKNOWN_CLIENT, WRONG_SECRET, DISABLED, TENANT_REFUSED }
+
+    public void loginSucceeded(AccountName account, String address) {
+        AUDIT.info("event=login.succeeded tenant={} subject={} address={}", account.tenantId(), account,
+                clean(address));
+    }
+
+    public void loginFailed(AccountName account, String address, FailureReason reason) {
+        AUDIT.info("event=login.failed tenant={} subject={} address={} reason={}", account.tenantId(), account,
+                clean(address), reason);
     }
 
     /**
      * A name that does not parse is not logged: it is often a password typed into the wrong
      * field.
      */
-    public void loginFailedMalformedName(String clientAddress) {
-        AUDIT.info("login failed tenant=- subject=- client={} reason={}",
-                clean(clientAddress), FailureReason.MALFORMED_NAME);
+    public void loginFailedMalformedName(String address) {
+        AUDIT.info("event=login.failed tenant=- subject=- address={} reason={}", clean(address),
+                FailureReason.MALFORMED_NAME);
     }
 
-    // The client address is caller-supplied text: keep it on one line and short.
-    private static String clean(String text) {
+    public void accountLocked(AccountName account, String address, int consecutiveFailures, Instant until) {
+        AUDIT.warn("event=account.locked tenant={} subject={} address={} failures={} until={}", account.tenantId(),
+                account, clean(address), consecutiveFailures, until);
+    }
+
+    public void tenantUnavailable(String tenantId, String address) {
+        AUDIT.warn("event=login.unavailable tenant={} address={} reason=TENANT_REGISTRY_UNAVAILABLE", tenantId,
+                clean(address));
+    }
+
+    public void clientAuthenticated(String clientId, String tenantId, String address) {
+        AUDIT.info("event=client.authenticated tenant={} client_id={} address={}", tenantId, clientId, clean(address));
+    }
+
+    /** The client id is logged only when it is well-formed (else it may be a misplaced secret). */
+    public void clientAuthenticationFailed(@Nullable String clientId, @Nullable String tenantId, String address,
+                                           ClientFailureReason reason) {
+        AUDIT.info("event=client.failed tenant={} client_id={} address={} reason={}", orDash(tenantId),
+                orDash(clientId), clean(address), reason);
+    }
+
+    public void tokenIssued(String grant, Principal principal, @Nullable String clientId, String address) {
+        AUDIT.info("event=token.issued grant={} tenant={} subject={} client_id={} address={} jti={} scope={} exp={}",
+                grant, principal.tenantId(), principal.subject(), orDash(clientId), clean(address),
+                principal.tokenId(), String.join(" ", principal.scopes().stream().sorted().toList()),
+                principal.expiresAt());
+    }
+
+    public void refreshRefused(@Nullable String tenantId, @Nullable String subject, String address, String reason) {
+        AUDIT.info("event=refresh.refused tenant={} subject={} address={} reason={}", orDash(tenantId),
+                orDash(subject), clean(address), reason);
+    }
+
+    public void refreshReused(UUID familyId, String tenantId, String subject, String address, int accessTokensRevoked) {
+        AUDIT.warn("event=refresh.reused tenant={} subject={} address={} family={} access_tokens_revoked={}",
+                tenantId, subject, clean(address), familyId, accessTokensRevoked);
+    }
+
+    public void familyRevoked(UUID familyId, String tenantId, String subject, String actor, String reason,
+                              int accessTokensRevoked) {
+        AUDIT.info("event=refresh.family_revoked tenant={} subject={} family={} actor={} reason={} "
+                + "access_tokens_revoked={}", tenantId, subject, familyId, clean(actor), clean(reason),
+                accessTokensRevoked);
+    }
+
+    public void revoked(Revocation revocation) {
+        AUDIT.info("event=revocation sequence={} kind={} value={} tenant={} revoked_at={} expires_at={} actor={} "
+                        + "reason={}", revocation.sequence(), revocation.target().kind(),
+                clean(revocation.target().value()), orDash(revocation.target().tenantId()), revocation.revokedAt(),
+                revocation.expiresAt(), clean(revocation.actor()), clean(revocation.reason()));
+    }
+
+    public void rateLimited(String limit, String address) {
+        AUDIT.info("event=rate_limited limit={} address={}", limit, clean(address));
+    }
+
+    private static String orDash(String text) {
+        return text == null ? "-" : clean(text);
+    }
+
+    // Caller-supplied text: keep it on one line and short.
+    static String clean(String text) {
         if (text == null || text.isBlank()) {
             return "-";
         }

@@ -6,12 +6,17 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
- * The bootstrap file: {@code {"accounts":[{"username":"reader@acme","password":"..","roles":["reader"]}]}}.
+ * The bootstrap file:
+ * <pre>{@code
+ * {"accounts":[{"username":"reader@acme","password":"..","roles":["reader"]}],
+ *  "clients":[{"clientId":"etl","secret":"..","tenantId":"acme","roles":["reader"],"scopes":["catalog","sql"]}]}
+ * }</pre>
  *
  * @param accounts the accounts to create when absent
+ * @param clients  the service clients to create when absent
  */
 @Serdeable
-record BootstrapFile(@Nullable List<Entry> accounts) {
+record BootstrapFile(@Nullable List<Entry> accounts, @Nullable List<ClientEntry> clients) {
 
     /**
      * One account to create.
@@ -26,6 +31,26 @@ record BootstrapFile(@Nullable List<Entry> accounts) {
         @Override
         public String toString() {
             return "Entry[username=" + username + ", roles=" + roles + "]";
+        }
+    }
+
+    /**
+     * One service client to create.
+     *
+     * @param clientId its id, unique across tenants
+     * @param secret   its initial secret, in clear
+     * @param tenantId the tenant it acts in
+     * @param roles    role wire names
+     * @param scopes   the scopes its tokens may carry
+     */
+    @Serdeable
+    record ClientEntry(@Nullable String clientId, @Nullable String secret, @Nullable String tenantId,
+                       @Nullable List<String> roles, @Nullable List<String> scopes) {
+
+        @Override
+        public String toString() {
+            return "ClientEntry[clientId=" + clientId + ", tenantId=" + tenantId + ", roles=" + roles + ", scopes="
+                    + scopes + "]";
         }
     }
 }

@@ -1,10 +1,14 @@
 package io.tollgate.auth.service;
 
 import io.micronaut.context.ApplicationContext;
+import io.tollgate.auth.RouterDouble;
 import io.tollgate.auth.TestSupport;
 import io.tollgate.auth.domain.AuthenticationFailedException;
-import io.tollgate.auth.domain.IssuedToken;
+import io.tollgate.auth.domain.ClientAuthenticationFailedException;
+import io.tollgate.auth.domain.ServiceClient;
+import io.tollgate.common.auth.Role;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -21,12 +25,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Starts the service's context (without its servers) on one database, again and again. */
 class AccountBootstrapTest {
     static final PostgresDatabase DB = PostgresDatabase.create();
+    static final RouterDouble ROUTER = RouterDouble.withActiveTenants("globex", "initech", "hooli");
+
+    @AfterAll
+    static void stopRouter() {
+        ROUTER.close();
+    }
 
     @Test
     void aSecondStartCreatesNewAccountsAndLeavesExistingOnesUntouched() throws Exception {
         try (ApplicationContext first = start("""
                 {"accounts":[{"username":"owner@globex","password":"first-pass","roles":["tenant-admin"]}]}""")) {
-            first.getBean(AuthenticationService.class).authenticate("owner@globex", "first-pass", "test");
+            first.getBean(AuthenticationService.class).verifyPassword("owner@globex", "first-pass", "test");
         }
 
         try (ApplicationContext second = start("""
@@ -36,11 +46,31 @@ class AccountBootstrapTest {
                 ]}""")) {
             AuthenticationService service = second.getBean(AuthenticationService.class);
 
-            IssuedToken owner = service.authenticate("owner@globex", "first-pass", "test");
-            assertEquals(Set.of("tenant-admin"), owner.principal().roles());
+            assertEquals(Set.of(Role.TENANT_ADMIN), service.verifyPassword("owner@globex", "first-pass", "test").roles());
             assertThrows(AuthenticationFailedException.class,
-                    () -> service.authenticate("owner@globex", "changed-in-the-file", "test"));
-            assertEquals(Set.of("reader"), service.authenticate("analyst@globex", "an4lyst", "test").principal().roles());
+                    () -> service.verifyPassword("owner@globex", "changed-in-the-file", "test"));
+            assertEquals(Set.of(Role.READER), service.verifyPassword("analyst@globex", "an4lyst", "test").roles());
+        }
+    }
+
+    @Test
+    void serviceClientsAreCreatedWithAnArgon2idHashOfTheirSecret() throws Exception {
+        try (ApplicationContext context = start("""
+                {"clients":[{"clientId":"hooli-etl","secret":"hooli-secret-0123456789","tenantId":"hooli",
+                             "roles":["writer"],"scopes":["sql"]}]}""")) {
+            ClientAuthenticationService clients = context.getBean(ClientAuthenticationService.class);
+
+            ServiceClient client = clients.authenticate("hooli-etl", "hooli-secret-0123456789", "test");
+            assertEquals("hooli", client.tenantId());
+            assertEquals(Set.of(Role.WRITER), client.roles());
+            assertEquals(Set.of("sql"), client.allowedScopes());
+            assertThrows(ClientAuthenticationFailedException.class,
+                    () -> clients.authenticate("hooli-etl", "hooli-secret-012345678X", "test"));
+        }
+        try (Connection connection = DB.connect(); ResultSet rs = connection.createStatement().executeQuery(
+                "SELECT secret_hash FROM auth.clients WHERE client_id = 'hooli-etl'")) {
+            assertTrue(rs.next());
+            assertTrue(rs.getString(1).startsWith("$argon2id$v=19$"), "stored only as a hash");
         }
     }
 
@@ -54,6 +84,30 @@ class AccountBootstrapTest {
 
         assertTrue(causes(e).contains("boss@initech has unknown role \"superuser\""), causes(e));
         assertEquals(0, count("SELECT count(*) FROM auth.accounts WHERE tenant_id = 'initech'"));
+    }
+
+    @Test
+    void aBadClientStopsTheStartUpBeforeAnyAccountIsCreated() throws SQLException {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> start("""
+                {"accounts":[{"username":"first@initech","password":"f1rst","roles":["reader"]}],
+                 "clients":[{"clientId":"short","secret":"too-short","tenantId":"initech","roles":["reader"],
+                             "scopes":["sql"]}]}""").close());
+
+        assertTrue(causes(e).contains("client short has no secret of at least 16 characters"), causes(e));
+        assertEquals(0, count("SELECT count(*) FROM auth.accounts WHERE tenant_id = 'initech'"));
+    }
+
+    @Test
+    void platformAdminOutsideThePlatformTenantStopsTheStartUp() {
+        RuntimeException account = assertThrows(RuntimeException.class, () -> start("""
+                {"accounts":[{"username":"root@initech","password":"r00t","roles":["platform-admin"]}]}""").close());
+        assertTrue(causes(account).contains("root@initech has role platform-admin outside the \"platform\" tenant"),
+                causes(account));
+
+        RuntimeException client = assertThrows(RuntimeException.class, () -> start("""
+                {"clients":[{"clientId":"root-bot","secret":"root-secret-0123456789","tenantId":"initech",
+                             "roles":["platform-admin"],"scopes":["sql"]}]}""").close());
+        assertTrue(causes(client).contains("client root-bot has role platform-admin outside"), causes(client));
     }
 
     @Test
@@ -74,6 +128,7 @@ class AccountBootstrapTest {
     private static ApplicationContext start(String bootstrapJson) {
         Map<String, Object> properties = new HashMap<>(DB.datasourceProperties());
         properties.put("tollgate.auth.bootstrap-file", TestSupport.bootstrapFile(bootstrapJson).toString());
+        properties.put("grpc.channels.router.address", ROUTER.address());
         return ApplicationContext.run(properties);
     }
 

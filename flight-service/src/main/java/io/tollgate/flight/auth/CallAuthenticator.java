@@ -91,11 +91,16 @@ public class CallAuthenticator {
                     .authenticate(AuthenticateRequest.newBuilder()
                             .setUsername(decoded.substring(0, colon))
                             .setPassword(decoded.substring(colon + 1))
+                            .setClientAddress(ClientAddressInterceptor.current())
                             .build());
             return response.getAccessToken();
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.UNAUTHENTICATED) {
                 throw refused();
+            }
+            if (e.getStatus().getCode() == Status.Code.RESOURCE_EXHAUSTED) {
+                throw CallStatus.RESOURCE_EXHAUSTED.withDescription("too many login attempts; retry later")
+                        .toRuntimeException();
             }
             LOG.warn("login could not reach auth-service: {}", e.getStatus().getCode());
             throw CallStatus.UNAVAILABLE.withDescription("authentication service unavailable").toRuntimeException();

@@ -5,6 +5,7 @@ import io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.micronaut.context.annotation.Context;
 import io.tollgate.flight.auth.AuthMiddleware;
+import io.tollgate.flight.auth.ClientAddressInterceptor;
 import io.tollgate.flight.auth.CallAuthenticator;
 import io.tollgate.flight.config.FlightConfig;
 import io.tollgate.flight.sql.TollgateFlightSqlProducer;
@@ -33,10 +34,12 @@ public class FlightEndpointServer {
 
     public FlightEndpointServer(FlightConfig config, TollgateFlightSqlProducer producer, CallAuthenticator authenticator,
                                 BufferAllocator allocator) {
-        Consumer<NettyServerBuilder> addHealth = builder -> builder.addService(health.getHealthService());
+        Consumer<NettyServerBuilder> transport = builder -> builder
+                .addService(health.getHealthService())
+                .intercept(new ClientAddressInterceptor());
         this.server = FlightServer.builder(allocator, Location.forGrpcInsecure(config.host(), config.port()), producer)
                 .middleware(AuthMiddleware.KEY, new AuthMiddleware.Factory(authenticator))
-                .transportHint("grpc.builderConsumer", addHealth)
+                .transportHint("grpc.builderConsumer", transport)
                 .build();
         try {
             server.start();

@@ -1,61 +1,159 @@
 package io.tollgate.auth.api.grpc;
 
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.tollgate.auth.domain.AuthenticationFailedException;
-import io.tollgate.auth.domain.IssuedToken;
+import io.tollgate.auth.domain.InvalidScopeException;
+import io.tollgate.auth.domain.RateLimitedException;
+import io.tollgate.auth.domain.Revocation;
+import io.tollgate.auth.domain.RevocationTarget;
+import io.tollgate.auth.domain.Scopes;
+import io.tollgate.auth.domain.TenantStatusUnavailableException;
 import io.tollgate.auth.service.AuthenticationService;
-import io.tollgate.common.auth.Principal;
+import io.tollgate.auth.service.IntrospectionService;
+import io.tollgate.auth.service.revocation.RevocationService;
+import io.tollgate.auth.service.revocation.RevocationWatch;
 import io.tollgate.proto.auth.v1.AuthServiceGrpc;
 import io.tollgate.proto.auth.v1.AuthenticateRequest;
 import io.tollgate.proto.auth.v1.AuthenticateResponse;
+import io.tollgate.proto.auth.v1.IntrospectRequest;
+import io.tollgate.proto.auth.v1.IntrospectResponse;
+import io.tollgate.proto.auth.v1.RevokeRequest;
+import io.tollgate.proto.auth.v1.RevokeResponse;
+import io.tollgate.proto.auth.v1.WatchRevocationsRequest;
+import io.tollgate.proto.auth.v1.WatchRevocationsResponse;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * AuthService on the gRPC port. Only Authenticate for now; Introspect, Revoke and
- * WatchRevocations answer UNIMPLEMENTED (the generated base class) until they land.
- */
+import java.util.List;
+
+/** AuthService v1 on the gRPC port: wire types in, services called, wire types out. */
 @Singleton
 public class AuthEndpoint extends AuthServiceGrpc.AuthServiceImplBase {
     private static final Logger LOG = LoggerFactory.getLogger(AuthEndpoint.class);
-    private static final String TOKEN_TYPE = "Bearer";
+    private static final int MAX_REASON = 500;
 
     private final AuthenticationService authentication;
+    private final IntrospectionService introspection;
+    private final RevocationService revocations;
 
-    public AuthEndpoint(AuthenticationService authentication) {
+    public AuthEndpoint(AuthenticationService authentication, IntrospectionService introspection,
+                        RevocationService revocations) {
         this.authentication = authentication;
+        this.introspection = introspection;
+        this.revocations = revocations;
     }
 
     @Override
     public void authenticate(AuthenticateRequest request, StreamObserver<AuthenticateResponse> response) {
         // Never log the request: it carries the password.
         try {
-            IssuedToken token = authentication.authenticate(
-                    request.getUsername(), request.getPassword(), request.getClientAddress());
-            response.onNext(toResponse(token));
+            response.onNext(ProtoMapper.toResponse(authentication.authenticate(request.getUsername(),
+                    request.getPassword(), Scopes.of(request.getScopesList()), request.getClientAddress())));
             response.onCompleted();
         } catch (AuthenticationFailedException e) {
             response.onError(Status.UNAUTHENTICATED.withDescription(AuthenticationFailedException.MESSAGE)
                     .asRuntimeException());
+        } catch (RateLimitedException e) {
+            response.onError(Status.RESOURCE_EXHAUSTED.withDescription(RateLimitedException.MESSAGE)
+                    .asRuntimeException());
+        } catch (TenantStatusUnavailableException e) {
+            response.onError(Status.UNAVAILABLE.withDescription(TenantStatusUnavailableException.MESSAGE)
+                    .asRuntimeException());
+        } catch (InvalidScopeException e) {
+            response.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
         } catch (RuntimeException e) {
             LOG.error("Authenticate failed unexpectedly", e);
-            response.onError(Status.INTERNAL.withDescription("internal error").asRuntimeException());
+            response.onError(internal());
         }
     }
 
-    private static AuthenticateResponse toResponse(IssuedToken token) {
-        Principal principal = token.principal();
-        return AuthenticateResponse.newBuilder()
-                .setAccessToken(token.accessToken())
-                .setTokenType(TOKEN_TYPE)
-                .setExpiresInSeconds(token.expiresIn().toSeconds())
-                .setPrincipal(io.tollgate.proto.auth.v1.Principal.newBuilder()
-                        .setSubject(principal.subject())
-                        .setTenantId(principal.tenantId())
-                        .addAllRoles(principal.roles().stream().sorted().toList())
-                        .addAllScopes(principal.scopes().stream().sorted().toList()))
-                .build();
+    @Override
+    public void introspect(IntrospectRequest request, StreamObserver<IntrospectResponse> response) {
+        try {
+            response.onNext(introspection.introspect(request.getToken())
+                    .map(ProtoMapper::toIntrospectResponse)
+                    .orElseGet(() -> IntrospectResponse.newBuilder().setActive(false).build()));
+            response.onCompleted();
+        } catch (RuntimeException e) {
+            LOG.error("Introspect failed unexpectedly", e);
+            response.onError(internal());
+        }
+    }
+
+    @Override
+    public void revoke(RevokeRequest request, StreamObserver<RevokeResponse> response) {
+        RevocationTarget target;
+        try {
+            target = ProtoMapper.toDomain(request.getTarget());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            response.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+            return;
+        }
+        try {
+            String reason = request.getReason().length() > MAX_REASON
+                    ? request.getReason().substring(0, MAX_REASON) : request.getReason();
+            Revocation revocation = revocations.revoke(target, null, reason, "grpc:" + PeerAddressInterceptor.current());
+            response.onNext(RevokeResponse.newBuilder().setRevocation(ProtoMapper.toProto(revocation)).build());
+            response.onCompleted();
+        } catch (RuntimeException e) {
+            LOG.error("Revoke failed unexpectedly", e);
+            response.onError(internal());
+        }
+    }
+
+    @Override
+    public void watchRevocations(WatchRevocationsRequest request, StreamObserver<WatchRevocationsResponse> response) {
+        if (request.getAfterSequence() < 0) {
+            response.onError(Status.INVALID_ARGUMENT.withDescription("after_sequence must not be negative")
+                    .asRuntimeException());
+            return;
+        }
+        ServerCallStreamObserver<WatchRevocationsResponse> stream =
+                (ServerCallStreamObserver<WatchRevocationsResponse>) response;
+        RevocationWatch watch = revocations.watch(request.getAfterSequence(), new StreamSink(stream));
+        // Set before the catch-up starts, so that a caller leaving mid-way stops it too.
+        stream.setOnCancelHandler(watch::close);
+        try {
+            watch.start();
+        } catch (RuntimeException e) {
+            LOG.warn("WatchRevocations could not catch up: {}", e.getMessage());
+            if (!stream.isCancelled()) {
+                stream.onError(Status.UNAVAILABLE.withDescription("revocation log unavailable; retry")
+                        .asRuntimeException());
+            }
+        }
+        // The stream stays open: the watch sends each new revocation as the feed delivers it.
+    }
+
+    private static StatusRuntimeException internal() {
+        return Status.INTERNAL.withDescription("internal error").asRuntimeException();
+    }
+
+    /** Sends a watch's messages down the gRPC stream; the watch serialises the calls. */
+    private record StreamSink(ServerCallStreamObserver<WatchRevocationsResponse> stream)
+            implements RevocationWatch.Sink {
+
+        @Override
+        public void send(List<Revocation> revocations, boolean caughtUp) {
+            if (stream.isCancelled()) {
+                throw new IllegalStateException("the stream was cancelled");
+            }
+            stream.onNext(WatchRevocationsResponse.newBuilder()
+                    .addAllRevocations(revocations.stream().map(ProtoMapper::toProto).toList())
+                    .setCaughtUp(caughtUp)
+                    .build());
+        }
+
+        @Override
+        public void closeForShutdown() {
+            if (!stream.isCancelled()) {
+                stream.onError(Status.UNAVAILABLE.withDescription("auth-service is shutting down; reconnect")
+                        .asRuntimeException());
+            }
+        }
     }
 }

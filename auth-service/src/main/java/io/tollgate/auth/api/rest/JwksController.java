@@ -4,7 +4,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
-import io.tollgate.auth.service.SigningKeys;
+import io.tollgate.auth.service.keys.SigningKeys;
 
 /** Publishes the public signing keys, which every service fetches to verify tokens locally. */
 @Controller("/oauth2")

@@ -1,0 +1,61 @@
+package io.tollgate.auth.api.rest;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.tollgate.auth.domain.ServiceClient;
+import io.tollgate.auth.domain.TenantStatusUnavailableException;
+import io.tollgate.auth.service.TokenRevocationService;
+import io.tollgate.auth.service.oauth.OAuthError;
+import io.tollgate.auth.service.oauth.OAuthException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+
+/** Token revocation (RFC 7009), for authenticated service clients. */
+@Controller("/oauth2")
+public class RevocationController {
+    private static final Logger LOG = LoggerFactory.getLogger(RevocationController.class);
+
+    private final CallingClient callers;
+    private final TokenRevocationService revocation;
+    private final ClientAddresses addresses;
+
+    public RevocationController(CallingClient callers, TokenRevocationService revocation,
+                                ClientAddresses addresses) {
+        this.callers = callers;
+        this.revocation = revocation;
+        this.addresses = addresses;
+    }
+
+    /** 200 with an empty body whether or not the token was known (RFC 7009 §2.2). */
+    @Post("/revoke")
+    @Consumes(MediaType.ALL)
+    @Produces(MediaType.APPLICATION_JSON)
+    public MutableHttpResponse<Object> revoke(HttpRequest<?> request, @Body @Nullable String body) {
+        try {
+            Map<String, String> form = OAuthForm.parameters(request, body);
+            ServiceClient caller = callers.authenticate(request, form, addresses.of(request));
+            String token = form.get("token");
+            if (token == null) {
+                throw new OAuthException(OAuthError.INVALID_REQUEST, "missing parameter: token");
+            }
+            revocation.revoke(token, form.get("token_type_hint"), caller);
+            return OAuthResponses.ok(Map.of());
+        } catch (OAuthException e) {
+            return OAuthResponses.error(e);
+        } catch (TenantStatusUnavailableException e) {
+            return OAuthResponses.unavailable();
+        } catch (RuntimeException e) {
+            LOG.error("revocation failed unexpectedly", e);
+            return OAuthResponses.serverError();
+        }
+    }
+}
