@@ -60,7 +60,11 @@ public final class TokenVerifier {
         claims.setMaxClockSkew((int) skewSeconds);
         processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keys));
+        Set<JWSAlgorithm> standard = new HashSet<>(algorithms);
+        standard.remove(JWSAlgorithm.EdDSA);
+        processor.setJWSKeySelector(EdDsaKeys.selector(algorithms,
+                standard.isEmpty() ? (header, context) -> List.of() : new JWSVerificationKeySelector<>(standard, keys), keys));
+        processor.setJWSVerifierFactory(new EdDsaKeys.VerifierFactory());
         processor.setJWTClaimsSetVerifier(claims);
     }
 
