@@ -7,6 +7,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.validator.TokenValidator;
 import io.tollgate.common.auth.InvalidTokenException;
 import io.tollgate.common.auth.Principal;
+import io.tollgate.common.auth.Role;
 import io.tollgate.common.auth.TokenVerifier;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
@@ -41,7 +42,7 @@ public class TollgateTokenValidator implements TokenValidator<HttpRequest<?>> {
     public Publisher<Authentication> validateToken(String token, HttpRequest<?> request) {
         try {
             Principal principal = verifier.verify(token);
-            return Publishers.just(Authentication.build(principal.subject(), List.copyOf(principal.roles()),
+            return Publishers.just(Authentication.build(principal.subject(), effectiveRoles(principal),
                     Map.of(TENANT, principal.tenantId(),
                             SCOPES, List.copyOf(principal.scopes()),
                             TOKEN_ID, principal.tokenId() == null ? "" : principal.tokenId())));
@@ -50,6 +51,21 @@ public class TollgateTokenValidator implements TokenValidator<HttpRequest<?>> {
             return Publishers.empty();
         }
     }
+
+    /**
+     * The roles the request may use. platform-admin acts across tenants, so it counts only for the
+     * reserved tenant that has no data of its own; in any other tenant's token it is ignored (defence
+     * in depth: auth-service never issues it elsewhere).
+     */
+    static List<String> effectiveRoles(Principal principal) {
+        return principal.roles().stream()
+                .filter(role -> !Role.PLATFORM_ADMIN.wireName().equals(role) || PLATFORM_TENANT.equals(principal.tenantId()))
+                .sorted()
+                .toList();
+    }
+
+    /** The reserved tenant of platform administrators. */
+    public static final String PLATFORM_TENANT = "platform";
 
     /** The principal's tenant, as this validator recorded it. */
     public static String tenantOf(Authentication authentication) {

@@ -10,11 +10,12 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
-/** Converts the tenants table's jsonb columns to and from domain values. */
+/** Converts the registry tables' jsonb columns to and from domain values. */
 @Singleton
 class JsonColumns {
     private static final Argument<Map<String, String>> LABELS = Argument.mapOf(String.class, String.class);
     private static final Argument<List<ContextVariableJson>> CONTEXT_VARIABLES = Argument.listOf(ContextVariableJson.class);
+    private static final Argument<Map<String, Object>> OBJECT = Argument.mapOf(String.class, Object.class);
 
     private final JsonMapper json;
 
@@ -36,6 +37,14 @@ class JsonColumns {
 
     List<ContextVariable> contextVariables(String column) {
         return read(column, CONTEXT_VARIABLES).stream().map(ContextVariableJson::toDomain).toList();
+    }
+
+    String description(Map<String, Object> description) {
+        return write(description);
+    }
+
+    Map<String, Object> description(String column) {
+        return read(column, OBJECT);
     }
 
     private String write(Object value) {

@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,42 +20,44 @@ import java.util.Optional;
 /**
  * The tenants table, in plain JDBC: the writes need ON CONFLICT, nextval and jsonb casts, and
  * the pages a keyset on a "C"-collated key, which a generated repository would only obscure.
+ * <p>
+ * Writes take a new revision from the registry sequence. Callers hold the registry write lock
+ * ({@link RegistryLock}) in the same transaction, so revisions commit in the order they are taken.
  */
 @Singleton
 public class TenantRepository {
-    private static final String INSERT = """
-            INSERT INTO tenants (id, display_name, status, labels, isolation_mode, jdbc_url,
-                                 db_username, db_password_ref, context_variables,
-                                 max_connections, min_idle, connection_timeout_ms,
-                                 max_concurrent_queries, statement_timeout_ms, max_result_rows, max_result_bytes,
-                                 warehouse_name, warehouse_location, revision)
-            VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, nextval('revision'))
-            """;
+    private static final String COLUMNS = """
+            id, display_name, status, labels, isolation_mode, jdbc_url, db_username, db_password_ref,
+            context_variables, max_connections, min_idle, connection_timeout_ms, max_concurrent_queries,
+            statement_timeout_ms, max_result_rows, max_result_bytes, warehouse_name, warehouse_location""";
 
-    private static final String UPSERT = INSERT + """
-            ON CONFLICT (id) DO UPDATE SET
-                display_name = EXCLUDED.display_name, status = EXCLUDED.status, labels = EXCLUDED.labels,
-                isolation_mode = EXCLUDED.isolation_mode, jdbc_url = EXCLUDED.jdbc_url,
-                db_username = EXCLUDED.db_username, db_password_ref = EXCLUDED.db_password_ref,
-                context_variables = EXCLUDED.context_variables,
-                max_connections = EXCLUDED.max_connections, min_idle = EXCLUDED.min_idle,
-                connection_timeout_ms = EXCLUDED.connection_timeout_ms,
-                max_concurrent_queries = EXCLUDED.max_concurrent_queries,
-                statement_timeout_ms = EXCLUDED.statement_timeout_ms,
-                max_result_rows = EXCLUDED.max_result_rows, max_result_bytes = EXCLUDED.max_result_bytes,
-                warehouse_name = EXCLUDED.warehouse_name, warehouse_location = EXCLUDED.warehouse_location,
-                revision = EXCLUDED.revision, updated_at = now()
-            RETURNING *
-            """;
+    private static final String VALUES = """
+            ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?""";
 
-    // The sequence value an ignored insert draws is lost; revisions only need to increase.
-    private static final String INSERT_IF_ABSENT = INSERT + " ON CONFLICT (id) DO NOTHING RETURNING *";
+    private static final String INSERT = "INSERT INTO tenants (" + COLUMNS + ", revision, deletion_requested_at) VALUES ("
+            + VALUES + ", nextval('revision'), CASE WHEN CAST(? AS text) = 'deleting' THEN now() END)"
+            + " ON CONFLICT (id) DO NOTHING RETURNING *";
+
+    // A tenant keeps the moment its deletion was asked for, whatever else changes meanwhile.
+    private static final String UPDATE = "UPDATE tenants SET (" + COLUMNS + ") = (" + VALUES + "),"
+            + " revision = nextval('revision'), updated_at = now(),"
+            + " deletion_requested_at = CASE WHEN CAST(? AS text) = 'deleting' THEN COALESCE(deletion_requested_at, now()) END"
+            + " WHERE id = ? RETURNING *";
+
+    private static final String DELETE = "DELETE FROM tenants WHERE id = ? RETURNING *";
 
     private static final String FIND_BY_ID = "SELECT * FROM tenants WHERE id = ?";
+
+    private static final String FIND_ALL = "SELECT * FROM tenants ORDER BY id";
 
     private static final String FIRST_PAGE = "SELECT * FROM tenants ORDER BY id LIMIT ?";
 
     private static final String NEXT_PAGE = "SELECT * FROM tenants WHERE id > ? ORDER BY id LIMIT ?";
+
+    private static final String DRAINED = """
+            SELECT id FROM tenants
+            WHERE status = 'deleting' AND deletion_requested_at <= now() - make_interval(secs => ?)
+            ORDER BY id""";
 
     private final DataSource dataSource;
     private final TenantRowMapper rows;
@@ -71,10 +74,20 @@ public class TenantRepository {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
             statement.setString(1, id);
-            List<Tenant> found = readAll(statement);
-            return found.stream().findFirst();
+            return readAll(statement).stream().findFirst();
         } catch (SQLException e) {
             throw new RepositoryException("could not read a tenant", e);
+        }
+    }
+
+    /** Every tenant, by id: a watcher's snapshot. */
+    @Transactional(readOnly = true)
+    public List<Tenant> findAll() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
+            return readAll(statement);
+        } catch (SQLException e) {
+            throw new RepositoryException("could not list tenants", e);
         }
     }
 
@@ -94,29 +107,65 @@ public class TenantRepository {
         }
     }
 
-    /** Creates or replaces the tenant, at a new revision. */
-    @Transactional
-    public Tenant upsert(TenantDefinition tenant) {
-        return write(UPSERT, tenant).orElseThrow(() -> new IllegalStateException("upsert returned no row"));
+    /** The ids of tenants whose deletion was asked for at least {@code drainPeriod} ago. */
+    @Transactional(readOnly = true)
+    public List<String> findDrained(Duration drainPeriod) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(DRAINED)) {
+            statement.setDouble(1, drainPeriod.toMillis() / 1000.0);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    ids.add(result.getString(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new RepositoryException("could not find drained tenants", e);
+        }
     }
 
     /** Creates the tenant at a new revision unless one with its id exists; empty when it did. */
     @Transactional
-    public Optional<Tenant> insertIfAbsent(TenantDefinition tenant) {
-        return write(INSERT_IF_ABSENT, tenant);
-    }
-
-    private Optional<Tenant> write(String sql, TenantDefinition tenant) {
+    public Optional<Tenant> insert(TenantDefinition tenant) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, tenant);
+             PreparedStatement statement = connection.prepareStatement(INSERT)) {
+            int next = bind(statement, tenant);
+            statement.setString(next, TenantRowMapper.column(tenant.status()));
             return readAll(statement).stream().findFirst();
         } catch (SQLException e) {
-            throw new RepositoryException("could not write tenant " + tenant.id(), e);
+            throw new RepositoryException("could not create tenant " + tenant.id(), e);
         }
     }
 
-    private void bind(PreparedStatement statement, TenantDefinition tenant) throws SQLException {
+    /** Replaces an existing tenant at a new revision; empty when there is none. */
+    @Transactional
+    public Optional<Tenant> update(TenantDefinition tenant) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(UPDATE)) {
+            int next = bind(statement, tenant);
+            statement.setString(next++, TenantRowMapper.column(tenant.status()));
+            statement.setString(next, tenant.id());
+            return readAll(statement).stream().findFirst();
+        } catch (SQLException e) {
+            throw new RepositoryException("could not update tenant " + tenant.id(), e);
+        }
+    }
+
+    /** Removes the tenant; returns it as it was, or empty when there was none. */
+    @Transactional
+    public Optional<Tenant> delete(String id) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(DELETE)) {
+            statement.setString(1, id);
+            return readAll(statement).stream().findFirst();
+        } catch (SQLException e) {
+            throw new RepositoryException("could not delete tenant " + id, e);
+        }
+    }
+
+    /** Binds the definition's columns; returns the index of the next parameter. */
+    private int bind(PreparedStatement statement, TenantDefinition tenant) throws SQLException {
         var backend = tenant.sqlBackend();
         var quotas = tenant.quotas();
         var warehouse = tenant.warehouse();
@@ -139,11 +188,12 @@ public class TenantRepository {
         statement.setLong(i++, quotas.maxResultBytes());
         if (warehouse == null) {
             statement.setNull(i++, Types.VARCHAR);
-            statement.setNull(i, Types.VARCHAR);
+            statement.setNull(i++, Types.VARCHAR);
         } else {
             statement.setString(i++, warehouse.name());
-            statement.setString(i, warehouse.location());
+            statement.setString(i++, warehouse.location());
         }
+        return i;
     }
 
     private List<Tenant> readAll(PreparedStatement statement) throws SQLException {

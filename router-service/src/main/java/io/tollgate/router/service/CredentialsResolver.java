@@ -1,31 +1,58 @@
 package io.tollgate.router.service;
 
+import io.micronaut.core.annotation.Nullable;
 import io.tollgate.router.domain.Credentials;
 import io.tollgate.router.domain.CredentialsRef;
+import io.tollgate.router.domain.PasswordRef;
+import io.tollgate.router.service.BackendResolutionException.Part;
+import io.tollgate.router.service.BackendResolutionException.Reason;
+import io.tollgate.router.service.kubernetes.KubernetesSecrets;
 import jakarta.inject.Singleton;
 
 /**
- * Turns stored password references into passwords, at the moment a route is served, so that
- * secrets are held only as long as a response takes.
- * <p>
- * Only {@code literal:<password>} exists so far (development); Kubernetes Secret references
- * will be another scheme resolved here, without a change to the table or the domain.
+ * Turns stored password references into passwords at the moment a route is served, so that the
+ * registry table never holds a Kubernetes-managed secret:
+ * <ul>
+ *   <li>{@code literal:<password>}: development only, the password itself;</li>
+ *   <li>{@code secret:<namespace>/<name>#<key>}: a key of a Kubernetes Secret, only when the
+ *       Kubernetes integration is on; anything else fails, so a route is never served half-made.</li>
+ * </ul>
  */
 @Singleton
 public class CredentialsResolver {
-    private static final String LITERAL = "literal:";
+    @Nullable
+    private final KubernetesSecrets secrets;
+
+    public CredentialsResolver(@Nullable KubernetesSecrets secrets) {
+        this.secrets = secrets;
+    }
 
     /** The reference under which a password given in clear is stored. */
     public static String literalRef(String password) {
-        return LITERAL + password;
+        return PasswordRef.LITERAL + password;
     }
 
+    /** @throws BackendResolutionException when the password cannot be had */
     public Credentials resolve(CredentialsRef ref) {
-        String passwordRef = ref.passwordRef();
-        if (passwordRef.startsWith(LITERAL)) {
-            return new Credentials(ref.username(), passwordRef.substring(LITERAL.length()));
+        PasswordRef password;
+        try {
+            password = PasswordRef.parse(ref.passwordRef());
+        } catch (IllegalArgumentException e) {
+            // Never the reference itself: a malformed one may be a password.
+            throw new BackendResolutionException(Part.CREDENTIALS, Reason.UNSUPPORTED,
+                    "unsupported password reference for user " + ref.username());
         }
-        // Never the reference itself: a malformed one may be a password.
-        throw new IllegalStateException("unsupported password reference scheme for user " + ref.username());
+        if (password instanceof PasswordRef.KubernetesSecret secret) {
+            return new Credentials(ref.username(), kubernetesSecret(secret));
+        }
+        return new Credentials(ref.username(), ((PasswordRef.Literal) password).password());
+    }
+
+    private String kubernetesSecret(PasswordRef.KubernetesSecret ref) {
+        if (secrets == null) {
+            throw new BackendResolutionException(Part.CREDENTIALS, Reason.UNSUPPORTED,
+                    "secret: references need the Kubernetes integration (tollgate.router.kubernetes.enabled)");
+        }
+        return secrets.password(ref);
     }
 }

@@ -4,22 +4,25 @@ import io.micronaut.core.annotation.Nullable;
 import io.tollgate.common.tenant.TenantIds;
 import io.tollgate.router.config.RouterConfig;
 import io.tollgate.router.domain.Tenant;
-import io.tollgate.router.domain.TenantDefinition;
+import io.tollgate.router.domain.TenantChange;
 import io.tollgate.router.domain.TenantPage;
+import io.tollgate.router.persistence.TenantChangeRepository;
 import io.tollgate.router.persistence.TenantRepository;
 import jakarta.inject.Singleton;
 
 import java.util.List;
 import java.util.Optional;
 
-/** The tenant registry: look-ups, pages, and writes that each take a new revision. */
+/** The tenant registry's reads: look-ups, pages and history. Writes are {@link TenantWriter}'s. */
 @Singleton
 public class TenantRegistry {
     private final TenantRepository repository;
+    private final TenantChangeRepository changes;
     private final RouterConfig config;
 
-    public TenantRegistry(TenantRepository repository, RouterConfig config) {
+    public TenantRegistry(TenantRepository repository, TenantChangeRepository changes, RouterConfig config) {
         this.repository = repository;
+        this.changes = changes;
         this.config = config;
     }
 
@@ -51,16 +54,30 @@ public class TenantRegistry {
         return new TenantPage(page, PageTokens.encode(page.get(size - 1).id()));
     }
 
-    /** Creates or replaces a tenant at a new revision. */
-    public Tenant upsert(TenantDefinition tenant) {
-        requireValidId(tenant);
-        return repository.upsert(tenant);
+    /**
+     * Up to {@code limit} retained changes of a tenant after a revision, oldest first: also of a
+     * tenant since removed, until retention drops them.
+     *
+     * @throws TenantNotFoundException when the log holds nothing of such a tenant
+     */
+    public List<TenantChange> history(@Nullable String id, long afterRevision, int limit) {
+        if (afterRevision < 0) {
+            throw new InvalidPageRequestException("afterRevision must not be negative");
+        }
+        if (!TenantIds.isValid(id)) {
+            throw new TenantNotFoundException();
+        }
+        int size = effectiveHistoryLimit(limit);
+        List<TenantChange> changes = this.changes.history(id, afterRevision, size);
+        if (changes.isEmpty() && afterRevision == 0 && repository.findById(id).isEmpty()) {
+            throw new TenantNotFoundException();
+        }
+        return changes;
     }
 
-    /** Creates a tenant at a new revision unless it exists; empty (and nothing changed) when it does. */
-    public Optional<Tenant> createIfAbsent(TenantDefinition tenant) {
-        requireValidId(tenant);
-        return repository.insertIfAbsent(tenant);
+    /** How many changes a history page holds when {@code requested} are asked for. */
+    public int effectiveHistoryLimit(int requested) {
+        return effectivePageSize(requested);
     }
 
     private int effectivePageSize(int requested) {
@@ -71,11 +88,5 @@ public class TenantRegistry {
             return Math.min(config.listPageSizeDefault(), config.listPageSizeMax());
         }
         return Math.min(requested, config.listPageSizeMax());
-    }
-
-    private static void requireValidId(TenantDefinition tenant) {
-        if (!TenantIds.isValid(tenant.id())) {
-            throw new IllegalArgumentException("invalid tenant id");
-        }
     }
 }

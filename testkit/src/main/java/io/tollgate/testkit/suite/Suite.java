@@ -99,6 +99,7 @@ public final class Suite implements AutoCloseable {
         Map<String, String> router = serviceEnv(ports.routerHttp());
         router.put("GRPC_SERVER_PORT", Integer.toString(ports.routerGrpc()));
         router.put("TOLLGATE_ROUTER_BOOTSTRAP_FILE", tenantsFile.toString());
+        router.putAll(tokenEnv());
 
         Map<String, String> auth = serviceEnv(ports.authHttp());
         auth.put("GRPC_SERVER_PORT", Integer.toString(ports.authGrpc()));

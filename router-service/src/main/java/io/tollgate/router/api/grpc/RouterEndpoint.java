@@ -2,35 +2,66 @@ package io.tollgate.router.api.grpc;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import io.micronaut.scheduling.TaskExecutors;
 import io.tollgate.proto.router.v1.ListTenantsRequest;
 import io.tollgate.proto.router.v1.ListTenantsResponse;
 import io.tollgate.proto.router.v1.ResolveTenantRequest;
 import io.tollgate.proto.router.v1.ResolveTenantResponse;
 import io.tollgate.proto.router.v1.RouterServiceGrpc;
+import io.tollgate.proto.router.v1.WatchTenantsRequest;
+import io.tollgate.proto.router.v1.WatchTenantsResponse;
 import io.tollgate.router.domain.TenantPage;
+import io.tollgate.router.service.BackendResolutionException;
 import io.tollgate.router.service.InvalidPageRequestException;
 import io.tollgate.router.service.TenantRegistry;
+import io.tollgate.router.service.watch.TenantWatch;
+import io.tollgate.router.service.watch.Watch;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
-/**
- * The RouterService v1 gRPC face of the registry. WatchTenants is not served yet: the base class
- * answers UNIMPLEMENTED.
- */
+/** The RouterService v1 gRPC face of the registry. */
 @Singleton
 public class RouterEndpoint extends RouterServiceGrpc.RouterServiceImplBase {
     private static final Logger LOG = LoggerFactory.getLogger(RouterEndpoint.class);
 
     private final TenantRegistry registry;
+    private final TenantWatch watches;
     private final TenantProtoMapper mapper;
+    private final ExecutorService executor;
 
-    RouterEndpoint(TenantRegistry registry, TenantProtoMapper mapper) {
+    RouterEndpoint(TenantRegistry registry, TenantWatch watches, TenantProtoMapper mapper,
+                   @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
         this.registry = registry;
+        this.watches = watches;
         this.mapper = mapper;
+        this.executor = executor;
+    }
+
+    @Override
+    public void watchTenants(WatchTenantsRequest request, StreamObserver<WatchTenantsResponse> observer) {
+        if (request.getAfterRevision() < 0) {
+            observer.onError(Status.INVALID_ARGUMENT.withDescription("after_revision must not be negative")
+                    .asRuntimeException());
+            return;
+        }
+        WatchTenantsStream stream = new WatchTenantsStream(
+                (ServerCallStreamObserver<WatchTenantsResponse>) observer, mapper, executor);
+        Watch watch;
+        try {
+            watch = watches.open(request.getAfterRevision(), stream::signal);
+        } catch (RuntimeException e) {
+            LOG.error("WatchTenants could not start", e);
+            observer.onError(Status.UNAVAILABLE.withDescription("registry unavailable; retry").asRuntimeException());
+            return;
+        }
+        stream.start(watch);
     }
 
     @Override
@@ -63,6 +94,12 @@ public class RouterEndpoint extends RouterServiceGrpc.RouterServiceImplBase {
             response = call.get();
         } catch (StatusRuntimeException e) {
             observer.onError(e);
+            return;
+        } catch (BackendResolutionException e) {
+            // The caller may keep serving its cached route; the operator learns which reference failed.
+            LOG.warn("{}: a tenant's backend cannot be resolved: {}", method, e.getMessage());
+            observer.onError(Status.UNAVAILABLE.withDescription("tenant backend cannot be resolved now")
+                    .asRuntimeException());
             return;
         } catch (RuntimeException e) {
             // Callers learn nothing of the internals; operators get the whole story here.

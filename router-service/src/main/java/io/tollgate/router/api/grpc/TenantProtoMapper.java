@@ -10,17 +10,38 @@ import io.tollgate.proto.router.v1.SqlBackend;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.TenantStatus;
 import io.tollgate.proto.router.v1.Warehouse;
+import io.tollgate.proto.router.v1.TenantSnapshot;
+import io.tollgate.proto.router.v1.WatchTenantsResponse;
 import io.tollgate.router.domain.TenantDefinition;
-import io.tollgate.router.service.CredentialsResolver;
+import io.tollgate.router.domain.TenantEvent;
+import io.tollgate.router.service.BackendResolver;
+import io.tollgate.router.service.ResolvedBackend;
+import io.tollgate.router.service.watch.WatchMessage;
 import jakarta.inject.Singleton;
 
-/** Domain tenants to their v1 wire form, with the backend password resolved on the way out. */
+/**
+ * Domain tenants to their v1 wire form, with the backend resolved on the way out (the password
+ * from its reference, a Service host to its address).
+ */
 @Singleton
 class TenantProtoMapper {
-    private final CredentialsResolver credentials;
+    private final BackendResolver backends;
 
-    TenantProtoMapper(CredentialsResolver credentials) {
-        this.credentials = credentials;
+    TenantProtoMapper(BackendResolver backends) {
+        this.backends = backends;
+    }
+
+    WatchTenantsResponse toProto(WatchMessage message) {
+        WatchTenantsResponse.Builder response = WatchTenantsResponse.newBuilder().setRevision(message.revision());
+        if (message instanceof WatchMessage.Snapshot snapshot) {
+            TenantSnapshot.Builder tenants = TenantSnapshot.newBuilder();
+            snapshot.tenants().forEach(t -> tenants.addTenants(toProto(t)));
+            return response.setSnapshot(tenants).build();
+        }
+        TenantEvent event = ((WatchMessage.Change) message).event();
+        return event.isDeletion()
+                ? response.setDeletedTenantId(event.tenantId()).build()
+                : response.setUpserted(toProto(event.tenant())).build();
     }
 
     Tenant toProto(io.tollgate.router.domain.Tenant tenant) {
@@ -43,11 +64,13 @@ class TenantProtoMapper {
     }
 
     private SqlBackend sqlBackend(io.tollgate.router.domain.SqlBackend backend) {
-        io.tollgate.router.domain.Credentials login = credentials.resolve(backend.credentials());
+        ResolvedBackend resolved = backends.resolve(backend);
         return SqlBackend.newBuilder()
-                .setJdbcUrl(backend.jdbcUrl())
+                .setJdbcUrl(resolved.jdbcUrl())
                 .setIsolationMode(isolationMode(backend.isolationMode()))
-                .setCredentials(Credentials.newBuilder().setUsername(login.username()).setPassword(login.password()))
+                .setCredentials(Credentials.newBuilder()
+                        .setUsername(resolved.credentials().username())
+                        .setPassword(resolved.credentials().password()))
                 .setPool(PoolLimits.newBuilder()
                         .setMaxConnections(backend.pool().maxConnections())
                         .setMinIdle(backend.pool().minIdle())

@@ -2,7 +2,7 @@ package io.tollgate.router.service.bootstrap;
 
 import io.tollgate.router.domain.Tenant;
 import io.tollgate.router.domain.TenantDefinition;
-import io.tollgate.router.service.TenantRegistry;
+import io.tollgate.router.service.TenantWriter;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,12 +19,15 @@ import java.util.Optional;
 public class TenantBootstrap {
     private static final Logger LOG = LoggerFactory.getLogger(TenantBootstrap.class);
 
-    private final BootstrapFileParser parser;
-    private final TenantRegistry registry;
+    /** The actor the change log records for tenants the bootstrap file creates. */
+    public static final String ACTOR = "bootstrap";
 
-    public TenantBootstrap(BootstrapFileParser parser, TenantRegistry registry) {
+    private final BootstrapFileParser parser;
+    private final TenantWriter writer;
+
+    public TenantBootstrap(BootstrapFileParser parser, TenantWriter writer) {
         this.parser = parser;
-        this.registry = registry;
+        this.writer = writer;
     }
 
     /** Creates the file's missing tenants; returns those created. */
@@ -32,7 +35,7 @@ public class TenantBootstrap {
         // Everything is validated before the first write, so a bad file changes nothing.
         List<TenantDefinition> tenants = parser.parse(file);
         List<Tenant> created = tenants.stream()
-                .map(registry::createIfAbsent)
+                .map(tenant -> writer.createIfAbsent(tenant, ACTOR))
                 .flatMap(Optional::stream)
                 .toList();
         created.forEach(t -> LOG.info("Bootstrap created tenant {} at revision {}", t.id(), t.revision()));

@@ -5,7 +5,9 @@ import io.tollgate.router.BootstrapFiles;
 import io.tollgate.router.RouterServiceTest;
 import io.tollgate.router.domain.Tenant;
 import io.tollgate.router.domain.TenantDefinition;
+import io.tollgate.router.service.RevisionCondition;
 import io.tollgate.router.service.TenantRegistry;
+import io.tollgate.router.service.TenantWriter;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -15,13 +17,16 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@MicronautTest
+@MicronautTest(transactional = false)
 class TenantBootstrapTest extends RouterServiceTest {
     @Inject
     TenantBootstrap bootstrap;
 
     @Inject
     TenantRegistry registry;
+
+    @Inject
+    TenantWriter writer;
 
     @Override
     protected String bootstrapJson() {
@@ -62,13 +67,13 @@ class TenantBootstrapTest extends RouterServiceTest {
     }
 
     @Test
-    void anUpsertReplacesATenantAtAHigherRevision() {
+    void aReplacementChangesATenantAtAHigherRevision() {
         Tenant acme = tenant("acme");
         TenantDefinition renamed = new TenantDefinition(acme.id(), "Acme Renamed", acme.definition().status(),
                 acme.definition().labels(), acme.definition().sqlBackend(), acme.definition().contextVariables(),
                 acme.definition().quotas(), acme.definition().warehouse());
 
-        Tenant updated = registry.upsert(renamed);
+        Tenant updated = writer.replace(renamed, false, RevisionCondition.ANY, "test");
 
         assertEquals("Acme Renamed", tenant("acme").definition().displayName());
         assertTrue(updated.revision() > acme.revision());

@@ -1,0 +1,198 @@
+package io.tollgate.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.tollgate.proto.auth.v1.AuthServiceGrpc;
+import io.tollgate.proto.auth.v1.AuthenticateRequest;
+import io.tollgate.proto.auth.v1.RevocationTarget;
+import io.tollgate.proto.auth.v1.RevokeRequest;
+import io.tollgate.testkit.postgres.SharedPostgres;
+import io.tollgate.testkit.suite.DemoTenant;
+import io.tollgate.testkit.suite.Suite;
+import io.tollgate.testkit.suite.SuitePorts;
+import org.apache.arrow.flight.FlightClient;
+import org.apache.arrow.flight.FlightRuntimeException;
+import org.apache.arrow.flight.FlightStatusCode;
+import org.apache.arrow.flight.Location;
+import org.apache.arrow.flight.auth2.BearerCredentialWriter;
+import org.apache.arrow.flight.grpc.CredentialCallOption;
+import org.apache.arrow.flight.sql.FlightSqlClient;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Changes made at the identity and routing planes reach the data planes within one second: a
+ * revoked token and a suspended tenant are refused by flight-service and catalog-service, which
+ * learn of them from streams, not from a call per request.
+ */
+class PropagationIT {
+    private static final Duration WITHIN = Duration.ofSeconds(1);
+    private static final DemoTenant ACME = DemoTenant.all().get(0);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path state;
+    static Suite suite;
+    static ManagedChannel authChannel;
+    static AuthServiceGrpc.AuthServiceBlockingStub auth;
+    static RootAllocator allocator;
+    static FlightSqlClient flight;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        suite = Suite.start(Path.of(System.getProperty("tollgate.root")), state, SharedPostgres.get(), false,
+                SuitePorts.free(), Suite.uniqueSuffix());
+        authChannel = ManagedChannelBuilder.forAddress("localhost", suite.ports().authGrpc()).usePlaintext().build();
+        auth = AuthServiceGrpc.newBlockingStub(authChannel);
+        allocator = new RootAllocator();
+        flight = new FlightSqlClient(FlightClient.builder(allocator,
+                Location.forGrpcInsecure("localhost", suite.ports().flight())).build());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (flight != null) {
+            flight.close();
+        }
+        if (allocator != null) {
+            allocator.close();
+        }
+        if (authChannel != null) {
+            authChannel.shutdownNow();
+        }
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    void aRevokedTokenIsRefusedByFlightAndCatalogWithinOneSecond() throws Exception {
+        String token = login(ACME.accounts().get(0));
+        assertTrue(flightAccepts(token), "the fresh token works at flight-service");
+        assertEquals(200, catalogStatus(token), "the fresh token works at catalog-service");
+
+        auth.revoke(RevokeRequest.newBuilder().setReason("e2e")
+                .setTarget(RevocationTarget.newBuilder().setTokenId(claim(token, "jti"))).build());
+        long revokedAt = System.nanoTime();
+
+        awaitWithin(() -> !flightAccepts(token), "flight-service refuses the revoked token");
+        awaitWithin(() -> catalogStatus(token) == 401, "catalog-service refuses the revoked token");
+        System.out.printf("revocation refused everywhere after %d ms%n", (System.nanoTime() - revokedAt) / 1_000_000);
+    }
+
+    @Test
+    void aSuspendedTenantIsRefusedEverywhereWithinOneSecond() throws Exception {
+        DemoTenant.DemoAccount reader = ACME.accounts().get(0);
+        String token = login(reader);
+        String admin = loginPlatformAdmin();
+        assertTrue(flightAccepts(token));
+        try {
+            adminPost("/admin/v1/tenants/acme/suspend", admin);
+            long suspendedAt = System.nanoTime();
+            awaitWithin(() -> !flightAccepts(token), "flight-service refuses the suspended tenant's queries");
+            awaitWithin(() -> catalogStatus(token) == 403, "catalog-service refuses the suspended tenant");
+            awaitWithin(() -> !canLogin(reader), "auth-service refuses the suspended tenant's logins");
+            System.out.printf("suspension refused everywhere after %d ms%n", (System.nanoTime() - suspendedAt) / 1_000_000);
+        } finally {
+            adminPost("/admin/v1/tenants/acme/resume", admin);
+        }
+        awaitWithin(() -> canLogin(reader), "a resumed tenant can log in again");
+        String again = login(reader);
+        awaitWithin(() -> flightAccepts(again), "a resumed tenant is served again");
+    }
+
+    private static String login(DemoTenant.DemoAccount account) {
+        return auth.withDeadlineAfter(10, TimeUnit.SECONDS).authenticate(AuthenticateRequest.newBuilder()
+                .setUsername(account.username()).setPassword(suite.password(account)).build()).getAccessToken();
+    }
+
+    private static String loginPlatformAdmin() {
+        return auth.authenticate(AuthenticateRequest.newBuilder().setUsername(Suite.PLATFORM_ADMIN)
+                .setPassword(suite.platformAdminPassword()).build()).getAccessToken();
+    }
+
+    private static boolean canLogin(DemoTenant.DemoAccount account) {
+        try {
+            login(account);
+            return true;
+        } catch (io.grpc.StatusRuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean flightAccepts(String token) {
+        CredentialCallOption bearer = new CredentialCallOption(new BearerCredentialWriter(token));
+        try {
+            flight.execute("SELECT 1", bearer);
+            return true;
+        } catch (FlightRuntimeException e) {
+            FlightStatusCode code = e.status().code();
+            assertTrue(code == FlightStatusCode.UNAUTHENTICATED || code == FlightStatusCode.UNAUTHORIZED,
+                    "refused as unauthenticated or unauthorized, not " + code);
+            return false;
+        }
+    }
+
+    private static int catalogStatus(String token) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(suite.catalogUri() + "/v1/config"))
+                    .header("Authorization", "Bearer " + token).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void adminPost(String path, String adminToken) throws Exception {
+        String tenantPath = path.substring(0, path.lastIndexOf('/'));
+        HttpResponse<String> current = HTTP.send(HttpRequest.newBuilder(URI.create(suite.routerUri() + tenantPath))
+                .header("Authorization", "Bearer " + adminToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, current.statusCode(), current.body());
+        String etag = current.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(suite.routerUri() + path))
+                .header("Authorization", "Bearer " + adminToken).header("If-Match", etag)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
+    private static String claim(String jwt, String name) throws Exception {
+        JsonNode payload = JSON.readTree(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]),
+                StandardCharsets.UTF_8));
+        return payload.get(name).asText();
+    }
+
+    /** Polls until the condition holds; fails if that takes longer than {@link #WITHIN}. */
+    private static void awaitWithin(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + WITHIN.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, what + " within " + WITHIN.toMillis() + " ms");
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.tollgate.router.api.rest;
+
+import io.tollgate.router.domain.JdbcUrl;
+import io.tollgate.router.domain.PasswordRef;
+import io.tollgate.router.domain.Tenant;
+import io.tollgate.router.domain.TenantChange;
+import io.tollgate.router.domain.TenantDefinition;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Domain tenants and changes to their admin API form, secrets masked. */
+final class TenantViews {
+    private TenantViews() {
+    }
+
+    static TenantView of(Tenant tenant) {
+        TenantDefinition d = tenant.definition();
+        var backend = d.sqlBackend();
+        return new TenantView(
+                d.id(),
+                d.displayName(),
+                d.status().name().toLowerCase(Locale.ROOT),
+                d.labels(),
+                new TenantView.SqlBackend(
+                        JdbcUrl.redact(backend.jdbcUrl()),
+                        backend.isolationMode().name(),
+                        new TenantView.Credentials(backend.credentials().username(),
+                                PasswordRef.mask(backend.credentials().passwordRef())),
+                        new TenantView.Pool(backend.pool().maxConnections(), backend.pool().minIdle(),
+                                backend.pool().connectionTimeoutMs())),
+                d.contextVariables().stream()
+                        .map(v -> new TenantView.ContextVariable(v.name(), v.source().name(), v.claim()))
+                        .toList(),
+                new TenantView.Quotas(d.quotas().maxConcurrentQueries(), d.quotas().statementTimeoutMs(),
+                        d.quotas().maxResultRows(), d.quotas().maxResultBytes()),
+                d.warehouse() == null ? null : new TenantView.Warehouse(d.warehouse().name(), d.warehouse().location()),
+                tenant.revision(),
+                tenant.createdAt().toString(),
+                tenant.updatedAt().toString(),
+                tenant.deletionRequestedAt() == null ? null : tenant.deletionRequestedAt().toString());
+    }
+
+    static HistoryView history(String tenantId, List<TenantChange> changes, int limit) {
+        List<HistoryView.Change> views = changes.stream()
+                .map(c -> new HistoryView.Change(c.revision(), c.kind().wireName(), c.at().toString(), c.actor(),
+                        c.description()))
+                .toList();
+        Long next = changes.size() == limit && !changes.isEmpty() ? changes.get(changes.size() - 1).revision() : null;
+        return new HistoryView(tenantId, views, next);
+    }
+
+    /** The entity tag of a tenant: its revision, quoted (a strong tag). */
+    static String etag(Tenant tenant) {
+        return "\"" + tenant.revision() + "\"";
+    }
+}

@@ -1,0 +1,39 @@
+package io.tollgate.router.persistence;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * The one lock every registry write takes first, across all replicas: a transaction-scoped
+ * PostgreSQL advisory lock. Writers therefore draw revisions and commit one after another, so a
+ * reader that has seen revision n has also seen every committed revision below it; that is what
+ * lets watchers follow the log with a simple {@code revision > last} query.
+ */
+@Singleton
+public class RegistryLock {
+    // An arbitrary constant that names this lock; advisory locks share one key space per database.
+    private static final long KEY = 0x746F6C6C_67617465L; // "tollgate"
+
+    private final DataSource dataSource;
+
+    RegistryLock(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Waits for the lock; it is released when the surrounding transaction ends. */
+    @Transactional(propagation = io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY)
+    public void acquire() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            statement.setLong(1, KEY);
+            statement.execute();
+        } catch (SQLException e) {
+            throw new RepositoryException("could not take the registry write lock", e);
+        }
+    }
+}

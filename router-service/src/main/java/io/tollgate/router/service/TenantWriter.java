@@ -1,0 +1,220 @@
+package io.tollgate.router.service;
+
+import io.tollgate.common.tenant.TenantIds;
+import io.tollgate.router.domain.ChangeKind;
+import io.tollgate.router.domain.CredentialsRef;
+import io.tollgate.router.domain.SqlBackend;
+import io.tollgate.router.domain.Tenant;
+import io.tollgate.router.domain.TenantDefinition;
+import io.tollgate.router.domain.TenantStatus;
+import io.tollgate.router.persistence.RegistryLock;
+import io.tollgate.router.persistence.TenantChangeRepository;
+import io.tollgate.router.persistence.TenantRepository;
+import io.tollgate.router.service.BackendResolutionException.Part;
+import io.tollgate.router.service.watch.ChangeFeed;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Every write to the registry. Each one, in one transaction: takes the registry lock (so that
+ * revisions commit in order across replicas), reads the tenant, checks the caller's expectations,
+ * writes the tenant at a new revision and appends the change, with who made it, to the change log.
+ * After the commit this replica's watchers are woken; other replicas' pollers find the change.
+ */
+@Singleton
+public class TenantWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(TenantWriter.class);
+
+    private final TransactionOperations<Connection> transactions;
+    private final RegistryLock lock;
+    private final TenantRepository tenants;
+    private final TenantChangeRepository changes;
+    private final BackendResolver backends;
+    private final ChangeFeed feed;
+
+    TenantWriter(TransactionOperations<Connection> transactions, RegistryLock lock, TenantRepository tenants,
+                 TenantChangeRepository changes, BackendResolver backends, ChangeFeed feed) {
+        this.transactions = transactions;
+        this.lock = lock;
+        this.tenants = tenants;
+        this.changes = changes;
+        this.backends = backends;
+        this.feed = feed;
+    }
+
+    /** @throws TenantAlreadyExistsException when the id is taken */
+    public Tenant create(TenantDefinition tenant, String actor) {
+        return createIfAbsent(tenant, actor).orElseThrow(() -> new TenantAlreadyExistsException(tenant.id()));
+    }
+
+    /** Creates the tenant unless one with its id exists; empty (and nothing written) when it does. */
+    public Optional<Tenant> createIfAbsent(TenantDefinition tenant, String actor) {
+        requireValidId(tenant.id());
+        requireResolvable(tenant);
+        Optional<Tenant> created = write(() -> {
+            Optional<Tenant> inserted = tenants.insert(tenant);
+            inserted.ifPresent(t -> changes.append(t.revision(), t.id(), ChangeKind.CREATED, actor,
+                    ChangeDescriber.created(t.definition())));
+            return inserted;
+        });
+        created.ifPresent(t -> LOG.info("tenant {} created at revision {} by {}", t.id(), t.revision(), actor));
+        return created;
+    }
+
+    /**
+     * Replaces everything a tenant's definition holds but its status, which changes only through
+     * {@link #suspend}, {@link #resume} and {@link #requestDeletion}. Nothing is written when
+     * nothing changes.
+     *
+     * @param keepPasswordRef keep the stored password reference rather than the one in
+     *                        {@code tenant} (reads never show a literal password, so a client that
+     *                        read the tenant cannot send it back)
+     */
+    public Tenant replace(TenantDefinition tenant, boolean keepPasswordRef, RevisionCondition condition, String actor) {
+        if (!keepPasswordRef) {
+            requireResolvable(tenant);
+        }
+        return write(() -> {
+            Tenant current = current(tenant.id(), condition);
+            TenantDefinition was = current.definition();
+            if (was.status() == TenantStatus.DELETING) {
+                throw new TenantStateConflictException("tenant is being deleted");
+            }
+            TenantDefinition wanted = withStatus(tenant, was.status());
+            if (keepPasswordRef) {
+                wanted = withPasswordRef(wanted, was.sqlBackend().credentials().passwordRef());
+            }
+            return update(current, wanted, actor);
+        });
+    }
+
+    /** Sets an active tenant suspended; a suspended one stays as it is. */
+    public Tenant suspend(String id, RevisionCondition condition, String actor) {
+        return changeStatus(id, TenantStatus.SUSPENDED, condition, actor);
+    }
+
+    /** Sets a suspended tenant active; an active one stays as it is. */
+    public Tenant resume(String id, RevisionCondition condition, String actor) {
+        return changeStatus(id, TenantStatus.ACTIVE, condition, actor);
+    }
+
+    /**
+     * Sets the tenant {@code deleting}: the data services refuse it from the next change they see,
+     * and {@link #removeIfDrained} removes it once the drain period is over.
+     */
+    public Tenant requestDeletion(String id, RevisionCondition condition, String actor) {
+        return changeStatus(id, TenantStatus.DELETING, condition, actor);
+    }
+
+    /** Removes the tenant if it is still deleting and has been for the drain period. */
+    public boolean removeIfDrained(String id, Duration drainPeriod, String actor) {
+        boolean removed = write(() -> {
+            Optional<Tenant> current = tenants.findById(id);
+            if (current.isEmpty() || current.get().definition().status() != TenantStatus.DELETING
+                    || !tenants.findDrained(drainPeriod).contains(id)) {
+                return false;
+            }
+            Tenant gone = tenants.delete(id).orElseThrow();
+            changes.append(changes.nextRevision(), id, ChangeKind.DELETED, actor, ChangeDescriber.deleted(gone));
+            return true;
+        });
+        if (removed) {
+            LOG.info("tenant {} removed after its drain period", id);
+        }
+        return removed;
+    }
+
+    /** Removes changes older than the retention from the change log; returns how many. */
+    public long purgeChangesOlderThan(Duration retention) {
+        return transactions.executeWrite(status -> {
+            lock.acquire();
+            return changes.purgeOlderThan(retention);
+        });
+    }
+
+    private Tenant changeStatus(String id, TenantStatus target, RevisionCondition condition, String actor) {
+        return write(() -> {
+            Tenant current = current(id, condition);
+            TenantStatus status = current.definition().status();
+            if (status == target) {
+                return current;
+            }
+            if (status == TenantStatus.DELETING) {
+                throw new TenantStateConflictException("tenant is being deleted");
+            }
+            return update(current, withStatus(current.definition(), target), actor);
+        });
+    }
+
+    private Tenant update(Tenant current, TenantDefinition wanted, String actor) {
+        if (current.definition().equals(wanted)) {
+            return current;
+        }
+        Tenant updated = tenants.update(wanted).orElseThrow();
+        boolean statusOnly = withStatus(current.definition(), wanted.status()).equals(wanted);
+        changes.append(updated.revision(), updated.id(),
+                statusOnly ? ChangeKind.STATUS_CHANGED : ChangeKind.UPDATED, actor,
+                ChangeDescriber.changed(current.definition(), wanted));
+        LOG.info("tenant {} {} at revision {} by {}", updated.id(), statusOnly ? "set " + wanted.status() : "updated",
+                updated.revision(), actor);
+        return updated;
+    }
+
+    private Tenant current(String id, RevisionCondition condition) {
+        if (!TenantIds.isValid(id)) {
+            throw new TenantNotFoundException();
+        }
+        Tenant current = tenants.findById(id).orElseThrow(TenantNotFoundException::new);
+        condition.check(current.revision());
+        return current;
+    }
+
+    private <T> T write(Supplier<T> work) {
+        T result = transactions.executeWrite(status -> {
+            lock.acquire();
+            return work.get();
+        });
+        feed.wakeUp();
+        return result;
+    }
+
+    // Refused before anything is written: a route that cannot be served is no route. A failure
+    // to ask (the API server down) is not the reference's fault and is passed on as it is.
+    private void requireResolvable(TenantDefinition tenant) {
+        try {
+            backends.resolve(tenant.sqlBackend());
+        } catch (BackendResolutionException e) {
+            if (e.transientFailure()) {
+                throw e;
+            }
+            throw InvalidTenantException.of(e.part() == Part.HOST ? "sqlBackend.jdbcUrl"
+                    : "sqlBackend.credentials.passwordRef", e.getMessage());
+        }
+    }
+
+    private static void requireValidId(String id) {
+        if (!TenantIds.isValid(id)) {
+            throw InvalidTenantException.of("id", "must be a lowercase slug");
+        }
+    }
+
+    private static TenantDefinition withPasswordRef(TenantDefinition d, String passwordRef) {
+        SqlBackend b = d.sqlBackend();
+        return new TenantDefinition(d.id(), d.displayName(), d.status(), d.labels(),
+                new SqlBackend(b.jdbcUrl(), b.isolationMode(), new CredentialsRef(b.credentials().username(), passwordRef),
+                        b.pool()),
+                d.contextVariables(), d.quotas(), d.warehouse());
+    }
+
+    static TenantDefinition withStatus(TenantDefinition d, TenantStatus status) {
+        return new TenantDefinition(d.id(), d.displayName(), status, d.labels(), d.sqlBackend(),
+                d.contextVariables(), d.quotas(), d.warehouse());
+    }
+}

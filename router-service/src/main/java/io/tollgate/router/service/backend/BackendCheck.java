@@ -1,0 +1,181 @@
+package io.tollgate.router.service.backend;
+
+import io.tollgate.router.domain.IsolationMode;
+import io.tollgate.router.domain.Tenant;
+import io.tollgate.router.service.BackendResolutionException;
+import io.tollgate.router.service.BackendResolver;
+import io.tollgate.router.service.ResolvedBackend;
+import io.tollgate.router.service.TenantNotFoundException;
+import io.tollgate.router.service.TenantRegistry;
+import io.tollgate.router.service.backend.BackendCheckReport.Finding;
+import io.tollgate.router.service.backend.BackendCheckReport.Login;
+import io.tollgate.router.service.backend.BackendCheckReport.Rls;
+import io.tollgate.router.service.backend.BackendCheckReport.TableProtection;
+import jakarta.inject.Singleton;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks that a tenant's SQL backend can be used as the registry describes it: the references
+ * resolve, the server answers, the login is accepted, the database exists, the role cannot
+ * bypass row-level security, and, for SHARED_RLS, that every table is protected.
+ * <p>
+ * Outcomes come from SQLSTATEs and exception types, never from driver messages, which are not
+ * ours to vouch for; nothing here handles the password beyond opening the connection.
+ */
+@Singleton
+public class BackendCheck {
+    private final TenantRegistry registry;
+    private final BackendResolver backends;
+    private final BackendConnections connections;
+
+    BackendCheck(TenantRegistry registry, BackendResolver backends, BackendConnections connections) {
+        this.registry = registry;
+        this.backends = backends;
+        this.connections = connections;
+    }
+
+    /** @throws TenantNotFoundException for an unknown tenant */
+    public BackendCheckReport check(String tenantId) {
+        Tenant tenant = registry.resolve(tenantId).orElseThrow(TenantNotFoundException::new);
+        return check(tenant);
+    }
+
+    BackendCheckReport check(Tenant tenant) {
+        IsolationMode mode = tenant.definition().sqlBackend().isolationMode();
+        ResolvedBackend backend;
+        try {
+            backend = backends.resolve(tenant.definition().sqlBackend());
+        } catch (BackendResolutionException e) {
+            return failed(tenant, "unresolvable", e.getMessage());
+        }
+        try (Connection connection = connections.open(backend.jdbcUrl(), backend.credentials().username(),
+                backend.credentials().password())) {
+            return connected(tenant, connection);
+        } catch (SQLException e) {
+            return failed(tenant, classify(e), describe(classify(e), e));
+        }
+    }
+
+    private BackendCheckReport connected(Tenant tenant, Connection connection) throws SQLException {
+        List<Finding> problems = new ArrayList<>();
+        Login login = login(connection);
+        if (login.superuser() || login.bypassRls()) {
+            problems.add(new Finding("login-bypasses-rls", "the tenant's role " + login.username()
+                    + " is a superuser or BYPASSRLS: tenant traffic must use a role that is neither"));
+        }
+        Rls rls = null;
+        if (tenant.definition().sqlBackend().isolationMode() == IsolationMode.SHARED_RLS) {
+            rls = rls(connection, tenant.id(), problems);
+        }
+        boolean ok = problems.isEmpty();
+        return new BackendCheckReport(tenant.id(), ok, ok ? "ok" : "problems",
+                ok ? "the backend is reachable and usable" : problems.size() + " problem(s) found",
+                tenant.definition().sqlBackend().isolationMode().name(), login, rls, problems, Instant.now().toString());
+    }
+
+    private static Login login(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet r = s.executeQuery("SELECT current_user, rolsuper, rolbypassrls, current_setting('server_version')"
+                     + " FROM pg_roles WHERE rolname = current_user")) {
+            r.next();
+            return new Login(r.getString(1), r.getBoolean(2), r.getBoolean(3), r.getString(4));
+        }
+    }
+
+    private static Rls rls(Connection connection, String tenantId, List<Finding> problems) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            try (ResultSet r = s.executeQuery("SELECT to_regclass('tollgate.protection_status') IS NOT NULL")) {
+                r.next();
+                if (!r.getBoolean(1)) {
+                    problems.add(new Finding("rls-setup-missing",
+                            "tollgate.protection_status does not exist: run shared-rls-setup.sql on this database"));
+                    return new Rls(false, List.of(), List.of());
+                }
+            }
+            List<TableProtection> protectedTables = new ArrayList<>();
+            List<TableProtection> unprotected = new ArrayList<>();
+            try (ResultSet r = s.executeQuery("SELECT schema_name, table_name, rls_enabled, rls_forced, tenant_policy"
+                    + " FROM tollgate.protection_status ORDER BY schema_name, table_name")) {
+                while (r.next()) {
+                    TableProtection table = new TableProtection(r.getString(1), r.getString(2), r.getBoolean(3),
+                            r.getBoolean(4), r.getBoolean(5));
+                    boolean whole = table.rlsEnabled() && table.rlsForced() && table.tenantPolicy();
+                    (whole ? protectedTables : unprotected).add(table);
+                }
+            }
+            for (TableProtection table : unprotected) {
+                problems.add(new Finding("table-not-protected", table.schema() + "." + table.table() + ": "
+                        + (table.rlsEnabled() ? "" : "RLS not enabled; ")
+                        + (table.rlsForced() ? "" : "RLS not forced; ")
+                        + (table.tenantPolicy() ? "" : "no tollgate_tenant_isolation policy; ")
+                        + "run SELECT tollgate.protect('" + table.schema() + "." + table.table() + "', '<tenant column>')"));
+            }
+            checkLoginMapping(s, tenantId, problems);
+            return new Rls(true, protectedTables, unprotected);
+        }
+    }
+
+    // Where the setup maps login roles to tenants (tollgate.register_tenant_role), the tenant's
+    // login must map to the tenant itself: otherwise it sees nothing, or another tenant's rows.
+    private static void checkLoginMapping(Statement s, String tenantId, List<Finding> problems) throws SQLException {
+        try (ResultSet r = s.executeQuery("SELECT to_regprocedure('tollgate.register_tenant_role(text,name)') IS NOT NULL")) {
+            r.next();
+            if (!r.getBoolean(1)) {
+                return;
+            }
+        }
+        try (ResultSet r = s.executeQuery("SELECT tollgate.current_tenant()")) {
+            r.next();
+            String mapped = r.getString(1);
+            if (!tenantId.equals(mapped)) {
+                problems.add(new Finding("login-not-registered", mapped == null
+                        ? "the tenant's login role is not registered: run SELECT tollgate.register_tenant_role('"
+                                + tenantId + "', '<role>')"
+                        : "the tenant's login role is registered for another tenant"));
+            }
+        }
+    }
+
+    private static BackendCheckReport failed(Tenant tenant, String outcome, String message) {
+        return new BackendCheckReport(tenant.id(), false, outcome, message,
+                tenant.definition().sqlBackend().isolationMode().name(), null, null,
+                List.of(new Finding(outcome, message)), Instant.now().toString());
+    }
+
+    static String classify(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.equals("28P01") || state.equals("28000")) {
+            return "bad-credentials";
+        }
+        if (state.equals("3D000")) {
+            return "missing-database";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException || t instanceof SocketTimeoutException) {
+                return "unreachable";
+            }
+        }
+        return state.startsWith("08") ? "unreachable" : "error";
+    }
+
+    private static String describe(String outcome, SQLException e) {
+        return switch (outcome) {
+            case "bad-credentials" -> "the server refused the login (wrong password, or no such role)";
+            case "missing-database" -> "the database named in the JDBC URL does not exist";
+            case "unreachable" -> "the server could not be reached (refused, unknown host or timed out)";
+            default -> "the check failed with SQLSTATE " + e.getSQLState();
+        };
+    }
+}
