@@ -16,7 +16,7 @@ public final class TestConfigs {
     public static FlightConfig flightConfig(Duration handleTtl) {
         String key = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
         return new FlightConfig("127.0.0.1", 0, key, handleTtl, 1024, 1024, 100, 64L << 20, 32L << 20,
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), 1 << 20);
     }
 
     public static Principal principal(String subject, String tenant, String... roles) {

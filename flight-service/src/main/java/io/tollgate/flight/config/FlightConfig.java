@@ -20,6 +20,8 @@ import java.time.Duration;
  * @param memoryLimitBytes   Arrow memory the whole service may use
  * @param queryMemoryBytes   Arrow memory one query may use
  * @param loginTimeout       deadline of a login forwarded to auth-service
+ * @param maxParameterBytes  bound parameter values a prepared statement handle may carry (they
+ *                           travel in the handle, as an Arrow IPC stream, because replicas keep no state)
  */
 @ConfigurationProperties("tollgate.flight")
 public record FlightConfig(
@@ -32,11 +34,12 @@ public record FlightConfig(
         @Bindable(defaultValue = "10000") int fetchRows,
         @Bindable(defaultValue = "4294967296") long memoryLimitBytes,
         @Bindable(defaultValue = "1073741824") long queryMemoryBytes,
-        @Bindable(defaultValue = "10s") Duration loginTimeout) {
+        @Bindable(defaultValue = "10s") Duration loginTimeout,
+        @Bindable(defaultValue = "1048576") int maxParameterBytes) {
 
     /** This configuration with another handle key (null: a random one). */
     public FlightConfig withHandleKey(String key) {
         return new FlightConfig(host, port, key, handleTtl, maxSqlLength, batchRows, fetchRows, memoryLimitBytes,
-                queryMemoryBytes, loginTimeout);
+                queryMemoryBytes, loginTimeout, maxParameterBytes);
     }
 }

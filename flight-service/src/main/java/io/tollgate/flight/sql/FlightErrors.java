@@ -1,7 +1,10 @@
 package io.tollgate.flight.sql;
 
+import io.tollgate.flight.ingest.IngestTargetException;
 import io.tollgate.flight.statement.InvalidHandleException;
+import io.tollgate.flight.statement.QueryCancelledException;
 import io.tollgate.flight.tenant.TenantUnavailableException;
+import io.tollgate.flight.transaction.TransactionException;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.FlightRuntimeException;
 import org.postgresql.util.PSQLException;
@@ -14,6 +17,29 @@ import java.sql.SQLException;
 /**
  * The one table that maps what went wrong to a Flight status. Clients get a status code and a
  * message in protocol terms; internals (stack traces, hosts, other tenants) stay in the logs.
+ *
+ * <pre>
+ * what                                           status                 message
+ * Flight status raised on purpose                as raised              as raised
+ * forged / foreign / expired handle              INVALID_ARGUMENT       fixed text, never which
+ * transaction id: forged or someone else's       INVALID_ARGUMENT       "invalid transaction id"
+ *                 open on another replica        NOT_FOUND              says so
+ *                 ended or timed out             NOT_FOUND              says so
+ *                 in use by another call         UNAVAILABLE            says so
+ *                 too many open                  RESOURCE_EXHAUSTED     says so
+ * ingest target exists / is missing              ALREADY_EXISTS / NOT_FOUND
+ * query cancelled (CancelFlightInfo, 57014)      CANCELLED
+ * tenant unknown / inactive / unreachable        NOT_FOUND / UNAUTHORIZED / UNAVAILABLE
+ * request the client got wrong                   INVALID_ARGUMENT       our own text
+ * SQLSTATE 08*** (connection)                    UNAVAILABLE            fixed text
+ * SQLSTATE 25006 (write in read-only)            UNAUTHORIZED           SQLSTATE + PostgreSQL's message
+ * SQLSTATE 42501 (insufficient privilege)        UNAUTHORIZED           SQLSTATE + PostgreSQL's message
+ * SQLSTATE 40*** (serialization, deadlock)       UNAVAILABLE            SQLSTATE + PostgreSQL's message
+ * SQLSTATE 53200, 54000 (resources)              RESOURCE_EXHAUSTED     SQLSTATE only
+ * any other error PostgreSQL reported            INVALID_ARGUMENT       SQLSTATE + PostgreSQL's message
+ * anything else                                  INTERNAL               "internal error" (logged)
+ * </pre>
+ * (UNAUTHORIZED is gRPC's PERMISSION_DENIED.)
  */
 public final class FlightErrors {
     private static final Logger LOG = LoggerFactory.getLogger(FlightErrors.class);
@@ -21,12 +47,30 @@ public final class FlightErrors {
     private FlightErrors() {
     }
 
-    public static FlightRuntimeException toFlight(Throwable error) {
+    public static FlightRuntimeException toFlight(Throwable thrown) {
+        Throwable error = cause(thrown);
         if (error instanceof FlightRuntimeException flight) {
             return flight;
         }
         if (error instanceof InvalidHandleException) {
             return CallStatus.INVALID_ARGUMENT.withDescription(error.getMessage()).toRuntimeException();
+        }
+        if (error instanceof TransactionException transaction) {
+            CallStatus status = switch (transaction.kind()) {
+                case INVALID -> CallStatus.INVALID_ARGUMENT;
+                case ELSEWHERE, NOT_FOUND -> CallStatus.NOT_FOUND;
+                case BUSY -> CallStatus.UNAVAILABLE;
+                case LIMIT -> CallStatus.RESOURCE_EXHAUSTED;
+            };
+            return status.withDescription(transaction.getMessage()).toRuntimeException();
+        }
+        if (error instanceof IngestTargetException target) {
+            CallStatus status = target.kind() == IngestTargetException.Kind.EXISTS
+                    ? CallStatus.ALREADY_EXISTS : CallStatus.NOT_FOUND;
+            return status.withDescription(target.getMessage()).toRuntimeException();
+        }
+        if (error instanceof QueryCancelledException) {
+            return CallStatus.CANCELLED.withDescription(error.getMessage()).toRuntimeException();
         }
         if (error instanceof TenantUnavailableException tenant) {
             CallStatus status = switch (tenant.kind()) {
@@ -44,8 +88,35 @@ public final class FlightErrors {
         if (error instanceof SQLException sql) {
             return fromSql(sql);
         }
-        LOG.error("unexpected failure", error);
+        LOG.error("unexpected failure", thrown);
         return CallStatus.INTERNAL.withDescription("internal error").toRuntimeException();
+    }
+
+    /**
+     * What actually went wrong: arrow-jdbc wraps database errors met while reading rows in
+     * runtime exceptions, and pgjdbc reports a failed batch row as the next exception of a
+     * BatchUpdateException.
+     */
+    private static Throwable cause(Throwable error) {
+        Throwable current = error;
+        for (int depth = 0; depth < 10 && current != null; depth++) {
+            if (current instanceof SQLException sql) {
+                SQLException next = sql.getNextException();
+                return next instanceof PSQLException psql && psql.getServerErrorMessage() != null ? next : sql;
+            }
+            if (isOurs(current)) {
+                return current;
+            }
+            current = current.getCause();
+        }
+        return error;
+    }
+
+    private static boolean isOurs(Throwable error) {
+        return error instanceof FlightRuntimeException || error instanceof InvalidHandleException
+                || error instanceof TransactionException || error instanceof IngestTargetException
+                || error instanceof QueryCancelledException || error instanceof TenantUnavailableException
+                || error instanceof IllegalArgumentException;
     }
 
     private static FlightRuntimeException fromSql(SQLException error) {
@@ -61,15 +132,20 @@ public final class FlightErrors {
             return CallStatus.RESOURCE_EXHAUSTED.withDescription("SQLSTATE " + state + ": resources exhausted")
                     .toRuntimeException();
         }
-        if (state.equals("42501")) {
-            return CallStatus.UNAUTHORIZED.withDescription("SQLSTATE 42501: " + serverMessage(error)).toRuntimeException();
+        boolean fromServer = error instanceof PSQLException psql && psql.getServerErrorMessage() != null;
+        if (!fromServer) {
+            LOG.error("database failure without a server message (SQLSTATE {})", state, error);
+            return CallStatus.INTERNAL.withDescription("internal error").toRuntimeException();
         }
-        if (error instanceof PSQLException && ((PSQLException) error).getServerErrorMessage() != null) {
-            return CallStatus.INVALID_ARGUMENT.withDescription("SQLSTATE " + state + ": " + serverMessage(error))
-                    .toRuntimeException();
+        CallStatus status;
+        if (state.equals("42501") || state.equals("25006")) {
+            status = CallStatus.UNAUTHORIZED;
+        } else if (state.startsWith("40")) {
+            status = CallStatus.UNAVAILABLE;
+        } else {
+            status = CallStatus.INVALID_ARGUMENT;
         }
-        LOG.error("database failure without a server message (SQLSTATE {})", state, error);
-        return CallStatus.INTERNAL.withDescription("internal error").toRuntimeException();
+        return status.withDescription("SQLSTATE " + state + ": " + serverMessage(error)).toRuntimeException();
     }
 
     /** PostgreSQL's own message, without the driver's additions (server address, position dumps). */

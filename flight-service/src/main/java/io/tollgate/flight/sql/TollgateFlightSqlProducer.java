@@ -1,153 +1,352 @@
 package io.tollgate.flight.sql;
 
-import com.google.protobuf.Any;
-import com.google.protobuf.ByteString;
-import io.tollgate.common.auth.Principal;
-import io.tollgate.flight.auth.AuthMiddleware;
-import io.tollgate.flight.statement.HandleCodec;
-import io.tollgate.flight.statement.QueryService;
-import io.tollgate.flight.statement.StatementHandle;
 import jakarta.inject.Singleton;
-import org.apache.arrow.flight.CallStatus;
+import org.apache.arrow.flight.CancelFlightInfoRequest;
+import org.apache.arrow.flight.CancelStatus;
+import org.apache.arrow.flight.CloseSessionRequest;
+import org.apache.arrow.flight.CloseSessionResult;
 import org.apache.arrow.flight.FlightDescriptor;
-import org.apache.arrow.flight.FlightEndpoint;
 import org.apache.arrow.flight.FlightInfo;
+import org.apache.arrow.flight.FlightStream;
+import org.apache.arrow.flight.GetSessionOptionsRequest;
+import org.apache.arrow.flight.GetSessionOptionsResult;
+import org.apache.arrow.flight.PutResult;
 import org.apache.arrow.flight.Result;
 import org.apache.arrow.flight.SchemaResult;
-import org.apache.arrow.flight.Ticket;
+import org.apache.arrow.flight.SetSessionOptionsRequest;
+import org.apache.arrow.flight.SetSessionOptionsResult;
+import org.apache.arrow.flight.sql.FlightSqlProducer;
 import org.apache.arrow.flight.sql.NoOpFlightSqlProducer;
 import org.apache.arrow.flight.sql.impl.FlightSql;
-import org.apache.arrow.vector.ipc.WriteChannel;
-import org.apache.arrow.vector.ipc.message.MessageSerializer;
+import org.apache.arrow.flight.sql.impl.FlightSql.ActionBeginTransactionRequest;
+import org.apache.arrow.flight.sql.impl.FlightSql.ActionBeginTransactionResult;
+import org.apache.arrow.flight.sql.impl.FlightSql.ActionEndTransactionRequest;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetCatalogs;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetCrossReference;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetDbSchemas;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetExportedKeys;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetImportedKeys;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetPrimaryKeys;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetSqlInfo;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetTableTypes;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetTables;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetXdbcTypeInfo;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandPreparedStatementQuery;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandPreparedStatementUpdate;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandStatementIngest;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandStatementQuery;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandStatementUpdate;
+import org.apache.arrow.flight.sql.impl.FlightSql.TicketStatementQuery;
 import org.apache.arrow.vector.types.pojo.Schema;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.channels.Channels;
-import java.util.List;
-
 /**
- * The Flight SQL wire adapter: unpacks commands, takes the principal the auth middleware
- * verified, and calls {@link QueryService}. Statement handles and tickets are signed and
- * self-contained ({@link HandleCodec}), so any replica can serve any call and closing a prepared
- * statement releases nothing.
+ * The Flight SQL wire adapter: the base class dispatches each command here, and each goes, with
+ * the principal the auth middleware verified, to the handler of its kind (statements, catalog
+ * questions, ingest, transactions, session options, cancel). Every failure leaves through
+ * {@link FlightErrors}. Handles, tickets and transaction ids are signed and self-contained, so any
+ * replica serves any call except those of a transaction, which its own replica holds.
  */
 @Singleton
 public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
-    private final QueryService queries;
-    private final HandleCodec handles;
+    private final StatementCommands statements;
+    private final MetadataCommands metadata;
+    private final SqlInfoCommand sqlInfo;
+    private final IngestCommand ingest;
+    private final TransactionActions transactions;
+    private final SessionOptionActions sessionOptions;
+    private final CancelAction cancel;
 
-    public TollgateFlightSqlProducer(QueryService queries, HandleCodec handles) {
-        this.queries = queries;
-        this.handles = handles;
+    TollgateFlightSqlProducer(StatementCommands statements, MetadataCommands metadata, SqlInfoCommand sqlInfo,
+                              IngestCommand ingest, TransactionActions transactions,
+                              SessionOptionActions sessionOptions, CancelAction cancel) {
+        this.statements = statements;
+        this.metadata = metadata;
+        this.sqlInfo = sqlInfo;
+        this.ingest = ingest;
+        this.transactions = transactions;
+        this.sessionOptions = sessionOptions;
+        this.cancel = cancel;
     }
 
-    @Override
-    public void createPreparedStatement(FlightSql.ActionCreatePreparedStatementRequest request, CallContext context,
-                                        StreamListener<Result> listener) {
-        try {
-            Principal principal = principal(context);
-            Schema schema = queries.describe(principal, request.getQuery());
-            FlightSql.ActionCreatePreparedStatementResult result = FlightSql.ActionCreatePreparedStatementResult.newBuilder()
-                    .setPreparedStatementHandle(ByteString.copyFrom(handles.issue(principal, request.getQuery())))
-                    .setDatasetSchema(ByteString.copyFrom(serialize(schema)))
-                    .build();
-            listener.onNext(new Result(Any.pack(result).toByteArray()));
-            listener.onCompleted();
-        } catch (Exception e) {
-            listener.onError(FlightErrors.toFlight(e));
-        }
+    /** A call that answers with a value. */
+    @FunctionalInterface
+    private interface Answer<T> {
+        T get() throws Exception;
     }
 
-    @Override
-    public void closePreparedStatement(FlightSql.ActionClosePreparedStatementRequest request, CallContext context,
-                                       StreamListener<Result> listener) {
-        try {
-            // Nothing is held per handle; checking it still refuses forged or foreign handles.
-            handles.redeem(request.getPreparedStatementHandle().toByteArray(), principal(context));
-            listener.onCompleted();
-        } catch (Exception e) {
-            listener.onError(FlightErrors.toFlight(e));
-        }
+    /** A call that answers through its listener. */
+    @FunctionalInterface
+    private interface Work {
+        void run() throws Exception;
     }
 
-    @Override
-    public FlightInfo getFlightInfoPreparedStatement(FlightSql.CommandPreparedStatementQuery command,
-                                                     CallContext context, FlightDescriptor descriptor) {
+    private static <T> T answer(Answer<T> answer) {
         try {
-            Principal principal = principal(context);
-            StatementHandle handle = handles.redeem(command.getPreparedStatementHandle().toByteArray(), principal);
-            Schema schema = queries.describe(principal, handle.sql());
-            return flightInfo(schema, descriptor, Any.pack(command));
+            return answer.get();
         } catch (Exception e) {
             throw FlightErrors.toFlight(e);
         }
     }
 
-    @Override
-    public void getStreamPreparedStatement(FlightSql.CommandPreparedStatementQuery command, CallContext context,
-                                           ServerStreamListener listener) {
-        streamHandle(command.getPreparedStatementHandle(), context, listener);
-    }
-
-    @Override
-    public FlightInfo getFlightInfoStatement(FlightSql.CommandStatementQuery command, CallContext context,
-                                             FlightDescriptor descriptor) {
+    private static void stream(ServerStreamListener listener, Work work) {
         try {
-            Principal principal = principal(context);
-            Schema schema = queries.describe(principal, command.getQuery());
-            FlightSql.TicketStatementQuery ticket = FlightSql.TicketStatementQuery.newBuilder()
-                    .setStatementHandle(ByteString.copyFrom(handles.issue(principal, command.getQuery())))
-                    .build();
-            return flightInfo(schema, descriptor, Any.pack(ticket));
-        } catch (Exception e) {
-            throw FlightErrors.toFlight(e);
-        }
-    }
-
-    @Override
-    public SchemaResult getSchemaStatement(FlightSql.CommandStatementQuery command, CallContext context,
-                                           FlightDescriptor descriptor) {
-        try {
-            return new SchemaResult(queries.describe(principal(context), command.getQuery()));
-        } catch (Exception e) {
-            throw FlightErrors.toFlight(e);
-        }
-    }
-
-    @Override
-    public void getStreamStatement(FlightSql.TicketStatementQuery ticket, CallContext context,
-                                   ServerStreamListener listener) {
-        streamHandle(ticket.getStatementHandle(), context, listener);
-    }
-
-    private void streamHandle(ByteString signedHandle, CallContext context, ServerStreamListener listener) {
-        try {
-            Principal principal = principal(context);
-            StatementHandle handle = handles.redeem(signedHandle.toByteArray(), principal);
-            queries.stream(principal, handle.sql(), listener);
+            work.run();
         } catch (Exception e) {
             listener.error(FlightErrors.toFlight(e));
         }
     }
 
-    private static Principal principal(CallContext context) {
-        AuthMiddleware auth = context.getMiddleware(AuthMiddleware.KEY);
-        if (auth == null) {
-            // The middleware refuses unauthenticated calls; reaching here without it is a bug.
-            throw CallStatus.UNAUTHENTICATED.withDescription("invalid credentials").toRuntimeException();
+    private static void act(StreamListener<?> listener, Work work) {
+        try {
+            work.run();
+        } catch (Exception e) {
+            listener.onError(FlightErrors.toFlight(e));
         }
-        return auth.principal();
     }
 
-    private static FlightInfo flightInfo(Schema schema, FlightDescriptor descriptor, Any ticket) {
-        FlightEndpoint endpoint = new FlightEndpoint(new Ticket(ticket.toByteArray()));
-        return new FlightInfo(schema, descriptor, List.of(endpoint), -1, -1);
+    private static Runnable put(StreamListener<PutResult> ack, Work work) {
+        return () -> act(ack, work);
     }
 
-    private static byte[] serialize(Schema schema) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        MessageSerializer.serialize(new WriteChannel(Channels.newChannel(out)), schema);
-        return out.toByteArray();
+    private static FlightInfo metadataInfo(Schema schema, FlightDescriptor descriptor, com.google.protobuf.Message command) {
+        return FlightWire.flightInfo(schema, descriptor, command);
+    }
+
+    // Statements.
+
+    @Override
+    public void createPreparedStatement(FlightSql.ActionCreatePreparedStatementRequest request, CallContext context,
+                                        StreamListener<Result> listener) {
+        act(listener, () -> statements.createPrepared(FlightWire.principal(context), request, listener));
+    }
+
+    @Override
+    public void closePreparedStatement(FlightSql.ActionClosePreparedStatementRequest request, CallContext context,
+                                       StreamListener<Result> listener) {
+        act(listener, () -> statements.closePrepared(FlightWire.principal(context),
+                request.getPreparedStatementHandle(), listener));
+    }
+
+    @Override
+    public FlightInfo getFlightInfoPreparedStatement(CommandPreparedStatementQuery command, CallContext context,
+                                                     FlightDescriptor descriptor) {
+        return answer(() -> statements.preparedInfo(FlightWire.principal(context), command, descriptor));
+    }
+
+    @Override
+    public SchemaResult getSchemaPreparedStatement(CommandPreparedStatementQuery command, CallContext context,
+                                                   FlightDescriptor descriptor) {
+        return answer(() -> new SchemaResult(statements.preparedSchema(FlightWire.principal(context), command)));
+    }
+
+    @Override
+    public void getStreamPreparedStatement(CommandPreparedStatementQuery command, CallContext context,
+                                           ServerStreamListener listener) {
+        stream(listener, () -> statements.stream(FlightWire.principal(context),
+                command.getPreparedStatementHandle(), listener));
+    }
+
+    @Override
+    public FlightInfo getFlightInfoStatement(CommandStatementQuery command, CallContext context,
+                                             FlightDescriptor descriptor) {
+        return answer(() -> statements.statementInfo(FlightWire.principal(context), command, descriptor));
+    }
+
+    @Override
+    public SchemaResult getSchemaStatement(CommandStatementQuery command, CallContext context,
+                                           FlightDescriptor descriptor) {
+        return answer(() -> new SchemaResult(statements.statementSchema(FlightWire.principal(context), command)));
+    }
+
+    @Override
+    public void getStreamStatement(TicketStatementQuery ticket, CallContext context, ServerStreamListener listener) {
+        stream(listener, () -> statements.stream(FlightWire.principal(context), ticket.getStatementHandle(),
+                listener));
+    }
+
+    @Override
+    public Runnable acceptPutStatement(CommandStatementUpdate command, CallContext context,
+                                       FlightStream flightStream, StreamListener<PutResult> ack) {
+        return put(ack, () -> statements.update(FlightWire.principal(context), command, ack));
+    }
+
+    @Override
+    public Runnable acceptPutPreparedStatementUpdate(CommandPreparedStatementUpdate command, CallContext context,
+                                                     FlightStream flightStream, StreamListener<PutResult> ack) {
+        return put(ack, () -> statements.preparedUpdate(FlightWire.principal(context), command, flightStream, ack));
+    }
+
+    @Override
+    public Runnable acceptPutPreparedStatementQuery(CommandPreparedStatementQuery command, CallContext context,
+                                                    FlightStream flightStream, StreamListener<PutResult> ack) {
+        return put(ack, () -> statements.bindParameters(FlightWire.principal(context), command, flightStream, ack));
+    }
+
+    @Override
+    public Runnable acceptPutStatementBulkIngest(CommandStatementIngest command, CallContext context,
+                                                 FlightStream flightStream, StreamListener<PutResult> ack) {
+        return put(ack, () -> ingest.ingest(FlightWire.principal(context), command, flightStream, ack));
+    }
+
+    @Override
+    public void cancelFlightInfo(CancelFlightInfoRequest request, CallContext context,
+                                 StreamListener<CancelStatus> listener) {
+        act(listener, () -> cancel.cancel(FlightWire.principal(context), request, listener));
+    }
+
+    // Transactions and sessions.
+
+    @Override
+    public void beginTransaction(ActionBeginTransactionRequest request, CallContext context,
+                                 StreamListener<ActionBeginTransactionResult> listener) {
+        act(listener, () -> transactions.begin(FlightWire.principal(context), listener));
+    }
+
+    @Override
+    public void endTransaction(ActionEndTransactionRequest request, CallContext context,
+                               StreamListener<Result> listener) {
+        act(listener, () -> transactions.end(FlightWire.principal(context), request, listener));
+    }
+
+    @Override
+    public void setSessionOptions(SetSessionOptionsRequest request, CallContext context,
+                                  StreamListener<SetSessionOptionsResult> listener) {
+        act(listener, () -> sessionOptions.set(FlightWire.principal(context), request, listener));
+    }
+
+    @Override
+    public void getSessionOptions(GetSessionOptionsRequest request, CallContext context,
+                                  StreamListener<GetSessionOptionsResult> listener) {
+        act(listener, () -> sessionOptions.get(FlightWire.principal(context), listener));
+    }
+
+    @Override
+    public void closeSession(CloseSessionRequest request, CallContext context,
+                             StreamListener<CloseSessionResult> listener) {
+        act(listener, () -> {
+            FlightWire.principal(context);
+            sessionOptions.close(listener);
+        });
+    }
+
+    // Catalog questions: the FlightInfo names the prescribed schema; the ticket is the command.
+
+    @Override
+    public FlightInfo getFlightInfoSqlInfo(CommandGetSqlInfo request, CallContext context,
+                                           FlightDescriptor descriptor) {
+        return metadataInfo(Schemas.GET_SQL_INFO_SCHEMA, descriptor, request);
+    }
+
+    @Override
+    public void getStreamSqlInfo(CommandGetSqlInfo command, CallContext context, ServerStreamListener listener) {
+        stream(listener, () -> sqlInfo.stream(FlightWire.principal(context), command, listener));
+    }
+
+    @Override
+    public FlightInfo getFlightInfoTypeInfo(CommandGetXdbcTypeInfo request, CallContext context,
+                                            FlightDescriptor descriptor) {
+        return metadataInfo(Schemas.GET_TYPE_INFO_SCHEMA, descriptor, request);
+    }
+
+    @Override
+    public void getStreamTypeInfo(CommandGetXdbcTypeInfo request, CallContext context,
+                                  ServerStreamListener listener) {
+        stream(listener, () -> metadata.typeInfo(FlightWire.principal(context), request, listener));
+    }
+
+    @Override
+    public FlightInfo getFlightInfoCatalogs(CommandGetCatalogs request, CallContext context,
+                                            FlightDescriptor descriptor) {
+        return metadataInfo(Schemas.GET_CATALOGS_SCHEMA, descriptor, request);
+    }
+
+    @Override
+    public void getStreamCatalogs(CallContext context, ServerStreamListener listener) {
+        stream(listener, () -> metadata.catalogs(FlightWire.principal(context), listener));
+    }
+
+    @Override
+    public FlightInfo getFlightInfoSchemas(CommandGetDbSchemas request, CallContext context,
+                                           FlightDescriptor descriptor) {
+        return metadataInfo(Schemas.GET_SCHEMAS_SCHEMA, descriptor, request);
+    }
+
+    @Override
+    public void getStreamSchemas(CommandGetDbSchemas command, CallContext context, ServerStreamListener listener) {
+        stream(listener, () -> metadata.schemas(FlightWire.principal(context), command, listener));
+    }
+
+    @Override
+    public FlightInfo getFlightInfoTables(CommandGetTables request, CallContext context,
+                                          FlightDescriptor descriptor) {
+        return metadataInfo(request.getIncludeSchema() ? Schemas.GET_TABLES_SCHEMA
+                : Schemas.GET_TABLES_SCHEMA_NO_SCHEMA, descriptor, request);
+    }
+
+    @Override
+    public void getStreamTables(CommandGetTables command, CallContext context, ServerStreamListener listener) {
+        stream(listener, () -> metadata.tables(FlightWire.principal(context), command, listener));
+    }
+
+    @Override
+    public FlightInfo getFlightInfoTableTypes(CommandGetTableTypes request, CallContext context,
+                                              FlightDescriptor descriptor) {
+        return metadataInfo(Schemas.GET_TABLE_TYPES_SCHEMA, descriptor, request);
+    }
+
+    @Override
+    public void getStreamTableTypes(CallContext context, ServerStreamListener listener) {
+        stream(listener, () -> {
+            FlightWire.principal(context);
+            metadata.tableTypes(listener);
+        });
+    }
+
+    @Override
+    public FlightInfo getFlightInfoPrimaryKeys(CommandGetPrimaryKeys request, CallContext context,
+                                               FlightDescriptor descriptor) {
+        return metadataInfo(Schemas.GET_PRIMARY_KEYS_SCHEMA, descriptor, request);
+    }
+
+    @Override
+    public void getStreamPrimaryKeys(CommandGetPrimaryKeys command, CallContext context,
+                                     ServerStreamListener listener) {
+        stream(listener, () -> metadata.primaryKeys(FlightWire.principal(context), command, listener));
+    }
+
+    @Override
+    public FlightInfo getFlightInfoExportedKeys(CommandGetExportedKeys request, CallContext context,
+                                                FlightDescriptor descriptor) {
+        return metadataInfo(Schemas.GET_EXPORTED_KEYS_SCHEMA, descriptor, request);
+    }
+
+    @Override
+    public void getStreamExportedKeys(CommandGetExportedKeys command, CallContext context,
+                                      ServerStreamListener listener) {
+        stream(listener, () -> metadata.exportedKeys(FlightWire.principal(context), command, listener));
+    }
+
+    @Override
+    public FlightInfo getFlightInfoImportedKeys(CommandGetImportedKeys request, CallContext context,
+                                                FlightDescriptor descriptor) {
+        return metadataInfo(Schemas.GET_IMPORTED_KEYS_SCHEMA, descriptor, request);
+    }
+
+    @Override
+    public void getStreamImportedKeys(CommandGetImportedKeys command, CallContext context,
+                                      ServerStreamListener listener) {
+        stream(listener, () -> metadata.importedKeys(FlightWire.principal(context), command, listener));
+    }
+
+    @Override
+    public FlightInfo getFlightInfoCrossReference(CommandGetCrossReference request, CallContext context,
+                                                  FlightDescriptor descriptor) {
+        return metadataInfo(Schemas.GET_CROSS_REFERENCE_SCHEMA, descriptor, request);
+    }
+
+    @Override
+    public void getStreamCrossReference(CommandGetCrossReference command, CallContext context,
+                                        ServerStreamListener listener) {
+        stream(listener, () -> metadata.crossReference(FlightWire.principal(context), command, listener));
     }
 }

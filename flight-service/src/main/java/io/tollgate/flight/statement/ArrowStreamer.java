@@ -1,74 +1,96 @@
 package io.tollgate.flight.statement;
 
+import io.tollgate.flight.types.ResultSchemas;
 import org.apache.arrow.adapter.jdbc.ArrowVectorIterator;
 import org.apache.arrow.adapter.jdbc.JdbcToArrow;
-import org.apache.arrow.adapter.jdbc.JdbcToArrowConfig;
-import org.apache.arrow.adapter.jdbc.JdbcToArrowConfigBuilder;
-import org.apache.arrow.adapter.jdbc.JdbcToArrowUtils;
 import org.apache.arrow.flight.BackpressureStrategy;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.VectorUnloader;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 import java.io.IOException;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
- * Converts JDBC results to Arrow record batches and writes them to a Flight stream, waiting for the
- * client to be ready before each batch so that a slow reader bounds the memory a query holds.
+ * Writes JDBC results to one Flight stream as Arrow record batches, one result after another (a
+ * statement run once per bound parameter row yields one stream), waiting for the client to be
+ * ready before each batch so that a slow reader bounds the memory a query holds.
  */
-final class ArrowStreamer {
+final class ArrowStreamer implements AutoCloseable {
     private static final long READY_TIMEOUT_MS = 5 * 60 * 1000L;
 
-    private ArrowStreamer() {
-    }
+    private final ServerStreamListener listener;
+    private final BufferAllocator allocator;
+    private final int batchRows;
+    private final BooleanSupplier cancelled;
+    private final BackpressureStrategy backpressure = new BackpressureStrategy.CallbackBackpressureStrategy();
+    private VectorSchemaRoot out;
 
-    /** The Arrow schema of a result's columns; empty when the statement returns no rows. */
-    static Schema schemaOf(ResultSetMetaData metadata, BufferAllocator allocator) throws SQLException {
-        if (metadata == null) {
-            return new Schema(List.of());
-        }
-        return JdbcToArrowUtils.jdbcToArrowSchema(metadata, config(allocator, 1));
+    ArrowStreamer(ServerStreamListener listener, BufferAllocator allocator, int batchRows, BooleanSupplier cancelled) {
+        this.listener = listener;
+        this.allocator = allocator;
+        this.batchRows = batchRows;
+        this.cancelled = cancelled;
+        backpressure.register(listener);
     }
 
     /**
-     * Streams every row; returns false when the client went away before the end.
+     * Streams every row of a result; returns false when the client went away before the end.
+     *
+     * @throws QueryCancelledException when the query was cancelled meanwhile
      */
-    static boolean stream(ResultSet rows, BufferAllocator allocator, int batchRows, ServerStreamListener listener)
-            throws SQLException, IOException {
-        JdbcToArrowConfig config = config(allocator, batchRows);
-        BackpressureStrategy backpressure = new BackpressureStrategy.CallbackBackpressureStrategy();
-        backpressure.register(listener);
-        try (ArrowVectorIterator batches = JdbcToArrow.sqlToArrowVectorIterator(rows, config)) {
-            boolean started = false;
+    boolean write(ResultSet rows) throws SQLException, IOException {
+        try (ArrowVectorIterator batches = JdbcToArrow.sqlToArrowVectorIterator(rows,
+                ResultSchemas.config(rows.getMetaData(), allocator, batchRows))) {
             while (batches.hasNext()) {
                 VectorSchemaRoot batch = batches.next();
-                if (!started) {
-                    listener.start(batch);
-                    started = true;
-                }
-                if (backpressure.waitForListener(READY_TIMEOUT_MS) != BackpressureStrategy.WaitResult.READY) {
+                if (!send(batch)) {
                     return false;
-                }
-                listener.putNext();
-            }
-            if (!started) {
-                try (VectorSchemaRoot empty = VectorSchemaRoot.create(schemaOf(rows.getMetaData(), allocator), allocator)) {
-                    listener.start(empty);
                 }
             }
             return true;
         }
     }
 
-    private static JdbcToArrowConfig config(BufferAllocator allocator, int batchRows) {
-        return new JdbcToArrowConfigBuilder(allocator, JdbcToArrowUtils.getUtcCalendar())
-                .setReuseVectorSchemaRoot(true)
-                .setTargetBatchSize(batchRows)
-                .build();
+    /** Starts the stream with this schema if no result has started it; call once all results are written. */
+    void finish(Schema schema) {
+        if (out == null) {
+            out = VectorSchemaRoot.create(schema, allocator);
+            listener.start(out);
+        }
+    }
+
+    private boolean send(VectorSchemaRoot batch) {
+        if (cancelled.getAsBoolean()) {
+            throw new QueryCancelledException();
+        }
+        if (out == null) {
+            out = VectorSchemaRoot.create(batch.getSchema(), allocator);
+            listener.start(out);
+        }
+        if (batch.getRowCount() == 0) {
+            return !listener.isCancelled();
+        }
+        if (backpressure.waitForListener(READY_TIMEOUT_MS) != BackpressureStrategy.WaitResult.READY) {
+            return false;
+        }
+        try (ArrowRecordBatch record = new VectorUnloader(batch).getRecordBatch()) {
+            new VectorLoader(out).load(record);
+        }
+        listener.putNext();
+        return true;
+    }
+
+    @Override
+    public void close() {
+        if (out != null) {
+            out.close();
+        }
     }
 }

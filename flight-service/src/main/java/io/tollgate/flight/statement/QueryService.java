@@ -2,85 +2,127 @@ package io.tollgate.flight.statement;
 
 import io.tollgate.common.auth.Principal;
 import io.tollgate.flight.config.FlightConfig;
-import io.tollgate.flight.tenant.TenantRoute;
-import io.tollgate.flight.tenant.TenantRoutes;
-import io.tollgate.flight.tenant.TenantSession;
-import io.tollgate.flight.tenant.TenantSessions;
+import io.tollgate.flight.transaction.SqlSession;
+import io.tollgate.flight.transaction.SqlSessions;
+import io.tollgate.flight.types.ParameterBinder;
+import io.tollgate.flight.types.ParameterSchemas;
+import io.tollgate.flight.types.ResultSchemas;
 import jakarta.inject.Singleton;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * Runs SQL for a principal on its tenant's backend, inside a transaction bound to its context,
- * and streams the rows as Arrow. Knows nothing of Flight SQL's commands.
+ * Runs queries for a principal on its tenant's backend (in a transaction of the call's own, or in
+ * the client's open transaction) and streams the rows as Arrow. Knows nothing of Flight SQL's
+ * commands.
  */
 @Singleton
 public class QueryService {
-    private static final Logger LOG = LoggerFactory.getLogger(QueryService.class);
-
-    private final TenantRoutes routes;
-    private final TenantSessions sessions;
+    private final SqlSessions sessions;
+    private final RunningStatements running;
     private final BufferAllocator allocator;
     private final FlightConfig config;
 
-    public QueryService(TenantRoutes routes, TenantSessions sessions, BufferAllocator allocator, FlightConfig config) {
-        this.routes = routes;
+    public QueryService(SqlSessions sessions, RunningStatements running, BufferAllocator allocator,
+                        FlightConfig config) {
         this.sessions = sessions;
+        this.running = running;
         this.allocator = allocator;
         this.config = config;
     }
 
     /** The schema of the rows a statement would return, without running it. */
-    public Schema describe(Principal principal, String sql) throws SQLException {
+    public Schema describe(Principal principal, String sql, byte[] transactionId) throws SQLException {
         checkSql(sql);
-        TenantRoute route = routes.resolve(principal.tenantId());
-        try (TenantSession session = sessions.open(principal, route);
+        try (SqlSession session = sessions.open(principal, transactionId);
              PreparedStatement statement = session.connection().prepareStatement(sql)) {
-            return ArrowStreamer.schemaOf(statement.getMetaData(), allocator);
+            Schema schema = ResultSchemas.schemaOf(statement.getMetaData(), allocator);
+            session.complete();
+            return schema;
+        }
+    }
+
+    /** The schemas of a statement's rows and of its parameters, without running it. */
+    public PreparedDescription prepare(Principal principal, String sql, byte[] transactionId) throws SQLException {
+        checkSql(sql);
+        try (SqlSession session = sessions.open(principal, transactionId);
+             PreparedStatement statement = session.connection().prepareStatement(sql)) {
+            PreparedDescription description = new PreparedDescription(
+                    ResultSchemas.schemaOf(statement.getMetaData(), allocator),
+                    ParameterSchemas.schemaOf(statement.getParameterMetaData()));
+            session.complete();
+            return description;
         }
     }
 
     /**
-     * Runs a query and streams its rows. Completes or errors the listener itself only through the
-     * exceptions it throws: the caller maps them to Flight statuses.
+     * Runs a query and streams its rows, once per bound parameter row when the handle carries
+     * parameters. Completes the listener on success; failures are thrown for the caller to map.
+     *
+     * @param runKey the name under which the query can be cancelled while it runs
      */
-    public void stream(Principal principal, String sql, ServerStreamListener listener) throws SQLException, java.io.IOException {
-        checkSql(sql);
-        TenantRoute route = routes.resolve(principal.tenantId());
+    public void stream(Principal principal, StatementHandle handle, String runKey, ServerStreamListener listener)
+            throws SQLException, IOException {
+        checkSql(handle.sql());
         try (BufferAllocator queryMemory = allocator.newChildAllocator("query", 0, config.queryMemoryBytes());
-             TenantSession session = sessions.open(principal, route);
-             PreparedStatement statement = session.connection().prepareStatement(sql)) {
+             SqlSession session = sessions.open(principal, handle.transactionId());
+             PreparedStatement statement = session.connection().prepareStatement(handle.sql());
+             RunningStatements.Run run = running.start(runKey, principal, statement);
+             ArrowStreamer streamer = new ArrowStreamer(listener, queryMemory, config.batchRows(), run::isCancelled)) {
             statement.setFetchSize(config.fetchRows());
-            listener.setOnCancelHandler(() -> cancel(statement));
-            boolean finished;
-            try (ResultSet rows = statement.executeQuery()) {
-                finished = ArrowStreamer.stream(rows, queryMemory, config.batchRows(), listener);
-            }
+            listener.setOnCancelHandler(run::cancel);
+            boolean finished = handle.hasParameters()
+                    ? streamEachParameterRow(statement, handle.parameters(), queryMemory, streamer)
+                    : streamOnce(statement, streamer);
             if (finished) {
-                session.commit();
+                streamer.finish(ResultSchemas.schemaOf(statement.getMetaData(), queryMemory));
+                session.complete();
                 listener.completed();
             }
         }
     }
 
-    private void checkSql(String sql) {
-        if (sql == null || sql.isBlank() || sql.length() > config.maxSqlLength()) {
-            throw new IllegalArgumentException("SQL text is empty or longer than " + config.maxSqlLength() + " characters");
+    /** Runs the statement once; one that returns no rows (an INSERT sent as a query) streams none. */
+    private static boolean streamOnce(PreparedStatement statement, ArrowStreamer streamer)
+            throws SQLException, IOException {
+        if (!statement.execute()) {
+            return true;
+        }
+        try (ResultSet rows = statement.getResultSet()) {
+            return streamer.write(rows);
         }
     }
 
-    private static void cancel(PreparedStatement statement) {
-        try {
-            statement.cancel();
-        } catch (SQLException e) {
-            LOG.debug("cancelling a statement failed: {}", e.getMessage());
+    private static boolean streamEachParameterRow(PreparedStatement statement, byte[] parameters,
+                                                  BufferAllocator memory, ArrowStreamer streamer)
+            throws SQLException, IOException {
+        int parameterCount = statement.getParameterMetaData().getParameterCount();
+        try (ArrowStreamReader reader = ParameterSets.reader(parameters, memory)) {
+            BatchSource batches = ParameterSets.batches(reader);
+            VectorSchemaRoot root = batches.root();
+            while (batches.next()) {
+                for (int row = 0; row < root.getRowCount(); row++) {
+                    ParameterBinder.bindRow(statement, root, row, parameterCount);
+                    if (!streamOnce(statement, streamer)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private void checkSql(String sql) {
+        if (sql == null || sql.isBlank() || sql.length() > config.maxSqlLength()) {
+            throw new IllegalArgumentException("SQL text is empty or longer than " + config.maxSqlLength() + " characters");
         }
     }
 }

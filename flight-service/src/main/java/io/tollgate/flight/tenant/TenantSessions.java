@@ -1,11 +1,11 @@
 package io.tollgate.flight.tenant;
 
 import io.tollgate.common.auth.Principal;
+import org.postgresql.core.Utils;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
@@ -44,6 +44,15 @@ public class TenantSessions {
         }
     }
 
+    /**
+     * Statements that clear whatever an earlier caller of this pooled connection left in the session
+     * (settings such as search_path or row_security, temp tables, held cursors, advisory locks,
+     * listens), so that no call sees another's state. All are allowed inside a transaction, read-only
+     * ones included.
+     */
+    private static final String RESET_SESSION =
+            "RESET ALL; DISCARD TEMP; CLOSE ALL; UNLISTEN *; SELECT pg_advisory_unlock_all(); ";
+
     private static void bind(Connection connection, Principal principal, TenantRoute route) throws SQLException {
         List<String[]> settings = new ArrayList<>();
         for (TenantRoute.ContextVariable variable : route.contextVariables()) {
@@ -52,28 +61,28 @@ public class TenantSessions {
         if (route.statementTimeoutMs() > 0) {
             settings.add(new String[] {"statement_timeout", Long.toString(route.statementTimeoutMs())});
         }
-        if (settings.isEmpty()) {
-            if (route.sharedRls()) {
-                // A shared database without a tenant context would rely on RLS seeing nothing;
-                // refuse instead of guessing.
-                throw new TenantUnavailableException(TenantUnavailableException.Kind.MISCONFIGURED);
-            }
-            return;
+        if (settings.isEmpty() && route.sharedRls()) {
+            // A shared database without a tenant context would rely on RLS seeing nothing;
+            // refuse instead of guessing.
+            throw new TenantUnavailableException(TenantUnavailableException.Kind.MISCONFIGURED);
         }
-        StringBuilder sql = new StringBuilder("SELECT ");
-        for (int i = 0; i < settings.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("set_config(?, ?, true)");
-        }
-        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            int index = 1;
-            for (String[] setting : settings) {
-                statement.setString(index++, setting[0]);
-                statement.setString(index++, setting[1]);
-            }
-            try (ResultSet ignored = statement.executeQuery()) {
-                // set_config's results are the values just set; nothing to read.
+        // One round trip: reset the session, then bind the context transaction-locally.
+        StringBuilder sql = new StringBuilder(RESET_SESSION);
+        if (!settings.isEmpty()) {
+            sql.append("SELECT ");
+            for (int i = 0; i < settings.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("set_config(").append(literal(settings.get(i)[0]))
+                        .append(", ").append(literal(settings.get(i)[1])).append(", true)");
             }
         }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql.toString());
+        }
+    }
+
+    /** A string literal, escaped by the driver for standard_conforming_strings (PostgreSQL's default). */
+    private static String literal(String value) throws SQLException {
+        return "'" + Utils.escapeLiteral(null, value, true) + "'";
     }
 
     private static String valueOf(TenantRoute.ContextVariable variable, Principal principal) {

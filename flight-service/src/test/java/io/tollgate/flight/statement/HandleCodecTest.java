@@ -8,9 +8,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HandleCodecTest {
     private final Principal alice = TestConfigs.principal("alice@acme", "acme", "reader");
@@ -22,6 +26,20 @@ class HandleCodecTest {
         StatementHandle redeemed = codec.redeem(handle, alice);
         assertEquals("SELECT 1", redeemed.sql());
         assertEquals("acme", redeemed.tenantId());
+    }
+
+    @Test
+    void aHandleCarriesItsTransactionAndBoundParametersAndIsDistinctEachTime() {
+        byte[] transaction = {1, 2, 3};
+        byte[] parameters = {4, 5};
+        byte[] handle = codec.issue(alice, "SELECT ?", transaction, parameters);
+        StatementHandle redeemed = codec.redeem(handle, alice);
+        assertArrayEquals(transaction, redeemed.transactionId());
+        assertArrayEquals(parameters, redeemed.parameters());
+        assertTrue(redeemed.hasParameters());
+        assertFalse(codec.redeem(codec.issue(alice, "SELECT 1"), alice).hasParameters());
+        assertFalse(Arrays.equals(codec.issue(alice, "SELECT 1"), codec.issue(alice, "SELECT 1")),
+                "a running statement is named by its handle");
     }
 
     @Test

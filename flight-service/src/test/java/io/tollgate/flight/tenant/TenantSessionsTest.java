@@ -108,6 +108,35 @@ class TenantSessionsTest {
     }
 
     @Test
+    void whatOneCallLeavesInItsSessionIsGoneForTheNext() throws SQLException {
+        Principal writer = TestConfigs.principal("w@acme", "acme", "writer");
+        try (TenantSession session = SESSIONS.open(writer, route("acme"));
+             Statement s = session.connection().createStatement()) {
+            s.execute("SET SESSION search_path = pg_temp, public");
+            s.execute("CREATE TEMP TABLE orders AS SELECT 'shadow'::text AS customer");
+            s.execute("SET SESSION row_security = off");
+            session.commit();
+        }
+        // The pool has two connections; open both so that one is surely the connection used above.
+        for (int i = 0; i < 2; i++) {
+            Principal reader = TestConfigs.principal("r@acme", "acme", "reader");
+            try (TenantSession first = SESSIONS.open(reader, route("acme"));
+                 TenantSession second = SESSIONS.open(reader, route("acme"))) {
+                for (TenantSession session : List.of(first, second)) {
+                    try (Statement s = session.connection().createStatement();
+                         ResultSet rs = s.executeQuery("SELECT current_setting('search_path'), "
+                                 + "current_setting('row_security'), (SELECT string_agg(customer, ',' ORDER BY customer) FROM orders)")) {
+                        assertTrue(rs.next());
+                        assertEquals("\"$user\", public", rs.getString(1));
+                        assertEquals("on", rs.getString(2));
+                        assertEquals("a1,a2", rs.getString(3));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void aReaderRunsReadOnlyTransactions() throws SQLException {
         Principal reader = TestConfigs.principal("r@acme", "acme", "reader");
         try (TenantSession session = SESSIONS.open(reader, route("acme"));

@@ -1,0 +1,134 @@
+package io.tollgate.flight.sql;
+
+import com.google.protobuf.ByteString;
+import io.tollgate.common.auth.Principal;
+import io.tollgate.flight.config.FlightConfig;
+import io.tollgate.flight.statement.HandleCodec;
+import io.tollgate.flight.statement.ParameterSets;
+import io.tollgate.flight.statement.PreparedDescription;
+import io.tollgate.flight.statement.QueryService;
+import io.tollgate.flight.statement.RunningStatements;
+import io.tollgate.flight.statement.StatementHandle;
+import io.tollgate.flight.statement.UpdateService;
+import jakarta.inject.Singleton;
+import org.apache.arrow.flight.FlightDescriptor;
+import org.apache.arrow.flight.FlightInfo;
+import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
+import org.apache.arrow.flight.FlightProducer.StreamListener;
+import org.apache.arrow.flight.FlightStream;
+import org.apache.arrow.flight.PutResult;
+import org.apache.arrow.flight.Result;
+import org.apache.arrow.flight.sql.impl.FlightSql.ActionCreatePreparedStatementRequest;
+import org.apache.arrow.flight.sql.impl.FlightSql.ActionCreatePreparedStatementResult;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandPreparedStatementQuery;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandPreparedStatementUpdate;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandStatementQuery;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandStatementUpdate;
+import org.apache.arrow.flight.sql.impl.FlightSql.DoPutPreparedStatementResult;
+import org.apache.arrow.flight.sql.impl.FlightSql.DoPutUpdateResult;
+import org.apache.arrow.flight.sql.impl.FlightSql.TicketStatementQuery;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+import java.io.IOException;
+import java.sql.SQLException;
+
+/**
+ * Statements on the wire: ad-hoc queries and updates, and prepared statements. Every handle and
+ * ticket is signed and self-contained; parameters bound with DoPut come back to the client in a
+ * new handle, so any replica can run the statement and closing it releases nothing.
+ */
+@Singleton
+class StatementCommands {
+    private static final byte[] NONE = new byte[0];
+
+    private final QueryService queries;
+    private final UpdateService updates;
+    private final HandleCodec handles;
+    private final BufferAllocator allocator;
+    private final FlightConfig config;
+
+    StatementCommands(QueryService queries, UpdateService updates, HandleCodec handles, BufferAllocator allocator,
+                      FlightConfig config) {
+        this.queries = queries;
+        this.updates = updates;
+        this.handles = handles;
+        this.allocator = allocator;
+        this.config = config;
+    }
+
+    void createPrepared(Principal principal, ActionCreatePreparedStatementRequest request,
+                        StreamListener<Result> listener) throws SQLException {
+        byte[] transaction = FlightWire.bytes(request.hasTransactionId(), request.getTransactionId());
+        PreparedDescription description = queries.prepare(principal, request.getQuery(), transaction);
+        FlightWire.reply(listener, ActionCreatePreparedStatementResult.newBuilder()
+                .setPreparedStatementHandle(ByteString.copyFrom(
+                        handles.issue(principal, request.getQuery(), transaction, NONE)))
+                .setDatasetSchema(FlightWire.serialize(description.dataset()))
+                .setParameterSchema(FlightWire.serialize(description.parameters()))
+                .build());
+    }
+
+    void closePrepared(Principal principal, ByteString handle, StreamListener<Result> listener) {
+        // Nothing is held per handle; checking it still refuses forged or foreign handles.
+        handles.redeem(handle.toByteArray(), principal);
+        listener.onCompleted();
+    }
+
+    FlightInfo preparedInfo(Principal principal, CommandPreparedStatementQuery command, FlightDescriptor descriptor)
+            throws SQLException {
+        return FlightWire.flightInfo(preparedSchema(principal, command), descriptor, command);
+    }
+
+    Schema preparedSchema(Principal principal, CommandPreparedStatementQuery command) throws SQLException {
+        StatementHandle handle = handles.redeem(command.getPreparedStatementHandle().toByteArray(), principal);
+        return queries.describe(principal, handle.sql(), handle.transactionId());
+    }
+
+    FlightInfo statementInfo(Principal principal, CommandStatementQuery command, FlightDescriptor descriptor)
+            throws SQLException {
+        byte[] transaction = FlightWire.bytes(command.hasTransactionId(), command.getTransactionId());
+        Schema schema = queries.describe(principal, command.getQuery(), transaction);
+        TicketStatementQuery ticket = TicketStatementQuery.newBuilder()
+                .setStatementHandle(ByteString.copyFrom(handles.issue(principal, command.getQuery(), transaction, NONE)))
+                .build();
+        return FlightWire.flightInfo(schema, descriptor, ticket);
+    }
+
+    Schema statementSchema(Principal principal, CommandStatementQuery command) throws SQLException {
+        return queries.describe(principal, command.getQuery(),
+                FlightWire.bytes(command.hasTransactionId(), command.getTransactionId()));
+    }
+
+    /** Runs the statement a signed handle (from a ticket) names, streaming its rows. */
+    void stream(Principal principal, ByteString signedHandle, ServerStreamListener listener)
+            throws SQLException, IOException {
+        byte[] signed = signedHandle.toByteArray();
+        StatementHandle handle = handles.redeem(signed, principal);
+        queries.stream(principal, handle, RunningStatements.keyOf(signed), listener);
+    }
+
+    void update(Principal principal, CommandStatementUpdate command, StreamListener<PutResult> ack)
+            throws SQLException {
+        long count = updates.execute(principal, command.getQuery(),
+                FlightWire.bytes(command.hasTransactionId(), command.getTransactionId()));
+        FlightWire.replyPut(ack, allocator, DoPutUpdateResult.newBuilder().setRecordCount(count).build());
+    }
+
+    void preparedUpdate(Principal principal, CommandPreparedStatementUpdate command, FlightStream parameters,
+                        StreamListener<PutResult> ack) throws SQLException, IOException {
+        StatementHandle handle = handles.redeem(command.getPreparedStatementHandle().toByteArray(), principal);
+        long count = updates.executePrepared(principal, handle, new FlightBatches(parameters));
+        FlightWire.replyPut(ack, allocator, DoPutUpdateResult.newBuilder().setRecordCount(count).build());
+    }
+
+    /** Binds parameters to a prepared query: they travel back to the client inside a new handle. */
+    void bindParameters(Principal principal, CommandPreparedStatementQuery command, FlightStream parameters,
+                        StreamListener<PutResult> ack) {
+        StatementHandle handle = handles.redeem(command.getPreparedStatementHandle().toByteArray(), principal);
+        byte[] bound = ParameterSets.encode(new FlightBatches(parameters), config.maxParameterBytes());
+        byte[] updated = handles.issue(principal, handle.sql(), handle.transactionId(), bound);
+        FlightWire.replyPut(ack, allocator, DoPutPreparedStatementResult.newBuilder()
+                .setPreparedStatementHandle(ByteString.copyFrom(updated)).build());
+    }
+}

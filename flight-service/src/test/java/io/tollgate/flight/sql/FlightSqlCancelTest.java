@@ -1,0 +1,106 @@
+package io.tollgate.flight.sql;
+
+import io.tollgate.flight.support.FlightSqlServer;
+import io.tollgate.flight.support.Results;
+import io.tollgate.flight.support.TenantDatabase;
+import io.tollgate.testkit.postgres.PostgresDatabase;
+import org.apache.arrow.flight.CancelFlightInfoRequest;
+import org.apache.arrow.flight.CancelStatus;
+import org.apache.arrow.flight.FlightInfo;
+import org.apache.arrow.flight.FlightRuntimeException;
+import org.apache.arrow.flight.FlightStatusCode;
+import org.apache.arrow.flight.sql.FlightSqlClient;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** CancelFlightInfo with arrow-java's FlightSqlClient. */
+class FlightSqlCancelTest {
+    static final TenantDatabase DB = new TenantDatabase(PostgresDatabase.create());
+    static FlightSqlServer server;
+    static BufferAllocator allocator;
+    static FlightSqlClient acme;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = FlightSqlServer.start(List.of(DB.addTenant("acme", 4), DB.addTenant("globex", 4)));
+        allocator = new RootAllocator();
+        acme = server.client(allocator, server.token("w@acme", "acme", "writer"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        acme.close();
+        allocator.close();
+        server.close();
+    }
+
+    @Test
+    void cancellingARunningQueryStopsItInPostgres() throws Exception {
+        FlightInfo info = acme.execute("SELECT pg_sleep(30) AS slept");
+        CompletableFuture<Results> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Results.read(acme, info);
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        awaitSleeping(true);
+        long started = System.nanoTime();
+        assertEquals(CancelStatus.CANCELLED, acme.cancelFlightInfo(new CancelFlightInfoRequest(info)).getStatus());
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> running.get(10, TimeUnit.SECONDS));
+        FlightRuntimeException cancelled = assertInstanceOf(FlightRuntimeException.class, failed.getCause().getCause());
+        assertEquals(FlightStatusCode.CANCELLED, cancelled.status().code());
+        assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) < 10);
+        awaitSleeping(false);
+    }
+
+    @Test
+    void aQueryThatIsNotRunningIsNotCancellable() throws Exception {
+        FlightInfo info = acme.execute("SELECT 1");
+        assertEquals(CancelStatus.NOT_CANCELLABLE, acme.cancelFlightInfo(new CancelFlightInfoRequest(info)).getStatus());
+        Results.read(acme, info);
+        assertEquals(CancelStatus.NOT_CANCELLABLE, acme.cancelFlightInfo(new CancelFlightInfoRequest(info)).getStatus());
+    }
+
+    @Test
+    void onlyTheQuerysOwnerCanCancelIt() throws Exception {
+        FlightInfo info = acme.execute("SELECT 1");
+        try (FlightSqlClient globex = server.client(allocator, server.token("w@globex", "globex", "writer"))) {
+            FlightRuntimeException refused = assertThrows(FlightRuntimeException.class,
+                    () -> globex.cancelFlightInfo(new CancelFlightInfoRequest(info)));
+            assertEquals(FlightStatusCode.INVALID_ARGUMENT, refused.status().code());
+        }
+    }
+
+    /** Waits until a pg_sleep of the tenant's role is (or is no longer) executing. */
+    private static void awaitSleeping(boolean sleeping) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            try (Connection c = DB.database().connect(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
+                         + " AND query LIKE '%pg_sleep(30)%' AND usename = '" + DB.role("acme") + "'")) {
+                rs.next();
+                if ((rs.getInt(1) > 0) == sleeping) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("pg_sleep never " + (sleeping ? "started" : "stopped"));
+    }
+}

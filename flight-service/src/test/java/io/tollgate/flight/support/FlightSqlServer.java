@@ -1,0 +1,122 @@
+package io.tollgate.flight.support;
+
+import io.grpc.Server;
+import io.grpc.netty.NettyServerBuilder;
+import io.micronaut.context.ApplicationContext;
+import io.tollgate.common.auth.TokenVerifier;
+import io.tollgate.common.auth.TokenVerifierConfig;
+import io.tollgate.flight.server.FlightEndpointServer;
+import io.tollgate.proto.router.v1.Tenant;
+import io.tollgate.testkit.tokens.TestTokens;
+import org.apache.arrow.flight.CallHeaders;
+import org.apache.arrow.flight.FlightClient;
+import org.apache.arrow.flight.Location;
+import org.apache.arrow.flight.sql.FlightSqlClient;
+import org.apache.arrow.memory.BufferAllocator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * flight-service as it runs, in this JVM: its Micronaut application context (so every bean is
+ * wired as in production), listening on a free port, with its tenants served by a gRPC registry
+ * and its tokens minted here ({@link TestTokens}) and verified by common's {@link TokenVerifier}.
+ */
+public final class FlightSqlServer implements AutoCloseable {
+    private static final String ISSUER = "tollgate-test";
+    private static final String AUDIENCE = "tollgate-test";
+    public static final String HANDLE_KEY = Base64.getEncoder()
+            .encodeToString("flight-sql-test-handle-key-0123456789".getBytes());
+
+    private final TestTokens tokens = new TestTokens(ISSUER, AUDIENCE);
+    private final Server registry;
+    private final ApplicationContext context;
+
+    private FlightSqlServer(List<Tenant> tenants, Map<String, Object> properties) {
+        try {
+            registry = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+                    .addService(TestRegistry.router(tenants))
+                    .addService(TestRegistry.auth())
+                    .build()
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Object> config = new HashMap<>();
+        config.put("micronaut.server.port", -1);
+        config.put("tollgate.flight.host", "127.0.0.1");
+        config.put("tollgate.flight.port", 0);
+        config.put("tollgate.flight.handle-key", HANDLE_KEY);
+        config.put("grpc.channels.router.address", "127.0.0.1:" + registry.getPort());
+        config.put("grpc.channels.auth.address", "127.0.0.1:" + registry.getPort());
+        config.putAll(properties);
+        TokenVerifier verifier = new TokenVerifier(new TokenVerifierConfig(ISSUER, AUDIENCE,
+                URI.create("http://unused.invalid/jwks"), List.of("RS256"), Duration.ofSeconds(30), 8192, 1000,
+                Duration.ofMinutes(5)), tokens.keys(), Clock.systemUTC());
+        context = ApplicationContext.builder().properties(config).singletons(verifier).start();
+    }
+
+    public static FlightSqlServer start(List<Tenant> tenants) {
+        return new FlightSqlServer(tenants, Map.of());
+    }
+
+    public static FlightSqlServer start(List<Tenant> tenants, Map<String, Object> properties) {
+        return new FlightSqlServer(tenants, properties);
+    }
+
+    public int port() {
+        return context.getBean(FlightEndpointServer.class).port();
+    }
+
+    public Location location() {
+        return Location.forGrpcInsecure("127.0.0.1", port());
+    }
+
+    public ApplicationContext context() {
+        return context;
+    }
+
+    /** A valid access token. */
+    public String token(String subject, String tenantId, String... roles) {
+        return tokens.mint(subject, tenantId, List.of(roles), Duration.ofMinutes(10));
+    }
+
+    /** A Flight SQL client that sends this bearer token with every call. */
+    public FlightSqlClient client(BufferAllocator allocator, String token) {
+        return new FlightSqlClient(FlightClient.builder(allocator, location())
+                .intercept(info -> new org.apache.arrow.flight.FlightClientMiddleware() {
+                    @Override
+                    public void onBeforeSendingHeaders(CallHeaders outgoing) {
+                        outgoing.insert("authorization", "Bearer " + token);
+                    }
+
+                    @Override
+                    public void onHeadersReceived(CallHeaders incoming) {
+                    }
+
+                    @Override
+                    public void onCallCompleted(org.apache.arrow.flight.CallStatus status) {
+                    }
+                })
+                .build());
+    }
+
+    /** The JDBC URL of the Arrow Flight SQL JDBC driver for a token. */
+    public String jdbcUrl(String token) {
+        return "jdbc:arrow-flight-sql://127.0.0.1:" + port() + "/?useEncryption=false&token=" + token;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+        registry.shutdownNow();
+    }
+}
