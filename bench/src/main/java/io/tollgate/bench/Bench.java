@@ -7,6 +7,7 @@ import io.tollgate.testkit.suite.SuitePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,7 +38,9 @@ public final class Bench {
         Path root = Path.of(System.getProperty("tollgate.root", ".")).toAbsolutePath();
         Path state = Files.createTempDirectory("tollgate-bench");
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startEphemeral();
-        try (Suite suite = Suite.start(root, state, postgres, true, SuitePorts.free(), "")) {
+        try (Suite suite = Suite.start(root, state, postgres, true, SuitePorts.free(), "",
+                // Benchmarks measure the work, not the limiter that protects it.
+                Map.of("auth-service", Map.of("TOLLGATE_AUTH_RATE_LIMIT_ENABLED", "false")))) {
             if (selected.contains("login")) {
                 LoginBench.run(suite);
             }

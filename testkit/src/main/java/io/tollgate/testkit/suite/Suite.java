@@ -53,12 +53,22 @@ public final class Suite implements AutoCloseable {
      */
     public static Suite start(Path root, Path stateDir, PostgresServer postgres, boolean ownsPostgres, SuitePorts ports,
                               String databaseSuffix) throws IOException, SQLException {
+        return start(root, stateDir, postgres, ownsPostgres, ports, databaseSuffix, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, Path, PostgresServer, boolean, SuitePorts, String)}, with extra environment
+     * variables per service module (e.g. {@code auth-service} → rate limits off for a benchmark).
+     */
+    public static Suite start(Path root, Path stateDir, PostgresServer postgres, boolean ownsPostgres, SuitePorts ports,
+                              String databaseSuffix, Map<String, Map<String, String>> extraEnv)
+            throws IOException, SQLException {
         DemoSecrets secrets = DemoSecrets.loadOrCreate(stateDir.resolve("secrets.properties"));
         DemoProvisioner provisioner = new DemoProvisioner(postgres, secrets, root, databaseSuffix);
         provisioner.provision(DemoTenant.all());
         Suite suite = new Suite(postgres, ownsPostgres, ports, secrets, provisioner);
         try {
-            suite.startServices(root, stateDir);
+            suite.startServices(root, stateDir, extraEnv);
             SuiteFiles.writePrivate(stateDir.resolve("demo.env"), suite.demoEnv());
             return suite;
         } catch (IOException | RuntimeException e) {
@@ -87,7 +97,7 @@ public final class Suite implements AutoCloseable {
         return provisioner.sharedDatabase();
     }
 
-    private void startServices(Path root, Path stateDir) throws IOException {
+    private void startServices(Path root, Path stateDir, Map<String, Map<String, String>> extraEnv) throws IOException {
         Path bootstrap = stateDir.resolve("bootstrap");
         Path tenantsFile = bootstrap.resolve("tenants.json");
         Path accountsFile = bootstrap.resolve("accounts.json");
@@ -123,6 +133,10 @@ public final class Suite implements AutoCloseable {
         catalog.put("GRPC_CHANNELS_AUTH_ADDRESS", "localhost:" + ports.authGrpc());
         catalog.put("GRPC_CHANNELS_ROUTER_ADDRESS", "localhost:" + ports.routerGrpc());
 
+        router.putAll(extraEnv.getOrDefault("router-service", Map.of()));
+        auth.putAll(extraEnv.getOrDefault("auth-service", Map.of()));
+        flight.putAll(extraEnv.getOrDefault("flight-service", Map.of()));
+        catalog.putAll(extraEnv.getOrDefault("catalog-service", Map.of()));
         services.add(ServiceProcess.start(root, "router-service", "io.tollgate.router.RouterApplication", router,
                 ports.routerHttp(), List.of(ports.routerGrpc()), logs, "256m"));
         services.add(ServiceProcess.start(root, "auth-service", "io.tollgate.auth.AuthApplication", auth,
