@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public final class Bench {
     private static final Set<String> IN_PROCESS = Set.of("tokens");
-    private static final List<String> ALL = List.of("tokens", "login", "resolve", "fanout", "read");
+    private static final List<String> ALL = List.of("tokens", "login", "extauthz", "resolve", "fanout", "read");
 
     private Bench() {
     }
@@ -43,6 +43,9 @@ public final class Bench {
                 Map.of("auth-service", Map.of("TOLLGATE_AUTH_RATE_LIMIT_ENABLED", "false")))) {
             if (selected.contains("login")) {
                 LoginBench.run(suite);
+            }
+            if (selected.contains("extauthz")) {
+                ExtAuthzBench.run(suite);
             }
             if (selected.contains("resolve")) {
                 TenantResolveBench.run(suite);

@@ -53,6 +53,10 @@ public final class BinaryCopyReader {
             }
             int fields = buffer.getShort();
             if (fields == -1) {
+                // The trailer: read on to the end of the COPY, so the connection is usable again.
+                while (copy.readFromCopy() != null) {
+                    // nothing follows the trailer but the end of the operation
+                }
                 finished = true;
                 break;
             }
@@ -84,12 +88,5 @@ public final class BinaryCopyReader {
         buffer.getInt(); // flags: bit 16 (OIDs) is never requested
         int extension = buffer.getInt();
         buffer.position(buffer.position() + extension);
-    }
-
-    /** Stops the COPY early (a cancelled or failed stream), so the connection can be used again. */
-    public void cancel() throws SQLException {
-        if (!finished && copy.isActive()) {
-            copy.cancelCopy();
-        }
     }
 }

@@ -93,7 +93,7 @@ public final class CopyPlan {
                 b.position(b.position() + len);
             } : null;
             case "date" -> vector instanceof DateDayVector
-                    ? v -> (b, len, row) -> ((DateDayVector) v).setSafe(row, b.getInt() + PG_EPOCH_DAYS) : null;
+                    ? v -> (b, len, row) -> ((DateDayVector) v).setSafe(row, finiteDate(b.getInt()) + PG_EPOCH_DAYS) : null;
             case "timestamp", "timestamptz" -> timestamp(pgType, vector);
             case "numeric" -> vector instanceof DecimalVector decimal
                     ? v -> (b, len, row) -> ((DecimalVector) v).setSafe(row, PgNumeric.decode(b, decimal.getScale()))
@@ -102,15 +102,34 @@ public final class CopyPlan {
         };
     }
 
+    // PostgreSQL writes infinity and -infinity as the extreme values; Arrow has no such values.
+    private static long finiteTimestamp(long micros) {
+        if (micros == Long.MAX_VALUE || micros == Long.MIN_VALUE) {
+            throw infinite();
+        }
+        return micros;
+    }
+
+    private static int finiteDate(int days) {
+        if (days == Integer.MAX_VALUE || days == Integer.MIN_VALUE) {
+            throw infinite();
+        }
+        return days;
+    }
+
+    private static IllegalArgumentException infinite() {
+        return new IllegalArgumentException("a date or timestamp is infinite, which Arrow cannot represent: filter it out or cast it to text");
+    }
+
     private static Function<FieldVector, ColumnDecoder> timestamp(String pgType, FieldVector vector) {
         boolean zoned = pgType.equals("timestamptz");
         if (zoned ? vector instanceof TimeStampMicroTZVector : vector instanceof TimeStampMicroVector) {
             return v -> (b, len, row) -> ((org.apache.arrow.vector.TimeStampVector) v)
-                    .setSafe(row, b.getLong() + PG_EPOCH_MICROS);
+                    .setSafe(row, finiteTimestamp(b.getLong()) + PG_EPOCH_MICROS);
         }
         if (zoned ? vector instanceof TimeStampMilliTZVector : vector instanceof TimeStampMilliVector) {
             return v -> (b, len, row) -> ((org.apache.arrow.vector.TimeStampVector) v)
-                    .setSafe(row, Math.floorDiv(b.getLong() + PG_EPOCH_MICROS, 1000L));
+                    .setSafe(row, Math.floorDiv(finiteTimestamp(b.getLong()) + PG_EPOCH_MICROS, 1000L));
         }
         return null;
     }

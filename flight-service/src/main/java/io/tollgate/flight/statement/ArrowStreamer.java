@@ -1,5 +1,6 @@
 package io.tollgate.flight.statement;
 
+import io.tollgate.flight.copy.BinaryCopyReader;
 import io.tollgate.flight.types.ResultSchemas;
 import org.apache.arrow.adapter.jdbc.ArrowVectorIterator;
 import org.apache.arrow.adapter.jdbc.JdbcToArrow;
@@ -56,6 +57,21 @@ final class ArrowStreamer implements AutoCloseable {
             }
             return true;
         }
+    }
+
+    /**
+     * Streams every row of a binary COPY, decoded straight into {@code batch}; returns false when the
+     * client went away before the end.
+     *
+     * @throws QueryCancelledException when the query was cancelled meanwhile
+     */
+    boolean write(BinaryCopyReader rows, VectorSchemaRoot batch) throws SQLException, IOException {
+        while (rows.next(batch, batchRows) > 0) {
+            if (!send(batch)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Starts the stream with this schema if no result has started it; call once all results are written. */

@@ -2,6 +2,9 @@ package io.tollgate.flight.statement;
 
 import io.tollgate.common.auth.Principal;
 import io.tollgate.flight.config.FlightConfig;
+import io.tollgate.flight.copy.BinaryCopyReader;
+import io.tollgate.flight.copy.CopyPlan;
+import io.tollgate.flight.copy.CopyQueries;
 import io.tollgate.flight.transaction.SqlSession;
 import io.tollgate.flight.transaction.SqlSessions;
 import io.tollgate.flight.types.ParameterBinder;
@@ -13,11 +16,20 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs queries for a principal on its tenant's backend (in a transaction of the call's own, or in
@@ -26,10 +38,12 @@ import java.sql.SQLException;
  */
 @Singleton
 public class QueryService {
+    private static final Logger LOG = LoggerFactory.getLogger(QueryService.class);
     private final SqlSessions sessions;
     private final RunningStatements running;
     private final BufferAllocator allocator;
     private final FlightConfig config;
+    private final LongAdder copyStreams = new LongAdder();
 
     public QueryService(SqlSessions sessions, RunningStatements running, BufferAllocator allocator,
                         FlightConfig config) {
@@ -81,12 +95,58 @@ public class QueryService {
             listener.setOnCancelHandler(run::cancel);
             boolean finished = handle.hasParameters()
                     ? streamEachParameterRow(statement, handle.parameters(), queryMemory, streamer)
-                    : streamOnce(statement, streamer);
+                    : streamQuery(session, statement, handle.sql(), queryMemory, streamer);
             if (finished) {
                 streamer.finish(ResultSchemas.schemaOf(statement.getMetaData(), queryMemory));
                 session.complete();
                 listener.completed();
             }
+        }
+    }
+
+    /**
+     * Runs a query without parameters, through binary COPY decoded straight into Arrow when every
+     * column can be decoded exactly into the type announced for it (the fast path: no JDBC row
+     * objects, no text), and the ordinary way otherwise.
+     */
+    private boolean streamQuery(SqlSession session, PreparedStatement statement, String sql,
+                                       BufferAllocator memory, ArrowStreamer streamer) throws SQLException, IOException {
+        ResultSetMetaData metadata = CopyQueries.isQuery(sql) ? statement.getMetaData() : null;
+        if (metadata == null) {
+            return streamOnce(statement, streamer);
+        }
+        List<String> pgTypes = new ArrayList<>();
+        for (int column = 1; column <= metadata.getColumnCount(); column++) {
+            pgTypes.add(metadata.getColumnTypeName(column));
+        }
+        try (VectorSchemaRoot batch = VectorSchemaRoot.create(ResultSchemas.schemaOf(metadata, memory), memory)) {
+            Optional<CopyPlan> plan = CopyPlan.of(pgTypes, batch);
+            if (plan.isEmpty()) {
+                return streamOnce(statement, streamer);
+            }
+            copyStreams.increment();
+            CopyManager copies = new CopyManager(session.connection().unwrap(BaseConnection.class));
+            BinaryCopyReader rows = new BinaryCopyReader(copies.copyOut(CopyQueries.copyOf(sql)), plan.get());
+            boolean finished = false;
+            try {
+                finished = streamer.write(rows, batch);
+                return finished;
+            } finally {
+                if (!finished) {
+                    // Cancelled, failed or abandoned by the client part-way through a COPY: the
+                    // connection is mid-protocol, so it is closed for good (which also stops the query
+                    // in PostgreSQL) rather than returned to the pool.
+                    abort(session);
+                }
+            }
+        }
+    }
+
+    private static void abort(SqlSession session) {
+        try {
+            session.connection().abort(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("aborting a connection after an unfinished COPY failed: {}", e.getMessage());
         }
     }
 
@@ -118,6 +178,11 @@ public class QueryService {
             }
         }
         return true;
+    }
+
+    /** How many results were streamed through binary COPY since start (the fast path). */
+    public long copyStreams() {
+        return copyStreams.sum();
     }
 
     private void checkSql(String sql) {
