@@ -1,8 +1,15 @@
 package io.tollgate.auth;
 
 import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
 /** Starts auth-service: the identity plane (accounts, credentials, signed tokens). */
+@OpenAPIDefinition(info = @Info(title = "Tollgate auth-service", version = "v1",
+        description = "OAuth2 endpoints and the operators' admin API (/admin/v1)"))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public final class AuthApplication {
 
     private AuthApplication() {

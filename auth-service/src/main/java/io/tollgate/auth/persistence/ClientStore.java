@@ -1,11 +1,17 @@
 package io.tollgate.auth.persistence;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.tollgate.auth.domain.ClientStatus;
+import io.tollgate.auth.domain.Listing;
 import io.tollgate.auth.domain.ServiceClient;
 import io.tollgate.common.auth.Role;
 import jakarta.inject.Singleton;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,9 +19,11 @@ import java.util.Set;
 @Singleton
 public class ClientStore {
     private final ClientRepository repository;
+    private final Jdbc jdbc;
 
-    public ClientStore(ClientRepository repository) {
+    public ClientStore(ClientRepository repository, Jdbc jdbc) {
         this.repository = repository;
+        this.jdbc = jdbc;
     }
 
     public Optional<ServiceClient> find(String clientId) {
@@ -47,6 +55,63 @@ public class ClientStore {
             }
             throw e;
         }
+    }
+
+    /**
+     * One page of clients, by tenant and id.
+     *
+     * @param tenantId the tenant, or null for every tenant
+     */
+    public Listing<ServiceClient> list(@Nullable String tenantId, int offset, int limit) {
+        return jdbc.read("list clients", connection -> {
+            List<ServiceClient> clients = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id, client_id, tenant_id, secret_hash, roles, scopes, status FROM clients "
+                            + "WHERE (?::text IS NULL OR tenant_id = ?) ORDER BY tenant_id, client_id LIMIT ? OFFSET ?")) {
+                select.setString(1, tenantId);
+                select.setString(2, tenantId);
+                select.setInt(3, limit);
+                select.setInt(4, offset);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        clients.add(toDomain(new ClientEntity(rs.getLong("id"), rs.getString("client_id"),
+                                rs.getString("tenant_id"), rs.getString("secret_hash"),
+                                List.of((String[]) rs.getArray("roles").getArray()),
+                                List.of((String[]) rs.getArray("scopes").getArray()), rs.getString("status"),
+                                null, null)));
+                    }
+                }
+            }
+            try (PreparedStatement count = connection.prepareStatement(
+                    "SELECT count(*) FROM clients WHERE (?::text IS NULL OR tenant_id = ?)")) {
+                count.setString(1, tenantId);
+                count.setString(2, tenantId);
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    return new Listing<>(clients, rs.getLong(1));
+                }
+            }
+        });
+    }
+
+    public void setStatus(long id, ClientStatus status) {
+        update("change a client's status", "UPDATE clients SET status = ?, updated_at = now() WHERE id = ?",
+                status.dbName(), id);
+    }
+
+    public void setSecretHash(long id, String secretHash) {
+        update("rotate a client secret", "UPDATE clients SET secret_hash = ?, updated_at = now() WHERE id = ?",
+                secretHash, id);
+    }
+
+    private void update(String operation, String sql, String value, long id) {
+        jdbc.write(operation, connection -> {
+            try (PreparedStatement update = connection.prepareStatement(sql)) {
+                update.setString(1, value);
+                update.setLong(2, id);
+                return update.executeUpdate();
+            }
+        });
     }
 
     private static ServiceClient toDomain(ClientEntity row) {

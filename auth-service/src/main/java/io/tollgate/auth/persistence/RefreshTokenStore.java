@@ -23,6 +23,11 @@ import java.util.UUID;
  */
 @Singleton
 public class RefreshTokenStore {
+    // A family's tokens tell when it was last used (each refresh adds one).
+    private static final String FAMILIES = "SELECT f.family_id, f.tenant_id, f.subject, f.scopes, f.created_at, "
+            + "f.expires_at, max(t.issued_at) AS last_used_at FROM refresh_families f "
+            + "JOIN refresh_tokens t ON t.family_id = f.family_id ";
+
     private final Jdbc jdbc;
 
     public RefreshTokenStore(Jdbc jdbc) {
@@ -42,6 +47,11 @@ public class RefreshTokenStore {
 
     /** An access token issued together with one of a family's refresh tokens. */
     public record AccessTokenRef(String jti, Instant expiresAt) {
+    }
+
+    /** A family as the admin API lists it; {@code lastUsedAt} is when its newest token was issued. */
+    public record Family(UUID familyId, String tenantId, String subject, Set<String> scopes, Instant createdAt,
+                         Instant expiresAt, Instant lastUsedAt) {
     }
 
     /** What a rotation did. */
@@ -168,6 +178,44 @@ public class RefreshTokenStore {
                 return revoke.executeUpdate();
             }
         });
+    }
+
+    /** A subject's families that are neither revoked nor expired, newest first. */
+    public List<Family> liveFamilies(String tenantId, String subject, Instant now) {
+        return jdbc.read("list refresh-token families", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(FAMILIES
+                    + "WHERE f.tenant_id = ? AND f.subject = ? AND f.revoked_at IS NULL AND f.expires_at > ? "
+                    + "GROUP BY f.family_id ORDER BY f.created_at DESC")) {
+                select.setString(1, tenantId);
+                select.setString(2, subject);
+                Jdbc.setInstant(select, 3, now);
+                return families(select);
+            }
+        });
+    }
+
+    /** One family, if it is neither revoked nor expired. */
+    public Optional<Family> liveFamily(UUID familyId, Instant now) {
+        return jdbc.read("find a refresh-token family", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(FAMILIES
+                    + "WHERE f.family_id = ? AND f.revoked_at IS NULL AND f.expires_at > ? GROUP BY f.family_id")) {
+                select.setObject(1, familyId);
+                Jdbc.setInstant(select, 2, now);
+                return families(select).stream().findFirst();
+            }
+        });
+    }
+
+    private static List<Family> families(PreparedStatement select) throws SQLException {
+        List<Family> families = new ArrayList<>();
+        try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                families.add(new Family(rs.getObject("family_id", UUID.class), rs.getString("tenant_id"),
+                        rs.getString("subject"), textSet(rs.getArray("scopes")), Jdbc.getInstant(rs, "created_at"),
+                        Jdbc.getInstant(rs, "expires_at"), Jdbc.getInstant(rs, "last_used_at")));
+            }
+        }
+        return families;
     }
 
     private static boolean lockLiveFamily(Connection connection, UUID familyId, Instant now) throws SQLException {

@@ -80,6 +80,24 @@ public class RevocationStore {
         });
     }
 
+    /**
+     * The newest entries, newest first.
+     *
+     * @param tenantId only this tenant's entries, or null for all (entries without a tenant, a jti
+     *                 revoked over gRPC say, are listed only then)
+     */
+    public List<Revocation> recent(String tenantId, int limit) {
+        return jdbc.read("list recent revocations", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM revocations WHERE (?::text IS NULL OR tenant_id = ?) ORDER BY sequence DESC LIMIT ?")) {
+                select.setString(1, tenantId);
+                select.setString(2, tenantId);
+                select.setInt(3, limit);
+                return list(select);
+            }
+        });
+    }
+
     /** The highest sequence in the log, 0 when it is empty. */
     public long lastSequence() {
         return jdbc.read("read the last revocation sequence", connection -> {

@@ -105,6 +105,34 @@ public class AuditLog {
         AUDIT.info("event=rate_limited limit={} address={}", limit, clean(address));
     }
 
+    /**
+     * Envoy's external authorization refused a request. The target is host and path without the
+     * query string; tenant and subject are those of the token when it verified (else "-").
+     */
+    public void extAuthzDenied(@Nullable String tenantId, @Nullable String subject, @Nullable String address,
+                               String method, String target, String reason, int status) {
+        AUDIT.info("event=ext_authz.denied tenant={} subject={} address={} action={} target={} reason={} status={}",
+                orDash(tenantId), orDash(subject), clean(address), clean(method), clean(target), reason, status);
+    }
+
+    /**
+     * An operator changed something through the admin API.
+     *
+     * @param actorTenant the administrator's tenant
+     * @param actor       the administrator (the token's subject)
+     * @param address     where the call came from
+     * @param action      what was done, e.g. {@code account.create}
+     * @param tenantId    the tenant of what was changed
+     * @param target      what was changed: an account, a client id, a family, a revocation target
+     * @param detail      what changed, never a secret (roles, status, "generated")
+     */
+    public void adminChange(String actorTenant, String actor, @Nullable String address, String action,
+                            @Nullable String tenantId, String target, @Nullable String detail) {
+        AUDIT.info("event=admin.change action={} tenant={} subject={} actor_tenant={} address={} target={} detail={}",
+                action, orDash(tenantId), clean(actor), clean(actorTenant), clean(address), clean(target),
+                orDash(detail));
+    }
+
     private static String orDash(String text) {
         return text == null ? "-" : clean(text);
     }

@@ -15,7 +15,7 @@ import java.net.InetSocketAddress;
  * fresh rate-limit bucket, with every request.
  */
 @Singleton
-class ClientAddresses {
+public class ClientAddresses {
     private final boolean trustHeader;
     private final HttpClientAddressResolver resolver;
 
@@ -24,7 +24,8 @@ class ClientAddresses {
         this.resolver = resolver;
     }
 
-    String of(HttpRequest<?> request) {
+    /** The caller's address, or null when the transport does not say. */
+    public String of(HttpRequest<?> request) {
         if (trustHeader) {
             return resolver.resolve(request);
         }

@@ -4,6 +4,8 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.tollgate.auth.service.DiscoveryDocument;
 
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.Map;
  * client finds the token endpoint and the keys.
  */
 @Controller("/.well-known")
+@Secured(SecurityRule.IS_ANONYMOUS)
 public class DiscoveryController {
     private final DiscoveryDocument document;
 

@@ -9,6 +9,10 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.tollgate.auth.config.AuthConfig;
 import io.tollgate.auth.domain.TenantStatusUnavailableException;
 import io.tollgate.auth.service.IntrospectionService;
@@ -28,6 +32,8 @@ import java.util.Optional;
  * an oracle for stolen tokens.
  */
 @Controller("/oauth2")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class IntrospectionController {
     private static final Logger LOG = LoggerFactory.getLogger(IntrospectionController.class);
 

@@ -4,10 +4,13 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.tollgate.auth.service.keys.SigningKeys;
 
 /** Publishes the public signing keys, which every service fetches to verify tokens locally. */
 @Controller("/oauth2")
+@Secured(SecurityRule.IS_ANONYMOUS)
 public class JwksController {
     private final SigningKeys keys;
 

@@ -9,6 +9,10 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.tollgate.auth.domain.ServiceClient;
 import io.tollgate.auth.domain.TenantStatusUnavailableException;
 import io.tollgate.auth.service.TokenRevocationService;
@@ -21,6 +25,8 @@ import java.util.Map;
 
 /** Token revocation (RFC 7009), for authenticated service clients. */
 @Controller("/oauth2")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class RevocationController {
     private static final Logger LOG = LoggerFactory.getLogger(RevocationController.class);
 

@@ -9,6 +9,10 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.tollgate.auth.domain.GrantedTokens;
 import io.tollgate.auth.domain.RateLimitedException;
 import io.tollgate.auth.domain.TenantStatusUnavailableException;
@@ -24,6 +28,8 @@ import java.util.Map;
 
 /** The OAuth2 token endpoint (RFC 6749 §3.2): decodes the form, answers JSON. */
 @Controller("/oauth2")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class TokenController {
     private static final Logger LOG = LoggerFactory.getLogger(TokenController.class);
 

@@ -107,6 +107,11 @@ public class RevocationService {
         return store.covers(principal.tokenId(), principal.tenantId(), principal.subject(), principal.issuedAt());
     }
 
+    /** The newest entries, newest first; only one tenant's when {@code tenantId} is not null. */
+    public List<Revocation> recent(@Nullable String tenantId, int limit) {
+        return store.recent(tenantId, limit);
+    }
+
     /** Still-relevant entries after a sequence, in order, at most one page. */
     public List<Revocation> relevantAfter(long sequence, int limit) {
         return store.relevantAfter(sequence, now(), limit);

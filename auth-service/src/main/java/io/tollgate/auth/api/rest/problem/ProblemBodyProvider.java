@@ -1,0 +1,55 @@
+package io.tollgate.auth.api.rest.problem;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Renders every JSON error Micronaut builds on this service (an unreadable body, an unknown route,
+ * a refused media type, and the admin API's own) as a problem document; errors that concern a
+ * field become field problems. The OAuth endpoints answer their RFC 6749 errors themselves.
+ */
+@Singleton
+@Replaces(JsonErrorResponseBodyProvider.class)
+public class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem> {
+
+    @Override
+    public Problem body(ErrorContext context, HttpResponse<?> response) {
+        List<Problem.FieldProblem> fields = context.getErrors().stream()
+                .filter(e -> e.getPath().isPresent())
+                .map(e -> new Problem.FieldProblem(e.getPath().get(), e.getMessage()))
+                .toList();
+        String detail = context.getErrors().stream()
+                .map(e -> e.getPath().map(p -> p + ": ").orElse("") + e.getMessage())
+                .collect(Collectors.joining("; "));
+        return new Problem("about:blank", response.getStatus().getReason(), response.getStatus().getCode(),
+                detail.isEmpty() ? null : detail, fields.isEmpty() ? null : fields);
+    }
+
+    @Override
+    public String contentType() {
+        return Problem.CONTENT_TYPE;
+    }
+
+    /** An error for an error context: a message, and the field it concerns if any. */
+    static Error error(String field, String message) {
+        return new Error() {
+            @Override
+            public Optional<String> getPath() {
+                return Optional.ofNullable(field);
+            }
+
+            @Override
+            public String getMessage() {
+                return message;
+            }
+        };
+    }
+}

@@ -1,0 +1,105 @@
+package io.tollgate.auth.admin;
+
+import io.tollgate.auth.OAuthClient;
+import io.tollgate.proto.auth.v1.IntrospectRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.tollgate.auth.OAuthClient.form;
+import static io.tollgate.auth.admin.AdminFixture.assertFieldProblem;
+import static io.tollgate.auth.admin.AdminFixture.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** /admin/v1/clients over real HTTP: secrets generated, shown once, hashed at rest, rotated. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminClientsTest {
+    private AdminFixture fixture;
+    private AdminClient admin;
+    private String boss;
+
+    @BeforeAll
+    void start() {
+        fixture = new AdminFixture();
+        admin = fixture.client;
+        boss = fixture.acmeAdmin();
+    }
+
+    @AfterAll
+    void stop() {
+        fixture.close();
+    }
+
+    private OAuthClient.Response clientCredentials(String clientId, String secret) {
+        return admin.oauth().post("/oauth2/token", form("grant_type", "client_credentials",
+                "client_id", clientId, "client_secret", secret));
+    }
+
+    @Test
+    void aNewClientsSecretIsShownOnceAndNeverAgain() {
+        AdminClient.Response created = admin.post(boss, "/admin/v1/clients", Map.of("clientId", "reports",
+                "tenantId", "acme", "roles", List.of("reader"), "scopes", List.of("sql", "catalog")));
+
+        assertEquals(201, created.status(), created.toString());
+        assertEquals("no-store", created.header("Cache-Control").orElseThrow());
+        String secret = created.string("clientSecret");
+        assertEquals(43, secret.length());
+        assertEquals(Map.of("clientId", "reports", "tenantId", "acme", "roles", List.of("reader"),
+                "scopes", List.of("catalog", "sql"), "status", "active"), created.map("client"));
+        assertEquals(200, clientCredentials("reports", secret).status());
+
+        for (AdminClient.Response read : List.of(admin.get(boss, "/admin/v1/clients/reports"),
+                admin.get(boss, "/admin/v1/clients"))) {
+            assertEquals(200, read.status());
+            assertFalse(read.raw().body().contains(secret));
+            assertFalse(read.raw().body().toLowerCase().contains("secret"), read.raw().body());
+            assertFalse(read.raw().body().contains("argon2"));
+        }
+    }
+
+    @Test
+    void rotatingTheSecretRetiresTheOldOneAndItsTokens() {
+        String first = admin.post(boss, "/admin/v1/clients", Map.of("clientId", "rotated", "tenantId", "acme",
+                "roles", List.of("reader"), "scopes", List.of("sql"))).string("clientSecret");
+        String oldToken = clientCredentials("rotated", first).string("access_token");
+
+        AdminClient.Response rotated = admin.post(boss, "/admin/v1/clients/rotated/secret", null);
+
+        assertEquals(200, rotated.status(), rotated.toString());
+        String second = rotated.string("clientSecret");
+        assertEquals(401, clientCredentials("rotated", first).status());
+        assertEquals(200, clientCredentials("rotated", second).status());
+        assertFalse(fixture.server.auth().introspect(IntrospectRequest.newBuilder().setToken(oldToken).build())
+                .getActive());
+    }
+
+    @Test
+    void aDisabledClientCannotAuthenticateUntilEnabled() {
+        String secret = admin.post(boss, "/admin/v1/clients", Map.of("clientId", "paused", "tenantId", "acme",
+                "roles", List.of("reader"), "scopes", List.of("sql"))).string("clientSecret");
+
+        assertEquals("disabled", admin.post(boss, "/admin/v1/clients/paused/disable", null).string("status"));
+        assertEquals(401, clientCredentials("paused", secret).status());
+        assertEquals("active", admin.post(boss, "/admin/v1/clients/paused/enable", null).string("status"));
+        assertEquals(200, clientCredentials("paused", secret).status());
+    }
+
+    @Test
+    void clientIdsAreUniqueAndFieldsAreChecked() {
+        assertProblem(409, admin.post(boss, "/admin/v1/clients", Map.of("clientId", "etl-acme", "tenantId", "acme",
+                "roles", List.of("reader"), "scopes", List.of("sql"))));
+        assertFieldProblem("clientId", admin.post(boss, "/admin/v1/clients", Map.of("clientId", "bad id!",
+                "tenantId", "acme", "roles", List.of("reader"), "scopes", List.of("sql"))));
+        assertFieldProblem("scopes", admin.post(boss, "/admin/v1/clients", Map.of("clientId", "noscopes",
+                "tenantId", "acme", "roles", List.of("reader"), "scopes", List.of())));
+        assertFieldProblem("tenantId", admin.post(boss, "/admin/v1/clients", Map.of("clientId", "notenant",
+                "roles", List.of("reader"), "scopes", List.of("sql"))));
+        assertTrue(admin.get(boss, "/admin/v1/clients?tenant=acme").raw().body().contains("etl-acme"));
+    }
+}
