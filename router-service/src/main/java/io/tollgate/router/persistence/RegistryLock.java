@@ -1,9 +1,9 @@
 package io.tollgate.router.persistence;
 
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -19,21 +19,28 @@ public class RegistryLock {
     // An arbitrary constant that names this lock; advisory locks share one key space per database.
     private static final long KEY = 0x746F6C6C_67617465L; // "tollgate"
 
-    private final DataSource dataSource;
+    private final TransactionOperations<Connection> transactions;
 
-    RegistryLock(DataSource dataSource) {
-        this.dataSource = dataSource;
+    RegistryLock(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
     }
 
     /** Waits for the lock; it is released when the surrounding transaction ends. */
     @Transactional(propagation = io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY)
     public void acquire() {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+        try (PreparedStatement statement = prepare("SELECT pg_advisory_xact_lock(?)")) {
             statement.setLong(1, KEY);
             statement.execute();
         } catch (SQLException e) {
             throw new RepositoryException("could not take the registry write lock", e);
         }
+    }
+
+    /**
+     * A statement on the current transaction's connection. The statement is the caller's to close;
+     * the connection is the transaction's, and stays open for the rest of it.
+     */
+    private PreparedStatement prepare(String sql) throws SQLException {
+        return transactions.getConnection().prepareStatement(sql);
     }
 }

@@ -1,13 +1,13 @@
 package io.tollgate.router.persistence;
 
 import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import io.tollgate.router.domain.ChangeKind;
 import io.tollgate.router.domain.TenantChange;
 import io.tollgate.router.domain.TenantEvent;
 import jakarta.inject.Singleton;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -60,12 +60,12 @@ public class TenantChangeRepository {
                 RETURNING 1)
             SELECT count(*) FROM gone, horizon""";
 
-    private final DataSource dataSource;
+    private final TransactionOperations<Connection> transactions;
     private final TenantRowMapper rows;
     private final JsonColumns json;
 
-    TenantChangeRepository(DataSource dataSource, TenantRowMapper rows, JsonColumns json) {
-        this.dataSource = dataSource;
+    TenantChangeRepository(TransactionOperations<Connection> transactions, TenantRowMapper rows, JsonColumns json) {
+        this.transactions = transactions;
         this.rows = rows;
         this.json = json;
     }
@@ -78,8 +78,7 @@ public class TenantChangeRepository {
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void append(long revision, String tenantId, ChangeKind kind, String actor, Map<String, Object> description) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(APPEND)) {
+        try (PreparedStatement statement = prepare(APPEND)) {
             statement.setLong(1, revision);
             statement.setString(2, tenantId);
             statement.setString(3, kind.wireName());
@@ -94,8 +93,7 @@ public class TenantChangeRepository {
     /** Up to {@code limit} changes of one tenant after a revision, oldest first. */
     @Transactional(readOnly = true)
     public List<TenantChange> history(String tenantId, long afterRevision, int limit) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(HISTORY)) {
+        try (PreparedStatement statement = prepare(HISTORY)) {
             statement.setString(1, tenantId);
             statement.setLong(2, afterRevision);
             statement.setInt(3, limit);
@@ -147,8 +145,7 @@ public class TenantChangeRepository {
     /** Removes changes older than {@code retention} (never the newest); returns how many. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public long purgeOlderThan(Duration retention) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(PURGE)) {
+        try (PreparedStatement statement = prepare(PURGE)) {
             statement.setDouble(1, retention.toMillis() / 1000.0);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
@@ -169,8 +166,7 @@ public class TenantChangeRepository {
     }
 
     private EventBatch events(String sql, long afterRevision, int limit) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = prepare(sql)) {
             statement.setLong(1, afterRevision);
             if (limit >= 0) {
                 statement.setInt(2, limit);
@@ -197,13 +193,20 @@ public class TenantChangeRepository {
     }
 
     private long queryLong(String sql) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql);
+        try (PreparedStatement statement = prepare(sql);
              ResultSet result = statement.executeQuery()) {
             result.next();
             return result.getLong(1);
         } catch (SQLException e) {
             throw new RepositoryException("could not read the change log", e);
         }
+    }
+
+    /**
+     * A statement on the current transaction's connection. The statement is the caller's to close;
+     * the connection is the transaction's, and stays open for the rest of it.
+     */
+    private PreparedStatement prepare(String sql) throws SQLException {
+        return transactions.getConnection().prepareStatement(sql);
     }
 }

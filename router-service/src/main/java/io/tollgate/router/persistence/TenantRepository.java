@@ -1,12 +1,12 @@
 package io.tollgate.router.persistence;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import io.tollgate.router.domain.Tenant;
 import io.tollgate.router.domain.TenantDefinition;
 import jakarta.inject.Singleton;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,20 +59,19 @@ public class TenantRepository {
             WHERE status = 'deleting' AND deletion_requested_at <= now() - make_interval(secs => ?)
             ORDER BY id""";
 
-    private final DataSource dataSource;
+    private final TransactionOperations<Connection> transactions;
     private final TenantRowMapper rows;
     private final JsonColumns json;
 
-    TenantRepository(DataSource dataSource, TenantRowMapper rows, JsonColumns json) {
-        this.dataSource = dataSource;
+    TenantRepository(TransactionOperations<Connection> transactions, TenantRowMapper rows, JsonColumns json) {
+        this.transactions = transactions;
         this.rows = rows;
         this.json = json;
     }
 
     @Transactional(readOnly = true)
     public Optional<Tenant> findById(String id) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
+        try (PreparedStatement statement = prepare(FIND_BY_ID)) {
             statement.setString(1, id);
             return readAll(statement).stream().findFirst();
         } catch (SQLException e) {
@@ -83,8 +82,7 @@ public class TenantRepository {
     /** Every tenant, by id: a watcher's snapshot. */
     @Transactional(readOnly = true)
     public List<Tenant> findAll() {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
+        try (PreparedStatement statement = prepare(FIND_ALL)) {
             return readAll(statement);
         } catch (SQLException e) {
             throw new RepositoryException("could not list tenants", e);
@@ -94,8 +92,7 @@ public class TenantRepository {
     /** Up to {@code limit} tenants whose ids sort after {@code afterId} (all when null), by id. */
     @Transactional(readOnly = true)
     public List<Tenant> findPage(@Nullable String afterId, int limit) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(afterId == null ? FIRST_PAGE : NEXT_PAGE)) {
+        try (PreparedStatement statement = prepare(afterId == null ? FIRST_PAGE : NEXT_PAGE)) {
             int index = 1;
             if (afterId != null) {
                 statement.setString(index++, afterId);
@@ -110,8 +107,7 @@ public class TenantRepository {
     /** The ids of tenants whose deletion was asked for at least {@code drainPeriod} ago. */
     @Transactional(readOnly = true)
     public List<String> findDrained(Duration drainPeriod) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(DRAINED)) {
+        try (PreparedStatement statement = prepare(DRAINED)) {
             statement.setDouble(1, drainPeriod.toMillis() / 1000.0);
             List<String> ids = new ArrayList<>();
             try (ResultSet result = statement.executeQuery()) {
@@ -128,8 +124,7 @@ public class TenantRepository {
     /** Creates the tenant at a new revision unless one with its id exists; empty when it did. */
     @Transactional
     public Optional<Tenant> insert(TenantDefinition tenant) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(INSERT)) {
+        try (PreparedStatement statement = prepare(INSERT)) {
             int next = bind(statement, tenant);
             statement.setString(next, TenantRowMapper.column(tenant.status()));
             return readAll(statement).stream().findFirst();
@@ -141,8 +136,7 @@ public class TenantRepository {
     /** Replaces an existing tenant at a new revision; empty when there is none. */
     @Transactional
     public Optional<Tenant> update(TenantDefinition tenant) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(UPDATE)) {
+        try (PreparedStatement statement = prepare(UPDATE)) {
             int next = bind(statement, tenant);
             statement.setString(next++, TenantRowMapper.column(tenant.status()));
             statement.setString(next, tenant.id());
@@ -155,8 +149,7 @@ public class TenantRepository {
     /** Removes the tenant; returns it as it was, or empty when there was none. */
     @Transactional
     public Optional<Tenant> delete(String id) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(DELETE)) {
+        try (PreparedStatement statement = prepare(DELETE)) {
             statement.setString(1, id);
             return readAll(statement).stream().findFirst();
         } catch (SQLException e) {
@@ -204,5 +197,13 @@ public class TenantRepository {
             }
         }
         return tenants;
+    }
+
+    /**
+     * A statement on the current transaction's connection. The statement is the caller's to close;
+     * the connection is the transaction's, and stays open for the rest of it.
+     */
+    private PreparedStatement prepare(String sql) throws SQLException {
+        return transactions.getConnection().prepareStatement(sql);
     }
 }

@@ -2,6 +2,7 @@ package io.tollgate.router.api.rest.problem;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
@@ -14,13 +15,24 @@ import java.util.stream.Collectors;
  * Renders every JSON error of this service, Micronaut's own (unknown route, unreadable body,
  * refused media type) as well as ours, as a problem document. Errors with a path become field
  * problems, so a client can point at what to fix.
+ * <p>
+ * A 5xx is a generic problem whatever its error context holds ({@code "detail": "internal error"}
+ * for a 500, none for the others): the messages of a server-side failure are exception text, and
+ * stay in the log ({@link ProblemResponses}, {@link RegistryProblemHandlers.Unexpected}).
  */
 @Singleton
 @Replaces(JsonErrorResponseBodyProvider.class)
 public class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem> {
+    /** The {@code detail} of every 500. */
+    public static final String INTERNAL_ERROR = "internal error";
 
     @Override
     public Problem body(ErrorContext context, HttpResponse<?> response) {
+        int status = response.code();
+        if (status >= 500) {
+            return new Problem("about:blank", response.reason(), status,
+                    status == HttpStatus.INTERNAL_SERVER_ERROR.getCode() ? INTERNAL_ERROR : null, null);
+        }
         List<Problem.FieldProblem> fields = context.getErrors().stream()
                 .filter(e -> e.getPath().isPresent())
                 .map(e -> new Problem.FieldProblem(e.getPath().get(), e.getMessage()))
@@ -28,8 +40,8 @@ public class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Proble
         String detail = context.getErrors().stream()
                 .map(e -> e.getPath().map(p -> p + ": ").orElse("") + e.getMessage())
                 .collect(Collectors.joining("; "));
-        return new Problem("about:blank", response.getStatus().getReason(), response.getStatus().getCode(),
-                detail.isEmpty() ? null : detail, fields.isEmpty() ? null : fields);
+        return new Problem("about:blank", response.reason(), status, detail.isEmpty() ? null : detail,
+                fields.isEmpty() ? null : fields);
     }
 
     @Override

@@ -20,7 +20,7 @@ import java.util.List;
 
 /**
  * The registry's exceptions as HTTP problems. Messages are the services' own, written to be
- * shown: none carries a secret.
+ * shown: none carries a secret. A 5xx shows none of them ({@link ProblemResponses}).
  */
 final class RegistryProblemHandlers {
     private RegistryProblemHandlers() {
@@ -141,6 +141,25 @@ final class RegistryProblemHandlers {
     static class ProvisioningRefused extends Simple<ProvisioningRefusedException> {
         ProvisioningRefused(ProblemResponses problems) {
             super(problems, HttpStatus.CONFLICT);
+        }
+    }
+
+    /**
+     * Whatever no closer handler (ours or Micronaut's) claims: a bug, or a dependency such as the
+     * database failing. It is logged with its stack and answered as a generic 500, where
+     * Micronaut's fallback would put the exception's message in the body.
+     */
+    @Singleton
+    static class Unexpected implements ExceptionHandler<Throwable, HttpResponse<?>> {
+        private final ProblemResponses problems;
+
+        Unexpected(ProblemResponses problems) {
+            this.problems = problems;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, Throwable exception) {
+            return problems.respond(request, HttpStatus.INTERNAL_SERVER_ERROR, exception, List.of());
         }
     }
 }
