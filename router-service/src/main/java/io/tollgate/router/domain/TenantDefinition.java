@@ -15,7 +15,15 @@ public record TenantDefinition(
         SqlBackend sqlBackend,
         List<ContextVariable> contextVariables,
         Quotas quotas,
-        @Nullable Warehouse warehouse) {
+        @Nullable Warehouse warehouse,
+        List<Upstream> upstreams) {
+
+    /** A definition without upstreams. */
+    public TenantDefinition(String id, String displayName, TenantStatus status, Map<String, String> labels,
+                            SqlBackend sqlBackend, List<ContextVariable> contextVariables, Quotas quotas,
+                            @Nullable Warehouse warehouse) {
+        this(id, displayName, status, labels, sqlBackend, contextVariables, quotas, warehouse, List.of());
+    }
 
     public TenantDefinition {
         Objects.requireNonNull(id, "id");
@@ -25,5 +33,6 @@ public record TenantDefinition(
         Objects.requireNonNull(quotas, "quotas");
         labels = Map.copyOf(labels);
         contextVariables = List.copyOf(contextVariables);
+        upstreams = upstreams == null ? List.of() : List.copyOf(upstreams);
     }
 }

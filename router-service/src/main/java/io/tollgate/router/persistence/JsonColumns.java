@@ -3,6 +3,7 @@ package io.tollgate.router.persistence;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.tollgate.router.domain.ContextVariable;
+import io.tollgate.router.domain.Upstream;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.Map;
 class JsonColumns {
     private static final Argument<Map<String, String>> LABELS = Argument.mapOf(String.class, String.class);
     private static final Argument<List<ContextVariableJson>> CONTEXT_VARIABLES = Argument.listOf(ContextVariableJson.class);
+    private static final Argument<List<UpstreamJson>> UPSTREAMS = Argument.listOf(UpstreamJson.class);
     private static final Argument<Map<String, Object>> OBJECT = Argument.mapOf(String.class, Object.class);
 
     private final JsonMapper json;
@@ -37,6 +39,14 @@ class JsonColumns {
 
     List<ContextVariable> contextVariables(String column) {
         return read(column, CONTEXT_VARIABLES).stream().map(ContextVariableJson::toDomain).toList();
+    }
+
+    String upstreams(List<Upstream> upstreams) {
+        return write(upstreams.stream().map(u -> new UpstreamJson(u.name(), u.url())).toList());
+    }
+
+    List<Upstream> upstreams(String column) {
+        return read(column, UPSTREAMS).stream().map(u -> new Upstream(u.name(), u.url())).toList();
     }
 
     String description(Map<String, Object> description) {

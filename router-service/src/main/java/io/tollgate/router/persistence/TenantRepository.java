@@ -29,10 +29,10 @@ public class TenantRepository {
     private static final String COLUMNS = """
             id, display_name, status, labels, isolation_mode, jdbc_url, db_username, db_password_ref,
             context_variables, max_connections, min_idle, connection_timeout_ms, max_concurrent_queries,
-            statement_timeout_ms, max_result_rows, max_result_bytes, warehouse_name, warehouse_location""";
+            statement_timeout_ms, max_result_rows, max_result_bytes, warehouse_name, warehouse_location, upstreams""";
 
     private static final String VALUES = """
-            ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?""";
+            ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb)""";
 
     private static final String INSERT = "INSERT INTO tenants (" + COLUMNS + ", revision, deletion_requested_at) VALUES ("
             + VALUES + ", nextval('revision'), CASE WHEN CAST(? AS text) = 'deleting' THEN now() END)"
@@ -186,6 +186,7 @@ public class TenantRepository {
             statement.setString(i++, warehouse.name());
             statement.setString(i++, warehouse.location());
         }
+        statement.setString(i++, json.upstreams(tenant.upstreams()));
         return i;
     }
 

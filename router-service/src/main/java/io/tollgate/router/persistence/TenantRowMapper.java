@@ -47,7 +47,8 @@ class TenantRowMapper {
                         row.getLong("statement_timeout_ms"),
                         row.getLong("max_result_rows"),
                         row.getLong("max_result_bytes")),
-                warehouseName == null ? null : new Warehouse(warehouseName, row.getString("warehouse_location")));
+                warehouseName == null ? null : new Warehouse(warehouseName, row.getString("warehouse_location")),
+                json.upstreams(row.getString("upstreams")));
         return new Tenant(
                 definition,
                 row.getLong("revision"),

@@ -210,11 +210,11 @@ public class TenantWriter {
         return new TenantDefinition(d.id(), d.displayName(), d.status(), d.labels(),
                 new SqlBackend(b.jdbcUrl(), b.isolationMode(), new CredentialsRef(b.credentials().username(), passwordRef),
                         b.pool()),
-                d.contextVariables(), d.quotas(), d.warehouse());
+                d.contextVariables(), d.quotas(), d.warehouse(), d.upstreams());
     }
 
     static TenantDefinition withStatus(TenantDefinition d, TenantStatus status) {
         return new TenantDefinition(d.id(), d.displayName(), status, d.labels(), d.sqlBackend(),
-                d.contextVariables(), d.quotas(), d.warehouse());
+                d.contextVariables(), d.quotas(), d.warehouse(), d.upstreams());
     }
 }

@@ -55,6 +55,8 @@ class TenantProtoMapper {
                 .setQuotas(quotas(definition.quotas()))
                 .setRevision(tenant.revision());
         definition.contextVariables().forEach(v -> proto.addContextVariables(contextVariable(v)));
+        definition.upstreams().forEach(u -> proto.addUpstreams(
+                io.tollgate.proto.router.v1.Upstream.newBuilder().setName(u.name()).setUrl(u.url())));
         if (definition.warehouse() != null) {
             proto.setWarehouse(Warehouse.newBuilder()
                     .setName(definition.warehouse().name())

@@ -28,7 +28,9 @@ public record TenantRequest(
         @Schema(description = "Defaults to [{name: tollgate.tenant_id, source: TENANT_ID}]")
         @Nullable List<ContextVariable> contextVariables,
         @Schema(description = "0 or absent means the data service's default") @Nullable Quotas quotas,
-        @Nullable Warehouse warehouse) {
+        @Nullable Warehouse warehouse,
+        @Schema(description = "Engines behind the gateway for this tenant, e.g. [{name: trino, url: https://...}]")
+        @Nullable List<Upstream> upstreams) {
 
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -85,6 +87,12 @@ public record TenantRequest(
     @JsonIgnoreProperties(ignoreUnknown = false)
     @Schema(name = "WarehouseRequest")
     public record Warehouse(@Nullable String name, @Nullable String location) {
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    @Schema(name = "UpstreamRequest")
+    public record Upstream(@Nullable String name, @Nullable String url) {
     }
 
     @Override

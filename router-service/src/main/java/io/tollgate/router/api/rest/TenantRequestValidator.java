@@ -13,6 +13,8 @@ import io.tollgate.router.domain.Quotas;
 import io.tollgate.router.domain.SqlBackend;
 import io.tollgate.router.domain.TenantDefinition;
 import io.tollgate.router.domain.TenantStatus;
+import io.tollgate.router.domain.Upstream;
+import io.tollgate.router.domain.Upstreams;
 import io.tollgate.router.domain.Warehouse;
 import io.tollgate.router.service.CredentialsResolver;
 import io.tollgate.router.service.InvalidTenantException;
@@ -85,11 +87,12 @@ final class TenantRequestValidator {
         List<ContextVariable> variables = contextVariables(request.contextVariables());
         Quotas quotas = quotas(request.quotas());
         Warehouse warehouse = warehouse(request.warehouse());
+        List<Upstream> upstreams = upstreams(request.upstreams());
         if (!errors.isEmpty()) {
             return null;
         }
-        return new Validated(new TenantDefinition(id, displayName, status, labels, backend, variables, quotas, warehouse),
-                passwordGiven[0]);
+        return new Validated(new TenantDefinition(id, displayName, status, labels, backend, variables, quotas, warehouse,
+                upstreams), passwordGiven[0]);
     }
 
     private String id(@Nullable String id) {
@@ -330,6 +333,20 @@ final class TenantRequestValidator {
             ok = false;
         }
         return ok ? new Warehouse(warehouse.name(), warehouse.location()) : null;
+    }
+
+    private List<Upstream> upstreams(@Nullable List<TenantRequest.Upstream> upstreams) {
+        if (upstreams == null) {
+            return List.of();
+        }
+        List<String> problems = new java.util.ArrayList<>();
+        List<Upstream> valid = Upstreams.validate(upstreams.stream()
+                .map(u -> u == null ? null : new Upstreams.Candidate(u.name(), u.url())).toList(), "upstreams", problems);
+        for (String problem : problems) {
+            int colon = problem.indexOf(": ");
+            error(problem.substring(0, colon), problem.substring(colon + 2));
+        }
+        return valid;
     }
 
     private long notNegative(String path, @Nullable Long value) {

@@ -22,11 +22,17 @@ public record TenantView(
         List<ContextVariable> contextVariables,
         Quotas quotas,
         @Nullable Warehouse warehouse,
+        List<Upstream> upstreams,
         @Schema(description = "The registry revision of the tenant's last change; also its ETag") long revision,
         String createdAt,
         String updatedAt,
         @Schema(description = "When DELETE was asked for; the tenant is removed after the drain period")
         @Nullable String deletionRequestedAt) {
+
+    @Serdeable
+    @Schema(name = "Upstream")
+    public record Upstream(String name, String url) {
+    }
 
     @Serdeable
     @Schema(name = "SqlBackend")

@@ -35,6 +35,7 @@ final class TenantViews {
                 new TenantView.Quotas(d.quotas().maxConcurrentQueries(), d.quotas().statementTimeoutMs(),
                         d.quotas().maxResultRows(), d.quotas().maxResultBytes()),
                 d.warehouse() == null ? null : new TenantView.Warehouse(d.warehouse().name(), d.warehouse().location()),
+                d.upstreams().stream().map(u -> new TenantView.Upstream(u.name(), u.url())).toList(),
                 tenant.revision(),
                 tenant.createdAt().toString(),
                 tenant.updatedAt().toString(),

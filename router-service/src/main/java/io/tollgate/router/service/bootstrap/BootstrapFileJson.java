@@ -36,7 +36,8 @@ final class BootstrapFileJson {
             @Nullable List<ContextVariable> contextVariables,
             @Nullable Quotas quotas,
             @Nullable Pool pool,
-            @Nullable Warehouse warehouse) {
+            @Nullable Warehouse warehouse,
+            @Nullable List<Upstream> upstreams) {
 
         // Keeps the password out of any message or log line that prints the record.
         @Override
@@ -67,5 +68,10 @@ final class BootstrapFileJson {
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = false)
     record Warehouse(@Nullable String name, @Nullable String location) {
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record Upstream(@Nullable String name, @Nullable String url) {
     }
 }

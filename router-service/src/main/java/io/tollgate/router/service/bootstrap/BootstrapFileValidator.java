@@ -11,6 +11,8 @@ import io.tollgate.router.domain.Quotas;
 import io.tollgate.router.domain.SqlBackend;
 import io.tollgate.router.domain.TenantDefinition;
 import io.tollgate.router.domain.TenantStatus;
+import io.tollgate.router.domain.Upstream;
+import io.tollgate.router.domain.Upstreams;
 import io.tollgate.router.domain.Warehouse;
 import io.tollgate.router.service.CredentialsResolver;
 
@@ -90,6 +92,9 @@ final class BootstrapFileValidator {
         Quotas quotas = quotas(path + ".quotas", tenant.quotas());
         PoolLimits pool = pool(path + ".pool", tenant.pool());
         Warehouse warehouse = warehouse(path + ".warehouse", tenant.warehouse());
+        List<Upstream> upstreams = tenant.upstreams() == null ? List.of() : Upstreams.validate(tenant.upstreams().stream()
+                .map(u -> u == null ? null : new Upstreams.Candidate(u.name(), u.url())).toList(),
+                path + ".upstreams", errors);
         if (errors.size() > errorsBefore) {
             return null;
         }
@@ -102,7 +107,8 @@ final class BootstrapFileValidator {
                         new CredentialsRef(username, CredentialsResolver.literalRef(password)), pool),
                 contextVariables,
                 quotas,
-                warehouse);
+                warehouse,
+                upstreams);
     }
 
     private String id(String path, @Nullable String id) {

@@ -55,6 +55,28 @@ class TenantAdminApiTest extends AdminServiceTest {
     }
 
     @Test
+    void upstreamsAreStoredShownAndRoutedAndBadOnesAreRefusedByField() {
+        String withUpstreams = Tenants.withPassword("endframe", "pw-endframe-1").replaceFirst("}$",
+                ",\"upstreams\":[{\"name\":\"trino\",\"url\":\"https://trino.endframe.example:8443\"}]}");
+        assertEquals(201, admin().post(PATH, withUpstreams).status());
+        Response read = admin().get(PATH + "/endframe");
+        assertTrue(read.body().contains("\"upstreams\":[{\"name\":\"trino\",\"url\":\"https://trino.endframe.example:8443\"}]"),
+                read.body());
+        var routed = RouterServiceGrpc.newBlockingStub(channel())
+                .resolveTenant(ResolveTenantRequest.newBuilder().setTenantId("endframe").build()).getTenant();
+        assertEquals(1, routed.getUpstreamsCount());
+        assertEquals("trino", routed.getUpstreams(0).getName());
+        assertEquals("https://trino.endframe.example:8443", routed.getUpstreams(0).getUrl());
+
+        String bad = Tenants.withPassword("raviga", "pw-raviga-1").replaceFirst("}$",
+                ",\"upstreams\":[{\"name\":\"trino\",\"url\":\"ftp://x\"},{\"name\":\"Trino\",\"url\":\"https://u:p@x\"}]}");
+        Response refused = admin().post(PATH, bad);
+        assertEquals(400, refused.status(), refused::toString);
+        assertTrue(refused.problemFields().containsAll(java.util.List.of("upstreams[0].url", "upstreams[1].name",
+                "upstreams[1].url")), refused.body());
+    }
+
+    @Test
     void readsShowTheCredentialsReferenceKindButNeverThePassword() {
         create("initech", "s3cr3t-initech-pw");
 

@@ -69,6 +69,16 @@ class BootstrapFileParserTest {
     }
 
     @Test
+    void upstreamsAreReadAndABadOneIsRejectedNamingTheField() {
+        String withUpstreams = EXAMPLE.replace("\"isolationMode\":\"DEDICATED\"",
+                "\"isolationMode\":\"DEDICATED\",\"upstreams\":[{\"name\":\"trino\",\"url\":\"http://trino:8080\"}]");
+        assertEquals(List.of(new io.tollgate.router.domain.Upstream("trino", "http://trino:8080")),
+                parser.parse(withUpstreams).get(0).upstreams());
+        String message = rejection(withUpstreams.replace("http://trino:8080", "trino:8080"));
+        assertTrue(message.contains("tenants[0].upstreams[0].url"), message);
+    }
+
+    @Test
     void anIdThatIsNotASlugIsRejectedNamingTheField() {
         String message = rejection(EXAMPLE.replace("\"id\":\"acme\"", "\"id\":\"Acme_Corp\""));
 
