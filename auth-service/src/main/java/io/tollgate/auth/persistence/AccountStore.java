@@ -91,15 +91,7 @@ public class AccountStore {
                     }
                 }
             }
-            try (PreparedStatement count = connection.prepareStatement(
-                    "SELECT count(*) FROM accounts WHERE (?::text IS NULL OR tenant_id = ?)")) {
-                count.setString(1, tenantId);
-                count.setString(2, tenantId);
-                try (ResultSet rs = count.executeQuery()) {
-                    rs.next();
-                    return new Listing<>(accounts, rs.getLong(1));
-                }
-            }
+            return new Listing<>(accounts, Jdbc.countInTenant(connection, "accounts", tenantId));
         });
     }
 

@@ -82,15 +82,7 @@ public class ClientStore {
                     }
                 }
             }
-            try (PreparedStatement count = connection.prepareStatement(
-                    "SELECT count(*) FROM clients WHERE (?::text IS NULL OR tenant_id = ?)")) {
-                count.setString(1, tenantId);
-                count.setString(2, tenantId);
-                try (ResultSet rs = count.executeQuery()) {
-                    rs.next();
-                    return new Listing<>(clients, rs.getLong(1));
-                }
-            }
+            return new Listing<>(clients, Jdbc.countInTenant(connection, "clients", tenantId));
         });
     }
 

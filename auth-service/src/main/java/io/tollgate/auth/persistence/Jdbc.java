@@ -64,6 +64,22 @@ public class Jdbc {
 
     // timestamptz as OffsetDateTime in UTC: pgjdbc's java.sql.Timestamp path goes through the
     // JVM's default time zone, which replicas need not share.
+    /**
+     * Rows of a table in one tenant, or in all tenants when {@code tenantId} is null. The table is
+     * one of this package's own (never a caller's text).
+     */
+    static long countInTenant(Connection connection, String table, String tenantId) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement(
+                "SELECT count(*) FROM " + table + " WHERE (?::text IS NULL OR tenant_id = ?)")) {
+            count.setString(1, tenantId);
+            count.setString(2, tenantId);
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
         statement.setObject(index, instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
