@@ -2,10 +2,11 @@ package io.tollgate.flight.copy;
 
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
+import org.postgresql.util.PSQLState;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.sql.SQLException;
 import java.util.Arrays;
 
@@ -19,12 +20,57 @@ public final class BinaryCopyReader {
 
     private final CopyOut copy;
     private final CopyPlan plan;
+    private final PGConnection connection;
     private boolean headerRead;
     private boolean finished;
+    private boolean capacitySet;
 
-    public BinaryCopyReader(CopyOut copy, CopyPlan plan) {
+    /**
+     * @param copy       a started {@code COPY ... TO STDOUT (FORMAT binary)}
+     * @param plan       how its columns are decoded
+     * @param connection the connection it runs on (to cancel it)
+     */
+    public BinaryCopyReader(CopyOut copy, CopyPlan plan, PGConnection connection) {
         this.copy = copy;
         this.plan = plan;
+        this.connection = connection;
+    }
+
+    /**
+     * Asks PostgreSQL to cancel the COPY if it is still running; the reading thread then gets the
+     * cancellation (SQLSTATE 57014) as an error. Safe to call from any thread.
+     */
+    public void interrupt() {
+        try {
+            if (copy.isActive()) {
+                connection.cancelQuery();
+            }
+        } catch (SQLException e) {
+            // The COPY is still read to its end by stop(); nothing is lost but time.
+        }
+    }
+
+    /**
+     * Ends an unfinished COPY: cancels it in PostgreSQL and reads what was already in flight up to
+     * the end of the operation, so the connection is in step with the server and usable again.
+     *
+     * @throws SQLException when the connection could not be brought back in step (discard it)
+     */
+    public void stop() throws SQLException {
+        if (finished || !copy.isActive()) {
+            return;
+        }
+        connection.cancelQuery();
+        try {
+            while (copy.readFromCopy() != null) {
+                // discarded: the client is no longer reading
+            }
+        } catch (SQLException e) {
+            if (!PSQLState.QUERY_CANCELED.getState().equals(e.getSQLState())) {
+                throw e;
+            }
+        }
+        finished = true;
     }
 
     /**
@@ -33,6 +79,11 @@ public final class BinaryCopyReader {
      * @throws IOException when the stream is not binary COPY of the planned shape
      */
     public int next(VectorSchemaRoot root, int maxRows) throws SQLException, IOException {
+        if (!capacitySet) {
+            // Room for a whole batch up front, rather than doubling the buffers while it fills.
+            root.getFieldVectors().forEach(vector -> vector.setInitialCapacity(maxRows));
+            capacitySet = true;
+        }
         root.allocateNew();
         ColumnDecoder[] decoders = plan.bind(root);
         FieldVector[] vectors = root.getFieldVectors().toArray(new FieldVector[0]);
@@ -43,15 +94,16 @@ public final class BinaryCopyReader {
                 finished = true;
                 break;
             }
-            ByteBuffer buffer = ByteBuffer.wrap(message);
+            int at = 0;
             if (!headerRead) {
-                readHeader(buffer);
+                at = readHeader(message);
                 headerRead = true;
-                if (!buffer.hasRemaining()) {
+                if (at == message.length) {
                     continue;
                 }
             }
-            int fields = buffer.getShort();
+            int fields = BigEndian.getShort(message, at);
+            at += 2;
             if (fields == -1) {
                 // The trailer: read on to the end of the COPY, so the connection is usable again.
                 while (copy.readFromCopy() != null) {
@@ -64,13 +116,16 @@ public final class BinaryCopyReader {
                 throw new IOException("a COPY row has " + fields + " fields, not " + decoders.length);
             }
             for (int column = 0; column < fields; column++) {
-                int length = buffer.getInt();
+                int length = BigEndian.getInt(message, at);
+                at += 4;
                 if (length < 0) {
                     vectors[column].setNull(rows);
                 } else {
-                    int end = buffer.position() + length;
-                    decoders[column].decode(buffer, length, rows);
-                    buffer.position(end);
+                    if (length > message.length - at) {
+                        throw new IOException("a COPY value runs past the end of its row");
+                    }
+                    decoders[column].decode(message, at, length, rows);
+                    at += length;
                 }
             }
             rows++;
@@ -79,14 +134,14 @@ public final class BinaryCopyReader {
         return rows;
     }
 
-    private static void readHeader(ByteBuffer buffer) throws IOException {
-        byte[] signature = new byte[SIGNATURE.length];
-        buffer.get(signature);
-        if (!Arrays.equals(signature, SIGNATURE)) {
+    /** Checks the format's header at the start of the first message; returns where the first row starts. */
+    private static int readHeader(byte[] message) throws IOException {
+        if (message.length < SIGNATURE.length + 8
+                || !Arrays.equals(message, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
             throw new IOException("not binary COPY output");
         }
-        buffer.getInt(); // flags: bit 16 (OIDs) is never requested
-        int extension = buffer.getInt();
-        buffer.position(buffer.position() + extension);
+        // Then flags (bit 16, OIDs, is never requested) and the length of a header extension.
+        int extension = BigEndian.getInt(message, SIGNATURE.length + 4);
+        return SIGNATURE.length + 8 + extension;
     }
 }

@@ -1,9 +1,11 @@
 package io.tollgate.flight.copy;
 
-import java.nio.ByteBuffer;
-
-/** Decodes one column's binary COPY value (never NULL: NULLs are handled by the reader) into a vector. */
+/**
+ * Decodes one column's binary COPY value (never NULL: NULLs are handled by the reader) into a
+ * vector. The value is {@code length} bytes of {@code row} starting at {@code offset}; decoders read
+ * it in place, so a row costs no objects.
+ */
 @FunctionalInterface
 interface ColumnDecoder {
-    void decode(ByteBuffer value, int length, int row);
+    void decode(byte[] data, int offset, int length, int row);
 }

@@ -13,6 +13,7 @@ import org.apache.arrow.vector.TimeStampMicroTZVector;
 import org.apache.arrow.vector.TimeStampMicroVector;
 import org.apache.arrow.vector.TimeStampMilliTZVector;
 import org.apache.arrow.vector.TimeStampMilliVector;
+import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -77,27 +78,25 @@ public final class CopyPlan {
     private static Function<FieldVector, ColumnDecoder> decoderFor(String pgType, FieldVector vector) {
         return switch (pgType) {
             case "int2" -> vector instanceof SmallIntVector
-                    ? v -> (b, len, row) -> ((SmallIntVector) v).setSafe(row, b.getShort()) : null;
+                    ? v -> (b, at, len, row) -> ((SmallIntVector) v).setSafe(row, BigEndian.getShort(b, at)) : null;
             case "int4", "serial" -> vector instanceof IntVector
-                    ? v -> (b, len, row) -> ((IntVector) v).setSafe(row, b.getInt()) : null;
+                    ? v -> (b, at, len, row) -> ((IntVector) v).setSafe(row, BigEndian.getInt(b, at)) : null;
             case "int8", "bigserial" -> vector instanceof BigIntVector
-                    ? v -> (b, len, row) -> ((BigIntVector) v).setSafe(row, b.getLong()) : null;
+                    ? v -> (b, at, len, row) -> ((BigIntVector) v).setSafe(row, BigEndian.getLong(b, at)) : null;
             case "float4" -> vector instanceof Float4Vector
-                    ? v -> (b, len, row) -> ((Float4Vector) v).setSafe(row, b.getFloat()) : null;
+                    ? v -> (b, at, len, row) -> ((Float4Vector) v).setSafe(row, BigEndian.getFloat(b, at)) : null;
             case "float8" -> vector instanceof Float8Vector
-                    ? v -> (b, len, row) -> ((Float8Vector) v).setSafe(row, b.getDouble()) : null;
+                    ? v -> (b, at, len, row) -> ((Float8Vector) v).setSafe(row, BigEndian.getDouble(b, at)) : null;
             case "bool" -> vector instanceof BitVector
-                    ? v -> (b, len, row) -> ((BitVector) v).setSafe(row, b.get() != 0 ? 1 : 0) : null;
-            case "text", "varchar", "bpchar", "name" -> vector instanceof VarCharVector ? v -> (b, len, row) -> {
-                ((VarCharVector) v).setSafe(row, b.array(), b.arrayOffset() + b.position(), len);
-                b.position(b.position() + len);
-            } : null;
+                    ? v -> (b, at, len, row) -> ((BitVector) v).setSafe(row, b[at] != 0 ? 1 : 0) : null;
+            case "text", "varchar", "bpchar", "name" -> vector instanceof VarCharVector
+                    ? v -> (b, at, len, row) -> ((VarCharVector) v).setSafe(row, b, at, len) : null;
             case "date" -> vector instanceof DateDayVector
-                    ? v -> (b, len, row) -> ((DateDayVector) v).setSafe(row, finiteDate(b.getInt()) + PG_EPOCH_DAYS) : null;
+                    ? v -> (b, at, len, row) -> ((DateDayVector) v)
+                            .setSafe(row, finiteDate(BigEndian.getInt(b, at)) + PG_EPOCH_DAYS) : null;
             case "timestamp", "timestamptz" -> timestamp(pgType, vector);
-            case "numeric" -> vector instanceof DecimalVector decimal
-                    ? v -> (b, len, row) -> ((DecimalVector) v).setSafe(row, PgNumeric.decode(b, decimal.getScale()))
-                    : null;
+            case "numeric" -> vector instanceof DecimalVector
+                    ? v -> (b, at, len, row) -> PgNumeric.write((DecimalVector) v, row, b, at) : null;
             default -> null;
         };
     }
@@ -124,12 +123,12 @@ public final class CopyPlan {
     private static Function<FieldVector, ColumnDecoder> timestamp(String pgType, FieldVector vector) {
         boolean zoned = pgType.equals("timestamptz");
         if (zoned ? vector instanceof TimeStampMicroTZVector : vector instanceof TimeStampMicroVector) {
-            return v -> (b, len, row) -> ((org.apache.arrow.vector.TimeStampVector) v)
-                    .setSafe(row, finiteTimestamp(b.getLong()) + PG_EPOCH_MICROS);
+            return v -> (b, at, len, row) -> ((TimeStampVector) v)
+                    .setSafe(row, finiteTimestamp(BigEndian.getLong(b, at)) + PG_EPOCH_MICROS);
         }
         if (zoned ? vector instanceof TimeStampMilliTZVector : vector instanceof TimeStampMilliVector) {
-            return v -> (b, len, row) -> ((org.apache.arrow.vector.TimeStampVector) v)
-                    .setSafe(row, Math.floorDiv(finiteTimestamp(b.getLong()) + PG_EPOCH_MICROS, 1000L));
+            return v -> (b, at, len, row) -> ((TimeStampVector) v)
+                    .setSafe(row, Math.floorDiv(finiteTimestamp(BigEndian.getLong(b, at)) + PG_EPOCH_MICROS, 1000L));
         }
         return null;
     }

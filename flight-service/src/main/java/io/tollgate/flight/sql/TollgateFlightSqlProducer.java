@@ -1,5 +1,7 @@
 package io.tollgate.flight.sql;
 
+import io.tollgate.common.auth.Principal;
+import io.tollgate.flight.statement.QueryThreads;
 import jakarta.inject.Singleton;
 import org.apache.arrow.flight.CancelFlightInfoRequest;
 import org.apache.arrow.flight.CancelStatus;
@@ -7,6 +9,7 @@ import org.apache.arrow.flight.CloseSessionRequest;
 import org.apache.arrow.flight.CloseSessionResult;
 import org.apache.arrow.flight.FlightDescriptor;
 import org.apache.arrow.flight.FlightInfo;
+import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.flight.FlightStream;
 import org.apache.arrow.flight.GetSessionOptionsRequest;
 import org.apache.arrow.flight.GetSessionOptionsResult;
@@ -55,10 +58,12 @@ public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
     private final TransactionActions transactions;
     private final SessionOptionActions sessionOptions;
     private final CancelAction cancel;
+    private final QueryThreads queryThreads;
 
     TollgateFlightSqlProducer(StatementCommands statements, MetadataCommands metadata, SqlInfoCommand sqlInfo,
                               IngestCommand ingest, TransactionActions transactions,
-                              SessionOptionActions sessionOptions, CancelAction cancel) {
+                              SessionOptionActions sessionOptions, CancelAction cancel,
+                              QueryThreads queryThreads) {
         this.statements = statements;
         this.metadata = metadata;
         this.sqlInfo = sqlInfo;
@@ -66,6 +71,7 @@ public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
         this.transactions = transactions;
         this.sessionOptions = sessionOptions;
         this.cancel = cancel;
+        this.queryThreads = queryThreads;
     }
 
     /** A call that answers with a value. */
@@ -92,8 +98,31 @@ public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
         try {
             work.run();
         } catch (Exception e) {
+            FlightRuntimeException error = FlightErrors.toFlight(e);
+            if (!listener.isCancelled()) {
+                // A client that cancelled or went away has no stream left to carry the error.
+                listener.error(error);
+            }
+        }
+    }
+
+    /**
+     * A query's stream: its principal is read on the call's thread, the query runs on a query thread
+     * (see {@link QueryThreads} for why).
+     */
+    private void streamRows(ServerStreamListener listener, CallContext context, RowsWork work) {
+        try {
+            Principal principal = FlightWire.principal(context);
+            queryThreads.run(() -> stream(listener, () -> work.run(principal)));
+        } catch (Exception e) {
             listener.error(FlightErrors.toFlight(e));
         }
+    }
+
+    /** A query streaming rows for a principal. */
+    @FunctionalInterface
+    private interface RowsWork {
+        void run(Principal principal) throws Exception;
     }
 
     private static void act(StreamListener<?> listener, Work work) {
@@ -142,7 +171,7 @@ public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
     @Override
     public void getStreamPreparedStatement(CommandPreparedStatementQuery command, CallContext context,
                                            ServerStreamListener listener) {
-        stream(listener, () -> statements.stream(FlightWire.principal(context),
+        streamRows(listener, context, principal -> statements.stream(principal,
                 command.getPreparedStatementHandle(), listener));
     }
 
@@ -160,7 +189,7 @@ public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
 
     @Override
     public void getStreamStatement(TicketStatementQuery ticket, CallContext context, ServerStreamListener listener) {
-        stream(listener, () -> statements.stream(FlightWire.principal(context), ticket.getStatementHandle(),
+        streamRows(listener, context, principal -> statements.stream(principal, ticket.getStatementHandle(),
                 listener));
     }
 

@@ -4,7 +4,6 @@ import io.tollgate.flight.copy.BinaryCopyReader;
 import io.tollgate.flight.types.ResultSchemas;
 import org.apache.arrow.adapter.jdbc.ArrowVectorIterator;
 import org.apache.arrow.adapter.jdbc.JdbcToArrow;
-import org.apache.arrow.flight.BackpressureStrategy;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorLoader;
@@ -25,12 +24,14 @@ import java.util.function.BooleanSupplier;
  */
 final class ArrowStreamer implements AutoCloseable {
     private static final long READY_TIMEOUT_MS = 5 * 60 * 1000L;
+    /** Batches decoded ahead of the one being sent: enough to keep PostgreSQL and the client busy. */
+    private static final int PREFETCH_BATCHES = 2;
 
     private final ServerStreamListener listener;
     private final BufferAllocator allocator;
     private final int batchRows;
     private final BooleanSupplier cancelled;
-    private final BackpressureStrategy backpressure = new BackpressureStrategy.CallbackBackpressureStrategy();
+    private final ClientReadiness readiness;
     private VectorSchemaRoot out;
 
     ArrowStreamer(ServerStreamListener listener, BufferAllocator allocator, int batchRows, BooleanSupplier cancelled) {
@@ -38,7 +39,12 @@ final class ArrowStreamer implements AutoCloseable {
         this.allocator = allocator;
         this.batchRows = batchRows;
         this.cancelled = cancelled;
-        backpressure.register(listener);
+        this.readiness = new ClientReadiness(listener);
+    }
+
+    /** Runs {@code action} if the client cancels the call or disconnects. */
+    void onClientCancel(Runnable action) {
+        readiness.onCancel(action);
     }
 
     /**
@@ -61,11 +67,29 @@ final class ArrowStreamer implements AutoCloseable {
 
     /**
      * Streams every row of a binary COPY, decoded straight into {@code batch}; returns false when the
-     * client went away before the end.
+     * client went away before the end. With a prefetch thread the COPY is read ahead while batches
+     * are sent; without one (every query thread busy) it is read in turn.
      *
      * @throws QueryCancelledException when the query was cancelled meanwhile
      */
-    boolean write(BinaryCopyReader rows, VectorSchemaRoot batch) throws SQLException, IOException {
+    boolean write(BinaryCopyReader rows, VectorSchemaRoot batch, QueryThreads threads) throws SQLException, IOException {
+        CopyPrefetch prefetch = new CopyPrefetch(rows, batch, batchRows, PREFETCH_BATCHES);
+        if (!threads.tryRun(prefetch::readAhead)) {
+            return write(rows, batch);
+        }
+        try (prefetch) {
+            for (ArrowRecordBatch next = prefetch.next(); next != null; next = prefetch.next()) {
+                try (ArrowRecordBatch record = next) {
+                    if (!send(batch.getSchema(), record)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+    }
+
+    private boolean write(BinaryCopyReader rows, VectorSchemaRoot batch) throws SQLException, IOException {
         while (rows.next(batch, batchRows) > 0) {
             if (!send(batch)) {
                 return false;
@@ -76,31 +100,41 @@ final class ArrowStreamer implements AutoCloseable {
 
     /** Starts the stream with this schema if no result has started it; call once all results are written. */
     void finish(Schema schema) {
-        if (out == null) {
-            out = VectorSchemaRoot.create(schema, allocator);
-            listener.start(out);
-        }
+        start(schema);
     }
 
     private boolean send(VectorSchemaRoot batch) {
         if (cancelled.getAsBoolean()) {
             throw new QueryCancelledException();
         }
-        if (out == null) {
-            out = VectorSchemaRoot.create(batch.getSchema(), allocator);
-            listener.start(out);
-        }
         if (batch.getRowCount() == 0) {
+            start(batch.getSchema());
             return !listener.isCancelled();
         }
-        if (backpressure.waitForListener(READY_TIMEOUT_MS) != BackpressureStrategy.WaitResult.READY) {
+        try (ArrowRecordBatch record = new VectorUnloader(batch).getRecordBatch()) {
+            return send(batch.getSchema(), record);
+        }
+    }
+
+    /** Sends one batch once the client is ready for it; false when the client went away. */
+    private boolean send(Schema schema, ArrowRecordBatch record) {
+        if (cancelled.getAsBoolean()) {
+            throw new QueryCancelledException();
+        }
+        start(schema);
+        if (!readiness.await(READY_TIMEOUT_MS)) {
             return false;
         }
-        try (ArrowRecordBatch record = new VectorUnloader(batch).getRecordBatch()) {
-            new VectorLoader(out).load(record);
-        }
+        new VectorLoader(out).load(record);
         listener.putNext();
         return true;
+    }
+
+    private void start(Schema schema) {
+        if (out == null) {
+            out = VectorSchemaRoot.create(schema, allocator);
+            listener.start(out);
+        }
     }
 
     @Override

@@ -43,11 +43,13 @@ public class QueryService {
     private final RunningStatements running;
     private final BufferAllocator allocator;
     private final FlightConfig config;
+    private final QueryThreads threads;
     private final LongAdder copyStreams = new LongAdder();
 
     public QueryService(SqlSessions sessions, RunningStatements running, BufferAllocator allocator,
-                        FlightConfig config) {
+                        FlightConfig config, QueryThreads threads) {
         this.sessions = sessions;
+        this.threads = threads;
         this.running = running;
         this.allocator = allocator;
         this.config = config;
@@ -92,10 +94,10 @@ public class QueryService {
              RunningStatements.Run run = running.start(runKey, principal, statement);
              ArrowStreamer streamer = new ArrowStreamer(listener, queryMemory, config.batchRows(), run::isCancelled)) {
             statement.setFetchSize(config.fetchRows());
-            listener.setOnCancelHandler(run::cancel);
+            streamer.onClientCancel(run::cancel);
             boolean finished = handle.hasParameters()
                     ? streamEachParameterRow(statement, handle.parameters(), queryMemory, streamer)
-                    : streamQuery(session, statement, handle.sql(), queryMemory, streamer);
+                    : streamQuery(session, statement, run, handle.sql(), queryMemory, streamer);
             if (finished) {
                 streamer.finish(ResultSchemas.schemaOf(statement.getMetaData(), queryMemory));
                 session.complete();
@@ -109,8 +111,9 @@ public class QueryService {
      * column can be decoded exactly into the type announced for it (the fast path: no JDBC row
      * objects, no text), and the ordinary way otherwise.
      */
-    private boolean streamQuery(SqlSession session, PreparedStatement statement, String sql,
-                                       BufferAllocator memory, ArrowStreamer streamer) throws SQLException, IOException {
+    private boolean streamQuery(SqlSession session, PreparedStatement statement, RunningStatements.Run run,
+                                String sql, BufferAllocator memory, ArrowStreamer streamer)
+            throws SQLException, IOException {
         ResultSetMetaData metadata = CopyQueries.isQuery(sql) ? statement.getMetaData() : null;
         if (metadata == null) {
             return streamOnce(statement, streamer);
@@ -125,28 +128,33 @@ public class QueryService {
                 return streamOnce(statement, streamer);
             }
             copyStreams.increment();
-            CopyManager copies = new CopyManager(session.connection().unwrap(BaseConnection.class));
-            BinaryCopyReader rows = new BinaryCopyReader(copies.copyOut(CopyQueries.copyOf(sql)), plan.get());
+            BaseConnection connection = session.connection().unwrap(BaseConnection.class);
+            BinaryCopyReader rows = new BinaryCopyReader(
+                    new CopyManager(connection).copyOut(CopyQueries.copyOf(sql)), plan.get(), connection);
+            run.alsoOnCancel(rows::interrupt);
             boolean finished = false;
             try {
-                finished = streamer.write(rows, batch);
+                finished = streamer.write(rows, batch, threads);
                 return finished;
             } finally {
                 if (!finished) {
-                    // Cancelled, failed or abandoned by the client part-way through a COPY: the
-                    // connection is mid-protocol, so it is closed for good (which also stops the query
-                    // in PostgreSQL) rather than returned to the pool.
-                    abort(session);
+                    stop(rows, session);
                 }
             }
         }
     }
 
-    private static void abort(SqlSession session) {
+    /**
+     * Cancelled, failed or abandoned by the client part-way through a COPY: the query is stopped in
+     * PostgreSQL and the connection brought back in step, or discarded when that fails.
+     */
+    private static void stop(BinaryCopyReader rows, SqlSession session) {
         try {
-            session.connection().abort(Runnable::run);
+            rows.stop();
         } catch (SQLException | RuntimeException e) {
-            LOG.debug("aborting a connection after an unfinished COPY failed: {}", e.getMessage());
+            LOG.debug("an unfinished COPY could not be stopped cleanly; discarding its connection: {}",
+                    e.getMessage());
+            session.abandon();
         }
     }
 

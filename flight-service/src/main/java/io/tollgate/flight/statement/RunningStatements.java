@@ -61,6 +61,7 @@ public class RunningStatements {
         private final String tenantId;
         private final String subject;
         private final Statement statement;
+        private volatile Runnable alsoOnCancel = () -> { };
         private volatile boolean cancelled;
 
         private Run(String key, String tenantId, String subject, Statement statement) {
@@ -74,6 +75,17 @@ public class RunningStatements {
             return cancelled;
         }
 
+        /**
+         * What else stops this query when it is cancelled: work that runs on the statement's
+         * connection without the statement (a COPY) is not stopped by cancelling the statement.
+         */
+        public void alsoOnCancel(Runnable action) {
+            alsoOnCancel = action;
+            if (cancelled) {
+                action.run();
+            }
+        }
+
         /** Stops the query: in PostgreSQL if it is executing, and in the stream at its next batch. */
         public void cancel() {
             cancelled = true;
@@ -82,6 +94,7 @@ public class RunningStatements {
             } catch (SQLException e) {
                 LOG.debug("cancelling a statement failed: {}", e.getMessage());
             }
+            alsoOnCancel.run();
         }
 
         @Override

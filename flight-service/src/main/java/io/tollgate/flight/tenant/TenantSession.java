@@ -1,5 +1,7 @@
 package io.tollgate.flight.tenant;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -10,10 +12,13 @@ import java.sql.SQLException;
  */
 public final class TenantSession implements AutoCloseable {
     private final Connection connection;
+    private final HikariDataSource pool;
     private boolean committed;
+    private boolean abandoned;
 
-    TenantSession(Connection connection) {
+    TenantSession(Connection connection, HikariDataSource pool) {
         this.connection = connection;
+        this.pool = pool;
     }
 
     public Connection connection() {
@@ -25,8 +30,20 @@ public final class TenantSession implements AutoCloseable {
         committed = true;
     }
 
+    /**
+     * Gives up on the connection (it is mid-protocol or otherwise unusable): it is closed and
+     * evicted from the pool when the session closes, which also ends whatever it was running.
+     */
+    public void abandon() {
+        abandoned = true;
+    }
+
     @Override
     public void close() throws SQLException {
+        if (abandoned) {
+            pool.evictConnection(connection);
+            return;
+        }
         try {
             if (!committed && !connection.isClosed()) {
                 connection.rollback();

@@ -1,8 +1,9 @@
 package io.tollgate.flight.tenant;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.tollgate.common.auth.Principal;
-import org.postgresql.core.Utils;
 import jakarta.inject.Singleton;
+import org.postgresql.core.Utils;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -26,13 +27,14 @@ public class TenantSessions {
     }
 
     public TenantSession open(Principal principal, TenantRoute route) throws SQLException {
+        HikariDataSource pool = pools.poolFor(route);
         Connection connection;
         try {
-            connection = pools.poolFor(route).getConnection();
+            connection = pool.getConnection();
         } catch (SQLTransientConnectionException e) {
             throw new TenantUnavailableException(TenantUnavailableException.Kind.BACKEND_UNREACHABLE);
         }
-        TenantSession session = new TenantSession(connection);
+        TenantSession session = new TenantSession(connection, pool);
         try {
             connection.setAutoCommit(false);
             connection.setReadOnly(principal.isReadOnly());

@@ -18,6 +18,12 @@ public interface SqlSession extends AutoCloseable {
     /** The call's work succeeded: commit it, unless it belongs to a client's transaction. */
     void complete() throws SQLException;
 
+    /**
+     * The connection is unusable (left mid-protocol): it is discarded instead of being reused, which
+     * ends the transaction it carried (a client's too: its next statement fails).
+     */
+    void abandon();
+
     @Override
     void close() throws SQLException;
 }

@@ -105,8 +105,9 @@ class BinaryCopyReaderTest {
              Connection c = DB.connect()) {
             Optional<CopyPlan> plan = CopyPlan.of(PG_TYPES, root);
             assertTrue(plan.isPresent());
-            BinaryCopyReader reader = new BinaryCopyReader(new CopyManager(c.unwrap(BaseConnection.class))
-                    .copyOut("COPY (" + QUERY + ") TO STDOUT (FORMAT binary)"), plan.get());
+            BaseConnection connection = c.unwrap(BaseConnection.class);
+            BinaryCopyReader reader = new BinaryCopyReader(new CopyManager(connection)
+                    .copyOut("COPY (" + QUERY + ") TO STDOUT (FORMAT binary)"), plan.get(), connection);
             int batches = 0;
             while (reader.next(root, batchRows) > 0) {
                 batches++;
