@@ -8,6 +8,7 @@ import io.tollgate.flight.auth.AuthMiddleware;
 import io.tollgate.flight.auth.ClientAddressInterceptor;
 import io.tollgate.flight.auth.CallAuthenticator;
 import io.tollgate.flight.config.FlightConfig;
+import io.tollgate.flight.config.FlightTlsConfig;
 import io.tollgate.flight.sql.TollgateFlightSqlProducer;
 import jakarta.annotation.PreDestroy;
 import org.apache.arrow.flight.FlightServer;
@@ -18,12 +19,15 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * Runs the Arrow Flight SQL endpoint for the life of the application, with the auth middleware in
- * front of the producer and the standard gRPC health service on the same port.
+ * front of the producer and the standard gRPC health service on the same port; over TLS (optionally
+ * asking for client certificates) when {@code tollgate.flight.tls.*} says so. A TLS configuration
+ * that cannot be used stops start-up: the endpoint never falls back to plaintext.
  */
 @Context
 public class FlightEndpointServer {
@@ -32,22 +36,43 @@ public class FlightEndpointServer {
     private final FlightServer server;
     private final HealthStatusManager health = new HealthStatusManager();
 
-    public FlightEndpointServer(FlightConfig config, TollgateFlightSqlProducer producer, CallAuthenticator authenticator,
-                                BufferAllocator allocator) {
-        Consumer<NettyServerBuilder> transport = builder -> builder
-                .addService(health.getHealthService())
-                .intercept(new ClientAddressInterceptor());
-        this.server = FlightServer.builder(allocator, Location.forGrpcInsecure(config.host(), config.port()), producer)
+    public FlightEndpointServer(FlightConfig config, FlightTlsConfig tlsConfig, TollgateFlightSqlProducer producer,
+                                CallAuthenticator authenticator, BufferAllocator allocator) {
+        Optional<TlsSettings> settings = TlsSettings.from(tlsConfig);
+        Optional<ServerTls> tls = settings.map(ServerTls::load);
+        Consumer<NettyServerBuilder> transport = builder -> {
+            builder.addService(health.getHealthService())
+                    .intercept(new ClientAddressInterceptor());
+            // Arrow's own TLS context (from useTls below) allows every protocol version and only
+            // knows required client certificates; ours replaces it. Arrow applies this consumer
+            // after setting its context, so the last sslContext wins.
+            tls.ifPresent(t -> builder.sslContext(t.context()));
+        };
+        FlightServer.Builder builder = FlightServer.builder(allocator, location(config, tls.isPresent()), producer)
                 .middleware(AuthMiddleware.KEY, new AuthMiddleware.Factory(authenticator))
-                .transportHint("grpc.builderConsumer", transport)
-                .build();
+                .transportHint("grpc.builderConsumer", transport);
+        if (settings.isPresent()) {
+            try {
+                // Required by Arrow for a grpc+tls location; the files were read and checked above.
+                builder.useTls(settings.get().certChain().toFile(), settings.get().privateKey().toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException("the Flight endpoint's certificate files cannot be read", e);
+            }
+        }
+        this.server = builder.build();
         try {
             server.start();
         } catch (IOException e) {
             throw new UncheckedIOException("the Flight SQL endpoint could not start on port " + config.port(), e);
         }
         health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
-        LOG.info("Flight SQL endpoint listening on {}:{}", config.host(), server.getPort());
+        LOG.info("Flight SQL endpoint listening on {}:{} with {}", config.host(), server.getPort(),
+                tls.map(ServerTls::description).orElse("plaintext (no TLS: tollgate.flight.tls.cert-chain is unset)"));
+    }
+
+    private static Location location(FlightConfig config, boolean tls) {
+        return tls ? Location.forGrpcTls(config.host(), config.port())
+                : Location.forGrpcInsecure(config.host(), config.port());
     }
 
     /** The port actually bound (differs from the configured one when that was 0). */

@@ -10,6 +10,7 @@ import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.testkit.tokens.TestTokens;
 import org.apache.arrow.flight.CallHeaders;
 import org.apache.arrow.flight.FlightClient;
+import org.apache.arrow.flight.FlightClientMiddleware;
 import org.apache.arrow.flight.Location;
 import org.apache.arrow.flight.sql.FlightSqlClient;
 import org.apache.arrow.memory.BufferAllocator;
@@ -61,7 +62,12 @@ public final class FlightSqlServer implements AutoCloseable {
         TokenVerifier verifier = new TokenVerifier(new TokenVerifierConfig(ISSUER, AUDIENCE,
                 URI.create("http://unused.invalid/jwks"), List.of("RS256"), Duration.ofSeconds(30), 8192, 1000,
                 Duration.ofMinutes(5)), tokens.keys(), Clock.systemUTC());
-        context = ApplicationContext.builder().properties(config).singletons(verifier).start();
+        try {
+            context = ApplicationContext.builder().properties(config).singletons(verifier).start();
+        } catch (RuntimeException e) {
+            registry.shutdownNow(); // a test expecting start-up to fail must not leak the registry
+            throw e;
+        }
     }
 
     public static FlightSqlServer start(List<Tenant> tenants) {
@@ -89,24 +95,32 @@ public final class FlightSqlServer implements AutoCloseable {
         return tokens.mint(subject, tenantId, List.of(roles), Duration.ofMinutes(10));
     }
 
+    /** The endpoint's location when it serves TLS. */
+    public Location tlsLocation() {
+        return Location.forGrpcTls("127.0.0.1", port());
+    }
+
     /** A Flight SQL client that sends this bearer token with every call. */
     public FlightSqlClient client(BufferAllocator allocator, String token) {
-        return new FlightSqlClient(FlightClient.builder(allocator, location())
-                .intercept(info -> new org.apache.arrow.flight.FlightClientMiddleware() {
-                    @Override
-                    public void onBeforeSendingHeaders(CallHeaders outgoing) {
-                        outgoing.insert("authorization", "Bearer " + token);
-                    }
+        return new FlightSqlClient(FlightClient.builder(allocator, location()).intercept(bearer(token)).build());
+    }
 
-                    @Override
-                    public void onHeadersReceived(CallHeaders incoming) {
-                    }
+    /** Client middleware sending this bearer token with every call. */
+    public static FlightClientMiddleware.Factory bearer(String token) {
+        return info -> new FlightClientMiddleware() {
+            @Override
+            public void onBeforeSendingHeaders(CallHeaders outgoing) {
+                outgoing.insert("authorization", "Bearer " + token);
+            }
 
-                    @Override
-                    public void onCallCompleted(org.apache.arrow.flight.CallStatus status) {
-                    }
-                })
-                .build());
+            @Override
+            public void onHeadersReceived(CallHeaders incoming) {
+            }
+
+            @Override
+            public void onCallCompleted(org.apache.arrow.flight.CallStatus status) {
+            }
+        };
     }
 
     /** The JDBC URL of the Arrow Flight SQL JDBC driver for a token. */

@@ -1,0 +1,134 @@
+package io.tollgate.flight.server;
+
+import io.grpc.netty.GrpcSslContexts;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.net.ssl.SSLException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/**
+ * The Flight endpoint's TLS: the Netty server context built from checked settings, TLS 1.2 and 1.3
+ * only, asking for client certificates as configured; and a description of it for the start-up log
+ * (subjects, expiry and counts, never key material).
+ */
+final class ServerTls {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerTls.class);
+    /** Older protocol versions have known weaknesses; every current client speaks one of these. */
+    static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+
+    private final SslContext context;
+    private final String description;
+
+    private ServerTls(SslContext context, String description) {
+        this.context = context;
+        this.description = description;
+    }
+
+    /**
+     * Reads and checks the files the settings name and builds the server context.
+     *
+     * @throws ConfigurationException naming the setting at fault when a file is missing, malformed,
+     *                                or the key does not belong to the certificate
+     */
+    static ServerTls load(TlsSettings settings) {
+        List<X509Certificate> chain = PemFiles.certificates(TlsSettings.CERT_CHAIN, settings.certChain());
+        X509Certificate leaf = chain.get(0);
+        PrivateKey key = PemFiles.privateKey(TlsSettings.PRIVATE_KEY, settings.privateKey(),
+                leaf.getPublicKey().getAlgorithm());
+        requireKeyOfCertificate(leaf, key, settings);
+        warnUnlessCurrentlyValid(leaf, settings);
+
+        SslContextBuilder builder = GrpcSslContexts.configure(SslContextBuilder.forServer(key, chain))
+                .protocols(PROTOCOLS)
+                .clientAuth(settings.clientAuth().netty());
+        int clientCas = 0;
+        if (settings.verifiesClients()) {
+            // Only these CAs: never the JDK's public roots, which would admit any bought certificate.
+            List<X509Certificate> cas = PemFiles.certificates(TlsSettings.CLIENT_CA, settings.clientCa());
+            builder.trustManager(cas);
+            clientCas = cas.size();
+        }
+        try {
+            return new ServerTls(builder.build(), describe(leaf, settings, clientCas));
+        } catch (SSLException | IllegalArgumentException e) {
+            throw new ConfigurationException("tollgate.flight.tls: the TLS context cannot be built from "
+                    + settings.certChain() + " and " + settings.privateKey() + " (" + e.getMessage() + ")");
+        }
+    }
+
+    SslContext context() {
+        return context;
+    }
+
+    String description() {
+        return description;
+    }
+
+    /**
+     * A key that does not belong to the certificate would fail every handshake with an obscure
+     * error; a signature made with the key and checked with the certificate says so at start-up.
+     */
+    private static void requireKeyOfCertificate(X509Certificate leaf, PrivateKey key, TlsSettings settings) {
+        String algorithm = switch (key.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            case "EdDSA", "Ed25519", "Ed448" -> "EdDSA";
+            default -> throw new ConfigurationException(TlsSettings.PRIVATE_KEY + ": " + settings.privateKey()
+                    + " is a " + key.getAlgorithm() + " key; RSA, EC or EdDSA keys are supported");
+        };
+        byte[] probe = "tollgate flight tls key check".getBytes(StandardCharsets.US_ASCII);
+        boolean matches;
+        try {
+            Signature signer = Signature.getInstance(algorithm);
+            signer.initSign(key);
+            signer.update(probe);
+            byte[] signature = signer.sign();
+            Signature verifier = Signature.getInstance(algorithm);
+            verifier.initVerify(leaf.getPublicKey());
+            verifier.update(probe);
+            matches = verifier.verify(signature);
+        } catch (GeneralSecurityException e) {
+            matches = false;
+        }
+        if (!matches) {
+            throw new ConfigurationException(TlsSettings.PRIVATE_KEY + ": " + settings.privateKey()
+                    + " is not the private key of the first certificate in " + TlsSettings.CERT_CHAIN + " ("
+                    + settings.certChain() + ", " + leaf.getSubjectX500Principal().getName() + ")");
+        }
+    }
+
+    /** Clients refuse such a certificate, but a restart must not wait for renewal: warn loudly. */
+    private static void warnUnlessCurrentlyValid(X509Certificate leaf, TlsSettings settings) {
+        try {
+            leaf.checkValidity();
+        } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+            LOG.warn("The Flight endpoint's certificate ({}, {}) is not valid now: valid from {} until {};"
+                            + " clients will refuse it", settings.certChain(), leaf.getSubjectX500Principal().getName(),
+                    leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant());
+        }
+    }
+
+    private static String describe(X509Certificate leaf, TlsSettings settings, int clientCas) {
+        String clients = switch (settings.clientAuth()) {
+            case NONE -> "client certificates not asked for";
+            case OPTIONAL -> "client certificates optional, verified when presented against " + clientCas
+                    + " CA certificate(s) from " + settings.clientCa();
+            case REQUIRE -> "client certificates required (mTLS), verified against " + clientCas
+                    + " CA certificate(s) from " + settings.clientCa();
+        };
+        return "TLS (" + String.join(", ", PROTOCOLS) + "), certificate '" + leaf.getSubjectX500Principal().getName()
+                + "' valid until " + leaf.getNotAfter().toInstant() + ", " + clients
+                + "; callers are still authenticated by login or bearer token";
+    }
+}
