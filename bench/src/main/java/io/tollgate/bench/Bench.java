@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public final class Bench {
     private static final Set<String> IN_PROCESS = Set.of("tokens");
-    private static final List<String> ALL = List.of("tokens", "login", "extauthz", "resolve", "fanout", "read");
+    private static final List<String> ALL = List.of("tokens", "login", "extauthz", "resolve", "fanout", "read", "point");
 
     private Bench() {
     }
@@ -53,8 +53,12 @@ public final class Bench {
             if (selected.contains("fanout")) {
                 WatchFanoutBench.run(suite);
             }
+            long rows = Long.getLong("bench.rows", 10_000_000L);
             if (selected.contains("read")) {
-                BulkReadBench.run(suite, Long.getLong("bench.rows", 10_000_000L));
+                BulkReadBench.run(suite, rows);
+            }
+            if (selected.contains("point")) {
+                PointQueryBench.run(suite, rows);
             }
         }
     }

@@ -16,10 +16,12 @@ import org.apache.arrow.flight.Result;
 import org.apache.arrow.flight.Ticket;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.ipc.ReadChannel;
 import org.apache.arrow.vector.ipc.WriteChannel;
 import org.apache.arrow.vector.ipc.message.MessageSerializer;
 import org.apache.arrow.vector.types.pojo.Schema;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,6 +58,16 @@ final class FlightWire {
             throw new UncheckedIOException(e);
         }
         return ByteString.copyFrom(out.toByteArray());
+    }
+
+    /** A schema serialized by {@link #serialize(Schema)}. */
+    static Schema deserialize(byte[] serialized) {
+        try {
+            return MessageSerializer.deserializeSchema(new ReadChannel(Channels.newChannel(
+                    new ByteArrayInputStream(serialized))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Sends one action result, packed in an Any as Flight SQL requires, and completes. */

@@ -61,10 +61,14 @@ class StatementCommands {
                         StreamListener<Result> listener) throws SQLException {
         byte[] transaction = FlightWire.bytes(request.hasTransactionId(), request.getTransactionId());
         PreparedDescription description = queries.prepare(principal, request.getQuery(), transaction);
+        ByteString dataset = FlightWire.serialize(description.dataset());
+        // The handle keeps what PostgreSQL said, so that running the statement need not ask again.
+        StatementHandle.Prepared prepared = new StatementHandle.Prepared(dataset.toByteArray(),
+                description.parameters().getFields().size());
         FlightWire.reply(listener, ActionCreatePreparedStatementResult.newBuilder()
                 .setPreparedStatementHandle(ByteString.copyFrom(
-                        handles.issue(principal, request.getQuery(), transaction, NONE)))
-                .setDatasetSchema(FlightWire.serialize(description.dataset()))
+                        handles.issue(principal, request.getQuery(), transaction, NONE, prepared)))
+                .setDatasetSchema(dataset)
                 .setParameterSchema(FlightWire.serialize(description.parameters()))
                 .build());
     }
@@ -82,6 +86,9 @@ class StatementCommands {
 
     Schema preparedSchema(Principal principal, CommandPreparedStatementQuery command) throws SQLException {
         StatementHandle handle = handles.redeem(command.getPreparedStatementHandle().toByteArray(), principal);
+        if (handle.prepared().known()) {
+            return FlightWire.deserialize(handle.prepared().datasetSchema());
+        }
         return queries.describe(principal, handle.sql(), handle.transactionId());
     }
 
@@ -90,7 +97,8 @@ class StatementCommands {
         byte[] transaction = FlightWire.bytes(command.hasTransactionId(), command.getTransactionId());
         Schema schema = queries.describe(principal, command.getQuery(), transaction);
         TicketStatementQuery ticket = TicketStatementQuery.newBuilder()
-                .setStatementHandle(ByteString.copyFrom(handles.issue(principal, command.getQuery(), transaction, NONE)))
+                .setStatementHandle(ByteString.copyFrom(handles.issue(principal, command.getQuery(), transaction, NONE,
+                        StatementHandle.Prepared.UNKNOWN)))
                 .build();
         return FlightWire.flightInfo(schema, descriptor, ticket);
     }
@@ -127,7 +135,7 @@ class StatementCommands {
                         StreamListener<PutResult> ack) {
         StatementHandle handle = handles.redeem(command.getPreparedStatementHandle().toByteArray(), principal);
         byte[] bound = ParameterSets.encode(new FlightBatches(parameters), config.maxParameterBytes());
-        byte[] updated = handles.issue(principal, handle.sql(), handle.transactionId(), bound);
+        byte[] updated = handles.issue(principal, handle.sql(), handle.transactionId(), bound, handle.prepared());
         FlightWire.replyPut(ack, allocator, DoPutPreparedStatementResult.newBuilder()
                 .setPreparedStatementHandle(ByteString.copyFrom(updated)).build());
     }

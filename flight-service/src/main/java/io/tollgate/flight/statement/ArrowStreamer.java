@@ -99,8 +99,16 @@ final class ArrowStreamer implements AutoCloseable {
     }
 
     /** Starts the stream with this schema if no result has started it; call once all results are written. */
-    void finish(Schema schema) {
-        start(schema);
+    void finish(SchemaSource schema) throws SQLException {
+        if (out == null) {
+            start(schema.get());
+        }
+    }
+
+    /** The schema of an empty result, asked for only when no batch was sent (it may cost a round trip). */
+    @FunctionalInterface
+    interface SchemaSource {
+        Schema get() throws SQLException;
     }
 
     private boolean send(VectorSchemaRoot batch) {

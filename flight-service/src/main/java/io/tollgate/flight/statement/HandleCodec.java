@@ -17,12 +17,13 @@ import java.time.Instant;
 
 /**
  * Issues and redeems signed statement handles. The format is {@code version | nonce | tenant |
- * subject | sql | expiry | transaction id | parameters | mac}; the random nonce makes every handle
- * distinct, so a running statement can be named by its handle (to cancel it).
+ * subject | sql | expiry | transaction id | parameters | dataset schema | parameter count | mac};
+ * the random nonce makes every handle distinct, so a running statement can be named by its handle
+ * (to cancel it).
  */
 @Singleton
 public class HandleCodec {
-    private static final byte VERSION = 2;
+    private static final byte VERSION = 3;
     private static final int NONCE_LENGTH = 8;
     private static final byte[] NONE = new byte[0];
 
@@ -44,7 +45,7 @@ public class HandleCodec {
 
     /** A signed handle for a statement of this principal, outside any transaction, without parameters. */
     public byte[] issue(Principal principal, String sql) {
-        return issue(principal, sql, NONE, NONE);
+        return issue(principal, sql, NONE, NONE, StatementHandle.Prepared.UNKNOWN);
     }
 
     /**
@@ -52,11 +53,13 @@ public class HandleCodec {
      *
      * @param transactionId the transaction it runs in, or empty
      * @param parameters    bound parameters (Arrow IPC stream), or empty
+     * @param prepared      what preparing it found, or {@link StatementHandle.Prepared#UNKNOWN}
      */
-    public byte[] issue(Principal principal, String sql, byte[] transactionId, byte[] parameters) {
+    public byte[] issue(Principal principal, String sql, byte[] transactionId, byte[] parameters,
+                        StatementHandle.Prepared prepared) {
         byte[] nonce = new byte[NONCE_LENGTH];
         random.nextBytes(nonce);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(sql.length() + parameters.length + 160);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(sql.length() + parameters.length + prepared.datasetSchema().length + 160);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
             out.write(nonce);
@@ -66,6 +69,8 @@ public class HandleCodec {
             out.writeLong(clock.instant().plus(config.handleTtl()).getEpochSecond());
             writeBytes(out, transactionId == null ? NONE : transactionId);
             writeBytes(out, parameters == null ? NONE : parameters);
+            writeBytes(out, prepared.datasetSchema());
+            out.writeInt(prepared.parameterCount());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -87,7 +92,8 @@ public class HandleCodec {
             in.readByte();
             in.skipNBytes(NONCE_LENGTH);
             handle = new StatementHandle(readString(in), readString(in), readString(in),
-                    Instant.ofEpochSecond(in.readLong()), readBytes(in), readBytes(in));
+                    Instant.ofEpochSecond(in.readLong()), readBytes(in), readBytes(in),
+                    new StatementHandle.Prepared(readBytes(in), in.readInt()));
         } catch (IOException e) {
             throw new InvalidHandleException();
         }

@@ -96,10 +96,10 @@ public class QueryService {
             statement.setFetchSize(config.fetchRows());
             streamer.onClientCancel(run::cancel);
             boolean finished = handle.hasParameters()
-                    ? streamEachParameterRow(statement, handle.parameters(), queryMemory, streamer)
+                    ? streamEachParameterRow(statement, handle, queryMemory, streamer)
                     : streamQuery(session, statement, run, handle.sql(), queryMemory, streamer);
             if (finished) {
-                streamer.finish(ResultSchemas.schemaOf(statement.getMetaData(), queryMemory));
+                streamer.finish(() -> ResultSchemas.schemaOf(statement.getMetaData(), queryMemory));
                 session.complete();
                 listener.completed();
             }
@@ -169,11 +169,13 @@ public class QueryService {
         }
     }
 
-    private static boolean streamEachParameterRow(PreparedStatement statement, byte[] parameters,
+    private static boolean streamEachParameterRow(PreparedStatement statement, StatementHandle handle,
                                                   BufferAllocator memory, ArrowStreamer streamer)
             throws SQLException, IOException {
-        int parameterCount = statement.getParameterMetaData().getParameterCount();
-        try (ArrowStreamReader reader = ParameterSets.reader(parameters, memory)) {
+        // Known from when the statement was prepared; asking PostgreSQL again costs a round trip.
+        int parameterCount = handle.prepared().known() ? handle.prepared().parameterCount()
+                : statement.getParameterMetaData().getParameterCount();
+        try (ArrowStreamReader reader = ParameterSets.reader(handle.parameters(), memory)) {
             BatchSource batches = ParameterSets.batches(reader);
             VectorSchemaRoot root = batches.root();
             while (batches.next()) {

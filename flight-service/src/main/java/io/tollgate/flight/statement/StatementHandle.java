@@ -12,9 +12,25 @@ import java.time.Instant;
  * @param expiresAt     after this instant it is refused
  * @param transactionId the signed id of the transaction the statement runs in; empty for none
  * @param parameters    bound parameter rows as an Arrow IPC stream; empty when none were bound
+ * @param prepared      what preparing the statement found, or {@link Prepared#UNKNOWN} for a statement
+ *                      that was not prepared
  */
 public record StatementHandle(String tenantId, String subject, String sql, Instant expiresAt, byte[] transactionId,
-                              byte[] parameters) {
+                              byte[] parameters, Prepared prepared) {
+
+    /**
+     * What PostgreSQL said of a prepared statement, kept so that running it does not ask again.
+     *
+     * @param datasetSchema  its result schema as an Arrow IPC message; empty when unknown
+     * @param parameterCount how many parameters it takes; -1 when unknown
+     */
+    public record Prepared(byte[] datasetSchema, int parameterCount) {
+        public static final Prepared UNKNOWN = new Prepared(new byte[0], -1);
+
+        public boolean known() {
+            return parameterCount >= 0;
+        }
+    }
 
     public boolean hasParameters() {
         return parameters.length > 0;

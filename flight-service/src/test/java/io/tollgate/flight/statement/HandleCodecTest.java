@@ -32,11 +32,15 @@ class HandleCodecTest {
     void aHandleCarriesItsTransactionAndBoundParametersAndIsDistinctEachTime() {
         byte[] transaction = {1, 2, 3};
         byte[] parameters = {4, 5};
-        byte[] handle = codec.issue(alice, "SELECT ?", transaction, parameters);
+        byte[] schema = {6, 7, 8};
+        byte[] handle = codec.issue(alice, "SELECT ?", transaction, parameters, new StatementHandle.Prepared(schema, 1));
         StatementHandle redeemed = codec.redeem(handle, alice);
         assertArrayEquals(transaction, redeemed.transactionId());
         assertArrayEquals(parameters, redeemed.parameters());
+        assertArrayEquals(schema, redeemed.prepared().datasetSchema());
+        assertEquals(1, redeemed.prepared().parameterCount());
         assertTrue(redeemed.hasParameters());
+        assertFalse(codec.redeem(codec.issue(alice, "SELECT 1"), alice).prepared().known());
         assertFalse(codec.redeem(codec.issue(alice, "SELECT 1"), alice).hasParameters());
         assertFalse(Arrays.equals(codec.issue(alice, "SELECT 1"), codec.issue(alice, "SELECT 1")),
                 "a running statement is named by its handle");
