@@ -105,7 +105,9 @@ class StatementCommands {
             throws SQLException, IOException {
         byte[] signed = signedHandle.toByteArray();
         StatementHandle handle = handles.redeem(signed, principal);
-        queries.stream(principal, handle, RunningStatements.keyOf(signed), listener);
+        try (PromptCancelListener prompt = new PromptCancelListener(listener)) {
+            queries.stream(principal, handle, RunningStatements.keyOf(signed), prompt);
+        }
     }
 
     void update(Principal principal, CommandStatementUpdate command, StreamListener<PutResult> ack)

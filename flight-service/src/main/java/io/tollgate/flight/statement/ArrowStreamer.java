@@ -4,7 +4,6 @@ import io.tollgate.flight.copy.BinaryCopyReader;
 import io.tollgate.flight.types.ResultSchemas;
 import org.apache.arrow.adapter.jdbc.ArrowVectorIterator;
 import org.apache.arrow.adapter.jdbc.JdbcToArrow;
-import org.apache.arrow.flight.BackpressureStrategy;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorLoader;
@@ -24,27 +23,31 @@ import java.util.function.BooleanSupplier;
  * ready before each batch so that a slow reader bounds the memory a query holds.
  */
 final class ArrowStreamer implements AutoCloseable {
-    private static final long READY_TIMEOUT_MS = 5 * 60 * 1000L;
-
     private final ServerStreamListener listener;
     private final BufferAllocator allocator;
     private final int batchRows;
     private final BooleanSupplier cancelled;
-    private final BackpressureStrategy backpressure = new BackpressureStrategy.CallbackBackpressureStrategy();
+    private final ClientReadiness client;
     private VectorSchemaRoot out;
 
-    ArrowStreamer(ServerStreamListener listener, BufferAllocator allocator, int batchRows, BooleanSupplier cancelled) {
+    /**
+     * @param cancelled     whether the query was cancelled (checked before each batch)
+     * @param onClientGone  what to do when the client cancels the call or goes away: stop the query
+     */
+    ArrowStreamer(ServerStreamListener listener, BufferAllocator allocator, int batchRows, BooleanSupplier cancelled,
+                  Runnable onClientGone) {
         this.listener = listener;
         this.allocator = allocator;
         this.batchRows = batchRows;
         this.cancelled = cancelled;
-        backpressure.register(listener);
+        this.client = new ClientReadiness(listener, onClientGone);
     }
 
     /**
      * Streams every row of a result; returns false when the client went away before the end.
      *
      * @throws QueryCancelledException when the query was cancelled meanwhile
+     * @throws ClientStalledException when the client stopped reading
      */
     boolean write(ResultSet rows) throws SQLException, IOException {
         try (ArrowVectorIterator batches = JdbcToArrow.sqlToArrowVectorIterator(rows,
@@ -64,6 +67,7 @@ final class ArrowStreamer implements AutoCloseable {
      * client went away before the end.
      *
      * @throws QueryCancelledException when the query was cancelled meanwhile
+     * @throws ClientStalledException when the client stopped reading
      */
     boolean write(BinaryCopyReader rows, VectorSchemaRoot batch) throws SQLException, IOException {
         while (rows.next(batch, batchRows) > 0) {
@@ -93,7 +97,7 @@ final class ArrowStreamer implements AutoCloseable {
         if (batch.getRowCount() == 0) {
             return !listener.isCancelled();
         }
-        if (backpressure.waitForListener(READY_TIMEOUT_MS) != BackpressureStrategy.WaitResult.READY) {
+        if (!client.await()) {
             return false;
         }
         try (ArrowRecordBatch record = new VectorUnloader(batch).getRecordBatch()) {

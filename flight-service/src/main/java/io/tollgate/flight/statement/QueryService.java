@@ -90,9 +90,9 @@ public class QueryService {
              SqlSession session = sessions.open(principal, handle.transactionId());
              PreparedStatement statement = session.connection().prepareStatement(handle.sql());
              RunningStatements.Run run = running.start(runKey, principal, statement);
-             ArrowStreamer streamer = new ArrowStreamer(listener, queryMemory, config.batchRows(), run::isCancelled)) {
+             ArrowStreamer streamer = new ArrowStreamer(listener, queryMemory, config.batchRows(), run::isCancelled,
+                     run::cancel)) {
             statement.setFetchSize(config.fetchRows());
-            listener.setOnCancelHandler(run::cancel);
             boolean finished = handle.hasParameters()
                     ? streamEachParameterRow(statement, handle.parameters(), queryMemory, streamer)
                     : streamQuery(session, statement, handle.sql(), queryMemory, streamer);
@@ -144,7 +144,7 @@ public class QueryService {
 
     private static void abort(SqlSession session) {
         try {
-            session.connection().abort(Runnable::run);
+            session.abort();
         } catch (SQLException | RuntimeException e) {
             LOG.debug("aborting a connection after an unfinished COPY failed: {}", e.getMessage());
         }

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 public final class TenantSession implements AutoCloseable {
     private final Connection connection;
     private boolean committed;
+    private volatile boolean aborted;
 
     TenantSession(Connection connection) {
         this.connection = connection;
@@ -25,14 +26,37 @@ public final class TenantSession implements AutoCloseable {
         committed = true;
     }
 
+    /**
+     * Closes the connection for good, which also ends its statement and transaction in PostgreSQL:
+     * for a connection left mid-protocol (an unfinished COPY), which no rollback could reach.
+     * Closing the session afterwards has nothing to roll back.
+     */
+    public void abort() throws SQLException {
+        aborted = true;
+        connection.abort(Runnable::run);
+    }
+
     @Override
     public void close() throws SQLException {
+        if (aborted) {
+            closeAborted();
+            return;
+        }
         try {
             if (!committed && !connection.isClosed()) {
                 connection.rollback();
             }
         } finally {
             connection.close();
+        }
+    }
+
+    private void closeAborted() {
+        try {
+            connection.close();
+        } catch (SQLException gone) {
+            // The pool's attempt to roll back a connection that no longer exists fails; the pool then
+            // discards the connection, which is all that is left to do.
         }
     }
 }

@@ -18,6 +18,12 @@ public interface SqlSession extends AutoCloseable {
     /** The call's work succeeded: commit it, unless it belongs to a client's transaction. */
     void complete() throws SQLException;
 
+    /**
+     * Closes the connection for good (see {@link io.tollgate.flight.tenant.TenantSession#abort()}); a
+     * client's transaction on it is lost, and rolling it back then succeeds.
+     */
+    void abort() throws SQLException;
+
     @Override
     void close() throws SQLException;
 }

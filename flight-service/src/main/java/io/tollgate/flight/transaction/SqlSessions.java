@@ -61,6 +61,11 @@ public class SqlSessions {
         }
 
         @Override
+        public void abort() throws SQLException {
+            session.abort();
+        }
+
+        @Override
         public void close() throws SQLException {
             session.close();
         }
@@ -80,6 +85,11 @@ public class SqlSessions {
         @Override
         public void complete() {
             // The client commits with EndTransaction.
+        }
+
+        @Override
+        public void abort() throws SQLException {
+            lease.session().abort();
         }
 
         @Override
