@@ -1,6 +1,7 @@
 package io.tollgate.flight.sql;
 
 import io.tollgate.flight.ingest.IngestTargetException;
+import io.tollgate.flight.quota.QuotaExceededException;
 import io.tollgate.flight.statement.ClientStalledException;
 import io.tollgate.flight.statement.InvalidHandleException;
 import io.tollgate.flight.statement.QueryCancelledException;
@@ -29,6 +30,8 @@ import java.sql.SQLException;
  *                 in use by another call         UNAVAILABLE            says so
  *                 too many open                  RESOURCE_EXHAUSTED     says so
  * ingest target exists / is missing              ALREADY_EXISTS / NOT_FOUND
+ * tenant quota: concurrent queries, result       RESOURCE_EXHAUSTED     the tenant's own limit
+ *               rows or bytes
  * query cancelled (CancelFlightInfo, 57014)      CANCELLED
  * the client stopped reading a stream            TIMED_OUT              says so
  * tenant unknown / inactive / unreachable        NOT_FOUND / UNAUTHORIZED / UNAVAILABLE
@@ -70,6 +73,9 @@ public final class FlightErrors {
             CallStatus status = target.kind() == IngestTargetException.Kind.EXISTS
                     ? CallStatus.ALREADY_EXISTS : CallStatus.NOT_FOUND;
             return status.withDescription(target.getMessage()).toRuntimeException();
+        }
+        if (error instanceof QuotaExceededException) {
+            return CallStatus.RESOURCE_EXHAUSTED.withDescription(error.getMessage()).toRuntimeException();
         }
         if (error instanceof ClientStalledException) {
             return CallStatus.TIMED_OUT.withDescription(error.getMessage()).toRuntimeException();
@@ -121,7 +127,8 @@ public final class FlightErrors {
         return error instanceof FlightRuntimeException || error instanceof InvalidHandleException
                 || error instanceof TransactionException || error instanceof IngestTargetException
                 || error instanceof QueryCancelledException || error instanceof TenantUnavailableException
-                || error instanceof ClientStalledException || error instanceof IllegalArgumentException;
+                || error instanceof QuotaExceededException || error instanceof ClientStalledException
+                || error instanceof IllegalArgumentException;
     }
 
     private static FlightRuntimeException fromSql(SQLException error) {

@@ -1,10 +1,12 @@
 package io.tollgate.flight.statement;
 
 import io.tollgate.flight.copy.BinaryCopyReader;
+import io.tollgate.flight.quota.ResultLimit;
 import io.tollgate.flight.types.ResultSchemas;
 import org.apache.arrow.adapter.jdbc.ArrowVectorIterator;
 import org.apache.arrow.adapter.jdbc.JdbcToArrow;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -20,13 +22,15 @@ import java.util.function.BooleanSupplier;
 /**
  * Writes JDBC results to one Flight stream as Arrow record batches, one result after another (a
  * statement run once per bound parameter row yields one stream), waiting for the client to be
- * ready before each batch so that a slow reader bounds the memory a query holds.
+ * ready before each batch so that a slow reader bounds the memory a query holds. Every batch is
+ * charged to the stream's {@link ResultLimit} before it is sent.
  */
 final class ArrowStreamer implements AutoCloseable {
     private final ServerStreamListener listener;
     private final BufferAllocator allocator;
     private final int batchRows;
     private final BooleanSupplier cancelled;
+    private final ResultLimit limit;
     private final ClientReadiness client;
     private VectorSchemaRoot out;
 
@@ -35,11 +39,12 @@ final class ArrowStreamer implements AutoCloseable {
      * @param onClientGone  what to do when the client cancels the call or goes away: stop the query
      */
     ArrowStreamer(ServerStreamListener listener, BufferAllocator allocator, int batchRows, BooleanSupplier cancelled,
-                  Runnable onClientGone) {
+                  Runnable onClientGone, ResultLimit limit) {
         this.listener = listener;
         this.allocator = allocator;
         this.batchRows = batchRows;
         this.cancelled = cancelled;
+        this.limit = limit;
         this.client = new ClientReadiness(listener, onClientGone);
     }
 
@@ -47,6 +52,7 @@ final class ArrowStreamer implements AutoCloseable {
      * Streams every row of a result; returns false when the client went away before the end.
      *
      * @throws QueryCancelledException when the query was cancelled meanwhile
+     * @throws io.tollgate.flight.quota.QuotaExceededException when the result outgrows its quota
      * @throws ClientStalledException when the client stopped reading
      */
     boolean write(ResultSet rows) throws SQLException, IOException {
@@ -67,6 +73,7 @@ final class ArrowStreamer implements AutoCloseable {
      * client went away before the end.
      *
      * @throws QueryCancelledException when the query was cancelled meanwhile
+     * @throws io.tollgate.flight.quota.QuotaExceededException when the result outgrows its quota
      * @throws ClientStalledException when the client stopped reading
      */
     boolean write(BinaryCopyReader rows, VectorSchemaRoot batch) throws SQLException, IOException {
@@ -97,14 +104,24 @@ final class ArrowStreamer implements AutoCloseable {
         if (batch.getRowCount() == 0) {
             return !listener.isCancelled();
         }
-        if (!client.await()) {
-            return false;
-        }
         try (ArrowRecordBatch record = new VectorUnloader(batch).getRecordBatch()) {
+            limit.charge(batch.getRowCount(), bufferBytes(record));
+            if (!client.await()) {
+                return false;
+            }
             new VectorLoader(out).load(record);
         }
         listener.putNext();
         return true;
+    }
+
+    /** The sizes of a batch's Arrow buffers: what it weighs in memory and, but for padding, on the wire. */
+    private static long bufferBytes(ArrowRecordBatch record) {
+        long bytes = 0;
+        for (ArrowBuf buffer : record.getBuffers()) {
+            bytes += buffer.readableBytes();
+        }
+        return bytes;
     }
 
     @Override

@@ -5,8 +5,10 @@ import io.tollgate.flight.config.FlightConfig;
 import io.tollgate.flight.copy.BinaryCopyReader;
 import io.tollgate.flight.copy.CopyPlan;
 import io.tollgate.flight.copy.CopyQueries;
+import io.tollgate.flight.quota.ResultLimit;
 import io.tollgate.flight.transaction.SqlSession;
 import io.tollgate.flight.transaction.SqlSessions;
+import io.tollgate.flight.transaction.StatementSession;
 import io.tollgate.flight.types.ParameterBinder;
 import io.tollgate.flight.types.ParameterSchemas;
 import io.tollgate.flight.types.ResultSchemas;
@@ -33,8 +35,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs queries for a principal on its tenant's backend (in a transaction of the call's own, or in
- * the client's open transaction) and streams the rows as Arrow. Knows nothing of Flight SQL's
- * commands.
+ * the client's open transaction) and streams the rows as Arrow, within the tenant's quotas (each
+ * query holds one of its concurrent-query permits; each result is bounded in rows and bytes).
+ * Knows nothing of Flight SQL's commands.
  */
 @Singleton
 public class QueryService {
@@ -79,19 +82,31 @@ public class QueryService {
 
     /**
      * Runs a query and streams its rows, once per bound parameter row when the handle carries
-     * parameters. Completes the listener on success; failures are thrown for the caller to map.
+     * parameters, within the tenant's quotas. Completes the listener on success; failures
+     * (including a result over its quota, which stops the query) are thrown for the caller to map.
      *
      * @param runKey the name under which the query can be cancelled while it runs
      */
     public void stream(Principal principal, StatementHandle handle, String runKey, ServerStreamListener listener)
             throws SQLException, IOException {
         checkSql(handle.sql());
+        if (run(principal, handle, runKey, listener)) {
+            // Only once the connection is back in its pool and the tenant's permit given back: a
+            // client that starts its next query as soon as it sees this one end is never refused
+            // because of this one.
+            listener.completed();
+        }
+    }
+
+    /** Runs and streams the query; true when every row was sent and the work committed. */
+    private boolean run(Principal principal, StatementHandle handle, String runKey, ServerStreamListener listener)
+            throws SQLException, IOException {
         try (BufferAllocator queryMemory = allocator.newChildAllocator("query", 0, config.queryMemoryBytes());
-             SqlSession session = sessions.open(principal, handle.transactionId());
+             StatementSession session = sessions.openStatement(principal, handle.transactionId());
              PreparedStatement statement = session.connection().prepareStatement(handle.sql());
              RunningStatements.Run run = running.start(runKey, principal, statement);
              ArrowStreamer streamer = new ArrowStreamer(listener, queryMemory, config.batchRows(), run::isCancelled,
-                     run::cancel)) {
+                     run::cancel, ResultLimit.of(session.quotas()))) {
             statement.setFetchSize(config.fetchRows());
             boolean finished = handle.hasParameters()
                     ? streamEachParameterRow(statement, handle.parameters(), queryMemory, streamer)
@@ -99,8 +114,8 @@ public class QueryService {
             if (finished) {
                 streamer.finish(ResultSchemas.schemaOf(statement.getMetaData(), queryMemory));
                 session.complete();
-                listener.completed();
             }
+            return finished;
         }
     }
 
@@ -133,9 +148,9 @@ public class QueryService {
                 return finished;
             } finally {
                 if (!finished) {
-                    // Cancelled, failed or abandoned by the client part-way through a COPY: the
-                    // connection is mid-protocol, so it is closed for good (which also stops the query
-                    // in PostgreSQL) rather than returned to the pool.
+                    // Cancelled, failed, over its quota or abandoned by the client part-way through a
+                    // COPY: the connection is mid-protocol, so it is closed for good (which also stops
+                    // the query in PostgreSQL) rather than returned to the pool.
                     abort(session);
                 }
             }
