@@ -23,8 +23,8 @@ import java.util.StringJoiner;
  * Loads uploaded Arrow rows into a table of the principal's tenant, creating, replacing or
  * appending to it as asked: all in one transaction (the call's own, or the client's), so a failed
  * ingest leaves nothing behind. Rows are written with a parameterised batch INSERT; names, which
- * PostgreSQL cannot take as parameters, are always quoted ({@link SqlIdentifiers}). Knows nothing
- * of Flight SQL's commands.
+ * PostgreSQL cannot take as parameters, are always quoted ({@link SqlIdentifiers}). An ingest holds
+ * one of its tenant's concurrent-query permits while it runs. Knows nothing of Flight SQL's commands.
  */
 @Singleton
 public class IngestService {
@@ -40,7 +40,7 @@ public class IngestService {
     public long ingest(Principal principal, IngestRequest request, BatchSource rows) throws SQLException {
         Schema schema = rows.root().getSchema();
         check(request, schema);
-        try (SqlSession session = sessions.open(principal, request.transactionId())) {
+        try (SqlSession session = sessions.openStatement(principal, request.transactionId())) {
             Connection connection = session.connection();
             checkCatalog(connection, request.catalog());
             String schemaName = request.temporary() ? "pg_temp"

@@ -1,6 +1,8 @@
 package io.tollgate.flight.sql;
 
 import io.tollgate.flight.ingest.IngestTargetException;
+import io.tollgate.flight.quota.QuotaExceededException;
+import io.tollgate.flight.statement.ClientStalledException;
 import io.tollgate.flight.statement.InvalidHandleException;
 import io.tollgate.flight.statement.QueryCancelledException;
 import io.tollgate.flight.tenant.TenantUnavailableException;
@@ -28,7 +30,10 @@ import java.sql.SQLException;
  *                 in use by another call         UNAVAILABLE            says so
  *                 too many open                  RESOURCE_EXHAUSTED     says so
  * ingest target exists / is missing              ALREADY_EXISTS / NOT_FOUND
+ * tenant quota: concurrent queries, result       RESOURCE_EXHAUSTED     the tenant's own limit
+ *               rows or bytes
  * query cancelled (CancelFlightInfo, 57014)      CANCELLED
+ * the client stopped reading a stream            TIMED_OUT              says so
  * tenant unknown / inactive / unreachable        NOT_FOUND / UNAUTHORIZED / UNAVAILABLE
  * request the client got wrong                   INVALID_ARGUMENT       our own text
  * SQLSTATE 08*** (connection)                    UNAVAILABLE            fixed text
@@ -68,6 +73,12 @@ public final class FlightErrors {
             CallStatus status = target.kind() == IngestTargetException.Kind.EXISTS
                     ? CallStatus.ALREADY_EXISTS : CallStatus.NOT_FOUND;
             return status.withDescription(target.getMessage()).toRuntimeException();
+        }
+        if (error instanceof QuotaExceededException) {
+            return CallStatus.RESOURCE_EXHAUSTED.withDescription(error.getMessage()).toRuntimeException();
+        }
+        if (error instanceof ClientStalledException) {
+            return CallStatus.TIMED_OUT.withDescription(error.getMessage()).toRuntimeException();
         }
         if (error instanceof QueryCancelledException) {
             return CallStatus.CANCELLED.withDescription(error.getMessage()).toRuntimeException();
@@ -116,6 +127,7 @@ public final class FlightErrors {
         return error instanceof FlightRuntimeException || error instanceof InvalidHandleException
                 || error instanceof TransactionException || error instanceof IngestTargetException
                 || error instanceof QueryCancelledException || error instanceof TenantUnavailableException
+                || error instanceof QuotaExceededException || error instanceof ClientStalledException
                 || error instanceof IllegalArgumentException;
     }
 

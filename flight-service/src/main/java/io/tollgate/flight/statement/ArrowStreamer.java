@@ -1,10 +1,12 @@
 package io.tollgate.flight.statement;
 
 import io.tollgate.flight.copy.BinaryCopyReader;
+import io.tollgate.flight.quota.ResultLimit;
 import io.tollgate.flight.types.ResultSchemas;
 import org.apache.arrow.adapter.jdbc.ArrowVectorIterator;
 import org.apache.arrow.adapter.jdbc.JdbcToArrow;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -18,12 +20,18 @@ import java.sql.SQLException;
 import java.util.function.BooleanSupplier;
 
 /**
- * Writes JDBC results to one Flight stream as Arrow record batches, one result after another (a
+ * Writes results to one Flight stream as Arrow record batches, one result after another (a
  * statement run once per bound parameter row yields one stream), waiting for the client to be
- * ready before each batch so that a slow reader bounds the memory a query holds.
+ * ready before each batch so that a slow reader bounds the memory a query holds. Every batch is
+ * charged to the stream's {@link ResultLimit} before it is sent.
  */
 final class ArrowStreamer implements AutoCloseable {
-    private static final long READY_TIMEOUT_MS = 5 * 60 * 1000L;
+    /**
+     * Rows per batch on the JDBC path (parameterized queries, types binary COPY does not decode).
+     * arrow-jdbc allocates every batch at this size up front, so a one-row result would otherwise
+     * pay for zeroing megabytes; batches this size still stream at full speed.
+     */
+    private static final int JDBC_BATCH_ROWS = 4096;
     /** Batches decoded ahead of the one being sent: enough to keep PostgreSQL and the client busy. */
     private static final int PREFETCH_BATCHES = 2;
 
@@ -31,33 +39,36 @@ final class ArrowStreamer implements AutoCloseable {
     private final BufferAllocator allocator;
     private final int batchRows;
     private final BooleanSupplier cancelled;
-    private final ClientReadiness readiness;
+    private final ResultLimit limit;
+    private final ClientReadiness client;
     private VectorSchemaRoot out;
 
-    ArrowStreamer(ServerStreamListener listener, BufferAllocator allocator, int batchRows, BooleanSupplier cancelled) {
+    /**
+     * @param cancelled     whether the query was cancelled (checked before each batch)
+     * @param onClientGone  what to do when the client cancels the call or goes away: stop the query
+     */
+    ArrowStreamer(ServerStreamListener listener, BufferAllocator allocator, int batchRows, BooleanSupplier cancelled,
+                  Runnable onClientGone, ResultLimit limit) {
         this.listener = listener;
         this.allocator = allocator;
         this.batchRows = batchRows;
         this.cancelled = cancelled;
-        this.readiness = new ClientReadiness(listener);
-    }
-
-    /** Runs {@code action} if the client cancels the call or disconnects. */
-    void onClientCancel(Runnable action) {
-        readiness.onCancel(action);
+        this.limit = limit;
+        this.client = new ClientReadiness(listener, onClientGone);
     }
 
     /**
      * Streams every row of a result; returns false when the client went away before the end.
      *
      * @throws QueryCancelledException when the query was cancelled meanwhile
+     * @throws io.tollgate.flight.quota.QuotaExceededException when the result outgrows its quota
+     * @throws ClientStalledException when the client stopped reading
      */
     boolean write(ResultSet rows) throws SQLException, IOException {
         try (ArrowVectorIterator batches = JdbcToArrow.sqlToArrowVectorIterator(rows,
-                ResultSchemas.config(rows.getMetaData(), allocator, batchRows))) {
+                ResultSchemas.config(rows.getMetaData(), allocator, Math.min(batchRows, JDBC_BATCH_ROWS)))) {
             while (batches.hasNext()) {
-                VectorSchemaRoot batch = batches.next();
-                if (!send(batch)) {
+                if (!send(batches.next())) {
                     return false;
                 }
             }
@@ -71,11 +82,18 @@ final class ArrowStreamer implements AutoCloseable {
      * are sent; without one (every query thread busy) it is read in turn.
      *
      * @throws QueryCancelledException when the query was cancelled meanwhile
+     * @throws io.tollgate.flight.quota.QuotaExceededException when the result outgrows its quota
+     * @throws ClientStalledException when the client stopped reading
      */
     boolean write(BinaryCopyReader rows, VectorSchemaRoot batch, QueryThreads threads) throws SQLException, IOException {
         CopyPrefetch prefetch = new CopyPrefetch(rows, batch, batchRows, PREFETCH_BATCHES);
         if (!threads.tryRun(prefetch::readAhead)) {
-            return write(rows, batch);
+            while (rows.next(batch, batchRows) > 0) {
+                if (!send(batch)) {
+                    return false;
+                }
+            }
+            return true;
         }
         try (prefetch) {
             for (ArrowRecordBatch next = prefetch.next(); next != null; next = prefetch.next()) {
@@ -87,15 +105,6 @@ final class ArrowStreamer implements AutoCloseable {
             }
             return true;
         }
-    }
-
-    private boolean write(BinaryCopyReader rows, VectorSchemaRoot batch) throws SQLException, IOException {
-        while (rows.next(batch, batchRows) > 0) {
-            if (!send(batch)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Starts the stream with this schema if no result has started it; call once all results are written. */
@@ -112,10 +121,8 @@ final class ArrowStreamer implements AutoCloseable {
     }
 
     private boolean send(VectorSchemaRoot batch) {
-        if (cancelled.getAsBoolean()) {
-            throw new QueryCancelledException();
-        }
         if (batch.getRowCount() == 0) {
+            checkCancelled();
             start(batch.getSchema());
             return !listener.isCancelled();
         }
@@ -124,13 +131,12 @@ final class ArrowStreamer implements AutoCloseable {
         }
     }
 
-    /** Sends one batch once the client is ready for it; false when the client went away. */
+    /** Charges a batch to the result's limit and sends it once the client is ready; false when the client went away. */
     private boolean send(Schema schema, ArrowRecordBatch record) {
-        if (cancelled.getAsBoolean()) {
-            throw new QueryCancelledException();
-        }
+        checkCancelled();
         start(schema);
-        if (!readiness.await(READY_TIMEOUT_MS)) {
+        limit.charge(record.getLength(), bufferBytes(record));
+        if (!client.await()) {
             return false;
         }
         new VectorLoader(out).load(record);
@@ -138,11 +144,26 @@ final class ArrowStreamer implements AutoCloseable {
         return true;
     }
 
+    private void checkCancelled() {
+        if (cancelled.getAsBoolean()) {
+            throw new QueryCancelledException();
+        }
+    }
+
     private void start(Schema schema) {
         if (out == null) {
             out = VectorSchemaRoot.create(schema, allocator);
             listener.start(out);
         }
+    }
+
+    /** The sizes of a batch's Arrow buffers: what it weighs in memory and, but for padding, on the wire. */
+    private static long bufferBytes(ArrowRecordBatch record) {
+        long bytes = 0;
+        for (ArrowBuf buffer : record.getBuffers()) {
+            bytes += buffer.readableBytes();
+        }
+        return bytes;
     }
 
     @Override

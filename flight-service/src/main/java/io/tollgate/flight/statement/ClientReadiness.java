@@ -2,57 +2,56 @@ package io.tollgate.flight.statement;
 
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 /**
  * Whether the client of one stream can take another batch, and what to do when it goes away. A
  * stream waits for readiness before each batch, so a slow reader bounds the memory a query holds.
  *
  * <p>gRPC delivers "ready" and "cancelled" through the call's own serialized executor, so they
  * only arrive while the thread that writes the stream is not that executor's (the producer hands
- * streams to {@link QueryThreads}). The wait also re-reads the transport's state every few
- * milliseconds, so a missed signal costs a moment, never the stream.
+ * streams to {@link QueryThreads}). The wait also re-reads the transport's state, after a
+ * millisecond and then less often, so a missed signal costs a moment, never the stream.
  */
 final class ClientReadiness {
-    private static final long RECHECK_MS = 20;
+    private static final long TIMEOUT_MS = 5 * 60 * 1000L;
+    private static final long MAX_PAUSE_MS = 50;
 
     private final ServerStreamListener listener;
     private final Object lock = new Object();
-    private final List<Runnable> onCancel = new CopyOnWriteArrayList<>();
 
-    ClientReadiness(ServerStreamListener listener) {
+    /**
+     * @param onClientGone what to do when the client cancels the call or goes away (stop the query)
+     */
+    ClientReadiness(ServerStreamListener listener, Runnable onClientGone) {
         this.listener = listener;
         listener.setOnReadyHandler(this::signal);
         listener.setOnCancelHandler(() -> {
-            onCancel.forEach(Runnable::run);
-            signal();
+            try {
+                onClientGone.run();
+            } finally {
+                signal();
+            }
         });
     }
 
-    /** Runs {@code action} if the client cancels the call or disconnects. */
-    void onCancel(Runnable action) {
-        onCancel.add(action);
-        if (listener.isCancelled()) {
-            action.run();
-        }
-    }
-
     /**
-     * Waits until the client can take a batch.
+     * Waits until the client is ready for the next batch; false when it has gone.
      *
-     * @return false when the client cancelled, went away, or read nothing for {@code timeoutMs}
+     * @throws ClientStalledException when it read nothing for five minutes
      */
-    boolean await(long timeoutMs) {
-        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+    boolean await() {
+        long deadline = System.nanoTime() + TIMEOUT_MS * 1_000_000;
+        long pauseMs = 1;
         synchronized (lock) {
             while (!listener.isReady()) {
-                long remainingMs = (deadline - System.nanoTime()) / 1_000_000L;
-                if (listener.isCancelled() || remainingMs <= 0) {
+                if (listener.isCancelled()) {
                     return false;
                 }
+                if (System.nanoTime() - deadline > 0) {
+                    throw new ClientStalledException(TIMEOUT_MS / 60_000);
+                }
                 try {
-                    lock.wait(Math.min(remainingMs, RECHECK_MS));
+                    lock.wait(pauseMs);
+                    pauseMs = Math.min(pauseMs * 2, MAX_PAUSE_MS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return false;

@@ -5,8 +5,10 @@ import io.tollgate.flight.config.FlightConfig;
 import io.tollgate.flight.copy.BinaryCopyReader;
 import io.tollgate.flight.copy.CopyPlan;
 import io.tollgate.flight.copy.CopyQueries;
+import io.tollgate.flight.quota.ResultLimit;
 import io.tollgate.flight.transaction.SqlSession;
 import io.tollgate.flight.transaction.SqlSessions;
+import io.tollgate.flight.transaction.StatementSession;
 import io.tollgate.flight.types.ParameterBinder;
 import io.tollgate.flight.types.ParameterSchemas;
 import io.tollgate.flight.types.ResultSchemas;
@@ -81,28 +83,40 @@ public class QueryService {
 
     /**
      * Runs a query and streams its rows, once per bound parameter row when the handle carries
-     * parameters. Completes the listener on success; failures are thrown for the caller to map.
+     * parameters, within the tenant's quotas. Completes the listener on success; failures
+     * (including a result over its quota, which stops the query) are thrown for the caller to map.
      *
      * @param runKey the name under which the query can be cancelled while it runs
      */
     public void stream(Principal principal, StatementHandle handle, String runKey, ServerStreamListener listener)
             throws SQLException, IOException {
         checkSql(handle.sql());
+        if (run(principal, handle, runKey, listener)) {
+            // Only once the connection is back in its pool and the tenant's permit given back: a
+            // client that starts its next query as soon as it sees this one end is never refused
+            // because of this one.
+            listener.completed();
+        }
+    }
+
+    /** Runs and streams the query; true when every row was sent and the work committed. */
+    private boolean run(Principal principal, StatementHandle handle, String runKey, ServerStreamListener listener)
+            throws SQLException, IOException {
         try (BufferAllocator queryMemory = allocator.newChildAllocator("query", 0, config.queryMemoryBytes());
-             SqlSession session = sessions.open(principal, handle.transactionId());
+             StatementSession session = sessions.openStatement(principal, handle.transactionId());
              PreparedStatement statement = session.connection().prepareStatement(handle.sql());
              RunningStatements.Run run = running.start(runKey, principal, statement);
-             ArrowStreamer streamer = new ArrowStreamer(listener, queryMemory, config.batchRows(), run::isCancelled)) {
+             ArrowStreamer streamer = new ArrowStreamer(listener, queryMemory, config.batchRows(), run::isCancelled,
+                     run::cancel, ResultLimit.of(session.quotas()))) {
             statement.setFetchSize(config.fetchRows());
-            streamer.onClientCancel(run::cancel);
             boolean finished = handle.hasParameters()
                     ? streamEachParameterRow(statement, handle, queryMemory, streamer)
                     : streamQuery(session, statement, run, handle.sql(), queryMemory, streamer);
             if (finished) {
                 streamer.finish(() -> ResultSchemas.schemaOf(statement.getMetaData(), queryMemory));
                 session.complete();
-                listener.completed();
             }
+            return finished;
         }
     }
 
@@ -145,8 +159,8 @@ public class QueryService {
     }
 
     /**
-     * Cancelled, failed or abandoned by the client part-way through a COPY: the query is stopped in
-     * PostgreSQL and the connection brought back in step, or discarded when that fails.
+     * Cancelled, failed, over its quota or abandoned by the client part-way through a COPY: the query
+     * is stopped in PostgreSQL and the connection brought back in step, or discarded when that fails.
      */
     private static void stop(BinaryCopyReader rows, SqlSession session) {
         try {

@@ -17,8 +17,8 @@ import java.sql.Statement;
 
 /**
  * Runs statements that change data (or define it) for a principal and counts the rows they
- * affected. A batch of parameter rows runs in one transaction: all rows or none. Knows nothing
- * of Flight SQL's commands.
+ * affected. A batch of parameter rows runs in one transaction: all rows or none. Each call holds
+ * one of its tenant's concurrent-query permits while it runs. Knows nothing of Flight SQL's commands.
  */
 @Singleton
 public class UpdateService {
@@ -38,7 +38,7 @@ public class UpdateService {
     /** Runs a statement; returns the rows affected, -1 when PostgreSQL does not say. */
     public long execute(Principal principal, String sql, byte[] transactionId) throws SQLException {
         checkSql(sql);
-        try (SqlSession session = sessions.open(principal, transactionId);
+        try (SqlSession session = sessions.openStatement(principal, transactionId);
              Statement statement = session.connection().createStatement()) {
             long count = statement.execute(sql) ? -1 : statement.getLargeUpdateCount();
             session.complete();
@@ -56,7 +56,7 @@ public class UpdateService {
             throws SQLException, IOException {
         checkSql(handle.sql());
         try (BufferAllocator memory = allocator.newChildAllocator("update", 0, config.queryMemoryBytes());
-             SqlSession session = sessions.open(principal, handle.transactionId());
+             SqlSession session = sessions.openStatement(principal, handle.transactionId());
              PreparedStatement statement = session.connection().prepareStatement(handle.sql())) {
             int parameterCount = statement.getParameterMetaData().getParameterCount();
             Counter counter = new Counter();

@@ -8,29 +8,36 @@ import jakarta.inject.Singleton;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One connection pool per tenant backend, made on first use and replaced when the tenant's route
- * changes (a new revision). Pools of shared databases are per tenant too, so one tenant's load
- * cannot take another's connections.
+ * One connection pool per tenant backend, made on first use and replaced when a new revision of the
+ * tenant's route changes how it connects (URL, credentials, pool limits). Other changes (quotas,
+ * status, context variables) keep the pool: replacing it would cut off the tenant's running queries.
+ * Pools of shared databases are per tenant too, so one tenant's load cannot take another's
+ * connections.
  */
 @Singleton
 public class TenantPools implements AutoCloseable {
     private static final int DEFAULT_MAX_CONNECTIONS = 10;
 
-    private record Pool(long revision, HikariDataSource dataSource) {
+    /** A pool and the route it was made for. */
+    private record Pool(TenantRoute route, HikariDataSource dataSource) {
+        boolean connectsAs(TenantRoute other) {
+            return route.jdbcUrl().equals(other.jdbcUrl()) && route.username().equals(other.username())
+                    && route.password().equals(other.password()) && route.pool().equals(other.pool());
+        }
     }
 
     private final ConcurrentHashMap<String, Pool> pools = new ConcurrentHashMap<>();
 
-    /** The pool for this route, at this route's revision. */
+    /** The pool for this route's backend. */
     public HikariDataSource poolFor(TenantRoute route) {
         Pool pool = pools.compute(route.tenantId(), (id, existing) -> {
-            if (existing != null && existing.revision() == route.revision()) {
+            if (existing != null && existing.connectsAs(route)) {
                 return existing;
             }
             if (existing != null) {
                 existing.dataSource().close();
             }
-            return new Pool(route.revision(), create(route));
+            return new Pool(route, create(route));
         });
         return pool.dataSource();
     }

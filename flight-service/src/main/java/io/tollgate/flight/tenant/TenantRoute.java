@@ -14,7 +14,7 @@ import java.util.List;
  * @param password            its password
  * @param pool                pool limits
  * @param contextVariables    the variables bound for every transaction
- * @param statementTimeoutMs  statement timeout, 0 for the backend's default
+ * @param quotas              the limits on the tenant's work, service defaults applied
  * @param revision            the registry revision of this route
  */
 public record TenantRoute(
@@ -26,11 +26,26 @@ public record TenantRoute(
         String password,
         PoolLimits pool,
         List<ContextVariable> contextVariables,
-        long statementTimeoutMs,
+        Quotas quotas,
         long revision) {
 
     /** Connection pool limits for one backend. */
     public record PoolLimits(int maxConnections, int minIdle, long connectionTimeoutMs) {
+    }
+
+    /**
+     * The limits on a tenant's work, as enforced: the route's own values, with the service's
+     * defaults where the route says 0. Here 0 means "no limit" (for the statement timeout: the
+     * backend's own setting).
+     *
+     * @param maxConcurrentQueries statements the tenant may run at once on this replica
+     * @param statementTimeoutMs   PostgreSQL's statement_timeout for the tenant's transactions
+     * @param maxResultRows        rows one result may stream
+     * @param maxResultBytes       Arrow buffer bytes one result may stream
+     */
+    public record Quotas(int maxConcurrentQueries, long statementTimeoutMs, long maxResultRows, long maxResultBytes) {
+        /** No limits at all. */
+        public static final Quotas NONE = new Quotas(0, 0, 0, 0);
     }
 
     /** Where a bound variable's value comes from. */

@@ -3,8 +3,10 @@ package io.tollgate.flight.tenant;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.tollgate.common.tenant.TenantDirectory;
+import io.tollgate.flight.config.QuotaConfig;
 import io.tollgate.proto.router.v1.ContextVariable;
 import io.tollgate.proto.router.v1.IsolationMode;
+import io.tollgate.proto.router.v1.Quotas;
 import io.tollgate.proto.router.v1.ResolveTenantRequest;
 import io.tollgate.proto.router.v1.RouterServiceGrpc;
 import io.tollgate.proto.router.v1.SqlBackend;
@@ -25,10 +27,13 @@ import java.util.concurrent.TimeUnit;
 public class TenantRoutes {
     private final TenantDirectory directory;
     private final RouterServiceGrpc.RouterServiceBlockingStub router;
+    private final QuotaConfig defaults;
 
-    public TenantRoutes(TenantDirectory directory, RouterServiceGrpc.RouterServiceBlockingStub router) {
+    public TenantRoutes(TenantDirectory directory, RouterServiceGrpc.RouterServiceBlockingStub router,
+                        QuotaConfig defaults) {
         this.directory = directory;
         this.router = router;
+        this.defaults = defaults;
     }
 
     /** The active route of a tenant. */
@@ -39,7 +44,7 @@ public class TenantRoutes {
             case UNKNOWN -> throw new TenantUnavailableException(TenantUnavailableException.Kind.UNKNOWN);
             case NOT_SYNCED -> resolveDirectly(tenantId);
         };
-        TenantRoute route = toRoute(tenant);
+        TenantRoute route = toRoute(tenant, defaults);
         if (!route.active()) {
             throw new TenantUnavailableException(TenantUnavailableException.Kind.INACTIVE);
         }
@@ -59,7 +64,7 @@ public class TenantRoutes {
         }
     }
 
-    static TenantRoute toRoute(Tenant tenant) {
+    static TenantRoute toRoute(Tenant tenant, QuotaConfig defaults) {
         SqlBackend backend = tenant.getSqlBackend();
         List<TenantRoute.ContextVariable> variables = tenant.getContextVariablesList().stream()
                 .map(TenantRoutes::toVariable)
@@ -74,8 +79,19 @@ public class TenantRoutes {
                 new TenantRoute.PoolLimits(backend.getPool().getMaxConnections(), backend.getPool().getMinIdle(),
                         backend.getPool().getConnectionTimeoutMs()),
                 variables,
-                tenant.getQuotas().getStatementTimeoutMs(),
+                quotas(tenant.getQuotas(), defaults),
                 tenant.getRevision());
+    }
+
+    /** The route's quotas, each one the route leaves at 0 (or below, never valid) taken from the defaults. */
+    static TenantRoute.Quotas quotas(Quotas route, QuotaConfig defaults) {
+        return new TenantRoute.Quotas(
+                route.getMaxConcurrentQueries() > 0 ? route.getMaxConcurrentQueries()
+                        : Math.max(0, defaults.maxConcurrentQueries()),
+                route.getStatementTimeoutMs() > 0 ? route.getStatementTimeoutMs()
+                        : Math.max(0, defaults.statementTimeout().toMillis()),
+                route.getMaxResultRows() > 0 ? route.getMaxResultRows() : Math.max(0, defaults.maxResultRows()),
+                route.getMaxResultBytes() > 0 ? route.getMaxResultBytes() : Math.max(0, defaults.maxResultBytes()));
     }
 
     private static TenantRoute.ContextVariable toVariable(ContextVariable v) {

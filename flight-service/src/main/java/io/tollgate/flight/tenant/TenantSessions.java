@@ -60,8 +60,8 @@ public class TenantSessions {
         for (TenantRoute.ContextVariable variable : route.contextVariables()) {
             settings.add(new String[] {variable.name(), valueOf(variable, principal)});
         }
-        if (route.statementTimeoutMs() > 0) {
-            settings.add(new String[] {"statement_timeout", Long.toString(route.statementTimeoutMs())});
+        if (route.quotas().statementTimeoutMs() > 0) {
+            settings.add(new String[] {"statement_timeout", Long.toString(route.quotas().statementTimeoutMs())});
         }
         if (settings.isEmpty() && route.sharedRls()) {
             // A shared database without a tenant context would rely on RLS seeing nothing;

@@ -186,6 +186,18 @@ class FlightSqlTransactionsTest {
         }
     }
 
+    @Test
+    void aTransactionWhoseQueryFailedPartWayThroughCopyCanStillBeRolledBack() throws Exception {
+        Transaction transaction = acme.beginTransaction();
+        acme.executeUpdate("INSERT INTO ledger VALUES (40, 'lost')", transaction);
+        // Integers stream through binary COPY; the division fails after the first rows were sent.
+        FlightRuntimeException failed = assertThrows(FlightRuntimeException.class, () -> Results.read(acme,
+                acme.execute("SELECT 100000 / (100000 - g) FROM generate_series(1, 200000) g", transaction)));
+        assertEquals(FlightStatusCode.INVALID_ARGUMENT, failed.status().code());
+        acme.rollback(transaction);
+        assertEquals(List.of(), entries("id = 40"));
+    }
+
     private static List<String> entries(String where) throws Exception {
         List<String> entries = new ArrayList<>();
         try (Connection c = DB.database().connect(); Statement s = c.createStatement();

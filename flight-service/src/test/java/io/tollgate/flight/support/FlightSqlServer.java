@@ -5,6 +5,7 @@ import io.grpc.netty.NettyServerBuilder;
 import io.micronaut.context.ApplicationContext;
 import io.tollgate.common.auth.TokenVerifier;
 import io.tollgate.common.auth.TokenVerifierConfig;
+import io.tollgate.common.tenant.TenantDirectory;
 import io.tollgate.flight.server.FlightEndpointServer;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.testkit.tokens.TestTokens;
@@ -38,13 +39,15 @@ public final class FlightSqlServer implements AutoCloseable {
             .encodeToString("flight-sql-test-handle-key-0123456789".getBytes());
 
     private final TestTokens tokens = new TestTokens(ISSUER, AUDIENCE);
+    private final TestRegistry.Router router;
     private final Server registry;
     private final ApplicationContext context;
 
     private FlightSqlServer(List<Tenant> tenants, Map<String, Object> properties) {
+        router = TestRegistry.router(tenants);
         try {
             registry = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                    .addService(TestRegistry.router(tenants))
+                    .addService(router)
                     .addService(TestRegistry.auth())
                     .build()
                     .start();
@@ -88,6 +91,21 @@ public final class FlightSqlServer implements AutoCloseable {
 
     public ApplicationContext context() {
         return context;
+    }
+
+    /**
+     * Changes a tenant in the registry (give it a higher revision) and waits until this server's
+     * tenant directory has applied the change.
+     */
+    public void publish(Tenant changed) throws InterruptedException {
+        router.upsert(changed);
+        TenantDirectory directory = context.getBean(TenantDirectory.class);
+        for (int i = 0; i < 600 && directory.revision() < changed.getRevision(); i++) {
+            Thread.sleep(50);
+        }
+        if (directory.revision() < changed.getRevision()) {
+            throw new AssertionError("the tenant directory never reached revision " + changed.getRevision());
+        }
     }
 
     /** A valid access token. */

@@ -53,7 +53,7 @@ class TenantSessionsTest {
 
     private static TenantRoute route(String tenant, String role, List<TenantRoute.ContextVariable> variables) {
         return new TenantRoute(tenant, true, true, DB.jdbcUrl(), role, "pw", new TenantRoute.PoolLimits(2, 0, 5000),
-                variables, 0, 1);
+                variables, TenantRoute.Quotas.NONE, 1);
     }
 
     private static TenantRoute route(String tenant, List<TenantRoute.ContextVariable> variables) {

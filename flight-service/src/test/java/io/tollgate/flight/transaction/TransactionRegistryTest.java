@@ -31,7 +31,7 @@ class TransactionRegistryTest {
     static final TenantPools POOLS = new TenantPools();
     static final TenantSessions SESSIONS = new TenantSessions(POOLS);
     static final TenantRoute ROUTE = new TenantRoute("acme", true, false, DB.jdbcUrl(), DB.username(), DB.password(),
-            new TenantRoute.PoolLimits(6, 0, 5000), List.of(), 0, 1);
+            new TenantRoute.PoolLimits(6, 0, 5000), List.of(), TenantRoute.Quotas.NONE, 1);
 
     final Principal alice = TestConfigs.principal("alice@acme", "acme", "writer");
     final MovableClock clock = new MovableClock();
