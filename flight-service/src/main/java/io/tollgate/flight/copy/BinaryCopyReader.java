@@ -16,6 +16,7 @@ import java.util.Arrays;
  * carries the format's header, the last the trailer).
  */
 public final class BinaryCopyReader {
+    private static final int FIRST_BATCH_ROWS = 1024;
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
 
     private final CopyOut copy;
@@ -23,7 +24,7 @@ public final class BinaryCopyReader {
     private final PGConnection connection;
     private boolean headerRead;
     private boolean finished;
-    private boolean capacitySet;
+    private int capacityRows = FIRST_BATCH_ROWS;
 
     /**
      * @param copy       a started {@code COPY ... TO STDOUT (FORMAT binary)}
@@ -79,11 +80,10 @@ public final class BinaryCopyReader {
      * @throws IOException when the stream is not binary COPY of the planned shape
      */
     public int next(VectorSchemaRoot root, int maxRows) throws SQLException, IOException {
-        if (!capacitySet) {
-            // Room for a whole batch up front, rather than doubling the buffers while it fills.
-            root.getFieldVectors().forEach(vector -> vector.setInitialCapacity(maxRows));
-            capacitySet = true;
-        }
+        // A first batch starts small (a result of a few rows should not pay for a big allocation)
+        // and grows as it fills; once a batch came out full, the next ones start at full size.
+        int capacity = Math.min(maxRows, capacityRows);
+        root.getFieldVectors().forEach(vector -> vector.setInitialCapacity(capacity));
         root.allocateNew();
         ColumnDecoder[] decoders = plan.bind(root);
         FieldVector[] vectors = root.getFieldVectors().toArray(new FieldVector[0]);
@@ -131,6 +131,9 @@ public final class BinaryCopyReader {
             rows++;
         }
         root.setRowCount(rows);
+        if (rows == maxRows) {
+            capacityRows = maxRows;
+        }
         return rows;
     }
 
