@@ -9,9 +9,10 @@ import org.apache.arrow.flight.RequestContext;
 
 /**
  * Authenticates every Flight call before it reaches the producer, and carries the verified
- * principal to it. A call without acceptable credentials never reaches the producer. After a
- * Basic login the issued bearer token is returned in the response headers, as Flight clients
- * expect from a handshake.
+ * principal to it. A call without acceptable credentials never reaches the producer. Only moves
+ * headers: {@link CallAuthenticator} decides. After a Basic login the issued bearer token is
+ * returned in the response headers, as Flight clients expect from a handshake; the session cookie
+ * ({@link SessionCookie}), when the authenticator hands one out, goes in {@code set-cookie}.
  */
 public final class AuthMiddleware implements FlightServerMiddleware {
     /** The key under which the producer finds this middleware in its call context. */
@@ -19,10 +20,12 @@ public final class AuthMiddleware implements FlightServerMiddleware {
 
     private final Principal principal;
     private final String issuedToken;
+    private final String setCookie;
 
-    private AuthMiddleware(Principal principal, String issuedToken) {
-        this.principal = principal;
-        this.issuedToken = issuedToken;
+    private AuthMiddleware(CallAuthenticator.Authenticated authenticated) {
+        this.principal = authenticated.principal();
+        this.issuedToken = authenticated.issuedToken();
+        this.setCookie = authenticated.setCookie();
     }
 
     public Principal principal() {
@@ -33,6 +36,9 @@ public final class AuthMiddleware implements FlightServerMiddleware {
     public void onBeforeSendingHeaders(CallHeaders outgoingHeaders) {
         if (issuedToken != null) {
             outgoingHeaders.insert("authorization", "Bearer " + issuedToken);
+        }
+        if (setCookie != null) {
+            outgoingHeaders.insert("set-cookie", setCookie);
         }
     }
 
@@ -54,8 +60,8 @@ public final class AuthMiddleware implements FlightServerMiddleware {
 
         @Override
         public AuthMiddleware onCallStarted(CallInfo info, CallHeaders incomingHeaders, RequestContext context) {
-            CallAuthenticator.Authenticated result = authenticator.authenticate(incomingHeaders.get("authorization"));
-            return new AuthMiddleware(result.principal(), result.issuedToken());
+            return new AuthMiddleware(authenticator.authenticate(incomingHeaders.get("authorization"),
+                    incomingHeaders.getAll("cookie")));
         }
     }
 }

@@ -6,9 +6,11 @@ import io.tollgate.common.auth.InvalidTokenException;
 import io.tollgate.common.auth.Principal;
 import io.tollgate.common.auth.TokenVerifier;
 import io.tollgate.flight.config.FlightConfig;
+import io.tollgate.flight.config.SessionCookieConfig;
 import io.tollgate.proto.auth.v1.AuthServiceGrpc;
 import io.tollgate.proto.auth.v1.AuthenticateRequest;
 import io.tollgate.proto.auth.v1.AuthenticateResponse;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.FlightRuntimeException;
@@ -16,13 +18,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Turns a call's {@code Authorization} header into a verified principal: a bearer token is
- * verified locally; Basic credentials are forwarded to auth-service, whose token is then handed
- * back to the client to use on later calls. Every refusal is UNAUTHENTICATED with one message.
+ * Turns a call's credentials into a verified principal. An {@code Authorization} header always
+ * decides when present: a bearer token is verified locally; Basic credentials are forwarded to
+ * auth-service, whose token is then handed back to the client to use on later calls. Without that
+ * header, the session cookie ({@link SessionCookie}) is verified exactly like a bearer token.
+ *
+ * <p>A call authenticated by the header gets its token back as the session cookie, unless it sent
+ * that very token in the cookie already, so that clients which send their configured headers only
+ * with some calls (ADBC's Java driver) present it with the others. The cookie never outlives the
+ * token. Every refusal is UNAUTHENTICATED with one message, whichever credential failed.
  */
 @Singleton
 public class CallAuthenticator {
@@ -34,30 +45,83 @@ public class CallAuthenticator {
     private final TokenVerifier verifier;
     private final AuthServiceGrpc.AuthServiceBlockingStub authService;
     private final FlightConfig config;
+    private final boolean sessionCookie;
+    private final Clock clock;
 
+    @Inject
     public CallAuthenticator(TokenVerifier verifier, AuthServiceGrpc.AuthServiceBlockingStub authService,
-                             FlightConfig config) {
+                             FlightConfig config, SessionCookieConfig cookieConfig) {
+        this(verifier, authService, config, cookieConfig, Clock.systemUTC());
+    }
+
+    CallAuthenticator(TokenVerifier verifier, AuthServiceGrpc.AuthServiceBlockingStub authService,
+                      FlightConfig config, SessionCookieConfig cookieConfig, Clock clock) {
         this.verifier = verifier;
         this.authService = authService;
         this.config = config;
+        this.sessionCookie = cookieConfig.enabled();
+        this.clock = clock;
     }
 
-    /** The outcome of authenticating one call: who, and a token to hand back after a login. */
-    public record Authenticated(Principal principal, String issuedToken) {
+    /**
+     * The outcome of authenticating one call.
+     *
+     * @param principal   who the call speaks for
+     * @param issuedToken the token a Basic login obtained, to hand back in the {@code authorization}
+     *                    response header; null otherwise
+     * @param setCookie   the {@code set-cookie} response header value, or null for none
+     */
+    public record Authenticated(Principal principal, String issuedToken, String setCookie) {
     }
 
-    public Authenticated authenticate(String authorization) {
+    /**
+     * Authenticates a call from its {@code authorization} header (null when absent) and its
+     * {@code cookie} headers (null or empty when absent).
+     *
+     * @throws FlightRuntimeException UNAUTHENTICATED when the credentials are missing or not
+     *                                acceptable; UNAVAILABLE or RESOURCE_EXHAUSTED when they could
+     *                                not be checked
+     */
+    public Authenticated authenticate(String authorization, Iterable<String> cookieHeaders) {
         if (authorization == null) {
-            throw refused();
+            return new Authenticated(verify(cookieToken(cookieHeaders)), null, null);
         }
         if (regionMatches(authorization, BEARER)) {
-            return new Authenticated(verify(authorization.substring(BEARER.length()).trim()), null);
+            String token = authorization.substring(BEARER.length()).trim();
+            Principal principal = verify(token);
+            return new Authenticated(principal, null, setCookie(token, principal, cookieHeaders));
         }
         if (regionMatches(authorization, BASIC)) {
             String token = login(authorization.substring(BASIC.length()).trim());
-            return new Authenticated(verify(token), token);
+            Principal principal = verify(token);
+            return new Authenticated(principal, token, setCookie(token, principal, cookieHeaders));
         }
         throw refused();
+    }
+
+    /** The token in the session cookie; refused when there is none, or more than one. */
+    private String cookieToken(Iterable<String> cookieHeaders) {
+        if (!sessionCookie) {
+            throw refused();
+        }
+        List<String> tokens = SessionCookie.values(cookieHeaders);
+        if (tokens.size() != 1) {
+            throw refused();
+        }
+        return tokens.get(0);
+    }
+
+    /**
+     * The cookie carrying a token that was just accepted from the header, unless the call already
+     * sent it; it lives as long as the token does.
+     */
+    private String setCookie(String token, Principal principal, Iterable<String> cookieHeaders) {
+        if (!sessionCookie || !SessionCookie.canCarry(token)
+                || SessionCookie.values(cookieHeaders).equals(List.of(token))) {
+            return null;
+        }
+        long maxAge = Duration.between(clock.instant(), principal.expiresAt()).getSeconds();
+        return maxAge > 0 ? SessionCookie.setCookie(token, maxAge) : null;
     }
 
     private Principal verify(String token) {

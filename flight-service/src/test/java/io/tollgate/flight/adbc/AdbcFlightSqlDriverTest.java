@@ -13,6 +13,7 @@ import org.apache.arrow.adbc.core.AdbcException;
 import org.apache.arrow.adbc.core.AdbcStatement;
 import org.apache.arrow.adbc.core.AdbcStatusCode;
 import org.apache.arrow.adbc.core.BulkIngestMode;
+import org.apache.arrow.adbc.driver.flightsql.FlightSqlConnectionProperties;
 import org.apache.arrow.adbc.driver.flightsql.FlightSqlDriver;
 import org.apache.arrow.adbc.sql.SqlQuirks;
 import org.apache.arrow.memory.BufferAllocator;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,8 @@ class AdbcFlightSqlDriverTest {
     static FlightSqlServer server;
     static BufferAllocator allocator;
     static AdbcDatabase database;
+    /** The same settings with {@code adbc.flight.sql.rpc.with_cookie_middleware=true}. */
+    static AdbcDatabase withCookies;
 
     /** ADBC creates ingest tables itself, with these column types. */
     static final SqlQuirks POSTGRES = SqlQuirks.builder().arrowToSqlTypeNameMapping(type -> switch (type.getTypeID()) {
@@ -61,10 +65,15 @@ class AdbcFlightSqlDriverTest {
                 "Bearer " + server.token("w@acme", "acme", "writer"));
         parameters.put(AdbcDriver.PARAM_SQL_QUIRKS, POSTGRES);
         database = new FlightSqlDriver(allocator).open(parameters);
+        // A copy: the database reads its map again on every connect.
+        Map<String, Object> cookieParameters = new HashMap<>(parameters);
+        FlightSqlConnectionProperties.WITH_COOKIE_MIDDLEWARE.set(cookieParameters, true);
+        withCookies = new FlightSqlDriver(allocator).open(cookieParameters);
     }
 
     @AfterAll
     static void stop() throws Exception {
+        withCookies.close();
         database.close();
         allocator.close();
         server.close();
@@ -121,27 +130,95 @@ class AdbcFlightSqlDriverTest {
         }
     }
 
+    private static long update(AdbcConnection connection, String sql, VectorSchemaRoot parameters) throws Exception {
+        try (AdbcStatement statement = connection.createStatement()) {
+            statement.setSqlQuery(sql);
+            statement.prepare();
+            statement.bind(parameters);
+            return statement.executeUpdate().getAffectedRows();
+        }
+    }
+
+    private static void ingest(AdbcConnection connection, String table, BulkIngestMode mode, VectorSchemaRoot rows)
+            throws Exception {
+        try (AdbcStatement ingest = connection.bulkIngest(table, mode)) {
+            ingest.bind(rows);
+            ingest.executeUpdate();
+        }
+    }
+
     /**
      * ADBC 0.20's Java driver sends its call headers (here, the bearer token) with plain calls but
      * not with a prepared statement's executions, which it makes with no call options at all; its
-     * bulk ingest is a prepared INSERT. Tollgate authenticates every call, so these are refused,
-     * and nothing runs unauthenticated.
+     * bulk ingest is a prepared INSERT. Tollgate authenticates every call, so without the cookie
+     * middleware these are refused, and nothing runs unauthenticated.
      */
     @Test
-    void parameterBindingAndBulkIngestAreRefusedBecauseThisDriverSendsNoCredentialsWithThem() throws Exception {
+    void withoutTheCookieMiddlewareParameterBindingAndBulkIngestAreRefusedAsThisDriverSendsNoCredentialsWithThem()
+            throws Exception {
         try (AdbcConnection connection = database.connect();
              VectorSchemaRoot parameters = Parameters.intAndText(allocator, new Row(3, "unused"))) {
             AdbcException bound = assertThrows(AdbcException.class,
                     () -> query(connection, "SELECT name FROM customers WHERE id = ? AND name <> ?", parameters));
             assertEquals(AdbcStatusCode.UNAUTHENTICATED, bound.getStatus());
 
-            try (AdbcStatement ingest = connection.bulkIngest("visits", BulkIngestMode.CREATE)) {
-                ingest.bind(parameters);
-                AdbcException refused = assertThrows(AdbcException.class, ingest::executeUpdate);
-                assertEquals(AdbcStatusCode.UNAUTHENTICATED, refused.getStatus());
+            try (VectorSchemaRoot newRow = Parameters.intAndText(allocator, new Row(60, "Nobody"))) {
+                AdbcException updated = assertThrows(AdbcException.class,
+                        () -> update(connection, "INSERT INTO customers VALUES (?, ?)", newRow));
+                assertEquals(AdbcStatusCode.UNAUTHENTICATED, updated.getStatus());
             }
+
+            AdbcException ingested = assertThrows(AdbcException.class,
+                    () -> ingest(connection, "visits", BulkIngestMode.CREATE, parameters));
+            assertEquals(AdbcStatusCode.UNAUTHENTICATED, ingested.getStatus());
             assertEquals(List.of(), query(connection, "SELECT * FROM visits", null),
                     "the table was created by a plain call; no row went in");
+            assertEquals(List.of(), query(connection, "SELECT id FROM customers WHERE id = 60", null),
+                    "the prepared update did not run");
+        }
+    }
+
+    /**
+     * With its cookie middleware on, the driver stores the session cookie the server sets in reply
+     * to its first call (the handshake, which carries the bearer header) and sends it with every
+     * later call of the connection, prepared executions included.
+     */
+    @Test
+    void withTheCookieMiddlewareAQueryBindsItsParameters() throws Exception {
+        try (AdbcConnection connection = withCookies.connect();
+             VectorSchemaRoot parameters = Parameters.intAndText(allocator, new Row(2, "Ada"), new Row(1, "Grace"))) {
+            assertEquals(List.of(List.of("Grace"), List.of("Ada")),
+                    query(connection, "SELECT name FROM customers WHERE id = ? AND name <> ?", parameters),
+                    "one result per parameter row, in order");
+        }
+    }
+
+    @Test
+    void withTheCookieMiddlewareAPreparedUpdateRunsOncePerParameterRow() throws Exception {
+        try (AdbcConnection connection = withCookies.connect();
+             VectorSchemaRoot parameters = Parameters.intAndText(allocator, new Row(50, "Barbara"),
+                     new Row(51, "Frances"))) {
+            assertEquals(2, update(connection, "INSERT INTO customers VALUES (?, ?)", parameters));
+        }
+        try (AdbcConnection other = database.connect()) {
+            assertEquals(List.of(List.of("50", "Barbara"), List.of("51", "Frances")),
+                    query(other, "SELECT id, name FROM customers WHERE id >= 50 ORDER BY id", null));
+        }
+    }
+
+    @Test
+    void withTheCookieMiddlewareBulkIngestCreatesAndAppends() throws Exception {
+        try (AdbcConnection connection = withCookies.connect()) {
+            try (VectorSchemaRoot first = Parameters.intAndText(allocator, new Row(1, "home"), new Row(2, null))) {
+                ingest(connection, "cookie_visits", BulkIngestMode.CREATE, first);
+            }
+            try (VectorSchemaRoot more = Parameters.intAndText(allocator, new Row(3, "cart"))) {
+                ingest(connection, "cookie_visits", BulkIngestMode.APPEND, more);
+            }
+        }
+        try (AdbcConnection other = database.connect()) {
+            assertEquals(List.of(Arrays.asList("1", "home"), Arrays.asList("2", null), Arrays.asList("3", "cart")),
+                    query(other, "SELECT id, text FROM cookie_visits ORDER BY id", null));
         }
     }
 

@@ -2,7 +2,9 @@ package io.tollgate.flight.support;
 
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
+import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.ApplicationContext;
+import io.tollgate.common.auth.RevocationSet;
 import io.tollgate.common.auth.TokenVerifier;
 import io.tollgate.common.auth.TokenVerifierConfig;
 import io.tollgate.common.tenant.TenantDirectory;
@@ -20,8 +22,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +34,9 @@ import java.util.Map;
 /**
  * flight-service as it runs, in this JVM: its Micronaut application context (so every bean is
  * wired as in production), listening on a free port, with its tenants served by a gRPC registry
- * and its tokens minted here ({@link TestTokens}) and verified by common's {@link TokenVerifier}.
+ * and its tokens minted here ({@link TestTokens}) and verified by common's {@link TokenVerifier},
+ * which refuses what {@link #revoke} revoked. Basic logins forwarded to the registry's auth
+ * service succeed for any {@code name@tenant} with {@link #PASSWORD}, as a writer.
  */
 public final class FlightSqlServer implements AutoCloseable {
     private static final String ISSUER = "tollgate-test";
@@ -38,8 +44,12 @@ public final class FlightSqlServer implements AutoCloseable {
     public static final String HANDLE_KEY = Base64.getEncoder()
             .encodeToString("flight-sql-test-handle-key-0123456789".getBytes());
 
+    /** The password the test auth service accepts for every account. */
+    public static final String PASSWORD = "flight-test-password";
+
     private final TestTokens tokens = new TestTokens(ISSUER, AUDIENCE);
     private final TestRegistry.Router router;
+    private final RevocationSet revocations = new RevocationSet();
     private final Server registry;
     private final ApplicationContext context;
 
@@ -48,7 +58,7 @@ public final class FlightSqlServer implements AutoCloseable {
         try {
             registry = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
                     .addService(router)
-                    .addService(TestRegistry.auth())
+                    .addService(TestRegistry.auth(tokens, PASSWORD))
                     .build()
                     .start();
         } catch (IOException e) {
@@ -64,7 +74,7 @@ public final class FlightSqlServer implements AutoCloseable {
         config.putAll(properties);
         TokenVerifier verifier = new TokenVerifier(new TokenVerifierConfig(ISSUER, AUDIENCE,
                 URI.create("http://unused.invalid/jwks"), List.of("RS256"), Duration.ofSeconds(30), 8192, 1000,
-                Duration.ofMinutes(5)), tokens.keys(), Clock.systemUTC());
+                Duration.ofMinutes(5)), tokens.keys(), revocations, Clock.systemUTC());
         try {
             context = ApplicationContext.builder().properties(config).singletons(verifier).start();
         } catch (RuntimeException e) {
@@ -111,6 +121,28 @@ public final class FlightSqlServer implements AutoCloseable {
     /** A valid access token. */
     public String token(String subject, String tenantId, String... roles) {
         return tokens.mint(subject, tenantId, List.of(roles), Duration.ofMinutes(10));
+    }
+
+    /** A token that expired ten minutes ago (beyond any clock skew). */
+    public String expiredToken(String subject, String tenantId, String... roles) {
+        Instant now = Instant.now();
+        return tokens.sign(tokens.baseClaims(subject, tenantId, List.of(roles), now.minus(Duration.ofMinutes(30)),
+                now.minus(Duration.ofMinutes(10))).build());
+    }
+
+    /** A well-formed, unexpired token signed with a key this server does not trust. */
+    public String forgedToken(String subject, String tenantId, String... roles) {
+        return new TestTokens(ISSUER, AUDIENCE).mint(subject, tenantId, List.of(roles), Duration.ofMinutes(10));
+    }
+
+    /** Revokes a token by its id, as a revocation delivered by auth-service would. */
+    public void revoke(String token) {
+        try {
+            revocations.revokeToken(SignedJWT.parse(token).getJWTClaimsSet().getJWTID(),
+                    Instant.now().plus(Duration.ofMinutes(10)));
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("not a JWT", e);
+        }
     }
 
     /** The endpoint's location when it serves TLS. */

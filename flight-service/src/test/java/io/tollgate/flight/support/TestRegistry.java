@@ -3,6 +3,8 @@ package io.tollgate.flight.support;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.tollgate.proto.auth.v1.AuthServiceGrpc;
+import io.tollgate.proto.auth.v1.AuthenticateRequest;
+import io.tollgate.proto.auth.v1.AuthenticateResponse;
 import io.tollgate.proto.auth.v1.WatchRevocationsRequest;
 import io.tollgate.proto.auth.v1.WatchRevocationsResponse;
 import io.tollgate.proto.router.v1.ResolveTenantRequest;
@@ -12,17 +14,20 @@ import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.TenantSnapshot;
 import io.tollgate.proto.router.v1.WatchTenantsRequest;
 import io.tollgate.proto.router.v1.WatchTenantsResponse;
+import io.tollgate.testkit.tokens.TestTokens;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The two gRPC services flight-service consumes, served from test data: router-service's tenant
- * registry (a snapshot of the given tenants, then whatever a test publishes) and auth-service's
- * revocation stream (caught up, nothing revoked). Real gRPC implementations of the contracts, not
- * stand-ins for flight-service's own classes.
+ * The two gRPC services flight-service consumes, served from fixed data: router-service's tenant
+ * registry (a snapshot of the given tenants, then whatever a test publishes) and auth-service's revocation stream
+ * (caught up, nothing revoked) and password login (any {@code name@tenant} with one password, as a
+ * writer). Real gRPC implementations of the contracts, not stand-ins for
+ * flight-service's own classes.
  */
 final class TestRegistry {
     private TestRegistry() {
@@ -78,8 +83,22 @@ final class TestRegistry {
         return new Router(tenants);
     }
 
-    static AuthServiceGrpc.AuthServiceImplBase auth() {
+    static AuthServiceGrpc.AuthServiceImplBase auth(TestTokens tokens, String password) {
         return new AuthServiceGrpc.AuthServiceImplBase() {
+            @Override
+            public void authenticate(AuthenticateRequest request, StreamObserver<AuthenticateResponse> response) {
+                int at = request.getUsername().indexOf('@');
+                if (at <= 0 || !request.getPassword().equals(password)) {
+                    response.onError(Status.UNAUTHENTICATED.withDescription("invalid credentials").asRuntimeException());
+                    return;
+                }
+                String token = tokens.mint(request.getUsername(), request.getUsername().substring(at + 1),
+                        List.of("writer"), Duration.ofMinutes(10));
+                response.onNext(AuthenticateResponse.newBuilder().setAccessToken(token).setTokenType("Bearer")
+                        .setExpiresInSeconds(600).build());
+                response.onCompleted();
+            }
+
             @Override
             public void watchRevocations(WatchRevocationsRequest request,
                                          StreamObserver<WatchRevocationsResponse> response) {
