@@ -3,8 +3,25 @@ package io.tollgate.bench;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tollgate.testkit.suite.DemoTenant;
+import io.tollgate.testkit.suite.ServiceProcess;
 import io.tollgate.testkit.suite.Suite;
+import com.google.protobuf.Any;
+import com.google.protobuf.ByteString;
+import org.apache.arrow.flight.Action;
 import org.apache.arrow.flight.FlightClient;
+import org.apache.arrow.flight.FlightDescriptor;
+import org.apache.arrow.flight.PutResult;
+import org.apache.arrow.flight.Result;
+import org.apache.arrow.flight.SyncPutListener;
+import org.apache.arrow.flight.sql.FlightSqlUtils;
+import org.apache.arrow.flight.sql.impl.FlightSql.ActionClosePreparedStatementRequest;
+import org.apache.arrow.flight.sql.impl.FlightSql.ActionCreatePreparedStatementRequest;
+import org.apache.arrow.flight.sql.impl.FlightSql.ActionCreatePreparedStatementResult;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandPreparedStatementQuery;
+import org.apache.arrow.flight.sql.impl.FlightSql.DoPutPreparedStatementResult;
+import org.apache.arrow.vector.ipc.ReadChannel;
+import org.apache.arrow.vector.ipc.message.MessageSerializer;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.flight.FlightInfo;
 import org.apache.arrow.flight.FlightStream;
 import org.apache.arrow.flight.Location;
@@ -16,14 +33,19 @@ import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
+import java.io.ByteArrayInputStream;
+import java.nio.channels.Channels;
 import java.sql.Connection;
+import java.time.Duration;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
+import java.util.Iterator;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A single-row query by primary key with a prepared statement each client prepares once and
@@ -45,49 +67,69 @@ final class PointQueryBench {
         BenchTable.ensure(suite, rows);
         BenchTenant.allowConcurrency(suite, POOL, 256);
         String token = SuiteClients.login(suite, DemoTenant.all().get(0).accounts().get(0));
-
         List<String> phases = List.of(System.getProperty("bench.point.phases", "1,16,64").split(","));
         for (int clients : new int[] {1, 16}) {
-            if (!phases.contains(Integer.toString(clients))) {
-                continue;
+            if (phases.contains(Integer.toString(clients))) {
+                latencies(suite, token, rows, clients);
             }
-            Measure.Latencies direct;
-            try (DirectClients pg = new DirectClients(suite, clients)) {
-                direct = Measure.latencies(i -> pg.query(randomId(rows)), clients, WARM_UP / clients, SAMPLES / clients * 4);
-            }
-            Measure.Latencies flight;
-            try (FlightClients gateway = new FlightClients(suite, token)) {
-                flight = Measure.latencies(i -> gateway.query(randomId(rows)), clients, WARM_UP / clients,
-                        SAMPLES / clients * 4);
-            }
-            String at = clients + (clients == 1 ? " client" : " clients");
-            Report.row("pgjdbc direct p50, " + at, direct.percentileMillis(50), "ms");
-            Report.row("pgjdbc direct p99, " + at, direct.percentileMillis(99), "ms");
-            Report.row("Tollgate Flight SQL p50, " + at, flight.percentileMillis(50), "ms");
-            Report.row("Tollgate Flight SQL p99, " + at, flight.percentileMillis(99), "ms");
-            Report.row("added p50 (target <= 0.3 ms), " + at,
-                    flight.percentileMillis(50) - direct.percentileMillis(50), "ms");
-            Report.row("added p99 (target <= 1 ms), " + at,
-                    flight.percentileMillis(99) - direct.percentileMillis(99), "ms");
         }
+        if (phases.contains("64")) {
+            throughput(suite, token, rows, 64);
+        }
+    }
 
-        if (!phases.contains("64")) {
-            return;
-        }
-        int clients = 64;
+    private static void latencies(Suite suite, String token, long rows, int clients) throws Exception {
+        int warmUp = WARM_UP / clients;
+        int samples = SAMPLES * 4 / clients;
         Measure.Latencies direct;
-        try (DirectClients pg = new DirectClients(suite, POOL)) {
-            direct = Measure.latencies(i -> pg.query(randomId(rows)), clients, 50, 150);
+        try (DirectClients pg = new DirectClients(suite, clients)) {
+            direct = Measure.latencies(i -> pg.query(randomId(rows)), clients, warmUp, samples);
         }
         Measure.Latencies flight;
-        try (FlightClients gateway = new FlightClients(suite, token)) {
-            flight = Measure.latencies(i -> gateway.query(randomId(rows)), clients, 50, 150);
+        Duration cpu;
+        try (FlightClients gateway = new FlightClients(suite, token, false)) {
+            Duration before = flightCpu(suite);
+            flight = Measure.latencies(i -> gateway.query(randomId(rows)), clients, warmUp, samples);
+            cpu = flightCpu(suite).minus(before);
         }
-        Report.row("pgjdbc direct, 64 clients sharing " + POOL + " connections", direct.opsPerSecond(), "queries/s");
-        Report.row("Tollgate Flight SQL, 64 clients, tenant pool " + POOL, flight.opsPerSecond(), "queries/s");
-        Report.row("Tollgate Flight SQL p99, 64 clients", flight.percentileMillis(99), "ms");
-        Report.ratio("Flight / pgjdbc throughput at 64 clients (target >= 0.5)",
+        String at = clients + (clients == 1 ? " client" : " clients");
+        Report.row("pgjdbc direct p50, " + at, direct.percentileMillis(50), "ms");
+        Report.row("pgjdbc direct p99, " + at, direct.percentileMillis(99), "ms");
+        Report.row("Tollgate Flight SQL p50, " + at, flight.percentileMillis(50), "ms");
+        Report.row("Tollgate Flight SQL p99, " + at, flight.percentileMillis(99), "ms");
+        Report.row("added p50 (target <= 0.3 ms), " + at, flight.percentileMillis(50) - direct.percentileMillis(50), "ms");
+        Report.row("added p99 (target <= 1 ms), " + at, flight.percentileMillis(99) - direct.percentileMillis(99), "ms");
+        Report.row("flight-service CPU per query (warm-up included), " + at,
+                cpu.toNanos() / 1e6 / ((long) clients * (warmUp + samples)), "ms");
+        if (clients == 1) {
+            try (FlightClients stock = new FlightClients(suite, token, true)) {
+                Measure.Latencies spinning = Measure.latencies(i -> stock.query(randomId(rows)), 1, warmUp, samples / 4);
+                Report.row("the same through arrow-java FlightSqlClient (its DoPut spins) p50", spinning.percentileMillis(50), "ms");
+                Report.row("the same through arrow-java FlightSqlClient p99", spinning.percentileMillis(99), "ms");
+            }
+        }
+    }
+
+    private static void throughput(Suite suite, String token, long rows, int clients) throws Exception {
+        Measure.Latencies direct;
+        try (DirectClients pg = new DirectClients(suite, POOL)) {
+            direct = Measure.latencies(i -> pg.query(randomId(rows)), clients, 50, 200);
+        }
+        Measure.Latencies flight;
+        try (FlightClients gateway = new FlightClients(suite, token, false)) {
+            flight = Measure.latencies(i -> gateway.query(randomId(rows)), clients, 50, 200);
+        }
+        Report.row("pgjdbc direct, " + clients + " clients sharing " + POOL + " connections", direct.opsPerSecond(), "queries/s");
+        Report.row("Tollgate Flight SQL, " + clients + " clients, tenant pool " + POOL, flight.opsPerSecond(), "queries/s");
+        Report.row("Tollgate Flight SQL p99, " + clients + " clients", flight.percentileMillis(99), "ms");
+        Report.ratio("Flight / pgjdbc throughput at " + clients + " clients (target >= 0.5)",
                 flight.opsPerSecond() / direct.opsPerSecond());
+    }
+
+    private static Duration flightCpu(Suite suite) {
+        long pid = suite.services().stream().filter(s -> s.name().equals("flight-service"))
+                .mapToLong(ServiceProcess::pid).findFirst().orElseThrow();
+        return ProcessHandle.of(pid).orElseThrow().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     private static long randomId(long rows) {
@@ -136,38 +178,54 @@ final class PointQueryBench {
 
     /**
      * Flight SQL clients sharing one connection to the gateway (as the threads of one application
-     * would), each thread with the statement prepared once and reused.
+     * would), each thread with the statement prepared once and reused. An execution is what every
+     * Flight SQL client does: bind the parameters (DoPut), GetFlightInfo, DoGet. With
+     * {@code stock = true} through arrow-java's FlightSqlClient, whose DoPut busy-waits until the
+     * stream is ready (a spinning thread per query, on the same two cores as the gateway and
+     * PostgreSQL); otherwise the same calls with the wait parked instead.
      */
-    private static final class FlightClients implements AutoCloseable {
+    static final class FlightClients implements AutoCloseable {
         private final CredentialCallOption bearer;
+        private final boolean stock;
         private final RootAllocator allocator = new RootAllocator();
+        private final FlightClient flight;
         private final FlightSqlClient sql;
         private final Queue<AutoCloseable> opened = new ConcurrentLinkedQueue<>();
         private final ThreadLocal<Client> clients = ThreadLocal.withInitial(this::open);
 
-        FlightClients(Suite suite, String token) {
+        FlightClients(Suite suite, String token, boolean stock) {
             this.bearer = new CredentialCallOption(new BearerCredentialWriter(token));
-            this.sql = new FlightSqlClient(FlightClient.builder(allocator,
-                    Location.forGrpcInsecure("localhost", suite.ports().flight())).build());
+            this.stock = stock;
+            this.flight = FlightClient.builder(allocator, Location.forGrpcInsecure("localhost", suite.ports().flight()))
+                    .build();
+            this.sql = new FlightSqlClient(flight);
         }
 
         private Client open() {
             BufferAllocator memory = allocator.newChildAllocator("client", 0, Long.MAX_VALUE);
-            FlightSqlClient.PreparedStatement prepared = sql.prepare(BenchTable.SELECT_ONE, bearer);
-            VectorSchemaRoot parameters = VectorSchemaRoot.create(prepared.getParameterSchema(), memory);
-            Client client = new Client(prepared, parameters, memory, bearer);
-            opened.add(client);
-            return client;
+            try {
+                Client client = stock ? Client.stock(sql.prepare(BenchTable.SELECT_ONE, bearer), memory, bearer)
+                        : Client.parking(flight, memory, bearer);
+                opened.add(client);
+                return client;
+            } catch (Exception e) {
+                throw new IllegalStateException("preparing the statement failed", e);
+            }
         }
 
         void query(long id) throws Exception {
             Client client = clients.get();
             ((BigIntVector) client.parameters.getVector(0)).setSafe(0, id);
             client.parameters.setRowCount(1);
-            client.prepared.setParameters(client.parameters);
-            FlightInfo info = client.prepared.execute(bearer);
+            FlightInfo info;
+            if (stock) {
+                client.prepared.setParameters(client.parameters);
+                info = client.prepared.execute(bearer);
+            } else {
+                info = flight.getInfo(client.bind(flight, bearer), bearer);
+            }
             long checksum = 0;
-            try (FlightStream stream = sql.getStream(info.getEndpoints().get(0).getTicket(), bearer)) {
+            try (FlightStream stream = flight.getStream(info.getEndpoints().get(0).getTicket(), bearer)) {
                 while (stream.next()) {
                     checksum += Values.touchBatch(stream.getRoot());
                 }
@@ -184,11 +242,85 @@ final class PointQueryBench {
             allocator.close();
         }
 
-        private record Client(FlightSqlClient.PreparedStatement prepared, VectorSchemaRoot parameters,
-                              BufferAllocator memory, CredentialCallOption bearer) implements AutoCloseable {
+        /** One thread's prepared statement: arrow-java's, or its handle driven by hand. */
+        private static final class Client implements AutoCloseable {
+            private final FlightSqlClient.PreparedStatement prepared;
+            private final FlightClient flight;
+            private final VectorSchemaRoot parameters;
+            private final BufferAllocator memory;
+            private final CredentialCallOption bearer;
+            private ByteString handle;
+
+            private Client(FlightSqlClient.PreparedStatement prepared, FlightClient flight, ByteString handle,
+                           VectorSchemaRoot parameters, BufferAllocator memory, CredentialCallOption bearer) {
+                this.prepared = prepared;
+                this.flight = flight;
+                this.handle = handle;
+                this.parameters = parameters;
+                this.memory = memory;
+                this.bearer = bearer;
+            }
+
+            static Client stock(FlightSqlClient.PreparedStatement prepared, BufferAllocator memory,
+                                CredentialCallOption bearer) {
+                return new Client(prepared, null, null, VectorSchemaRoot.create(prepared.getParameterSchema(), memory),
+                        memory, bearer);
+            }
+
+            static Client parking(FlightClient flight, BufferAllocator memory, CredentialCallOption bearer)
+                    throws Exception {
+                ActionCreatePreparedStatementResult created = null;
+                Iterator<Result> results = flight.doAction(new Action(
+                        FlightSqlUtils.FLIGHT_SQL_CREATE_PREPARED_STATEMENT.getType(),
+                        Any.pack(ActionCreatePreparedStatementRequest.newBuilder().setQuery(BenchTable.SELECT_ONE)
+                                .build()).toByteArray()), bearer);
+                while (results.hasNext()) {
+                    created = Any.parseFrom(results.next().getBody()).unpack(ActionCreatePreparedStatementResult.class);
+                }
+                Schema parameterSchema = MessageSerializer.deserializeSchema(new ReadChannel(Channels.newChannel(
+                        new ByteArrayInputStream(created.getParameterSchema().toByteArray()))));
+                return new Client(null, flight, created.getPreparedStatementHandle(),
+                        VectorSchemaRoot.create(parameterSchema, memory), memory, bearer);
+            }
+
+            /** Binds the parameters by DoPut, parking (not spinning) until the stream is ready; the descriptor to run. */
+            FlightDescriptor bind(FlightClient flight, CredentialCallOption bearer) throws Exception {
+                SyncPutListener result = new SyncPutListener();
+                FlightClient.ClientStreamListener put = flight.startPut(descriptor(), parameters, result, bearer);
+                while (!put.isReady()) {
+                    LockSupport.parkNanos(20_000);
+                }
+                put.putNext();
+                put.completed();
+                try (PutResult reply = result.read()) {
+                    if (reply != null && reply.getApplicationMetadata() != null) {
+                        DoPutPreparedStatementResult bound = DoPutPreparedStatementResult.parseFrom(
+                                reply.getApplicationMetadata().nioBuffer());
+                        if (bound.hasPreparedStatementHandle()) {
+                            handle = bound.getPreparedStatementHandle();
+                        }
+                    }
+                }
+                put.getResult();
+                return descriptor();
+            }
+
+            private FlightDescriptor descriptor() {
+                return FlightDescriptor.command(Any.pack(CommandPreparedStatementQuery.newBuilder()
+                        .setPreparedStatementHandle(handle).build()).toByteArray());
+            }
+
             @Override
             public void close() throws Exception {
-                prepared.close(bearer); // the statement holds the parameters it was given
+                if (prepared != null) {
+                    prepared.close(bearer); // the statement holds the parameters it was given
+                } else {
+                    Iterator<Result> closed = flight.doAction(new Action(
+                            FlightSqlUtils.FLIGHT_SQL_CLOSE_PREPARED_STATEMENT.getType(),
+                            Any.pack(ActionClosePreparedStatementRequest.newBuilder()
+                                    .setPreparedStatementHandle(handle).build()).toByteArray()), bearer);
+                    closed.forEachRemaining(result -> { });
+                }
                 parameters.close();
                 memory.close();
             }
