@@ -56,7 +56,7 @@ final class PointQueryBench {
     /** Backend connections on both sides: the gateway's pool for the tenant, and the direct pool. */
     static final int POOL = 16;
     /** Calls per client thread: warm-up, then measured; fewer per thread as threads multiply. */
-    private static final int WARM_UP = 1_000;
+    private static final int WARM_UP = 5_000;
     private static final int SAMPLES = 3_000;
 
     private PointQueryBench() {
