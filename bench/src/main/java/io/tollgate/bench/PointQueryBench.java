@@ -102,6 +102,14 @@ final class PointQueryBench {
         Report.row("flight-service CPU per query (warm-up included), " + at,
                 cpu.toNanos() / 1e6 / ((long) clients * (warmUp + samples)), "ms");
         if (clients == 1) {
+            try (FlightClients floor = new FlightClients(suite, token, false)) {
+                // One of the three calls on its own, with no database work (the handle carries the
+                // schema): what the transport costs per call on this machine.
+                Measure.Latencies info = Measure.latencies(i -> floor.describeOnly(), 1, warmUp, samples / 4);
+                Report.row("one GetFlightInfo of the prepared statement alone (no database) p50",
+                        info.percentileMillis(50), "ms");
+                Report.row("one GetFlightInfo of the prepared statement alone p99", info.percentileMillis(99), "ms");
+            }
             try (FlightClients stock = new FlightClients(suite, token, true)) {
                 Measure.Latencies spinning = Measure.latencies(i -> stock.query(randomId(rows)), 1, warmUp, samples / 4);
                 Report.row("the same through arrow-java FlightSqlClient (its DoPut spins) p50", spinning.percentileMillis(50), "ms");
@@ -210,6 +218,13 @@ final class PointQueryBench {
                 return client;
             } catch (Exception e) {
                 throw new IllegalStateException("preparing the statement failed", e);
+            }
+        }
+
+        /** GetFlightInfo for this thread's prepared statement, nothing else. */
+        void describeOnly() {
+            if (flight.getInfo(clients.get().descriptor(), bearer).getEndpoints().isEmpty()) {
+                throw new IllegalStateException("no endpoint");
             }
         }
 
