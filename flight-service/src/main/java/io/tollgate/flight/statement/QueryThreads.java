@@ -39,9 +39,7 @@ public class QueryThreads {
      * @throws org.apache.arrow.flight.FlightRuntimeException RESOURCE_EXHAUSTED when every thread is busy
      */
     public void run(Runnable work) {
-        try {
-            threads.execute(work);
-        } catch (RejectedExecutionException e) {
+        if (!tryRun(work)) {
             throw CallStatus.RESOURCE_EXHAUSTED
                     .withDescription("the server is already streaming its maximum of " + maxStreams
                             + " results; retry later")
