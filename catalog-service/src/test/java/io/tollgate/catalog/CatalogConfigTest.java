@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The catalog's front door without its neighbours: tokens are checked before anything else, and
  * with router-service unreachable (never synced) a valid caller gets a typed 503, never data.
- * With the neighbours running, the end-to-end tests cover the rest.
+ * It reports itself alive but not ready meanwhile. With the neighbours running, the end-to-end
+ * tests cover the rest (the suite waits for every service to be ready).
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -82,6 +83,15 @@ class CatalogConfigTest implements TestPropertyProvider {
         String body = refused.getResponse().getBody(String.class).orElse("");
         assertTrue(body.contains("\"type\":\"ServiceUnavailableException\""), body);
         assertTrue(!body.contains("Exception:") && !body.contains("at io."), "no stack trace: " + body);
+    }
+
+    @Test
+    void itIsAliveButNotReadyUntilItHasTheRegistryAndTheRevocations() {
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.GET("/health/liveness")).getStatus());
+        HttpClientResponseException notReady = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.GET("/health/readiness"), String.class));
+        assertEquals(HttpStatus.SERVICE_UNAVAILABLE, notReady.getStatus());
+        assertTrue(notReady.getResponse().getBody(String.class).orElse("").contains("DOWN"));
     }
 
     private static int closedPort() {

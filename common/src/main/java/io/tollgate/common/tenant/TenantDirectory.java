@@ -66,6 +66,11 @@ public final class TenantDirectory implements AutoCloseable {
         return tenant == null ? new Lookup(Lookup.Outcome.UNKNOWN, null) : new Lookup(Lookup.Outcome.FOUND, tenant);
     }
 
+    /** Whether the first snapshot has arrived (lookups answer from then on). */
+    public boolean synced() {
+        return synced;
+    }
+
     /** The last registry revision applied. */
     public long revision() {
         return revision;

@@ -4,6 +4,7 @@ import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.micronaut.context.annotation.Context;
+import io.tollgate.common.health.ControlPlaneSync;
 import io.tollgate.flight.auth.AuthMiddleware;
 import io.tollgate.flight.auth.ClientAddressInterceptor;
 import io.tollgate.flight.auth.CallAuthenticator;
@@ -20,12 +21,15 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * Runs the Arrow Flight SQL endpoint for the life of the application, with the auth middleware in
- * front of the producer and the standard gRPC health service on the same port; over TLS (optionally
+ * front of the producer and the standard gRPC health service on the same port (NOT_SERVING until
+ * {@link ControlPlaneSync} is ready, as the HTTP readiness check); over TLS (optionally
  * asking for client certificates) when {@code tollgate.flight.tls.*} says so. A TLS configuration
  * that cannot be used stops start-up: the endpoint never falls back to plaintext.
  */
@@ -35,9 +39,14 @@ public class FlightEndpointServer {
 
     private final FlightServer server;
     private final HealthStatusManager health = new HealthStatusManager();
+    private final ScheduledExecutorService readinessWatch = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "flight-readiness");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public FlightEndpointServer(FlightConfig config, FlightTlsConfig tlsConfig, TollgateFlightSqlProducer producer,
-                                CallAuthenticator authenticator, BufferAllocator allocator) {
+                                CallAuthenticator authenticator, BufferAllocator allocator, ControlPlaneSync sync) {
         Optional<TlsSettings> settings = TlsSettings.from(tlsConfig);
         Optional<ServerTls> tls = settings.map(ServerTls::load);
         Consumer<NettyServerBuilder> transport = builder -> {
@@ -65,7 +74,13 @@ public class FlightEndpointServer {
         } catch (IOException e) {
             throw new UncheckedIOException("the Flight SQL endpoint could not start on port " + config.port(), e);
         }
-        health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
+        health.setStatus("", HealthCheckResponse.ServingStatus.NOT_SERVING);
+        readinessWatch.scheduleWithFixedDelay(() -> {
+            if (sync.ready()) {
+                health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
+                readinessWatch.shutdown();
+            }
+        }, 0, 100, TimeUnit.MILLISECONDS);
         LOG.info("Flight SQL endpoint listening on {}:{} with {}", config.host(), server.getPort(),
                 tls.map(ServerTls::description).orElse("plaintext (no TLS: tollgate.flight.tls.cert-chain is unset)"));
     }
@@ -82,6 +97,7 @@ public class FlightEndpointServer {
 
     @PreDestroy
     void stop() throws InterruptedException {
+        readinessWatch.shutdownNow();
         health.enterTerminalState();
         server.shutdown();
         if (!server.awaitTermination(10, TimeUnit.SECONDS)) {

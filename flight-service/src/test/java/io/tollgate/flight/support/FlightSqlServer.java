@@ -7,6 +7,7 @@ import io.micronaut.context.ApplicationContext;
 import io.tollgate.common.auth.RevocationSet;
 import io.tollgate.common.auth.TokenVerifier;
 import io.tollgate.common.auth.TokenVerifierConfig;
+import io.tollgate.common.health.ControlPlaneSync;
 import io.tollgate.common.tenant.TenantDirectory;
 import io.tollgate.flight.server.FlightEndpointServer;
 import io.tollgate.proto.router.v1.Tenant;
@@ -75,11 +76,33 @@ public final class FlightSqlServer implements AutoCloseable {
         TokenVerifier verifier = new TokenVerifier(new TokenVerifierConfig(ISSUER, AUDIENCE,
                 URI.create("http://unused.invalid/jwks"), List.of("RS256"), Duration.ofSeconds(30), 8192, 1000,
                 Duration.ofMinutes(5)), tokens.keys(), revocations, Clock.systemUTC());
+        ApplicationContext started = null;
         try {
-            context = ApplicationContext.builder().properties(config).singletons(verifier).start();
+            started = ApplicationContext.builder().properties(config).singletons(verifier).start();
+            awaitReady(started.getBean(ControlPlaneSync.class));
         } catch (RuntimeException e) {
+            if (started != null) {
+                started.close();
+            }
             registry.shutdownNow(); // a test expecting start-up to fail must not leak the registry
             throw e;
+        }
+        context = started;
+    }
+
+    /** As a load balancer would: no test calls a server that has not yet synced its registry. */
+    private static void awaitReady(ControlPlaneSync sync) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!sync.ready()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("flight-service never became ready: " + sync.state());
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 
