@@ -40,6 +40,7 @@ import java.time.Duration;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Iterator;
 import java.util.Queue;
@@ -102,6 +103,7 @@ final class PointQueryBench {
         Report.row("flight-service CPU per query (warm-up included), " + at,
                 cpu.toNanos() / 1e6 / ((long) clients * (warmUp + samples)), "ms");
         if (clients == 1) {
+            phases(suite, token, rows, warmUp, samples);
             try (FlightClients floor = new FlightClients(suite, token, false)) {
                 // One of the three calls on its own, with no database work (the handle carries the
                 // schema): what the transport costs per call on this machine.
@@ -114,6 +116,26 @@ final class PointQueryBench {
                 Measure.Latencies spinning = Measure.latencies(i -> stock.query(randomId(rows)), 1, warmUp, samples / 4);
                 Report.row("the same through arrow-java FlightSqlClient (its DoPut spins) p50", spinning.percentileMillis(50), "ms");
                 Report.row("the same through arrow-java FlightSqlClient p99", spinning.percentileMillis(99), "ms");
+            }
+        }
+    }
+
+    /** Where one execution's time goes, call by call, at one client: p50 of each of the three calls. */
+    private static void phases(Suite suite, String token, long rows, int warmUp, int samples) throws Exception {
+        try (FlightClients gateway = new FlightClients(suite, token, false)) {
+            long[][] nanos = new long[3][samples];
+            for (int i = 0; i < warmUp + samples; i++) {
+                long[] phase = gateway.queryTimed(randomId(rows));
+                if (i >= warmUp) {
+                    for (int p = 0; p < 3; p++) {
+                        nanos[p][i - warmUp] = phase[p];
+                    }
+                }
+            }
+            String[] names = {"bind (DoPut)", "GetFlightInfo", "DoGet (the query, read to the end)"};
+            for (int p = 0; p < 3; p++) {
+                Arrays.sort(nanos[p]);
+                Report.row("  of which " + names[p] + " p50, 1 client", nanos[p][samples / 2] / 1e6, "ms");
             }
         }
     }
@@ -226,6 +248,26 @@ final class PointQueryBench {
             if (flight.getInfo(clients.get().descriptor(), bearer).getEndpoints().isEmpty()) {
                 throw new IllegalStateException("no endpoint");
             }
+        }
+
+        /** One execution, the nanoseconds of its bind, GetFlightInfo and DoGet. */
+        long[] queryTimed(long id) throws Exception {
+            Client client = clients.get();
+            ((BigIntVector) client.parameters.getVector(0)).setSafe(0, id);
+            client.parameters.setRowCount(1);
+            long start = System.nanoTime();
+            FlightDescriptor bound = client.bind(flight, bearer);
+            long bind = System.nanoTime();
+            FlightInfo info = flight.getInfo(bound, bearer);
+            long described = System.nanoTime();
+            long checksum = 0;
+            try (FlightStream stream = flight.getStream(info.getEndpoints().get(0).getTicket(), bearer)) {
+                while (stream.next()) {
+                    checksum += Values.touchBatch(stream.getRoot());
+                }
+            }
+            touch(checksum);
+            return new long[] {bind - start, described - bind, System.nanoTime() - described};
         }
 
         void query(long id) throws Exception {

@@ -60,16 +60,6 @@ final class FlightWire {
         return ByteString.copyFrom(out.toByteArray());
     }
 
-    /** A schema serialized by {@link #serialize(Schema)}. */
-    static Schema deserialize(byte[] serialized) {
-        try {
-            return MessageSerializer.deserializeSchema(new ReadChannel(Channels.newChannel(
-                    new ByteArrayInputStream(serialized))));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Sends one action result, packed in an Any as Flight SQL requires, and completes. */
     static void reply(StreamListener<Result> listener, Message message) {
         listener.onNext(new Result(Any.pack(message).toByteArray()));

@@ -6,6 +6,7 @@ import io.tollgate.flight.config.FlightConfig;
 import io.tollgate.flight.statement.HandleCodec;
 import io.tollgate.flight.statement.ParameterSets;
 import io.tollgate.flight.statement.PreparedDescription;
+import io.tollgate.flight.statement.PreparedSchemas;
 import io.tollgate.flight.statement.QueryService;
 import io.tollgate.flight.statement.RunningStatements;
 import io.tollgate.flight.statement.StatementHandle;
@@ -32,6 +33,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * Statements on the wire: ad-hoc queries and updates, and prepared statements. Every handle and
@@ -47,9 +49,11 @@ class StatementCommands {
     private final HandleCodec handles;
     private final BufferAllocator allocator;
     private final FlightConfig config;
+    private final PreparedSchemas schemas;
 
     StatementCommands(QueryService queries, UpdateService updates, HandleCodec handles, BufferAllocator allocator,
-                      FlightConfig config) {
+                      FlightConfig config, PreparedSchemas schemas) {
+        this.schemas = schemas;
         this.queries = queries;
         this.updates = updates;
         this.handles = handles;
@@ -62,8 +66,9 @@ class StatementCommands {
         byte[] transaction = FlightWire.bytes(request.hasTransactionId(), request.getTransactionId());
         PreparedDescription description = queries.prepare(principal, request.getQuery(), transaction);
         ByteString dataset = FlightWire.serialize(description.dataset());
-        // The handle keeps what PostgreSQL said, so that running the statement need not ask again.
-        StatementHandle.Prepared prepared = new StatementHandle.Prepared(dataset.toByteArray(),
+        // The handle names what PostgreSQL said, so that running the statement need not ask again.
+        StatementHandle.Prepared prepared = new StatementHandle.Prepared(
+                schemas.remember(principal.tenantId(), description.dataset(), dataset),
                 description.parameters().getFields().size());
         FlightWire.reply(listener, ActionCreatePreparedStatementResult.newBuilder()
                 .setPreparedStatementHandle(ByteString.copyFrom(
@@ -87,7 +92,10 @@ class StatementCommands {
     Schema preparedSchema(Principal principal, CommandPreparedStatementQuery command) throws SQLException {
         StatementHandle handle = handles.redeem(command.getPreparedStatementHandle().toByteArray(), principal);
         if (handle.prepared().known()) {
-            return FlightWire.deserialize(handle.prepared().datasetSchema());
+            Optional<Schema> known = schemas.find(principal.tenantId(), handle.prepared().schemaDigest());
+            if (known.isPresent()) {
+                return known.get();
+            }
         }
         return queries.describe(principal, handle.sql(), handle.transactionId());
     }

@@ -18,6 +18,7 @@ import org.apache.arrow.flight.Result;
 import org.apache.arrow.flight.SchemaResult;
 import org.apache.arrow.flight.SetSessionOptionsRequest;
 import org.apache.arrow.flight.SetSessionOptionsResult;
+import org.apache.arrow.flight.Ticket;
 import org.apache.arrow.flight.sql.FlightSqlProducer;
 import org.apache.arrow.flight.sql.NoOpFlightSqlProducer;
 import org.apache.arrow.flight.sql.impl.FlightSql;
@@ -139,6 +140,37 @@ public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
 
     private static FlightInfo metadataInfo(Schema schema, FlightDescriptor descriptor, com.google.protobuf.Message command) {
         return FlightWire.flightInfo(schema, descriptor, command);
+    }
+
+    // The calls of every prepared execution, dispatched without arrow-java's reflective chain (see
+    // CommandTypes); every other command, and anything malformed, goes through the base class.
+
+    @Override
+    public FlightInfo getFlightInfo(CallContext context, FlightDescriptor descriptor) {
+        CommandPreparedStatementQuery prepared = CommandTypes.as(CommandTypes.parse(descriptor.getCommand()),
+                CommandPreparedStatementQuery.getDefaultInstance());
+        return prepared != null ? getFlightInfoPreparedStatement(prepared, context, descriptor)
+                : super.getFlightInfo(context, descriptor);
+    }
+
+    @Override
+    public void getStream(CallContext context, Ticket ticket, ServerStreamListener listener) {
+        CommandPreparedStatementQuery prepared = CommandTypes.as(CommandTypes.parse(ticket.getBytes()),
+                CommandPreparedStatementQuery.getDefaultInstance());
+        if (prepared != null) {
+            getStreamPreparedStatement(prepared, context, listener);
+        } else {
+            super.getStream(context, ticket, listener);
+        }
+    }
+
+    @Override
+    public Runnable acceptPut(CallContext context, FlightStream flightStream, StreamListener<PutResult> ack) {
+        CommandPreparedStatementQuery prepared = CommandTypes.as(
+                CommandTypes.parse(flightStream.getDescriptor().getCommand()),
+                CommandPreparedStatementQuery.getDefaultInstance());
+        return prepared != null ? acceptPutPreparedStatementQuery(prepared, context, flightStream, ack)
+                : super.acceptPut(context, flightStream, ack);
     }
 
     // Statements.

@@ -17,13 +17,13 @@ import java.time.Instant;
 
 /**
  * Issues and redeems signed statement handles. The format is {@code version | nonce | tenant |
- * subject | sql | expiry | transaction id | parameters | dataset schema | parameter count | mac};
+ * subject | sql | expiry | transaction id | parameters | schema digest | parameter count | mac};
  * the random nonce makes every handle distinct, so a running statement can be named by its handle
  * (to cancel it).
  */
 @Singleton
 public class HandleCodec {
-    private static final byte VERSION = 3;
+    private static final byte VERSION = 4;
     private static final int NONCE_LENGTH = 8;
     private static final byte[] NONE = new byte[0];
 
@@ -59,7 +59,7 @@ public class HandleCodec {
                         StatementHandle.Prepared prepared) {
         byte[] nonce = new byte[NONCE_LENGTH];
         random.nextBytes(nonce);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(sql.length() + parameters.length + prepared.datasetSchema().length + 160);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(sql.length() + parameters.length + prepared.schemaDigest().length + 160);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
             out.write(nonce);
@@ -69,7 +69,7 @@ public class HandleCodec {
             out.writeLong(clock.instant().plus(config.handleTtl()).getEpochSecond());
             writeBytes(out, transactionId == null ? NONE : transactionId);
             writeBytes(out, parameters == null ? NONE : parameters);
-            writeBytes(out, prepared.datasetSchema());
+            writeBytes(out, prepared.schemaDigest());
             out.writeInt(prepared.parameterCount());
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -21,10 +21,10 @@ public record StatementHandle(String tenantId, String subject, String sql, Insta
     /**
      * What PostgreSQL said of a prepared statement, kept so that running it does not ask again.
      *
-     * @param datasetSchema  its result schema as an Arrow IPC message; empty when unknown
+     * @param schemaDigest   names its result schema in {@link PreparedSchemas}; empty when unknown
      * @param parameterCount how many parameters it takes; -1 when unknown
      */
-    public record Prepared(byte[] datasetSchema, int parameterCount) {
+    public record Prepared(byte[] schemaDigest, int parameterCount) {
         public static final Prepared UNKNOWN = new Prepared(new byte[0], -1);
 
         public boolean known() {

@@ -7,11 +7,15 @@ import io.tollgate.flight.support.Parameters.Row;
 import io.tollgate.flight.support.Results;
 import io.tollgate.flight.support.ShopSchema;
 import io.tollgate.flight.support.TenantDatabase;
+import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import org.apache.arrow.flight.FlightClient;
 import org.apache.arrow.flight.FlightInfo;
 import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.flight.FlightStatusCode;
 import org.apache.arrow.flight.Ticket;
+import org.apache.arrow.flight.auth2.BearerCredentialWriter;
+import org.apache.arrow.flight.grpc.CredentialCallOption;
 import org.apache.arrow.flight.sql.FlightSqlClient;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandPreparedStatementQuery;
 import org.apache.arrow.memory.BufferAllocator;
@@ -40,10 +44,12 @@ class FlightSqlStatementsTest {
     static FlightSqlClient acme;
     static FlightSqlClient acmeReader;
     static FlightSqlClient globex;
+    static List<Tenant> tenants;
 
     @BeforeAll
     static void start() throws Exception {
-        server = FlightSqlServer.start(ShopSchema.create(DB));
+        tenants = ShopSchema.create(DB);
+        server = FlightSqlServer.start(tenants);
         DB.executeAs("acme", "CREATE TABLE notes (id int PRIMARY KEY, body text)");
         allocator = new RootAllocator();
         acme = server.client(allocator, server.token("w@acme", "acme", "writer"));
@@ -83,6 +89,23 @@ class FlightSqlStatementsTest {
             Results rows = Results.read(acme, info);
             assertEquals(List.of("Ada", "Edsger"), rows.column(1), "one result per parameter row, in order");
             assertEquals(info.getSchemaOptional().orElseThrow(), rows.schema());
+        }
+    }
+
+    @Test
+    void aStatementPreparedAndBoundOnOneReplicaIsDescribedAndRunByAnother() throws Exception {
+        try (FlightSqlServer other = FlightSqlServer.start(tenants);
+             FlightClient elsewhere = FlightClient.builder(allocator, other.location()).build();
+             FlightSqlClient elsewhereSql = other.client(allocator, other.token("w@acme", "acme", "writer"));
+             FlightSqlClient.PreparedStatement prepared =
+                     acme.prepare("SELECT id, name FROM customers WHERE id = ? OR name = ? ORDER BY id")) {
+            prepared.setParameters(Parameters.intAndText(allocator, new Row(2, null)));
+            FlightInfo here = prepared.execute();
+            // The other replica never saw the statement prepared: it asks PostgreSQL for the schema.
+            FlightInfo there = elsewhere.getInfo(here.getDescriptor(),
+                    new CredentialCallOption(new BearerCredentialWriter(other.token("w@acme", "acme", "writer"))));
+            assertEquals(here.getSchemaOptional().orElseThrow(), there.getSchemaOptional().orElseThrow());
+            assertEquals(List.of("Grace"), Results.read(elsewhereSql, there).column(1));
         }
     }
 

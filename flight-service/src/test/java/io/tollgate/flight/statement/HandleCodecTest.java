@@ -32,12 +32,13 @@ class HandleCodecTest {
     void aHandleCarriesItsTransactionAndBoundParametersAndIsDistinctEachTime() {
         byte[] transaction = {1, 2, 3};
         byte[] parameters = {4, 5};
-        byte[] schema = {6, 7, 8};
-        byte[] handle = codec.issue(alice, "SELECT ?", transaction, parameters, new StatementHandle.Prepared(schema, 1));
+        byte[] schemaDigest = {6, 7, 8};
+        byte[] handle = codec.issue(alice, "SELECT ?", transaction, parameters,
+                new StatementHandle.Prepared(schemaDigest, 1));
         StatementHandle redeemed = codec.redeem(handle, alice);
         assertArrayEquals(transaction, redeemed.transactionId());
         assertArrayEquals(parameters, redeemed.parameters());
-        assertArrayEquals(schema, redeemed.prepared().datasetSchema());
+        assertArrayEquals(schemaDigest, redeemed.prepared().schemaDigest());
         assertEquals(1, redeemed.prepared().parameterCount());
         assertTrue(redeemed.hasParameters());
         assertFalse(codec.redeem(codec.issue(alice, "SELECT 1"), alice).prepared().known());
