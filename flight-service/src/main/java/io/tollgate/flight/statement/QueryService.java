@@ -91,7 +91,7 @@ public class QueryService {
     public void stream(Principal principal, StatementHandle handle, String runKey, ServerStreamListener listener)
             throws SQLException, IOException {
         checkSql(handle.sql());
-        if (run(principal, handle, runKey, listener)) {
+        if (run(principal, handle, runKey, listener) == Outcome.COMMITTED) {
             // Only once the connection is back in its pool and the tenant's permit given back: a
             // client that starts its next query as soon as it sees this one end is never refused
             // because of this one.
@@ -99,8 +99,18 @@ public class QueryService {
         }
     }
 
-    /** Runs and streams the query; true when every row was sent and the work committed. */
-    private boolean run(Principal principal, StatementHandle handle, String runKey, ServerStreamListener listener)
+    /** How a run ended. */
+    private enum Outcome {
+        /** Not every row was sent (the client went away); nothing to complete. */
+        STOPPED,
+        /** Every row sent and the work committed; the stream is for the caller to complete. */
+        COMMITTED,
+        /** Every row sent and the stream completed before the read-only transaction was closed. */
+        ANSWERED
+    }
+
+    /** Runs and streams the query. */
+    private Outcome run(Principal principal, StatementHandle handle, String runKey, ServerStreamListener listener)
             throws SQLException, IOException {
         try (BufferAllocator queryMemory = allocator.newChildAllocator("query", 0, config.queryMemoryBytes());
              StatementSession session = sessions.openStatement(principal, handle.transactionId());
@@ -112,12 +122,35 @@ public class QueryService {
             boolean finished = handle.hasParameters()
                     ? streamEachParameterRow(statement, handle, queryMemory, streamer)
                     : streamQuery(session, statement, run, handle.sql(), queryMemory, streamer);
-            if (finished) {
-                streamer.finish(() -> ResultSchemas.schemaOf(statement.getMetaData(), queryMemory));
-                session.complete();
+            if (!finished) {
+                return Outcome.STOPPED;
             }
-            return finished;
+            streamer.finish(() -> ResultSchemas.schemaOf(statement.getMetaData(), queryMemory));
+            if (principal.isReadOnly() && !session.inClientTransaction()) {
+                return answerThenClose(session, listener);
+            }
+            session.complete();
+            return Outcome.COMMITTED;
         }
+    }
+
+    /**
+     * A read-only transaction of the statement's own has nothing left to lose once its rows are
+     * sent: the client gets the end of the stream before the commit's round trip (one of three per
+     * execution), and the permit goes back first so that its next statement is not refused. The
+     * connection follows when the commit is done, or is discarded if the commit fails.
+     */
+    private static Outcome answerThenClose(StatementSession session, ServerStreamListener listener) {
+        session.releasePermit();
+        listener.completed();
+        try {
+            session.complete();
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("closing an answered read-only transaction failed; discarding its connection: {}",
+                    e.getMessage());
+            session.abandon();
+        }
+        return Outcome.ANSWERED;
     }
 
     /**

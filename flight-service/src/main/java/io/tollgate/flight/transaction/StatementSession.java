@@ -47,6 +47,15 @@ public final class StatementSession implements SqlSession {
         session.abandon();
     }
 
+    /**
+     * Gives the tenant's permit back before the session ends, for a statement whose result is
+     * complete but whose transaction is still being closed: the statement no longer runs, and the
+     * client's next one must not be refused because of it.
+     */
+    public void releasePermit() {
+        permit.close();
+    }
+
     @Override
     public void close() throws SQLException {
         try {

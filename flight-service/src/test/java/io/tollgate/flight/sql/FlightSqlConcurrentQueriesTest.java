@@ -71,6 +71,7 @@ class FlightSqlConcurrentQueriesTest {
         hooliRoute = Quotas.with(DB.addTenant("hooli", 3), 1, 1, 0, 0);
         tenants.add(hooliRoute);
         tenants.add(Quotas.with(DB.addTenant("umbrella", 2), 1, 1, 1000, 0));
+        tenants.add(Quotas.with(DB.addTenant("stark", 1), 1, 1, 0, 0));
         for (Tenant tenant : tenants) {
             DB.executeAs(tenant.getId(), "CREATE TABLE gate (id int)", "INSERT INTO gate VALUES (1)",
                     "CREATE TABLE notes (id int PRIMARY KEY, text text)");
@@ -196,6 +197,25 @@ class FlightSqlConcurrentQueriesTest {
         assertAdmitted(initech);
         assertEquals(List.of("0"), Results.read(initech, initech.execute("SELECT count(*) FROM notes")).column(0),
                 "no refused statement ran");
+    }
+
+    @Test
+    void aReaderIsAnsweredBeforeItsTransactionClosesYetItsNextStatementIsNeverRefused() throws Exception {
+        // One statement at a time and one connection: a reader's result is complete before its
+        // read-only transaction is committed, so the permit must already be back when the client
+        // sees the end, and the next statement waits for the connection rather than being refused.
+        try (FlightSqlClient reader = server.client(allocator, server.token("r@stark", "stark", "reader"))) {
+            for (int i = 0; i < 50; i++) {
+                assertEquals(List.of("1"), Results.read(reader, reader.execute(GATED)).column(0));
+            }
+            try (FlightSqlClient.PreparedStatement prepared = reader.prepare(GATED)) {
+                for (int i = 0; i < 50; i++) {
+                    assertEquals(List.of("1"), Results.read(reader, prepared.execute()).column(0));
+                }
+            }
+        }
+        BackendActivity.awaitAllIdle(DB, "stark");
+        assertEquals(0, running("stark"));
     }
 
     @Test

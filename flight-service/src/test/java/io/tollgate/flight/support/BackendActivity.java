@@ -35,6 +35,13 @@ public final class BackendActivity {
                 () -> "no active statement of " + tenantId + " like " + text + "; " + describe(db, tenantId));
     }
 
+    /** Waits until every backend of the tenant's role is idle outside a transaction (or gone). */
+    public static void awaitAllIdle(TenantDatabase db, String tenantId) throws Exception {
+        awaitUntil(() -> count(db, "SELECT count(*) FROM pg_stat_activity WHERE usename = ? AND state <> 'idle'",
+                        db.role(tenantId)) == 0,
+                () -> "every backend of " + tenantId + " idle; " + describe(db, tenantId));
+    }
+
     /** A state the test waits for. */
     @FunctionalInterface
     public interface Condition {
