@@ -112,6 +112,21 @@ final class PointQueryBench {
                         info.percentileMillis(50), "ms");
                 Report.row("one GetFlightInfo of the prepared statement alone p99", info.percentileMillis(99), "ms");
             }
+            try (RootAllocator memory = new RootAllocator();
+                 NoWorkFlightSqlServer noWork = new NoWorkFlightSqlServer(memory);
+                 FlightClients floor = new FlightClients(noWork.location(), token, false)) {
+                // The same three calls against a server that does nothing: arrow-java's own floor.
+                Measure.Latencies bare = Measure.latencies(i -> floor.query(randomId(rows)), 1, warmUp, samples);
+                Report.row("the same three calls to a Flight SQL server doing no work (in this JVM) p50",
+                        bare.percentileMillis(50), "ms");
+                Report.row("the same three calls to a Flight SQL server doing no work p99", bare.percentileMillis(99), "ms");
+                try (FlightClients stockFloor = new FlightClients(noWork.location(), token, true)) {
+                    Measure.Latencies spinning = Measure.latencies(i -> stockFloor.query(randomId(rows)), 1, warmUp,
+                            samples);
+                    Report.row("the same to the server doing no work through FlightSqlClient (spins) p50",
+                            spinning.percentileMillis(50), "ms");
+                }
+            }
             try (FlightClients stock = new FlightClients(suite, token, true)) {
                 Measure.Latencies spinning = Measure.latencies(i -> stock.query(randomId(rows)), 1, warmUp, samples / 4);
                 Report.row("the same through arrow-java FlightSqlClient (its DoPut spins) p50", spinning.percentileMillis(50), "ms");
@@ -224,10 +239,13 @@ final class PointQueryBench {
         private final ThreadLocal<Client> clients = ThreadLocal.withInitial(this::open);
 
         FlightClients(Suite suite, String token, boolean stock) {
+            this(Location.forGrpcInsecure("localhost", suite.ports().flight()), token, stock);
+        }
+
+        FlightClients(Location server, String token, boolean stock) {
             this.bearer = new CredentialCallOption(new BearerCredentialWriter(token));
             this.stock = stock;
-            this.flight = FlightClient.builder(allocator, Location.forGrpcInsecure("localhost", suite.ports().flight()))
-                    .build();
+            this.flight = FlightClient.builder(allocator, server).build();
             this.sql = new FlightSqlClient(flight);
         }
 
