@@ -21,16 +21,11 @@ import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.ipc.WriteChannel;
-import org.apache.arrow.vector.ipc.message.MessageSerializer;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import java.util.List;
 
 /**
@@ -41,6 +36,7 @@ import java.util.List;
  */
 final class NoWorkFlightSqlServer implements AutoCloseable {
     private static final Schema ROW = new Schema(List.of(Field.nullable("id", new ArrowType.Int(64, true))));
+    private static final ByteString ROW_MESSAGE = ByteString.copyFrom(ROW.serializeAsMessage());
     private static final ByteString HANDLE = ByteString.copyFromUtf8("no-work");
 
     private final FlightServer server;
@@ -60,16 +56,6 @@ final class NoWorkFlightSqlServer implements AutoCloseable {
         server.awaitTermination();
     }
 
-    private static ByteString serialize(Schema schema) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            MessageSerializer.serialize(new WriteChannel(Channels.newChannel(out)), schema);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return ByteString.copyFrom(out.toByteArray());
-    }
-
     private static final class Producer extends NoOpFlightSqlProducer {
         private final BufferAllocator allocator;
 
@@ -81,8 +67,8 @@ final class NoWorkFlightSqlServer implements AutoCloseable {
         public void createPreparedStatement(ActionCreatePreparedStatementRequest request, CallContext context,
                                             StreamListener<Result> listener) {
             listener.onNext(new Result(Any.pack(ActionCreatePreparedStatementResult.newBuilder()
-                    .setPreparedStatementHandle(HANDLE).setDatasetSchema(serialize(ROW))
-                    .setParameterSchema(serialize(ROW)).build()).toByteArray()));
+                    .setPreparedStatementHandle(HANDLE).setDatasetSchema(ROW_MESSAGE)
+                    .setParameterSchema(ROW_MESSAGE).build()).toByteArray()));
             listener.onCompleted();
         }
 
