@@ -143,13 +143,7 @@ public class QueryService {
     private static Outcome answerThenClose(StatementSession session, ServerStreamListener listener) {
         session.releasePermit();
         listener.completed();
-        try {
-            session.complete();
-        } catch (SQLException | RuntimeException e) {
-            LOG.debug("closing an answered read-only transaction failed; discarding its connection: {}",
-                    e.getMessage());
-            session.abandon();
-        }
+        orDiscard(session, session::complete, "closing an answered read-only transaction failed");
         return Outcome.ANSWERED;
     }
 
@@ -196,11 +190,21 @@ public class QueryService {
      * is stopped in PostgreSQL and the connection brought back in step, or discarded when that fails.
      */
     private static void stop(BinaryCopyReader rows, SqlSession session) {
+        orDiscard(session, rows::stop, "an unfinished COPY could not be stopped cleanly");
+    }
+
+    /** Work on a session's connection that, if it fails, leaves the connection unfit to reuse. */
+    @FunctionalInterface
+    private interface ConnectionWork {
+        void run() throws SQLException;
+    }
+
+    /** Runs the work; when it fails the session's connection is discarded instead of pooled again. */
+    private static void orDiscard(SqlSession session, ConnectionWork work, String failure) {
         try {
-            rows.stop();
+            work.run();
         } catch (SQLException | RuntimeException e) {
-            LOG.debug("an unfinished COPY could not be stopped cleanly; discarding its connection: {}",
-                    e.getMessage());
+            LOG.debug("{}; discarding its connection: {}", failure, e.getMessage());
             session.abandon();
         }
     }
