@@ -9,7 +9,6 @@ import io.tollgate.testkit.postgres.PostgresDatabase;
 import org.apache.arrow.flight.FlightInfo;
 import org.apache.arrow.flight.FlightStream;
 import org.apache.arrow.flight.sql.FlightSqlClient;
-import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CopyPathTest {
     static final TenantDatabase DB = new TenantDatabase(PostgresDatabase.create());
     static FlightSqlServer server;
-    static RootAllocator allocator;
     static FlightSqlClient acme;
 
     @BeforeAll
@@ -45,15 +43,12 @@ class CopyPathTest {
                 "INSERT INTO public.readings VALUES ('acme', 1, 1.5, 'one', '2024-01-01 00:00:00+00', 10.25, true, gen_random_uuid()),"
                         + "('acme', 2, NULL, NULL, NULL, NULL, NULL, NULL),"
                         + "('globex', 3, 9.9, 'secret', now(), 99.99, false, gen_random_uuid())");
-        allocator = new RootAllocator();
-        acme = server.client(allocator, server.token("r@acme", "acme", "reader"));
+        acme = server.client(server.token("r@acme", "acme", "reader"));
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        acme.close();
-        allocator.close();
-        server.close();
+    static void stop() {
+        server.close(); // and its clients
     }
 
     private static long copyStreams() {

@@ -10,8 +10,6 @@ import org.apache.arrow.flight.FlightInfo;
 import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.flight.FlightStatusCode;
 import org.apache.arrow.flight.sql.FlightSqlClient;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,21 +31,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FlightSqlCancelTest {
     static final TenantDatabase DB = new TenantDatabase(PostgresDatabase.create());
     static FlightSqlServer server;
-    static BufferAllocator allocator;
     static FlightSqlClient acme;
 
     @BeforeAll
     static void start() throws Exception {
         server = FlightSqlServer.start(List.of(DB.addTenant("acme", 4), DB.addTenant("globex", 4)));
-        allocator = new RootAllocator();
-        acme = server.client(allocator, server.token("w@acme", "acme", "writer"));
+        acme = server.client(server.token("w@acme", "acme", "writer"));
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        acme.close();
-        allocator.close();
-        server.close();
+    static void stop() {
+        server.close(); // and its clients
     }
 
     @Test
@@ -81,11 +75,10 @@ class FlightSqlCancelTest {
     @Test
     void onlyTheQuerysOwnerCanCancelIt() throws Exception {
         FlightInfo info = acme.execute("SELECT 1");
-        try (FlightSqlClient globex = server.client(allocator, server.token("w@globex", "globex", "writer"))) {
-            FlightRuntimeException refused = assertThrows(FlightRuntimeException.class,
-                    () -> globex.cancelFlightInfo(new CancelFlightInfoRequest(info)));
-            assertEquals(FlightStatusCode.INVALID_ARGUMENT, refused.status().code());
-        }
+        FlightSqlClient globex = server.client(server.token("w@globex", "globex", "writer"));
+        FlightRuntimeException refused = assertThrows(FlightRuntimeException.class,
+                () -> globex.cancelFlightInfo(new CancelFlightInfoRequest(info)));
+        assertEquals(FlightStatusCode.INVALID_ARGUMENT, refused.status().code());
     }
 
     /** Waits until a pg_sleep of the tenant's role is (or is no longer) executing. */

@@ -6,8 +6,6 @@ import io.tollgate.flight.support.TenantDatabase;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 import org.apache.arrow.flight.FlightStream;
 import org.apache.arrow.flight.sql.FlightSqlClient;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,21 +28,17 @@ class FlightSqlStreamingTest {
     /** 1,000 rows of 100 kB in batches of 100 (10 MB each): far more than gRPC buffers for a client. */
     static final String LARGE = "SELECT repeat('x', 100000) AS text FROM generate_series(1, 1000)";
     static FlightSqlServer server;
-    static BufferAllocator allocator;
     static FlightSqlClient acme;
 
     @BeforeAll
     static void start() throws Exception {
         server = FlightSqlServer.start(List.of(DB.addTenant("acme", 2)), Map.of("tollgate.flight.batch-rows", 100));
-        allocator = new RootAllocator();
-        acme = server.client(allocator, server.token("r@acme", "acme", "reader"));
+        acme = server.client(server.token("r@acme", "acme", "reader"));
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        acme.close();
-        allocator.close();
-        server.close();
+    static void stop() {
+        server.close(); // and its clients
     }
 
     @Test

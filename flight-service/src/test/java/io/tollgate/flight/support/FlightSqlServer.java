@@ -1,8 +1,8 @@
 package io.tollgate.flight.support;
 
+import com.nimbusds.jwt.SignedJWT;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
-import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.ApplicationContext;
 import io.tollgate.common.auth.RevocationSet;
 import io.tollgate.common.auth.TokenVerifier;
@@ -18,6 +18,8 @@ import org.apache.arrow.flight.FlightClientMiddleware;
 import org.apache.arrow.flight.Location;
 import org.apache.arrow.flight.sql.FlightSqlClient;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.util.AutoCloseables;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +33,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * flight-service as it runs, in this JVM: its Micronaut application context (so every bean is
@@ -51,6 +54,8 @@ public final class FlightSqlServer implements AutoCloseable {
     private final TestTokens tokens = new TestTokens(ISSUER, AUDIENCE);
     private final TestRegistry.Router router;
     private final RevocationSet revocations = new RevocationSet();
+    private final RootAllocator clientMemory = new RootAllocator();
+    private final List<FlightSqlClient> clients = new CopyOnWriteArrayList<>();
     private final Server registry;
     private final ApplicationContext context;
 
@@ -174,6 +179,13 @@ public final class FlightSqlServer implements AutoCloseable {
     }
 
     /** A Flight SQL client that sends this bearer token with every call. */
+    /** A client sending this token, on memory of the server's own; closed when the server is. */
+    public FlightSqlClient client(String token) {
+        FlightSqlClient client = client(clientMemory, token);
+        clients.add(client);
+        return client;
+    }
+
     public FlightSqlClient client(BufferAllocator allocator, String token) {
         return new FlightSqlClient(FlightClient.builder(allocator, location()).intercept(bearer(token)).build());
     }
@@ -203,7 +215,13 @@ public final class FlightSqlServer implements AutoCloseable {
 
     @Override
     public void close() {
-        context.close();
-        registry.shutdownNow();
+        try {
+            AutoCloseables.close(clients, List.of(clientMemory));
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the test clients failed", e);
+        } finally {
+            context.close();
+            registry.shutdownNow();
+        }
     }
 }
