@@ -7,7 +7,8 @@ import com.google.protobuf.Message;
 /**
  * Recognises a Flight SQL command by its type URL. protobuf's {@code Any.is} and {@code Any.unpack}
  * look the type up by reflection on every call, and arrow-java's dispatch asks up to a dozen times
- * per call; the hot commands of a query (bind, describe, fetch) are picked out here once instead.
+ * per call; the commands of every query (bind, describe, fetch; prepared or not) are picked out
+ * here once instead.
  * Anything not recognised, malformed input included, is left to arrow-java's dispatch.
  */
 final class CommandTypes {

@@ -1,5 +1,6 @@
 package io.tollgate.flight.sql;
 
+import com.google.protobuf.Any;
 import io.tollgate.common.auth.Principal;
 import io.tollgate.flight.statement.QueryThreads;
 import jakarta.inject.Singleton;
@@ -142,23 +143,32 @@ public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
         return FlightWire.flightInfo(schema, descriptor, command);
     }
 
-    // The calls of every prepared execution, dispatched without arrow-java's reflective chain (see
-    // CommandTypes); every other command, and anything malformed, goes through the base class.
+    // The calls of every query, prepared or not, dispatched without arrow-java's reflective chain
+    // (see CommandTypes); every other command, and anything malformed, goes through the base class.
 
     @Override
     public FlightInfo getFlightInfo(CallContext context, FlightDescriptor descriptor) {
-        CommandPreparedStatementQuery prepared = CommandTypes.as(CommandTypes.parse(descriptor.getCommand()),
-                CommandPreparedStatementQuery.getDefaultInstance());
-        return prepared != null ? getFlightInfoPreparedStatement(prepared, context, descriptor)
+        Any command = CommandTypes.parse(descriptor.getCommand());
+        CommandPreparedStatementQuery prepared =
+                CommandTypes.as(command, CommandPreparedStatementQuery.getDefaultInstance());
+        if (prepared != null) {
+            return getFlightInfoPreparedStatement(prepared, context, descriptor);
+        }
+        CommandStatementQuery query = CommandTypes.as(command, CommandStatementQuery.getDefaultInstance());
+        return query != null ? getFlightInfoStatement(query, context, descriptor)
                 : super.getFlightInfo(context, descriptor);
     }
 
     @Override
     public void getStream(CallContext context, Ticket ticket, ServerStreamListener listener) {
-        CommandPreparedStatementQuery prepared = CommandTypes.as(CommandTypes.parse(ticket.getBytes()),
-                CommandPreparedStatementQuery.getDefaultInstance());
+        Any command = CommandTypes.parse(ticket.getBytes());
+        CommandPreparedStatementQuery prepared =
+                CommandTypes.as(command, CommandPreparedStatementQuery.getDefaultInstance());
+        TicketStatementQuery statement = CommandTypes.as(command, TicketStatementQuery.getDefaultInstance());
         if (prepared != null) {
             getStreamPreparedStatement(prepared, context, listener);
+        } else if (statement != null) {
+            getStreamStatement(statement, context, listener);
         } else {
             super.getStream(context, ticket, listener);
         }
@@ -166,10 +176,14 @@ public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
 
     @Override
     public Runnable acceptPut(CallContext context, FlightStream flightStream, StreamListener<PutResult> ack) {
-        CommandPreparedStatementQuery prepared = CommandTypes.as(
-                CommandTypes.parse(flightStream.getDescriptor().getCommand()),
-                CommandPreparedStatementQuery.getDefaultInstance());
-        return prepared != null ? acceptPutPreparedStatementQuery(prepared, context, flightStream, ack)
+        Any command = CommandTypes.parse(flightStream.getDescriptor().getCommand());
+        CommandPreparedStatementQuery prepared =
+                CommandTypes.as(command, CommandPreparedStatementQuery.getDefaultInstance());
+        if (prepared != null) {
+            return acceptPutPreparedStatementQuery(prepared, context, flightStream, ack);
+        }
+        CommandStatementUpdate update = CommandTypes.as(command, CommandStatementUpdate.getDefaultInstance());
+        return update != null ? acceptPutStatement(update, context, flightStream, ack)
                 : super.acceptPut(context, flightStream, ack);
     }
 
