@@ -113,13 +113,8 @@ final class PointQueryBench {
                 Report.row("one GetFlightInfo of the prepared statement alone p99", info.percentileMillis(99), "ms");
             }
             try (RootAllocator memory = new RootAllocator();
-                 NoWorkFlightSqlServer noWork = new NoWorkFlightSqlServer(memory);
-                 FlightClients floor = new FlightClients(noWork.location(), token, false)) {
-                // The same three calls against a server that does nothing: arrow-java's own floor.
-                Measure.Latencies bare = Measure.latencies(i -> floor.query(randomId(rows)), 1, warmUp, samples);
-                Report.row("the same three calls to a Flight SQL server doing no work (in this JVM) p50",
-                        bare.percentileMillis(50), "ms");
-                Report.row("the same three calls to a Flight SQL server doing no work p99", bare.percentileMillis(99), "ms");
+                 NoWorkFlightSqlServer noWork = new NoWorkFlightSqlServer(memory)) {
+                reportFloor(noWork, token, rows, clients, warmUp, samples);
                 try (FlightClients stockFloor = new FlightClients(noWork.location(), token, true)) {
                     Measure.Latencies spinning = Measure.latencies(i -> stockFloor.query(randomId(rows)), 1, warmUp,
                             samples);
@@ -132,6 +127,24 @@ final class PointQueryBench {
                 Report.row("the same through arrow-java FlightSqlClient (its DoPut spins) p50", spinning.percentileMillis(50), "ms");
                 Report.row("the same through arrow-java FlightSqlClient p99", spinning.percentileMillis(99), "ms");
             }
+        } else {
+            try (RootAllocator memory = new RootAllocator();
+                 NoWorkFlightSqlServer noWork = new NoWorkFlightSqlServer(memory)) {
+                reportFloor(noWork, token, rows, clients, warmUp, samples);
+            }
+        }
+    }
+
+    /** The same three calls against a server that does nothing: arrow-java's own floor at this concurrency. */
+    private static void reportFloor(NoWorkFlightSqlServer noWork, String token, long rows, int clients, int warmUp,
+                                    int samples) throws Exception {
+        try (FlightClients floor = new FlightClients(noWork.location(), token, false)) {
+            Measure.Latencies bare = Measure.latencies(i -> floor.query(randomId(rows)), clients, warmUp, samples);
+            String at = clients + (clients == 1 ? " client" : " clients");
+            Report.row("the same three calls to a Flight SQL server doing no work (in this JVM) p50, " + at,
+                    bare.percentileMillis(50), "ms");
+            Report.row("the same three calls to a Flight SQL server doing no work p99, " + at,
+                    bare.percentileMillis(99), "ms");
         }
     }
 
@@ -164,11 +177,21 @@ final class PointQueryBench {
         try (FlightClients gateway = new FlightClients(suite, token, false)) {
             flight = Measure.latencies(i -> gateway.query(randomId(rows)), clients, 50, 200);
         }
+        Measure.Latencies floor;
+        try (RootAllocator memory = new RootAllocator();
+             NoWorkFlightSqlServer noWork = new NoWorkFlightSqlServer(memory);
+             FlightClients bare = new FlightClients(noWork.location(), token, false)) {
+            floor = Measure.latencies(i -> bare.query(randomId(rows)), clients, 50, 200);
+        }
         Report.row("pgjdbc direct, " + clients + " clients sharing " + POOL + " connections", direct.opsPerSecond(), "queries/s");
         Report.row("Tollgate Flight SQL, " + clients + " clients, tenant pool " + POOL, flight.opsPerSecond(), "queries/s");
         Report.row("Tollgate Flight SQL p99, " + clients + " clients", flight.percentileMillis(99), "ms");
+        Report.row("the same calls to a Flight SQL server doing no work (in this JVM), " + clients + " clients",
+                floor.opsPerSecond(), "queries/s");
         Report.ratio("Flight / pgjdbc throughput at " + clients + " clients (target >= 0.5)",
                 flight.opsPerSecond() / direct.opsPerSecond());
+        Report.ratio("no-work Flight SQL server / pgjdbc throughput at " + clients + " clients (the floor's ceiling)",
+                floor.opsPerSecond() / direct.opsPerSecond());
     }
 
     private static Duration flightCpu(Suite suite) {

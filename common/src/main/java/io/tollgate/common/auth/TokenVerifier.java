@@ -118,6 +118,14 @@ public final class TokenVerifier {
         return notRevoked(principal);
     }
 
+    /**
+     * Whether {@link #verify} would answer this token from memory (it verified it before), so that
+     * verifying it cannot wait on the key set. Says nothing of whether the token is acceptable.
+     */
+    public boolean remembers(String token) {
+        return token != null && verified.containsKey(token);
+    }
+
     // Checked on every call, cached or not: a revocation can arrive after the token was verified.
     private Principal notRevoked(Principal principal) throws InvalidTokenException {
         if (revocations.isRevoked(principal)) {

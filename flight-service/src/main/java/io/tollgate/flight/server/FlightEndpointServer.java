@@ -4,6 +4,7 @@ import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.micronaut.context.annotation.Context;
+import io.tollgate.common.auth.TokenVerifier;
 import io.tollgate.common.health.ControlPlaneSync;
 import io.tollgate.flight.auth.AuthMiddleware;
 import io.tollgate.flight.auth.ClientAddressInterceptor;
@@ -46,12 +47,14 @@ public class FlightEndpointServer {
     });
 
     public FlightEndpointServer(FlightConfig config, FlightTlsConfig tlsConfig, TollgateFlightSqlProducer producer,
-                                CallAuthenticator authenticator, BufferAllocator allocator, ControlPlaneSync sync) {
+                                CallAuthenticator authenticator, TokenVerifier verifier, BufferAllocator allocator,
+                                ControlPlaneSync sync) {
         Optional<TlsSettings> settings = TlsSettings.from(tlsConfig);
         Optional<ServerTls> tls = settings.map(ServerTls::load);
         Consumer<NettyServerBuilder> transport = builder -> {
             builder.addService(health.getHealthService())
-                    .intercept(new ClientAddressInterceptor());
+                    .intercept(new ClientAddressInterceptor())
+                    .callExecutor(new InlineStreamCalls(verifier));
             // Arrow's own TLS context (from useTls below) allows every protocol version and only
             // knows required client certificates; ours replaces it. Arrow applies this consumer
             // after setting its context, so the last sslContext wins.

@@ -1,6 +1,7 @@
 package io.tollgate.flight.sql;
 
 import com.google.protobuf.Any;
+import io.grpc.Context;
 import io.tollgate.common.auth.Principal;
 import io.tollgate.flight.statement.QueryThreads;
 import jakarta.inject.Singleton;
@@ -108,17 +109,9 @@ public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
         }
     }
 
-    /**
-     * A query's stream: its principal is read on the call's thread, the query runs on a query thread
-     * (see {@link QueryThreads} for why).
-     */
-    private void streamRows(ServerStreamListener listener, CallContext context, RowsWork work) {
-        try {
-            Principal principal = FlightWire.principal(context);
-            queryThreads.run(() -> stream(listener, () -> work.run(principal)));
-        } catch (Exception e) {
-            listener.error(FlightErrors.toFlight(e));
-        }
+    /** A query's stream, already on a query thread (see {@link #getStream}). */
+    private static void streamRows(ServerStreamListener listener, CallContext context, RowsWork work) {
+        stream(listener, () -> work.run(FlightWire.principal(context)));
     }
 
     /** A query streaming rows for a principal. */
@@ -159,8 +152,24 @@ public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
                 : super.getFlightInfo(context, descriptor);
     }
 
+    /**
+     * Every DoGet's work, whatever its ticket, runs on a query thread: the call itself may be on the
+     * transport's thread (see {@code InlineStreamCalls}), which must never wait on PostgreSQL or
+     * the client, and a stream must not be written from the thread that delivers its client's
+     * signals (see {@link QueryThreads}).
+     */
     @Override
     public void getStream(CallContext context, Ticket ticket, ServerStreamListener listener) {
+        try {
+            // The call's gRPC context goes along: the verified principal is read from it.
+            queryThreads.run(Context.current().wrap(() -> stream(listener, () -> dispatchStream(context, ticket,
+                    listener))));
+        } catch (RuntimeException e) {
+            listener.error(FlightErrors.toFlight(e));
+        }
+    }
+
+    private void dispatchStream(CallContext context, Ticket ticket, ServerStreamListener listener) {
         Any command = CommandTypes.parse(ticket.getBytes());
         CommandPreparedStatementQuery prepared =
                 CommandTypes.as(command, CommandPreparedStatementQuery.getDefaultInstance());

@@ -6,10 +6,11 @@ import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
  * Whether the client of one stream can take another batch, and what to do when it goes away. A
  * stream waits for readiness before each batch, so a slow reader bounds the memory a query holds.
  *
- * <p>gRPC delivers "ready" and "cancelled" through the call's own serialized executor, so they
- * only arrive while the thread that writes the stream is not that executor's (the producer hands
- * streams to {@link QueryThreads}). The wait also re-reads the transport's state, after a
- * millisecond and then less often, so a missed signal costs a moment, never the stream.
+ * <p>gRPC delivers "ready" and "cancelled" through the call's own serialized executor (or the
+ * transport's thread), so they only arrive while the thread that writes the stream is another (the
+ * producer hands streams to {@link QueryThreads}); the handlers must not block that thread. The
+ * wait also re-reads the transport's state, after a millisecond and then less often, so a missed
+ * signal costs a moment, never the stream.
  */
 final class ClientReadiness {
     private static final long TIMEOUT_MS = 5 * 60 * 1000L;
@@ -19,7 +20,8 @@ final class ClientReadiness {
     private final Object lock = new Object();
 
     /**
-     * @param onClientGone what to do when the client cancels the call or goes away (stop the query)
+     * @param onClientGone what to do when the client cancels the call or goes away (stop the query);
+     *                     it must not block, being run on the thread that delivers the signal
      */
     ClientReadiness(ServerStreamListener listener, Runnable onClientGone) {
         this.listener = listener;

@@ -117,7 +117,7 @@ public class QueryService {
              PreparedStatement statement = session.connection().prepareStatement(handle.sql());
              RunningStatements.Run run = running.start(runKey, principal, statement);
              ArrowStreamer streamer = new ArrowStreamer(listener, queryMemory, config.batchRows(), run::isCancelled,
-                     run::cancel, ResultLimit.of(session.quotas()))) {
+                     () -> threads.runAside(run::cancel), ResultLimit.of(session.quotas()))) {
             statement.setFetchSize(config.fetchRows());
             boolean finished = handle.hasParameters()
                     ? streamEachParameterRow(statement, handle, queryMemory, streamer)

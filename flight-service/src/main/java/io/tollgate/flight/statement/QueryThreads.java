@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.arrow.flight.CallStatus;
 
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -13,14 +14,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads that run queries and write their streams. A stream must not be written from the
- * gRPC call's own executor: gRPC delivers the client's "ready for more" and "cancelled" signals
- * through that executor, so a stream waiting there for its reader would wait forever. Bounded:
- * past {@code tollgate.flight.max-streams} a new stream is refused, not queued.
+ * thread that delivers its client's "ready for more" and "cancelled" signals (gRPC's call executor,
+ * or the transport's own thread), or a stream waiting there for its reader would wait forever; and
+ * the transport's thread must never wait on PostgreSQL. Bounded: past
+ * {@code tollgate.flight.max-streams} a new stream is refused, not queued.
+ *
+ * <p>Short blocking work that those signals start (asking PostgreSQL to cancel a statement, which
+ * opens a connection of its own) runs aside, on a few threads of its own.
  */
 @Singleton
 public class QueryThreads {
+    private static final int ASIDE_THREADS = 2;
+
     private final int maxStreams;
     private final ThreadPoolExecutor threads;
+    private final ThreadPoolExecutor aside;
 
     public QueryThreads(@Value("${tollgate.flight.max-streams:256}") int maxStreams) {
         this.maxStreams = maxStreams;
@@ -31,6 +39,19 @@ public class QueryThreads {
                     thread.setDaemon(true);
                     return thread;
                 });
+        AtomicInteger asideCount = new AtomicInteger();
+        this.aside = new ThreadPoolExecutor(ASIDE_THREADS, ASIDE_THREADS, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), work -> {
+                    Thread thread = new Thread(work, "query-aside-" + asideCount.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        aside.allowCoreThreadTimeOut(true);
+    }
+
+    /** Runs short blocking work off the caller's thread, in turn with the rest of such work. */
+    public void runAside(Runnable work) {
+        aside.execute(work);
     }
 
     /**
@@ -60,6 +81,8 @@ public class QueryThreads {
     @PreDestroy
     void stop() throws InterruptedException {
         threads.shutdown();
+        aside.shutdown();
         threads.awaitTermination(10, TimeUnit.SECONDS);
+        aside.awaitTermination(1, TimeUnit.SECONDS);
     }
 }
