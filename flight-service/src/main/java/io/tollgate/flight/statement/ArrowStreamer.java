@@ -2,15 +2,15 @@ package io.tollgate.flight.statement;
 
 import io.tollgate.flight.copy.BinaryCopyReader;
 import io.tollgate.flight.quota.ResultLimit;
-import io.tollgate.flight.types.ResultSchemas;
-import org.apache.arrow.adapter.jdbc.ArrowVectorIterator;
-import org.apache.arrow.adapter.jdbc.JdbcToArrow;
+import io.tollgate.flight.types.ColumnReaders;
+import io.tollgate.flight.types.ResultLayout;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.VectorUnloader;
+import org.apache.arrow.vector.util.ValueVectorUtility;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -27,11 +27,14 @@ import java.util.function.BooleanSupplier;
  */
 final class ArrowStreamer implements AutoCloseable {
     /**
-     * Rows per batch on the JDBC path (parameterized queries, types binary COPY does not decode).
-     * arrow-jdbc allocates every batch at this size up front, so a one-row result would otherwise
-     * pay for zeroing megabytes; batches this size still stream at full speed.
+     * Rows per batch on the JDBC path (parameterized queries, types binary COPY does not decode), at
+     * most: the first batch holds few rows, and each next one more, up to this. Every batch's vectors
+     * are allocated at its size up front, so a one-row result pays for a few rows, not thousands,
+     * and a large one still streams in batches of this size.
      */
     private static final int JDBC_BATCH_ROWS = 4096;
+    private static final int JDBC_FIRST_BATCH_ROWS = 16;
+    private static final int JDBC_BATCH_GROWTH = 8;
     /** Batches decoded ahead of the one being sent: enough to keep PostgreSQL and the client busy. */
     private static final int PREFETCH_BATCHES = 2;
 
@@ -64,16 +67,39 @@ final class ArrowStreamer implements AutoCloseable {
      * @throws io.tollgate.flight.quota.QuotaExceededException when the result outgrows its quota
      * @throws ClientStalledException when the client stopped reading
      */
-    boolean write(ResultSet rows) throws SQLException, IOException {
-        try (ArrowVectorIterator batches = JdbcToArrow.sqlToArrowVectorIterator(rows,
-                ResultSchemas.config(rows.getMetaData(), allocator, Math.min(batchRows, JDBC_BATCH_ROWS)))) {
-            while (batches.hasNext()) {
-                if (!send(batches.next())) {
-                    return false;
+    boolean write(ResultSet rows, ResultLayout layout) throws SQLException, IOException {
+        int maxRows = Math.min(batchRows, JDBC_BATCH_ROWS);
+        try (VectorSchemaRoot batch = VectorSchemaRoot.create(layout.schema(), allocator);
+             ColumnReaders columns = layout.readers(batch)) {
+            int capacity = Math.min(JDBC_FIRST_BATCH_ROWS, maxRows);
+            while (true) {
+                int count = fill(rows, batch, columns, capacity);
+                if (count > 0 || out == null) {
+                    // An empty result still starts the stream, with its schema.
+                    if (!send(batch)) {
+                        return false;
+                    }
                 }
+                if (count < capacity) {
+                    return true;
+                }
+                capacity = Math.min(capacity * JDBC_BATCH_GROWTH, maxRows);
             }
-            return true;
         }
+    }
+
+    /** Reads up to {@code capacity} rows into fresh vectors of the batch; how many were read. */
+    private static int fill(ResultSet rows, VectorSchemaRoot batch, ColumnReaders columns, int capacity)
+            throws SQLException, IOException {
+        ValueVectorUtility.preAllocate(batch, capacity);
+        columns.startBatch(batch);
+        int count = 0;
+        while (count < capacity && rows.next()) {
+            columns.readRow(rows);
+            count++;
+        }
+        batch.setRowCount(count);
+        return count;
     }
 
     /**

@@ -11,6 +11,7 @@ import io.tollgate.flight.transaction.SqlSessions;
 import io.tollgate.flight.transaction.StatementSession;
 import io.tollgate.flight.types.ParameterBinder;
 import io.tollgate.flight.types.ParameterSchemas;
+import io.tollgate.flight.types.ResultLayouts;
 import io.tollgate.flight.types.ResultSchemas;
 import jakarta.inject.Singleton;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
@@ -46,11 +47,13 @@ public class QueryService {
     private final BufferAllocator allocator;
     private final FlightConfig config;
     private final QueryThreads threads;
+    private final ResultLayouts layouts;
     private final LongAdder copyStreams = new LongAdder();
 
     public QueryService(SqlSessions sessions, RunningStatements running, BufferAllocator allocator,
-                        FlightConfig config, QueryThreads threads) {
+                        FlightConfig config, QueryThreads threads, ResultLayouts layouts) {
         this.sessions = sessions;
+        this.layouts = layouts;
         this.threads = threads;
         this.running = running;
         this.allocator = allocator;
@@ -210,17 +213,17 @@ public class QueryService {
     }
 
     /** Runs the statement once; one that returns no rows (an INSERT sent as a query) streams none. */
-    private static boolean streamOnce(PreparedStatement statement, ArrowStreamer streamer)
+    private boolean streamOnce(PreparedStatement statement, ArrowStreamer streamer)
             throws SQLException, IOException {
         if (!statement.execute()) {
             return true;
         }
         try (ResultSet rows = statement.getResultSet()) {
-            return streamer.write(rows);
+            return streamer.write(rows, layouts.of(rows.getMetaData()));
         }
     }
 
-    private static boolean streamEachParameterRow(PreparedStatement statement, StatementHandle handle,
+    private boolean streamEachParameterRow(PreparedStatement statement, StatementHandle handle,
                                                   BufferAllocator memory, ArrowStreamer streamer)
             throws SQLException, IOException {
         // Known from when the statement was prepared; asking PostgreSQL again costs a round trip.
