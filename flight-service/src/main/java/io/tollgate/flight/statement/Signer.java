@@ -26,6 +26,9 @@ public final class Signer {
     private static final byte[] PROCESS_KEY = randomKey();
 
     private final SecretKeySpec key;
+    // A Mac is not thread-safe, and making one (provider lookup, key schedule) costs more than
+    // using it: each thread keeps one for this key.
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     /** @param configuredKey base64, at least 32 bytes; null or blank for this process's random key */
     public Signer(String configuredKey) {
@@ -68,10 +71,14 @@ public final class Signer {
     }
 
     private byte[] mac(byte[] payload) {
+        return macs.get().doFinal(payload); // doFinal leaves the Mac ready for the next payload
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return mac.doFinal(payload);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
