@@ -103,7 +103,9 @@ final class PointQueryBench {
         Report.row("flight-service CPU per query (warm-up included), " + at,
                 cpu.toNanos() / 1e6 / ((long) clients * (warmUp + samples)), "ms");
         if (clients == 1) {
-            phases(suite, token, rows, warmUp, samples);
+            try (FlightClients gateway = new FlightClients(suite, token, false)) {
+                phases(gateway, "Tollgate", rows, warmUp, samples);
+            }
             try (FlightClients floor = new FlightClients(suite, token, false)) {
                 // One of the three calls on its own, with no database work (the handle carries the
                 // schema): what the transport costs per call on this machine.
@@ -115,6 +117,9 @@ final class PointQueryBench {
             try (RootAllocator memory = new RootAllocator();
                  NoWorkFlightSqlServer noWork = new NoWorkFlightSqlServer(memory)) {
                 reportFloor(noWork, token, rows, clients, warmUp, samples);
+                try (FlightClients floor = new FlightClients(noWork.location(), token, false)) {
+                    phases(floor, "no-work server", rows, warmUp, samples);
+                }
                 try (FlightClients stockFloor = new FlightClients(noWork.location(), token, true)) {
                     Measure.Latencies spinning = Measure.latencies(i -> stockFloor.query(randomId(rows)), 1, warmUp,
                             samples);
@@ -149,22 +154,21 @@ final class PointQueryBench {
     }
 
     /** Where one execution's time goes, call by call, at one client: p50 of each of the three calls. */
-    private static void phases(Suite suite, String token, long rows, int warmUp, int samples) throws Exception {
-        try (FlightClients gateway = new FlightClients(suite, token, false)) {
-            long[][] nanos = new long[3][samples];
-            for (int i = 0; i < warmUp + samples; i++) {
-                long[] phase = gateway.queryTimed(randomId(rows));
-                if (i >= warmUp) {
-                    for (int p = 0; p < 3; p++) {
-                        nanos[p][i - warmUp] = phase[p];
-                    }
+    private static void phases(FlightClients client, String server, long rows, int warmUp, int samples)
+            throws Exception {
+        long[][] nanos = new long[3][samples];
+        for (int i = 0; i < warmUp + samples; i++) {
+            long[] phase = client.queryTimed(randomId(rows));
+            if (i >= warmUp) {
+                for (int p = 0; p < 3; p++) {
+                    nanos[p][i - warmUp] = phase[p];
                 }
             }
-            String[] names = {"bind (DoPut)", "GetFlightInfo", "DoGet (the query, read to the end)"};
-            for (int p = 0; p < 3; p++) {
-                Arrays.sort(nanos[p]);
-                Report.row("  of which " + names[p] + " p50, 1 client", nanos[p][samples / 2] / 1e6, "ms");
-            }
+        }
+        String[] names = {"bind (DoPut)", "GetFlightInfo", "DoGet (read to the end)"};
+        for (int p = 0; p < 3; p++) {
+            Arrays.sort(nanos[p]);
+            Report.row("  " + server + ": " + names[p] + " p50, 1 client", nanos[p][samples / 2] / 1e6, "ms");
         }
     }
 
