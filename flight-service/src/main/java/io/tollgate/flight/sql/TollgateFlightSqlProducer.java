@@ -2,7 +2,6 @@ package io.tollgate.flight.sql;
 
 import com.google.protobuf.Any;
 import io.grpc.Context;
-import io.tollgate.common.auth.Principal;
 import io.tollgate.flight.statement.QueryThreads;
 import jakarta.inject.Singleton;
 import org.apache.arrow.flight.CancelFlightInfoRequest;
@@ -107,17 +106,6 @@ public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
                 listener.error(error);
             }
         }
-    }
-
-    /** A query's stream, already on a query thread (see {@link #getStream}). */
-    private static void streamRows(ServerStreamListener listener, CallContext context, RowsWork work) {
-        stream(listener, () -> work.run(FlightWire.principal(context)));
-    }
-
-    /** A query streaming rows for a principal. */
-    @FunctionalInterface
-    private interface RowsWork {
-        void run(Principal principal) throws Exception;
     }
 
     private static void act(StreamListener<?> listener, Work work) {
@@ -226,7 +214,7 @@ public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
     @Override
     public void getStreamPreparedStatement(CommandPreparedStatementQuery command, CallContext context,
                                            ServerStreamListener listener) {
-        streamRows(listener, context, principal -> statements.stream(principal,
+        stream(listener, () -> statements.stream(FlightWire.principal(context),
                 command.getPreparedStatementHandle(), listener));
     }
 
@@ -244,7 +232,7 @@ public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
 
     @Override
     public void getStreamStatement(TicketStatementQuery ticket, CallContext context, ServerStreamListener listener) {
-        streamRows(listener, context, principal -> statements.stream(principal, ticket.getStatementHandle(),
+        stream(listener, () -> statements.stream(FlightWire.principal(context), ticket.getStatementHandle(),
                 listener));
     }
 

@@ -12,7 +12,6 @@ import io.tollgate.flight.transaction.StatementSession;
 import io.tollgate.flight.types.ParameterBinder;
 import io.tollgate.flight.types.ParameterSchemas;
 import io.tollgate.flight.types.ResultLayouts;
-import io.tollgate.flight.types.ResultSchemas;
 import jakarta.inject.Singleton;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.memory.BufferAllocator;
@@ -65,7 +64,7 @@ public class QueryService {
         checkSql(sql);
         try (SqlSession session = sessions.open(principal, transactionId);
              PreparedStatement statement = session.connection().prepareStatement(sql)) {
-            Schema schema = ResultSchemas.schemaOf(statement.getMetaData(), allocator);
+            Schema schema = layouts.schemaOf(statement.getMetaData());
             session.complete();
             return schema;
         }
@@ -77,7 +76,7 @@ public class QueryService {
         try (SqlSession session = sessions.open(principal, transactionId);
              PreparedStatement statement = session.connection().prepareStatement(sql)) {
             PreparedDescription description = new PreparedDescription(
-                    ResultSchemas.schemaOf(statement.getMetaData(), allocator),
+                    layouts.schemaOf(statement.getMetaData()),
                     ParameterSchemas.schemaOf(statement.getParameterMetaData()));
             session.complete();
             return description;
@@ -128,7 +127,7 @@ public class QueryService {
             if (!finished) {
                 return Outcome.STOPPED;
             }
-            streamer.finish(() -> ResultSchemas.schemaOf(statement.getMetaData(), queryMemory));
+            streamer.finish(() -> layouts.schemaOf(statement.getMetaData()));
             if (principal.isReadOnly() && !session.inClientTransaction()) {
                 return answerThenClose(session, listener);
             }
@@ -166,7 +165,7 @@ public class QueryService {
         for (int column = 1; column <= metadata.getColumnCount(); column++) {
             pgTypes.add(metadata.getColumnTypeName(column));
         }
-        try (VectorSchemaRoot batch = VectorSchemaRoot.create(ResultSchemas.schemaOf(metadata, memory), memory)) {
+        try (VectorSchemaRoot batch = VectorSchemaRoot.create(layouts.of(metadata).schema(), memory)) {
             Optional<CopyPlan> plan = CopyPlan.of(pgTypes, batch);
             if (plan.isEmpty()) {
                 return streamOnce(statement, streamer);

@@ -6,10 +6,12 @@ import jakarta.inject.Singleton;
 import org.apache.arrow.adapter.jdbc.JdbcToArrowConfig;
 import org.apache.arrow.adapter.jdbc.JdbcToArrowUtils;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.postgresql.PGResultSetMetaData;
 
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * The layouts of results, remembered by shape: a prepared statement run again and again yields
@@ -42,6 +44,14 @@ public class ResultLayouts {
         ResultLayout layout = new ResultLayout(JdbcToArrowUtils.jdbcToArrowSchema(metadata, config), config);
         layouts.put(shape, layout);
         return layout;
+    }
+
+    /** The Arrow schema of a result with this metadata; empty when the statement returns no rows. */
+    public Schema schemaOf(ResultSetMetaData metadata) throws SQLException {
+        if (metadata == null || metadata.getColumnCount() == 0) {
+            return new Schema(List.of());
+        }
+        return of(metadata).schema();
     }
 
     /** Everything {@link ResultSchemas#config} reads of the metadata, in order. */

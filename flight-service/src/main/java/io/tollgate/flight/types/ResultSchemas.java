@@ -6,34 +6,24 @@ import org.apache.arrow.adapter.jdbc.JdbcToArrowConfigBuilder;
 import org.apache.arrow.adapter.jdbc.JdbcToArrowUtils;
 import org.apache.arrow.flight.sql.FlightSqlColumnMetadata;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.types.pojo.Schema;
 import org.postgresql.PGResultSetMetaData;
 
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * How a PostgreSQL result becomes Arrow: arrow-jdbc's configuration for one result's columns.
- * The schema announced before a statement runs and the one streamed while it runs are both made
- * here from the same metadata, so they are equal.
+ * How a PostgreSQL result becomes Arrow: arrow-jdbc's configuration for one result's columns,
+ * from which {@link ResultLayouts} makes both the schema announced before a statement runs and the
+ * one streamed while it runs, so they are equal.
  *
  * <p>Every result column is nullable: pgjdbc reports a column's nullability from its base table,
  * which is wrong for outer joins, and a non-nullable Arrow column would turn a NULL into 0.
  */
 public final class ResultSchemas {
     private ResultSchemas() {
-    }
-
-    /** The Arrow schema of a result; empty when the statement returns no rows. */
-    public static Schema schemaOf(ResultSetMetaData metadata, BufferAllocator allocator) throws SQLException {
-        if (metadata == null || metadata.getColumnCount() == 0) {
-            return new Schema(List.of());
-        }
-        return JdbcToArrowUtils.jdbcToArrowSchema(metadata, config(metadata, allocator, 1));
     }
 
     /** arrow-jdbc's configuration for a result with this metadata. */

@@ -1,6 +1,7 @@
 package io.tollgate.flight.types;
 
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import org.apache.arrow.adapter.jdbc.JdbcToArrowUtils;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.AfterAll;
@@ -11,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -55,6 +57,14 @@ class ResultLayoutsTest {
         }
     }
 
+    @Test
+    void aStatementWithoutRowsHasAnEmptySchema() throws Exception {
+        assertEquals(new Schema(List.of()), LAYOUTS.schemaOf(null));
+        try (Connection c = DB.connect(); PreparedStatement s = c.prepareStatement("UPDATE items SET name = ?")) {
+            assertEquals(new Schema(List.of()), LAYOUTS.schemaOf(s.getMetaData()));
+        }
+    }
+
     private static ResultLayout layoutOf(Connection c, String sql, long id) throws Exception {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, id);
@@ -68,7 +78,9 @@ class ResultLayoutsTest {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, id);
             try (ResultSet rows = s.executeQuery()) {
-                return ResultSchemas.schemaOf(rows.getMetaData(), ALLOCATOR);
+                // Made afresh, as every result's was before layouts were remembered.
+                return JdbcToArrowUtils.jdbcToArrowSchema(rows.getMetaData(),
+                        ResultSchemas.config(rows.getMetaData(), ALLOCATOR, 1));
             }
         }
     }
