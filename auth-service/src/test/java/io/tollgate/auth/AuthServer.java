@@ -7,6 +7,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.tollgate.common.auth.TokenVerifier;
 import io.tollgate.common.auth.TokenVerifierConfig;
 import io.tollgate.proto.auth.v1.AuthServiceGrpc;
+import io.tollgate.testkit.net.FreePorts;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 
 import java.net.URI;
@@ -39,11 +40,15 @@ public final class AuthServer implements AutoCloseable {
      * the way; {@code properties} override them.
      */
     public static AuthServer start(PostgresDatabase db, RouterDouble router, Map<String, Object> properties) {
-        int grpcPort = TestSupport.freePort();
+        return FreePorts.startOnFreePort(grpcPort -> start(db, router, properties, grpcPort));
+    }
+
+    private static AuthServer start(PostgresDatabase db, RouterDouble router, Map<String, Object> properties,
+                                    int grpcPort) {
         Map<String, Object> all = new HashMap<>(db.datasourceProperties());
         all.put("micronaut.server.port", -1);
         all.put("grpc.server.port", grpcPort);
-        all.put("grpc.channels.router.address", router == null ? "localhost:" + TestSupport.freePort() : router.address());
+        all.put("grpc.channels.router.address", router == null ? "localhost:" + FreePorts.freePort() : router.address());
         all.put("tollgate.auth.argon2.memory-kib", 1024);
         all.put("tollgate.auth.argon2.iterations", 1);
         all.put("tollgate.auth.rate-limit.account-capacity", 10_000);

@@ -1,5 +1,6 @@
 package io.tollgate.auth;
 
+import io.tollgate.testkit.net.FreePorts;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -57,7 +58,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AuthenticateTest implements TestPropertyProvider {
     static final PostgresDatabase DB = PostgresDatabase.create();
     static final RouterDouble ROUTER = RouterDouble.withActiveTenants("acme");
-    private static final int GRPC_PORT = TestSupport.freePort();
+    private static final int GRPC_PORT = FreePorts.freePort();
     private static final String BOOTSTRAP = """
             {"accounts":[
               {"username":"reader@acme","password":"s3cret","roles":["reader"]},

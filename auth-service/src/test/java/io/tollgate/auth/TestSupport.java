@@ -2,7 +2,6 @@ package io.tollgate.auth;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -10,15 +9,6 @@ import java.nio.file.Path;
 public final class TestSupport {
 
     private TestSupport() {
-    }
-
-    /** A TCP port free right now, for a server the test starts next. */
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Writes a bootstrap file with this JSON into a fresh temporary directory. */

@@ -1,5 +1,6 @@
 package io.tollgate.router;
 
+import io.tollgate.testkit.net.FreePorts;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -8,8 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -38,7 +37,7 @@ public abstract class RouterServiceTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         bootstrapFile = BootstrapFiles.write(bootstrapJson());
-        grpcPort = freePort();
+        grpcPort = FreePorts.freePort();
         Map<String, String> properties = new HashMap<>(db.datasourceProperties());
         properties.put("micronaut.server.port", "-1");
         properties.put("grpc.server.port", String.valueOf(grpcPort));
@@ -65,14 +64,6 @@ public abstract class RouterServiceTest implements TestPropertyProvider {
             } catch (IOException ignored) {
                 // A temp file left behind is harmless.
             }
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

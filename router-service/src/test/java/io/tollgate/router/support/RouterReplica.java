@@ -4,11 +4,9 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.tollgate.testkit.net.FreePorts;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +25,10 @@ public final class RouterReplica implements AutoCloseable {
     }
 
     public static RouterReplica start(PostgresDatabase db, Map<String, Object> extra) {
-        int grpcPort = freePort();
+        return FreePorts.startOnFreePort(grpcPort -> start(db, extra, grpcPort));
+    }
+
+    private static RouterReplica start(PostgresDatabase db, Map<String, Object> extra, int grpcPort) {
         Map<String, Object> properties = new HashMap<>(db.datasourceProperties());
         properties.put("micronaut.server.port", -1);
         properties.put("grpc.server.port", grpcPort);
@@ -57,13 +58,5 @@ public final class RouterReplica implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         server.getApplicationContext().close();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,8 +1,6 @@
 package io.tollgate.testkit.suite;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import static io.tollgate.testkit.net.FreePorts.freePort;
 
 /** The ports the suite's services listen on. */
 public record SuitePorts(int authHttp, int authGrpc, int routerHttp, int routerGrpc, int flightHttp, int flight,
@@ -16,14 +14,5 @@ public record SuitePorts(int authHttp, int authGrpc, int routerHttp, int routerG
     /** Free ports, so that tests can run beside a running suite. */
     public static SuitePorts free() {
         return new SuitePorts(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

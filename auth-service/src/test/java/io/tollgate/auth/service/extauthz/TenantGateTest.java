@@ -1,5 +1,6 @@
 package io.tollgate.auth.service.extauthz;
 
+import io.tollgate.testkit.net.FreePorts;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.tollgate.auth.MutableClock;
@@ -69,7 +70,7 @@ class TenantGateTest {
 
     @Test
     void anUnreachableRegistryIsNeverCachedAndAlwaysRefuses() {
-        TenantGate gate = gate("localhost:" + TestSupport.freePort(), Duration.ofSeconds(5));
+        TenantGate gate = gate("localhost:" + FreePorts.freePort(), Duration.ofSeconds(5));
 
         assertThrows(TenantStatusUnavailableException.class, () -> gate.standing("acme"));
         assertThrows(TenantStatusUnavailableException.class, () -> gate.standing("acme"));
