@@ -2,10 +2,12 @@ package io.tollgate.flight.statement;
 
 import io.tollgate.common.auth.Principal;
 import io.tollgate.flight.config.FlightConfig;
+import io.tollgate.flight.guard.StatementGate;
 import io.tollgate.flight.copy.BinaryCopyReader;
 import io.tollgate.flight.copy.CopyPlan;
 import io.tollgate.flight.copy.CopyQueries;
 import io.tollgate.flight.quota.ResultLimit;
+import io.tollgate.flight.quota.TenantMemory;
 import io.tollgate.flight.transaction.SqlSession;
 import io.tollgate.flight.transaction.SqlSessions;
 import io.tollgate.flight.transaction.StatementSession;
@@ -42,26 +44,34 @@ import java.util.concurrent.atomic.LongAdder;
 public class QueryService {
     private static final Logger LOG = LoggerFactory.getLogger(QueryService.class);
     private final SqlSessions sessions;
+    private final StatementGate gate;
     private final RunningStatements running;
-    private final BufferAllocator allocator;
+    private final TenantMemory memory;
+    private final StatementWatchdog watchdog;
     private final FlightConfig config;
     private final QueryThreads threads;
     private final ResultLayouts layouts;
     private final LongAdder copyStreams = new LongAdder();
 
-    public QueryService(SqlSessions sessions, RunningStatements running, BufferAllocator allocator,
-                        FlightConfig config, QueryThreads threads, ResultLayouts layouts) {
+    /** Rows of a result's first fetch on the JDBC path: a result of wide rows must not start with thousands. */
+    static final int FIRST_FETCH_ROWS = 64;
+
+    public QueryService(SqlSessions sessions, RunningStatements running, TenantMemory memory,
+                        FlightConfig config, QueryThreads threads, ResultLayouts layouts, StatementGate gate,
+                        StatementWatchdog watchdog) {
         this.sessions = sessions;
+        this.gate = gate;
         this.layouts = layouts;
         this.threads = threads;
         this.running = running;
-        this.allocator = allocator;
+        this.memory = memory;
+        this.watchdog = watchdog;
         this.config = config;
     }
 
     /** The schema of the rows a statement would return, without running it. */
     public Schema describe(Principal principal, String sql, byte[] transactionId) throws SQLException {
-        checkSql(sql);
+        gate.admit(principal, sql);
         try (SqlSession session = sessions.open(principal, transactionId);
              PreparedStatement statement = session.connection().prepareStatement(sql)) {
             Schema schema = layouts.schemaOf(statement.getMetaData());
@@ -72,7 +82,7 @@ public class QueryService {
 
     /** The schemas of a statement's rows and of its parameters, without running it. */
     public PreparedDescription prepare(Principal principal, String sql, byte[] transactionId) throws SQLException {
-        checkSql(sql);
+        gate.admit(principal, sql);
         try (SqlSession session = sessions.open(principal, transactionId);
              PreparedStatement statement = session.connection().prepareStatement(sql)) {
             PreparedDescription description = new PreparedDescription(
@@ -92,7 +102,7 @@ public class QueryService {
      */
     public void stream(Principal principal, StatementHandle handle, String runKey, ServerStreamListener listener)
             throws SQLException, IOException {
-        checkSql(handle.sql());
+        gate.admit(principal, handle.sql());
         if (run(principal, handle, runKey, listener) == Outcome.COMMITTED) {
             // Only once the connection is back in its pool and the tenant's permit given back: a
             // client that starts its next query as soon as it sees this one end is never refused
@@ -114,16 +124,25 @@ public class QueryService {
     /** Runs and streams the query. */
     private Outcome run(Principal principal, StatementHandle handle, String runKey, ServerStreamListener listener)
             throws SQLException, IOException {
-        try (BufferAllocator queryMemory = allocator.newChildAllocator("query", 0, config.queryMemoryBytes());
+        try (BufferAllocator queryMemory = memory.forQuery(principal.tenantId(), "query");
              StatementSession session = sessions.openStatement(principal, handle.transactionId());
              PreparedStatement statement = session.connection().prepareStatement(handle.sql());
              RunningStatements.Run run = running.start(runKey, principal, statement);
+             StatementWatchdog.Watch watch = watchdog.watch(session.quotas().statementTimeoutMs(), run::cancel,
+                     session::sever);
              ArrowStreamer streamer = new ArrowStreamer(listener, queryMemory, config.batchRows(), run::isCancelled,
                      () -> threads.runAside(run::cancel), ResultLimit.of(session.quotas()))) {
-            statement.setFetchSize(config.fetchRows());
-            boolean finished = handle.hasParameters()
-                    ? streamEachParameterRow(statement, handle, queryMemory, streamer)
-                    : streamQuery(session, statement, run, handle.sql(), queryMemory, streamer);
+            // A first fetch of a few rows; the driver then sizes fetches to its buffer limit.
+            statement.setFetchSize(Math.min(config.fetchRows(), FIRST_FETCH_ROWS));
+            boolean finished;
+            try {
+                finished = handle.hasParameters()
+                        ? streamEachParameterRow(statement, handle, queryMemory, streamer)
+                        : streamQuery(session, statement, run, handle.sql(), queryMemory, streamer);
+            } catch (SQLException | IOException | RuntimeException e) {
+                onFailure(e, session, watch);
+                throw e;
+            }
             if (!finished) {
                 return Outcome.STOPPED;
             }
@@ -133,6 +152,22 @@ public class QueryService {
             }
             session.complete();
             return Outcome.COMMITTED;
+        }
+    }
+
+    /**
+     * What a failure means for the session: a fetch over the driver's limit leaves the connection
+     * out of step with the server, and a statement the watchdog stopped may have left it anywhere,
+     * so both are discarded; the latter is reported as the timeout it is, whatever cancelling it
+     * looked like.
+     */
+    static void onFailure(Exception failure, SqlSession session, StatementWatchdog.Watch watch) {
+        if (failure instanceof SQLException sql && FetchBuffer.exceeded(sql)) {
+            session.abandon();
+        }
+        if (watch.expired()) {
+            session.abandon();
+            throw new StatementTimeoutException();
         }
     }
 
@@ -248,9 +283,4 @@ public class QueryService {
         return copyStreams.sum();
     }
 
-    private void checkSql(String sql) {
-        if (sql == null || sql.isBlank() || sql.length() > config.maxSqlLength()) {
-            throw new IllegalArgumentException("SQL text is empty or longer than " + config.maxSqlLength() + " characters");
-        }
-    }
 }

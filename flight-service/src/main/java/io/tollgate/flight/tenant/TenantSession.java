@@ -1,6 +1,8 @@
 package io.tollgate.flight.tenant;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,9 +27,23 @@ public final class TenantSession implements AutoCloseable {
         return connection;
     }
 
+    /**
+     * Commits, unless the transaction is no longer the one the gateway opened: statement text that
+     * ended it (and whatever ran after, outside it) is not committed, and the connection, in a state
+     * nobody vouches for, is evicted.
+     */
     public void commit() throws SQLException {
+        if (!stillInTransaction()) {
+            abandon();
+            throw new SQLException("the statement ended the gateway's transaction", "25000");
+        }
         connection.commit();
         committed = true;
+    }
+
+    private boolean stillInTransaction() throws SQLException {
+        TransactionState state = connection.unwrap(BaseConnection.class).getTransactionState();
+        return state != TransactionState.IDLE;
     }
 
     /**
@@ -44,12 +60,15 @@ public final class TenantSession implements AutoCloseable {
             pool.evictConnection(connection);
             return;
         }
-        try {
-            if (!committed && !connection.isClosed()) {
+        if (!committed && !connection.isClosed()) {
+            try {
                 connection.rollback();
+            } catch (SQLException | RuntimeException e) {
+                // A connection that cannot even roll back is in no state to hand to the next caller.
+                pool.evictConnection(connection);
+                return;
             }
-        } finally {
-            connection.close();
         }
+        connection.close();
     }
 }
