@@ -17,9 +17,9 @@ import java.time.Duration;
  *                                 {@code tollgate.flight.transactions.idle-timeout}, which ends them first)
  * @param timeoutGrace             how long past a tenant's statement timeout the gateway cancels the
  *                                 statement itself; as long again, and it closes the connection
- * @param fetchBufferBytes         rows of one fetch the driver may hold for one connection (pgjdbc's
- *                                 {@code maxResultBuffer}); fetch sizes adapt to stay within it, and a
- *                                 single row larger than it ends the result with RESOURCE_EXHAUSTED
+ * @param fetchBufferBytes         rows of one fetch the driver may hold for one statement: a result read
+ *                                 through JDBC starts with a fetch of 16 rows, and each next fetch takes
+ *                                 as many rows of the widths seen so far as fit this
  * @param tenantMemoryBytes        Arrow memory all of one tenant's results in flight may use on this replica
  */
 @ConfigurationProperties("tollgate.flight.limits")

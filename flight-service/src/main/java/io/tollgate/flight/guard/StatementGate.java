@@ -30,4 +30,9 @@ public class StatementGate {
         boolean shared = routes.resolve(principal.tenantId()).sharedRls();
         return StatementPolicy.admit(sql, AccessClass.of(principal), shared);
     }
+
+    /** Admits work of this kind whose SQL the gateway writes itself (bulk ingest's CREATE, DROP and INSERT). */
+    public void admit(Principal principal, StatementKind kind) {
+        StatementPolicy.check(kind, AccessClass.of(principal), routes.resolve(principal.tenantId()).sharedRls());
+    }
 }

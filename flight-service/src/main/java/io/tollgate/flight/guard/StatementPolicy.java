@@ -58,7 +58,12 @@ public final class StatementPolicy {
         return classified.kind();
     }
 
-    private static void check(StatementKind kind, AccessClass accessClass, boolean sharedRls) {
+    /**
+     * Admits work of this kind that the gateway itself writes the SQL for (bulk ingest), by the same table.
+     *
+     * @throws StatementRefusedException when the access class or the isolation mode does not allow it
+     */
+    public static void check(StatementKind kind, AccessClass accessClass, boolean sharedRls) {
         if (sharedRls && !kind.allowedWhenShared()) {
             throw new StatementRefusedException(Rule.SHARED_DATABASE,
                     kind.name().replace('_', ' ') + " is not allowed in a shared database");

@@ -2,7 +2,6 @@ package io.tollgate.flight.sql;
 
 import io.tollgate.flight.guard.StatementRefusedException;
 import io.tollgate.flight.ingest.IngestTargetException;
-import io.tollgate.flight.statement.FetchBuffer;
 import io.tollgate.flight.quota.QuotaExceededException;
 import io.tollgate.flight.statement.ClientStalledException;
 import io.tollgate.flight.statement.InvalidHandleException;
@@ -41,8 +40,8 @@ import java.sql.SQLException;
  * tenant unknown / inactive / unreachable        NOT_FOUND / UNAUTHORIZED / UNAVAILABLE
  * request the client got wrong                   INVALID_ARGUMENT       our own text
  * statement refused by the allow-list            INVALID_ARGUMENT       the rule it breaks
+ *   ... because of the caller's access class     UNAUTHORIZED           the rule it breaks
  * Arrow memory limit (query, tenant, service)    RESOURCE_EXHAUSTED     names the limit
- * a fetch over the driver's buffer limit         RESOURCE_EXHAUSTED     names the limit (connection evicted)
  * SQLSTATE 57014 by statement timeout            TIMED_OUT              says so
  * SQLSTATE 08*** (connection)                    UNAVAILABLE            fixed text
  * SQLSTATE 25006 (write in read-only)            UNAUTHORIZED           SQLSTATE + PostgreSQL's message
@@ -104,8 +103,12 @@ public final class FlightErrors {
             LOG.warn("tenant unavailable: {}", tenant.kind());
             return status.withDescription(tenant.getMessage()).toRuntimeException();
         }
-        if (error instanceof StatementRefusedException) {
-            return CallStatus.INVALID_ARGUMENT.withDescription(error.getMessage()).toRuntimeException();
+        if (error instanceof StatementRefusedException refused) {
+            // A statement the caller's class may not run is a permission the caller lacks; any other
+            // rule is about the request itself.
+            CallStatus status = refused.rule() == StatementRefusedException.Rule.ACCESS_CLASS
+                    ? CallStatus.UNAUTHORIZED : CallStatus.INVALID_ARGUMENT;
+            return status.withDescription(refused.getMessage()).toRuntimeException();
         }
         if (error instanceof OutOfMemoryException) {
             return CallStatus.RESOURCE_EXHAUSTED.withDescription("the result needs more memory than "
@@ -153,11 +156,6 @@ public final class FlightErrors {
 
     private static FlightRuntimeException fromSql(SQLException error) {
         String state = error.getSQLState() == null ? "" : error.getSQLState();
-        if (FetchBuffer.exceeded(error)) {
-            return CallStatus.RESOURCE_EXHAUSTED.withDescription("a row of the result is larger than one fetch may "
-                    + "hold (tollgate.flight.limits.fetch-buffer-bytes): select fewer or narrower columns")
-                    .toRuntimeException();
-        }
         if (state.startsWith("08")) {
             LOG.warn("tenant database connection failed: {}", state);
             return CallStatus.UNAVAILABLE.withDescription("tenant database is unavailable").toRuntimeException();

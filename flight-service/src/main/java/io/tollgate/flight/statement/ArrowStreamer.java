@@ -8,6 +8,7 @@ import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorLoader;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.VectorUnloader;
 import org.apache.arrow.vector.util.ValueVectorUtility;
@@ -35,6 +36,10 @@ final class ArrowStreamer implements AutoCloseable {
     private static final int JDBC_BATCH_ROWS = 4096;
     private static final int JDBC_FIRST_BATCH_ROWS = 16;
     private static final int JDBC_BATCH_GROWTH = 8;
+    /** Arrow bytes one batch on the JDBC path holds at most (it is sent early when wide rows reach it). */
+    private static final long JDBC_BATCH_BYTES = 8L << 20;
+    /** How often (in rows) a filling batch's size is looked at. */
+    private static final int SIZE_CHECK_ROWS = 8;
     /** Batches decoded ahead of the one being sent: enough to keep PostgreSQL and the client busy. */
     private static final int PREFETCH_BATCHES = 2;
 
@@ -43,16 +48,20 @@ final class ArrowStreamer implements AutoCloseable {
     private final int batchRows;
     private final BooleanSupplier cancelled;
     private final ResultLimit limit;
+    private final long fetchBytes;
     private final ClientReadiness client;
     private VectorSchemaRoot out;
 
     /**
      * @param cancelled     whether the query was cancelled (checked before each batch)
      * @param onClientGone  what to do when the client cancels the call or goes away: stop the query
+     * @param fetchBytes    rows the driver may hold from one fetch, in bytes: fetch sizes follow the
+     *                      widths of the rows seen so far so that wide rows come a few at a time
      */
     ArrowStreamer(ServerStreamListener listener, BufferAllocator allocator, int batchRows, BooleanSupplier cancelled,
-                  Runnable onClientGone, ResultLimit limit) {
+                  Runnable onClientGone, ResultLimit limit, long fetchBytes) {
         this.listener = listener;
+        this.fetchBytes = fetchBytes;
         this.allocator = allocator;
         this.batchRows = batchRows;
         this.cancelled = cancelled;
@@ -74,21 +83,30 @@ final class ArrowStreamer implements AutoCloseable {
             int capacity = Math.min(JDBC_FIRST_BATCH_ROWS, maxRows);
             while (true) {
                 int count = fill(rows, batch, columns, capacity);
+                boolean full = count == capacity;
+                long bytes = batchBytes(batch);
+                if (count > 0) {
+                    rows.setFetchSize(fetchSizeFor(bytes / count));
+                }
                 if (count > 0 || out == null) {
                     // An empty result still starts the stream, with its schema.
                     if (!send(batch)) {
                         return false;
                     }
                 }
-                if (count < capacity) {
+                boolean cutShort = count > 0 && bytes >= JDBC_BATCH_BYTES;
+                if (!full && !cutShort) {
                     return true;
                 }
-                capacity = Math.min(capacity * JDBC_BATCH_GROWTH, maxRows);
+                capacity = cutShort ? capacity : Math.min(capacity * JDBC_BATCH_GROWTH, maxRows);
             }
         }
     }
 
-    /** Reads up to {@code capacity} rows into fresh vectors of the batch; how many were read. */
+    /**
+     * Reads up to {@code capacity} rows into fresh vectors of the batch, fewer when they reach
+     * {@link #JDBC_BATCH_BYTES}; how many were read.
+     */
     private static int fill(ResultSet rows, VectorSchemaRoot batch, ColumnReaders columns, int capacity)
             throws SQLException, IOException {
         ValueVectorUtility.preAllocate(batch, capacity);
@@ -97,9 +115,33 @@ final class ArrowStreamer implements AutoCloseable {
         while (count < capacity && rows.next()) {
             columns.readRow(rows);
             count++;
+            if (count % SIZE_CHECK_ROWS == 0 && vectorBytes(batch) >= JDBC_BATCH_BYTES) {
+                break;
+            }
         }
         batch.setRowCount(count);
         return count;
+    }
+
+    /**
+     * The next fetch's size: as many rows of this width as fit the fetch budget, at least one (a
+     * single row is what it is), at most the batch size.
+     */
+    private int fetchSizeFor(long bytesPerRow) {
+        long rows = fetchBytes / Math.max(1, bytesPerRow);
+        return (int) Math.max(1, Math.min(rows, Math.min(batchRows, JDBC_BATCH_ROWS)));
+    }
+
+    private static long vectorBytes(VectorSchemaRoot batch) {
+        long bytes = 0;
+        for (FieldVector vector : batch.getFieldVectors()) {
+            bytes += vector.getBufferSize();
+        }
+        return bytes;
+    }
+
+    private static long batchBytes(VectorSchemaRoot batch) {
+        return batch.getRowCount() == 0 ? 0 : vectorBytes(batch);
     }
 
     /**

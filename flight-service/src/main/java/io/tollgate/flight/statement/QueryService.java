@@ -2,6 +2,7 @@ package io.tollgate.flight.statement;
 
 import io.tollgate.common.auth.Principal;
 import io.tollgate.flight.config.FlightConfig;
+import io.tollgate.flight.config.LimitsConfig;
 import io.tollgate.flight.guard.StatementGate;
 import io.tollgate.flight.copy.BinaryCopyReader;
 import io.tollgate.flight.copy.CopyPlan;
@@ -48,17 +49,19 @@ public class QueryService {
     private final RunningStatements running;
     private final TenantMemory memory;
     private final StatementWatchdog watchdog;
+    private final LimitsConfig limits;
     private final FlightConfig config;
     private final QueryThreads threads;
     private final ResultLayouts layouts;
     private final LongAdder copyStreams = new LongAdder();
 
     /** Rows of a result's first fetch on the JDBC path: a result of wide rows must not start with thousands. */
-    static final int FIRST_FETCH_ROWS = 64;
+    static final int FIRST_FETCH_ROWS = 16;
 
     public QueryService(SqlSessions sessions, RunningStatements running, TenantMemory memory,
                         FlightConfig config, QueryThreads threads, ResultLayouts layouts, StatementGate gate,
-                        StatementWatchdog watchdog) {
+                        StatementWatchdog watchdog, LimitsConfig limits) {
+        this.limits = limits;
         this.sessions = sessions;
         this.gate = gate;
         this.layouts = layouts;
@@ -131,8 +134,9 @@ public class QueryService {
              StatementWatchdog.Watch watch = watchdog.watch(session.quotas().statementTimeoutMs(), run::cancel,
                      session::sever);
              ArrowStreamer streamer = new ArrowStreamer(listener, queryMemory, config.batchRows(), run::isCancelled,
-                     () -> threads.runAside(run::cancel), ResultLimit.of(session.quotas()))) {
-            // A first fetch of a few rows; the driver then sizes fetches to its buffer limit.
+                     () -> threads.runAside(run::cancel), ResultLimit.of(session.quotas()),
+                     limits.fetchBufferBytes())) {
+            // A first fetch of a few rows; the streamer then sizes fetches to the widths it sees.
             statement.setFetchSize(Math.min(config.fetchRows(), FIRST_FETCH_ROWS));
             boolean finished;
             try {
@@ -156,15 +160,11 @@ public class QueryService {
     }
 
     /**
-     * What a failure means for the session: a fetch over the driver's limit leaves the connection
-     * out of step with the server, and a statement the watchdog stopped may have left it anywhere,
-     * so both are discarded; the latter is reported as the timeout it is, whatever cancelling it
-     * looked like.
+     * What a failure means for the session: a statement the watchdog stopped may have left its
+     * connection anywhere, so it is discarded, and the failure is reported as the timeout it is,
+     * whatever cancelling it looked like.
      */
     static void onFailure(Exception failure, SqlSession session, StatementWatchdog.Watch watch) {
-        if (failure instanceof SQLException sql && FetchBuffer.exceeded(sql)) {
-            session.abandon();
-        }
         if (watch.expired()) {
             session.abandon();
             throw new StatementTimeoutException();

@@ -2,7 +2,6 @@ package io.tollgate.flight.tenant;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.tollgate.flight.config.LimitsConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
@@ -28,11 +27,6 @@ public class TenantPools implements AutoCloseable {
     }
 
     private final ConcurrentHashMap<String, Pool> pools = new ConcurrentHashMap<>();
-    private final LimitsConfig limits;
-
-    public TenantPools(LimitsConfig limits) {
-        this.limits = limits;
-    }
 
     /** The pool for this route's backend. */
     public HikariDataSource poolFor(TenantRoute route) {
@@ -43,12 +37,12 @@ public class TenantPools implements AutoCloseable {
             if (existing != null) {
                 existing.dataSource().close();
             }
-            return new Pool(route, create(route, limits));
+            return new Pool(route, create(route));
         });
         return pool.dataSource();
     }
 
-    private static HikariDataSource create(TenantRoute route, LimitsConfig limits) {
+    private static HikariDataSource create(TenantRoute route) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("tenant-" + route.tenantId());
         config.setJdbcUrl(route.jdbcUrl());
@@ -61,12 +55,6 @@ public class TenantPools implements AutoCloseable {
         }
         config.setAutoCommit(false);
         config.addDataSourceProperty("ApplicationName", "tollgate-flight");
-        // The driver holds no more than this of one fetch's rows, and sizes fetches to fit it (a
-        // result of wide rows is fetched a few rows at a time instead of thousands): no statement
-        // can make it buffer more. A single row larger than this ends the result.
-        config.addDataSourceProperty("maxResultBuffer", Long.toString(limits.fetchBufferBytes()));
-        config.addDataSourceProperty("adaptiveFetch", "true");
-        config.addDataSourceProperty("adaptiveFetchMinimum", "1");
         // A pool must not fail the service's start-up when a tenant's database is down.
         config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);

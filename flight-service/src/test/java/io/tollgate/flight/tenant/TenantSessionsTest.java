@@ -27,7 +27,7 @@ class TenantSessionsTest {
     static final String ACME_ROLE = "acme_" + DB.name();
     static final String GLOBEX_ROLE = "globex_" + DB.name();
     static final String UNREGISTERED_ROLE = "nobody_" + DB.name();
-    static final TenantPools POOLS = new TenantPools(io.tollgate.flight.TestConfigs.limits());
+    static final TenantPools POOLS = new TenantPools();
     static final TenantSessions SESSIONS = new TenantSessions(POOLS, io.tollgate.flight.TestConfigs.limits());
 
     @BeforeAll

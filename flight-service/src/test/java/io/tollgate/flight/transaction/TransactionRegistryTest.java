@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** The registry's bookkeeping, on real tenant sessions, with a clock the test moves. */
 class TransactionRegistryTest {
     static final PostgresDatabase DB = PostgresDatabase.create();
-    static final TenantPools POOLS = new TenantPools(io.tollgate.flight.TestConfigs.limits());
+    static final TenantPools POOLS = new TenantPools();
     static final TenantSessions SESSIONS = new TenantSessions(POOLS, io.tollgate.flight.TestConfigs.limits());
     static final TenantRoute ROUTE = new TenantRoute("acme", true, false, DB.jdbcUrl(), DB.username(), DB.password(),
             new TenantRoute.PoolLimits(6, 0, 5000), List.of(), TenantRoute.Quotas.NONE, 1);
