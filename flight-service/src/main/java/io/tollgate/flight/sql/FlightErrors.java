@@ -8,6 +8,7 @@ import io.tollgate.flight.statement.InvalidHandleException;
 import io.tollgate.flight.statement.QueryCancelledException;
 import io.tollgate.flight.statement.StatementTimeoutException;
 import io.tollgate.flight.tenant.TenantUnavailableException;
+import io.tollgate.flight.tenant.TransactionLostException;
 import io.tollgate.flight.transaction.TransactionException;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.FlightRuntimeException;
@@ -39,6 +40,7 @@ import java.sql.SQLException;
  * the client stopped reading a stream            TIMED_OUT              says so
  * tenant unknown / inactive / unreachable        NOT_FOUND / UNAUTHORIZED / UNAVAILABLE
  * request the client got wrong                   INVALID_ARGUMENT       our own text
+ * commit of a failed, ended or discarded txn     INVALID_ARGUMENT       says so (nothing committed)
  * statement refused by the allow-list            INVALID_ARGUMENT       the rule it breaks
  *   ... because of the caller's access class     UNAUTHORIZED           the rule it breaks
  * Arrow memory limit (query, tenant, service)    RESOURCE_EXHAUSTED     names the limit
@@ -103,6 +105,9 @@ public final class FlightErrors {
             LOG.warn("tenant unavailable: {}", tenant.kind());
             return status.withDescription(tenant.getMessage()).toRuntimeException();
         }
+        if (error instanceof TransactionLostException) {
+            return CallStatus.INVALID_ARGUMENT.withDescription(error.getMessage()).toRuntimeException();
+        }
         if (error instanceof StatementRefusedException refused) {
             // A statement the caller's class may not run is a permission the caller lacks; any other
             // rule is about the request itself.
@@ -151,7 +156,7 @@ public final class FlightErrors {
                 || error instanceof QueryCancelledException || error instanceof StatementTimeoutException || error instanceof TenantUnavailableException
                 || error instanceof QuotaExceededException || error instanceof ClientStalledException
                 || error instanceof IllegalArgumentException || error instanceof StatementRefusedException
-                || error instanceof OutOfMemoryException;
+                || error instanceof OutOfMemoryException || error instanceof TransactionLostException;
     }
 
     private static FlightRuntimeException fromSql(SQLException error) {

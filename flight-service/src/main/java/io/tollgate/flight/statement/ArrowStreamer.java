@@ -2,13 +2,13 @@ package io.tollgate.flight.statement;
 
 import io.tollgate.flight.copy.BinaryCopyReader;
 import io.tollgate.flight.quota.ResultLimit;
+import io.tollgate.flight.types.BatchBytes;
 import io.tollgate.flight.types.ColumnReaders;
 import io.tollgate.flight.types.ResultLayout;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorLoader;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.VectorUnloader;
 import org.apache.arrow.vector.util.ValueVectorUtility;
@@ -36,10 +36,6 @@ final class ArrowStreamer implements AutoCloseable {
     private static final int JDBC_BATCH_ROWS = 4096;
     private static final int JDBC_FIRST_BATCH_ROWS = 16;
     private static final int JDBC_BATCH_GROWTH = 8;
-    /** Arrow bytes one batch on the JDBC path holds at most (it is sent early when wide rows reach it). */
-    private static final long JDBC_BATCH_BYTES = 8L << 20;
-    /** How often (in rows) a filling batch's size is looked at. */
-    private static final int SIZE_CHECK_ROWS = 8;
     /** Batches decoded ahead of the one being sent: enough to keep PostgreSQL and the client busy. */
     private static final int PREFETCH_BATCHES = 2;
 
@@ -84,7 +80,7 @@ final class ArrowStreamer implements AutoCloseable {
             while (true) {
                 int count = fill(rows, batch, columns, capacity);
                 boolean full = count == capacity;
-                long bytes = batchBytes(batch);
+                long bytes = BatchBytes.of(batch, count);
                 if (count > 0) {
                     rows.setFetchSize(fetchSizeFor(bytes / count));
                 }
@@ -94,7 +90,7 @@ final class ArrowStreamer implements AutoCloseable {
                         return false;
                     }
                 }
-                boolean cutShort = count > 0 && bytes >= JDBC_BATCH_BYTES;
+                boolean cutShort = count > 0 && bytes >= BatchBytes.LIMIT;
                 if (!full && !cutShort) {
                     return true;
                 }
@@ -105,7 +101,7 @@ final class ArrowStreamer implements AutoCloseable {
 
     /**
      * Reads up to {@code capacity} rows into fresh vectors of the batch, fewer when they reach
-     * {@link #JDBC_BATCH_BYTES}; how many were read.
+     * {@link BatchBytes#LIMIT}; how many were read.
      */
     private static int fill(ResultSet rows, VectorSchemaRoot batch, ColumnReaders columns, int capacity)
             throws SQLException, IOException {
@@ -115,7 +111,7 @@ final class ArrowStreamer implements AutoCloseable {
         while (count < capacity && rows.next()) {
             columns.readRow(rows);
             count++;
-            if (count % SIZE_CHECK_ROWS == 0 && vectorBytes(batch) >= JDBC_BATCH_BYTES) {
+            if (BatchBytes.full(batch, count)) {
                 break;
             }
         }
@@ -132,17 +128,6 @@ final class ArrowStreamer implements AutoCloseable {
         return (int) Math.max(1, Math.min(rows, Math.min(batchRows, JDBC_BATCH_ROWS)));
     }
 
-    private static long vectorBytes(VectorSchemaRoot batch) {
-        long bytes = 0;
-        for (FieldVector vector : batch.getFieldVectors()) {
-            bytes += vector.getBufferSize();
-        }
-        return bytes;
-    }
-
-    private static long batchBytes(VectorSchemaRoot batch) {
-        return batch.getRowCount() == 0 ? 0 : vectorBytes(batch);
-    }
 
     /**
      * Streams every row of a binary COPY, decoded straight into {@code batch}; returns false when the

@@ -33,17 +33,21 @@ public final class TenantSession implements AutoCloseable {
      * nobody vouches for, is evicted.
      */
     public void commit() throws SQLException {
-        if (!stillInTransaction()) {
+        if (abandoned) {
+            throw new TransactionLostException("the transaction was rolled back: its connection was discarded");
+        }
+        TransactionState state = connection.unwrap(BaseConnection.class).getTransactionState();
+        if (state == TransactionState.IDLE) {
             abandon();
-            throw new SQLException("the statement ended the gateway's transaction", "25000");
+            throw new TransactionLostException("the transaction was ended by a statement in it; nothing was committed");
+        }
+        if (state == TransactionState.FAILED) {
+            // PostgreSQL answers COMMIT of a failed transaction with a rollback, and the driver says
+            // nothing: the caller must hear that its work is gone.
+            throw new TransactionLostException("the transaction was rolled back: a statement in it failed");
         }
         connection.commit();
         committed = true;
-    }
-
-    private boolean stillInTransaction() throws SQLException {
-        TransactionState state = connection.unwrap(BaseConnection.class).getTransactionState();
-        return state != TransactionState.IDLE;
     }
 
     /**
