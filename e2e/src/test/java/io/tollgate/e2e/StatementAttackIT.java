@@ -219,6 +219,7 @@ class StatementAttackIT {
         String otherLogin = "initech_login_" + Suite.uniqueSuffix().replace("_", "");
         try (Connection su = suite.postgres().connect(suite.sharedDatabase()); Statement s = su.createStatement()) {
             s.execute("CREATE ROLE " + otherLogin + " LOGIN PASSWORD 'initech' NOSUPERUSER NOBYPASSRLS");
+            s.execute("GRANT CONNECT ON DATABASE " + suite.sharedDatabase() + " TO " + otherLogin);
             s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON orders TO " + otherLogin);
             s.execute("SELECT tollgate.register_tenant_role('initech', '" + otherLogin + "')");
         }
@@ -258,11 +259,65 @@ class StatementAttackIT {
                 s.execute("DELETE FROM orders WHERE tenant_id = 'initech'");
                 s.execute("DELETE FROM tollgate.tenant_roles WHERE role_name = '" + otherLogin + "'");
                 s.execute("REVOKE ALL ON orders FROM " + otherLogin);
+                s.execute("REVOKE ALL ON DATABASE " + suite.sharedDatabase() + " FROM " + otherLogin);
                 s.execute("DROP ROLE " + otherLogin);
             }
         }
         try (Connection c = jdbc.connect(FlightJdbc.account(GLOBEX, "reader"))) {
             assertOnlyItsOwnOrders(c, FlightJdbc.account(GLOBEX, "reader"));
+        }
+    }
+
+    static Stream<String> sharedDatabaseSideChannels() {
+        return Stream.of(
+                "SELECT reltuples FROM pg_class WHERE relname = 'orders'",
+                "SELECT relpages FROM pg_catalog.pg_class WHERE relname = 'orders'",
+                "SELECT * FROM pg_class WHERE relname = 'orders'",
+                "SELECT n_live_tup FROM pg_stat_user_tables WHERE relname = 'orders'",
+                "SELECT n_tup_ins FROM pg_stat_all_tables WHERE relname = 'orders'",
+                "SELECT heap_blks_read FROM pg_statio_user_tables",
+                "SELECT pg_relation_size('orders')",
+                "SELECT pg_total_relation_size('orders')",
+                "SELECT pg_stat_get_live_tuples('orders'::regclass)",
+                "SELECT pg_database_size(current_database())",
+                "SELECT datname FROM pg_database",
+                "SELECT rolname FROM pg_roles",
+                "SELECT usename FROM pg_user",
+                "SELECT pid, usename FROM pg_stat_activity",
+                "SELECT * FROM pg_locks",
+                "EXPLAIN SELECT * FROM orders WHERE customer LIKE 'Intruder%'");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sharedDatabaseSideChannels")
+    void inTheSharedDatabaseSizesStatisticsAndOtherTenantsSessionsAreClosed(String probe) throws SQLException {
+        for (String name : List.of("reader", "writer", "admin")) {
+            try (Connection c = jdbc.connect(FlightJdbc.account(GLOBEX, name))) {
+                SQLException refused = assertThrows(SQLException.class, () -> run(c, probe), probe);
+                String messages = messages(refused);
+                assertTrue(messages.contains("SQLSTATE 42501") || messages.contains("statement refused [shared-database]"),
+                        name + ": " + messages);
+            }
+        }
+    }
+
+    @Test
+    void inTheSharedDatabaseTheMetadataCallsStillWork() throws SQLException {
+        try (Connection c = jdbc.connect(FlightJdbc.account(GLOBEX, "reader"))) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = c.getMetaData().getTables(null, null, "%", null)) {
+                while (rs.next()) {
+                    tables.add(rs.getString("TABLE_NAME"));
+                }
+            }
+            assertTrue(tables.contains("orders"), tables.toString());
+            List<String> columns = new ArrayList<>();
+            try (ResultSet rs = c.getMetaData().getColumns(null, null, "orders", null)) {
+                while (rs.next()) {
+                    columns.add(rs.getString("COLUMN_NAME"));
+                }
+            }
+            assertTrue(columns.containsAll(List.of("tenant_id", "id", "customer", "amount")), columns.toString());
         }
     }
 
@@ -272,8 +327,15 @@ class StatementAttackIT {
             assertEquals(1, s.executeUpdate("UPDATE orders SET amount = amount WHERE id = 1"));
         }
         try (Connection c = jdbc.connect(FlightJdbc.account(ACME, "admin")); Statement s = c.createStatement()) {
-            s.executeUpdate("CREATE TABLE IF NOT EXISTS admin_notes (id int)");
-            s.executeUpdate("DROP TABLE admin_notes");
+            // The gateway lets a dedicated tenant's admin send DDL; whether it may create the table
+            // is then up to its login's privileges in PostgreSQL.
+            try {
+                s.executeUpdate("CREATE TABLE IF NOT EXISTS admin_notes (id int)");
+                s.executeUpdate("DROP TABLE admin_notes");
+            } catch (SQLException byPostgres) {
+                assertFalse(messages(byPostgres).contains("statement refused"), messages(byPostgres));
+                assertTrue(messages(byPostgres).contains("SQLSTATE 42501"), messages(byPostgres));
+            }
             assertEquals(ACME.customers().size(), count(c, "SELECT count(*) FROM orders"));
         }
     }

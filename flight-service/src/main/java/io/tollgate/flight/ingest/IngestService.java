@@ -4,6 +4,7 @@ import io.tollgate.common.auth.Principal;
 import io.tollgate.flight.guard.StatementGate;
 import io.tollgate.flight.guard.StatementKind;
 import io.tollgate.flight.statement.BatchSource;
+import io.tollgate.flight.statement.StatementAudit;
 import io.tollgate.flight.transaction.SqlSession;
 import io.tollgate.flight.transaction.SqlSessions;
 import io.tollgate.flight.types.ParameterBinder;
@@ -34,14 +35,28 @@ public class IngestService {
 
     private final SqlSessions sessions;
     private final StatementGate gate;
+    private final StatementAudit audit;
 
-    public IngestService(SqlSessions sessions, StatementGate gate) {
+    public IngestService(SqlSessions sessions, StatementGate gate, StatementAudit audit) {
         this.sessions = sessions;
         this.gate = gate;
+        this.audit = audit;
     }
 
     /** Loads every row of {@code rows}; returns how many were written. */
     public long ingest(Principal principal, IngestRequest request, BatchSource rows) throws SQLException {
+        StatementAudit.Entry entry = audit.start(principal, "sql.ingest", request.table()).kind("ingest");
+        try {
+            long written = load(principal, request, rows);
+            entry.counts(written, -1).succeeded();
+            return written;
+        } catch (SQLException | RuntimeException e) {
+            entry.failed(e);
+            throw e;
+        }
+    }
+
+    private long load(Principal principal, IngestRequest request, BatchSource rows) throws SQLException {
         Schema schema = rows.root().getSchema();
         check(request, schema);
         gate.admit(principal, StatementKind.WRITE);

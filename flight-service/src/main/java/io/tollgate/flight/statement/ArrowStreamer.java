@@ -219,6 +219,16 @@ final class ArrowStreamer implements AutoCloseable {
         return bytes;
     }
 
+    /** Rows sent so far. */
+    long rowsSent() {
+        return limit.rows();
+    }
+
+    /** Arrow buffer bytes sent so far. */
+    long bytesSent() {
+        return limit.bytes();
+    }
+
     @Override
     public void close() {
         if (out != null) {

@@ -50,6 +50,7 @@ public class QueryService {
     private final TenantMemory memory;
     private final StatementWatchdog watchdog;
     private final LimitsConfig limits;
+    private final StatementAudit audit;
     private final FlightConfig config;
     private final QueryThreads threads;
     private final ResultLayouts layouts;
@@ -60,8 +61,9 @@ public class QueryService {
 
     public QueryService(SqlSessions sessions, RunningStatements running, TenantMemory memory,
                         FlightConfig config, QueryThreads threads, ResultLayouts layouts, StatementGate gate,
-                        StatementWatchdog watchdog, LimitsConfig limits) {
+                        StatementWatchdog watchdog, LimitsConfig limits, StatementAudit audit) {
         this.limits = limits;
+        this.audit = audit;
         this.sessions = sessions;
         this.gate = gate;
         this.layouts = layouts;
@@ -105,12 +107,24 @@ public class QueryService {
      */
     public void stream(Principal principal, StatementHandle handle, String runKey, ServerStreamListener listener)
             throws SQLException, IOException {
-        gate.admit(principal, handle.sql());
-        if (run(principal, handle, runKey, listener) == Outcome.COMMITTED) {
-            // Only once the connection is back in its pool and the tenant's permit given back: a
-            // client that starts its next query as soon as it sees this one end is never refused
-            // because of this one.
-            listener.completed();
+        StatementAudit.Entry entry = audit.start(principal, "sql.query", handle.sql());
+        try {
+            entry.kind(gate.admit(principal, handle.sql()));
+            Outcome outcome = run(principal, handle, runKey, listener, entry);
+            if (outcome == Outcome.COMMITTED) {
+                // Only once the connection is back in its pool and the tenant's permit given back: a
+                // client that starts its next query as soon as it sees this one end is never refused
+                // because of this one.
+                listener.completed();
+            }
+            if (outcome == Outcome.STOPPED) {
+                entry.stopped();
+            } else {
+                entry.succeeded();
+            }
+        } catch (SQLException | IOException | RuntimeException e) {
+            entry.failed(e);
+            throw e;
         }
     }
 
@@ -125,8 +139,8 @@ public class QueryService {
     }
 
     /** Runs and streams the query. */
-    private Outcome run(Principal principal, StatementHandle handle, String runKey, ServerStreamListener listener)
-            throws SQLException, IOException {
+    private Outcome run(Principal principal, StatementHandle handle, String runKey, ServerStreamListener listener,
+                        StatementAudit.Entry entry) throws SQLException, IOException {
         try (BufferAllocator queryMemory = memory.forQuery(principal.tenantId(), "query");
              StatementSession session = sessions.openStatement(principal, handle.transactionId());
              PreparedStatement statement = session.connection().prepareStatement(handle.sql());
@@ -144,9 +158,11 @@ public class QueryService {
                         ? streamEachParameterRow(statement, handle, queryMemory, streamer)
                         : streamQuery(session, statement, run, handle.sql(), queryMemory, streamer);
             } catch (SQLException | IOException | RuntimeException e) {
+                entry.counts(streamer.rowsSent(), streamer.bytesSent());
                 onFailure(e, session, watch);
                 throw e;
             }
+            entry.counts(streamer.rowsSent(), streamer.bytesSent());
             if (!finished) {
                 return Outcome.STOPPED;
             }

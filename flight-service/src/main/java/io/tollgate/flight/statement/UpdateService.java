@@ -31,10 +31,12 @@ public class UpdateService {
     private final StatementGate gate;
     private final TenantMemory tenantMemory;
     private final StatementWatchdog watchdog;
+    private final StatementAudit audit;
     private final FlightConfig config;
 
     public UpdateService(SqlSessions sessions, TenantMemory tenantMemory, FlightConfig config, StatementGate gate,
-                         StatementWatchdog watchdog) {
+                         StatementWatchdog watchdog, StatementAudit audit) {
+        this.audit = audit;
         this.sessions = sessions;
         this.gate = gate;
         this.tenantMemory = tenantMemory;
@@ -44,7 +46,19 @@ public class UpdateService {
 
     /** Runs a statement; returns the rows affected, -1 when PostgreSQL does not say. */
     public long execute(Principal principal, String sql, byte[] transactionId) throws SQLException {
-        gate.admit(principal, sql);
+        StatementAudit.Entry entry = audit.start(principal, "sql.update", sql);
+        try {
+            entry.kind(gate.admit(principal, sql));
+            long count = run(principal, sql, transactionId);
+            entry.counts(count, -1).succeeded();
+            return count;
+        } catch (SQLException | RuntimeException e) {
+            entry.failed(e);
+            throw e;
+        }
+    }
+
+    private long run(Principal principal, String sql, byte[] transactionId) throws SQLException {
         try (StatementSession session = sessions.openStatement(principal, transactionId);
              Statement statement = session.connection().createStatement();
              StatementWatchdog.Watch watch = watch(session, statement)) {
@@ -68,7 +82,20 @@ public class UpdateService {
      */
     public long executePrepared(Principal principal, StatementHandle handle, BatchSource uploaded)
             throws SQLException, IOException {
-        gate.admit(principal, handle.sql());
+        StatementAudit.Entry entry = audit.start(principal, "sql.update", handle.sql());
+        try {
+            entry.kind(gate.admit(principal, handle.sql()));
+            long count = runPrepared(principal, handle, uploaded);
+            entry.counts(count, -1).succeeded();
+            return count;
+        } catch (SQLException | IOException | RuntimeException e) {
+            entry.failed(e);
+            throw e;
+        }
+    }
+
+    private long runPrepared(Principal principal, StatementHandle handle, BatchSource uploaded)
+            throws SQLException, IOException {
         try (BufferAllocator memory = tenantMemory.forQuery(principal.tenantId(), "update");
              StatementSession session = sessions.openStatement(principal, handle.transactionId());
              PreparedStatement statement = session.connection().prepareStatement(handle.sql());
