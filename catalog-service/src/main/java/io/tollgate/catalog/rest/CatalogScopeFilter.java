@@ -15,10 +15,11 @@ import io.tollgate.common.security.TollgateTokenValidator;
 /**
  * Every catalog call needs a token issued for the catalog: one whose {@code scope} lacks
  * {@code catalog} (e.g. asked for SQL only) is refused with 403 ForbiddenException naming the
- * scope, whatever the route, before any controller runs. Calls without a verified token are left to
- * the security rules (401).
+ * scope, whatever the route (every one, so that no new route can forget it), before any controller
+ * runs. Calls without a verified token are left to the security rules: 401, or served where they
+ * allow anonymous callers ({@code /health}).
  */
-@ServerFilter("/v1/**")
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class CatalogScopeFilter implements Ordered {
 
     @RequestFilter
