@@ -8,17 +8,17 @@ import io.tollgate.testkit.postgres.SharedPostgres;
 import io.tollgate.testkit.suite.DemoTenant;
 import io.tollgate.testkit.suite.Suite;
 import io.tollgate.testkit.suite.SuitePorts;
-import org.apache.arrow.flight.CallHeaders;
-import org.apache.arrow.flight.CallStatus;
+import org.apache.arrow.flight.FlightCallHeaders;
 import org.apache.arrow.flight.FlightClient;
-import org.apache.arrow.flight.FlightClientMiddleware;
 import org.apache.arrow.flight.FlightDescriptor;
 import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.flight.FlightStatusCode;
 import org.apache.arrow.flight.FlightStream;
+import org.apache.arrow.flight.HeaderCallOption;
 import org.apache.arrow.flight.Location;
 import org.apache.arrow.flight.Ticket;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandPreparedStatementQuery;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandStatementQuery;
 import org.apache.arrow.flight.sql.impl.FlightSql.TicketStatementQuery;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterAll;
@@ -155,11 +155,10 @@ class ProtocolAttackIT {
         String acme = "Bearer " + passwordGrant(reader(ACME), null).get("access_token").asText();
         String globex = "Bearer " + passwordGrant(reader(GLOBEX), null).get("access_token").asText();
         for (List<String> headers : List.of(List.of(acme, acme), List.of(acme, globex), List.of("Bearer forged", acme))) {
-            try (FlightClient client = flight(headers)) {
+            try (FlightClient client = flight()) {
                 FlightRuntimeException refused = assertThrows(FlightRuntimeException.class,
-                        () -> client.getInfo(FlightDescriptor.command(Any.pack(
-                                org.apache.arrow.flight.sql.impl.FlightSql.CommandStatementQuery.newBuilder()
-                                        .setQuery("SELECT * FROM orders").build()).toByteArray())));
+                        () -> client.getInfo(FlightDescriptor.command(Any.pack(CommandStatementQuery.newBuilder()
+                                .setQuery("SELECT * FROM orders").build()).toByteArray()), authorizations(headers)));
                 assertEquals(FlightStatusCode.UNAUTHENTICATED, refused.status().code(), headers.toString());
                 assertEquals("more than one authorization header", refused.status().description());
             }
@@ -182,17 +181,18 @@ class ProtocolAttackIT {
                         .toByteArray(),
                 Any.pack(CommandPreparedStatementQuery.newBuilder()
                         .setPreparedStatementHandle(ByteString.copyFrom(forgedHandle)).build()).toByteArray());
-        try (FlightClient client = flight(List.of(token))) {
+        try (FlightClient client = flight()) {
             for (byte[] ticket : tickets) {
                 assertInvalidArgument(() -> {
-                    try (FlightStream stream = client.getStream(new Ticket(ticket))) {
+                    try (FlightStream stream = client.getStream(new Ticket(ticket), authorizations(List.of(token)))) {
                         while (stream.next()) {
                             // drain
                         }
                     }
                 });
             }
-            assertInvalidArgument(() -> client.getInfo(FlightDescriptor.command("garbage".getBytes(StandardCharsets.UTF_8))));
+            assertInvalidArgument(() -> client.getInfo(FlightDescriptor.command("garbage".getBytes(StandardCharsets.UTF_8)),
+                    authorizations(List.of(token))));
         }
     }
 
@@ -314,22 +314,15 @@ class ProtocolAttackIT {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static FlightClient flight(List<String> authorizations) {
-        return FlightClient.builder(allocator, Location.forGrpcInsecure("localhost", suite.ports().flight()))
-                .intercept(info -> new FlightClientMiddleware() {
-                    @Override
-                    public void onBeforeSendingHeaders(CallHeaders outgoing) {
-                        authorizations.forEach(value -> outgoing.insert("authorization", value));
-                    }
+    private static FlightClient flight() {
+        return FlightClient.builder(allocator, Location.forGrpcInsecure("localhost", suite.ports().flight())).build();
+    }
 
-                    @Override
-                    public void onHeadersReceived(CallHeaders incoming) {
-                    }
-
-                    @Override
-                    public void onCallCompleted(CallStatus status) {
-                    }
-                }).build();
+    /** Each value as an {@code authorization} header of its own. */
+    private static HeaderCallOption authorizations(List<String> values) {
+        FlightCallHeaders headers = new FlightCallHeaders();
+        values.forEach(value -> headers.insert("authorization", value));
+        return new HeaderCallOption(headers);
     }
 
     private static List<String> customersWithToken(String token) throws SQLException {

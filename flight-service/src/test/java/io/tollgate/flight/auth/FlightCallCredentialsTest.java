@@ -4,10 +4,9 @@ import io.tollgate.flight.support.FlightSqlServer;
 import io.tollgate.flight.support.ShopSchema;
 import io.tollgate.flight.support.TenantDatabase;
 import io.tollgate.testkit.postgres.PostgresDatabase;
-import org.apache.arrow.flight.CallHeaders;
-import org.apache.arrow.flight.CallStatus;
+import org.apache.arrow.flight.FlightCallHeaders;
 import org.apache.arrow.flight.FlightClient;
-import org.apache.arrow.flight.FlightClientMiddleware;
+import org.apache.arrow.flight.HeaderCallOption;
 import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.flight.FlightStatusCode;
 import org.apache.arrow.flight.sql.FlightSqlClient;
@@ -48,28 +47,13 @@ class FlightCallCredentialsTest {
         allocator.close();
     }
 
-    /** Client middleware sending every one of these {@code authorization} values with each call. */
-    private static FlightClientMiddleware.Factory authorizations(List<String> values) {
-        return info -> new FlightClientMiddleware() {
-            @Override
-            public void onBeforeSendingHeaders(CallHeaders outgoing) {
-                values.forEach(value -> outgoing.insert("authorization", value));
-            }
-
-            @Override
-            public void onHeadersReceived(CallHeaders incoming) {
-            }
-
-            @Override
-            public void onCallCompleted(CallStatus status) {
-            }
-        };
-    }
-
+    /** A call sending every one of these values as an {@code authorization} header of its own. */
     private static FlightRuntimeException refusal(List<String> authorizationHeaders) throws Exception {
-        try (FlightSqlClient client = new FlightSqlClient(FlightClient.builder(allocator, server.location())
-                .intercept(authorizations(authorizationHeaders)).build())) {
-            return assertThrows(FlightRuntimeException.class, () -> client.execute("SELECT 1"));
+        FlightCallHeaders headers = new FlightCallHeaders();
+        authorizationHeaders.forEach(value -> headers.insert("authorization", value));
+        try (FlightSqlClient client = new FlightSqlClient(FlightClient.builder(allocator, server.location()).build())) {
+            return assertThrows(FlightRuntimeException.class,
+                    () -> client.execute("SELECT 1", new HeaderCallOption(headers)));
         }
     }
 
