@@ -244,11 +244,15 @@ class ProtocolAttackIT {
     // Helpers.
 
     private static DemoTenant.DemoAccount reader(DemoTenant tenant) {
-        return tenant.accounts().get(0);
+        return account(tenant, "reader");
     }
 
     private static DemoTenant.DemoAccount admin(DemoTenant tenant) {
-        return tenant.accounts().get(1);
+        return account(tenant, "admin");
+    }
+
+    private static DemoTenant.DemoAccount account(DemoTenant tenant, String name) {
+        return tenant.accounts().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
     }
 
     private static void assertInvalidArgument(Executable call) {
