@@ -32,6 +32,8 @@ class BackendCheckTest extends AdminServiceTest {
     private final String sfx = UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
     private final String role = "chk_" + sfx;
     private final String stranger = "chk_stranger_" + sfx;
+    private final String reader = "chk_reader_" + sfx;
+    private final String writer = "chk_writer_" + sfx;
     private final String password = "right-" + sfx;
 
     @BeforeAll
@@ -43,18 +45,20 @@ class BackendCheckTest extends AdminServiceTest {
             s.execute("CREATE TABLE public.orders (tenant_id text NOT NULL, id int)");
             s.execute("CREATE TABLE public.notes (tenant_id text NOT NULL, note text)");
             s.execute("SELECT tollgate.protect('public.orders', 'tenant_id')");
-            for (String login : List.of(role, stranger)) {
+            for (String login : List.of(role, stranger, reader, writer)) {
                 s.execute("CREATE ROLE " + login + " LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD '" + password + "' IN ROLE "
                         + PasswordCheckedLogins.GROUP);
             }
             s.execute("SELECT tollgate.register_tenant_role('shared-one', '" + role + "')");
+            s.execute("SELECT tollgate.register_tenant_login('shared-one', '" + reader + "', 'reader')");
+            s.execute("SELECT tollgate.register_tenant_login('shared-one', '" + writer + "', 'writer')");
         }
     }
 
     @AfterAll
     void dropRoles() throws Exception {
         try (Connection c = shared.connect(); Statement s = c.createStatement()) {
-            for (String login : List.of(role, stranger)) {
+            for (String login : List.of(role, stranger, reader, writer)) {
                 s.execute("DROP OWNED BY " + login);
                 s.execute("DROP ROLE " + login);
             }
@@ -62,7 +66,15 @@ class BackendCheckTest extends AdminServiceTest {
     }
 
     private Response check(String id, String jdbcUrl, String mode, String username, String pw) {
-        Response created = admin().post(PATH, Tenants.on(id, jdbcUrl, mode, username, pw));
+        return checkCreated(id, Tenants.on(id, jdbcUrl, mode, username, pw), pw);
+    }
+
+    private Response checkWithClassLogins(String id, String jdbcUrl, String mode, String readerLogin, String pw) {
+        return checkCreated(id, Tenants.withClassLogins(id, jdbcUrl, mode, role, readerLogin, writer, pw), pw);
+    }
+
+    private Response checkCreated(String id, String body, String pw) {
+        Response created = admin().post(PATH, body);
         assertEquals(201, created.status(), created::toString);
         Response report = admin().post(PATH + "/" + id + "/check", null);
         assertEquals(200, report.status(), report::toString);
@@ -108,8 +120,8 @@ class BackendCheckTest extends AdminServiceTest {
     }
 
     @Test
-    void aDedicatedBackendWithTheRightLoginIsOk() {
-        Response report = check("dedicated-ok", shared.jdbcUrl(), "DEDICATED", role, password);
+    void aDedicatedBackendWithTheRightLoginForEveryClassIsOk() {
+        Response report = checkWithClassLogins("dedicated-ok", shared.jdbcUrl(), "DEDICATED", reader, password);
 
         assertEquals(true, report.json().get("ok"), report::toString);
         assertEquals("ok", report.json().get("outcome"));
@@ -117,13 +129,38 @@ class BackendCheckTest extends AdminServiceTest {
     }
 
     @Test
+    void aBackendWhoseReaderAndWriterRunAsTheOwnerLoginIsReportedAsSharingOneLoginAcrossClasses() {
+        Response report = check("dedicated-shared", shared.jdbcUrl(), "DEDICATED", role, password);
+
+        assertEquals("problems", report.json().get("outcome"), report::toString);
+        assertEquals(List.of("shared-login-across-classes"), problemCodes(report));
+    }
+
+    @Test
+    void aClassLoginThatTheServerRefusesIsReportedWithItsClass() {
+        Response report = checkWithClassLogins("dedicated-bad-reader", shared.jdbcUrl(), "DEDICATED",
+                "chk_nobody_" + sfx, password);
+
+        assertEquals(List.of("class-login-bad-credentials"), problemCodes(report), report::toString);
+        assertTrue(report.body().contains("the reader login"), report::toString);
+    }
+
+    @Test
+    void aSharedTenantWhoseReaderLoginIsRegisteredForAnotherTenantIsReported() {
+        Response report = checkWithClassLogins("shared-three", shared.jdbcUrl(), "SHARED_RLS", reader, password);
+
+        assertTrue(problemCodes(report).contains("login-not-registered"), report::toString);
+        assertTrue(report.body().contains("reader login is registered for another tenant"), report::toString);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void aSharedBackendWithATableWithoutRowLevelSecurityIsReportedWithThatTable() {
-        Response report = check("shared-one", shared.jdbcUrl(), "SHARED_RLS", role, password);
+        Response report = checkWithClassLogins("shared-one", shared.jdbcUrl(), "SHARED_RLS", reader, password);
 
         assertEquals(false, report.json().get("ok"));
         assertEquals("problems", report.json().get("outcome"));
-        assertEquals(List.of("table-not-protected"), problemCodes(report));
+        assertEquals(List.of("table-not-protected"), problemCodes(report), report::toString);
         Map<String, Object> rls = (Map<String, Object>) report.json().get("rls");
         assertEquals(List.of("notes"), ((List<Map<String, Object>>) rls.get("unprotectedTables")).stream()
                 .map(t -> t.get("table")).toList());
@@ -143,6 +180,6 @@ class BackendCheckTest extends AdminServiceTest {
         String superPassword = shared.password().isEmpty() ? "trusted-" + sfx : shared.password();
         Response report = check("super-login", shared.jdbcUrl(), "DEDICATED", shared.username(), superPassword);
 
-        assertEquals(List.of("login-bypasses-rls"), problemCodes(report));
+        assertEquals(List.of("login-bypasses-rls", "shared-login-across-classes"), problemCodes(report));
     }
 }
