@@ -9,17 +9,24 @@ import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
- * One connection pool per tenant backend and access class, each logging in as the class's own
- * login, made on first use and replaced when a new revision of the tenant's route changes how that
- * class connects (URL, its login, pool limits). Other changes (quotas, status, context variables)
- * keep the pool: replacing it would cut off the tenant's running queries. Pools of shared
- * databases are per tenant too, so one tenant's load cannot take another's connections.
+ * One connection pool per tenant backend and login, made on first use, each logging in as the
+ * login of the access classes it serves: a tenant whose classes have logins of their own has one pool
+ * per class; classes that share a login (a tenant whose reader and writer logins were never
+ * registered runs every class as the owner login) share its pool, as one login's connections are all
+ * alike. A pool is replaced when a new revision of the tenant's route changes how it connects (URL,
+ * login, pool limits, which classes share it). Other changes (quotas, status, context variables) keep
+ * it: replacing it would cut off the tenant's running queries. Pools of shared databases are per
+ * tenant too, so one tenant's load cannot take another's connections.
  * <p>
- * The route's {@code maxConnections} is the tenant's total across its classes, split by
- * {@link #maxConnections}. A pool whose login PostgreSQL refuses (SQLSTATE 28P01, 28000: e.g. the
+ * The route's {@code maxConnections} is the tenant's total across its pools, split by class with
+ * {@link #maxConnections}; a shared pool gets the sum of its classes' shares (all of it when every
+ * class shares one login). A pool whose login PostgreSQL refuses (SQLSTATE 28P01, 28000: e.g. the
  * tenant's own SQL changed the login's password) asks for the login to be re-asserted, then tries
  * once more.
  */
@@ -27,16 +34,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public class TenantPools implements AutoCloseable {
     private static final int DEFAULT_MAX_CONNECTIONS = 10;
 
-    /** A pool and the route it was made for. */
-    private record Pool(TenantRoute route, AccessClass accessClass, HikariDataSource dataSource) {
-        boolean connectsAs(TenantRoute other) {
+    /** A pool, the route it was made for and the access classes whose login it logs in as. */
+    private record Pool(TenantRoute route, Set<AccessClass> classes, HikariDataSource dataSource) {
+        boolean connectsAs(TenantRoute other, Set<AccessClass> otherClasses) {
+            AccessClass any = classes.iterator().next();
             return route.jdbcUrl().equals(other.jdbcUrl())
-                    && route.logins().of(accessClass).equals(other.logins().of(accessClass))
-                    && route.pool().equals(other.pool());
+                    && route.logins().of(any).equals(other.logins().of(any))
+                    && route.pool().equals(other.pool()) && classes.equals(otherClasses);
         }
     }
 
-    private record Key(String tenantId, AccessClass accessClass) {
+    private record Key(String tenantId, String username) {
     }
 
     private final ConcurrentHashMap<Key, Pool> pools = new ConcurrentHashMap<>();
@@ -52,16 +60,23 @@ public class TenantPools implements AutoCloseable {
         this(BackendLoginReassertion.NONE);
     }
 
-    /** The pool for this route's backend, logging in as the access class's login. */
+    /** The pool for this route's backend that logs in as the access class's login. */
     public HikariDataSource poolFor(TenantRoute route, AccessClass accessClass) {
-        Pool pool = pools.compute(new Key(route.tenantId(), accessClass), (key, existing) -> {
-            if (existing != null && existing.connectsAs(route)) {
+        TenantRoute.Login login = route.logins().of(accessClass);
+        Set<AccessClass> classes = EnumSet.noneOf(AccessClass.class);
+        for (AccessClass candidate : AccessClass.values()) {
+            if (route.logins().of(candidate).equals(login)) {
+                classes.add(candidate);
+            }
+        }
+        Pool pool = pools.compute(new Key(route.tenantId(), login.username()), (key, existing) -> {
+            if (existing != null && existing.connectsAs(route, classes)) {
                 return existing;
             }
             if (existing != null) {
                 existing.dataSource().close();
             }
-            return new Pool(route, accessClass, create(route, accessClass));
+            return new Pool(route, classes, create(route, classes));
         });
         return pool.dataSource();
     }
@@ -84,12 +99,16 @@ public class TenantPools implements AutoCloseable {
         };
     }
 
-    private HikariDataSource create(TenantRoute route, AccessClass accessClass) {
+    private HikariDataSource create(TenantRoute route, Set<AccessClass> classes) {
         int total = route.pool().maxConnections() > 0 ? route.pool().maxConnections() : DEFAULT_MAX_CONNECTIONS;
-        int max = maxConnections(total, accessClass);
+        int max = classes.size() == AccessClass.values().length ? total
+                : classes.stream().mapToInt(c -> maxConnections(total, c)).sum();
+        // The login is re-asserted for one of the classes it serves: they all name it.
+        AccessClass accessClass = classes.iterator().next();
         TenantRoute.Login login = route.logins().of(accessClass);
         HikariConfig config = new HikariConfig();
-        config.setPoolName("tenant-" + route.tenantId() + "-" + accessClass.wireName());
+        config.setPoolName("tenant-" + route.tenantId() + "-" + classes.stream().map(AccessClass::wireName)
+                .collect(Collectors.joining("-")));
         config.setJdbcUrl(route.jdbcUrl());
         config.setUsername(login.username());
         config.setPassword(login.password());

@@ -144,6 +144,23 @@ class ClassLoginsTest {
     }
 
     @Test
+    void classesThatShareOneLoginShareOnePoolWithTheWholeTotal() {
+        TenantRoute shared = new TenantRoute("initech", true, false, DB.jdbcUrl(), OWNER, "pw",
+                new TenantRoute.PoolLimits(4, 0, 5000), List.of(), TenantRoute.Quotas.NONE, 1);
+        TenantRoute readerOfItsOwn = new TenantRoute("umbrella", true, false, DB.jdbcUrl(),
+                new TenantRoute.Logins(new TenantRoute.Login(READER, "pw"), new TenantRoute.Login(OWNER, "pw"),
+                        new TenantRoute.Login(OWNER, "pw")),
+                new TenantRoute.PoolLimits(10, 0, 5000), List.of(), TenantRoute.Quotas.NONE, 1);
+
+        HikariDataSource sharedPool = POOLS.poolFor(shared, AccessClass.READER);
+        assertSame(sharedPool, POOLS.poolFor(shared, AccessClass.ADMIN));
+        assertEquals(4, sharedPool.getMaximumPoolSize());
+        assertEquals(5, POOLS.poolFor(readerOfItsOwn, AccessClass.READER).getMaximumPoolSize());
+        assertEquals(5, POOLS.poolFor(readerOfItsOwn, AccessClass.WRITER).getMaximumPoolSize(),
+                "the writer's and admin's shares, 3 + 2");
+    }
+
+    @Test
     void everyClassGetsAtLeastOneConnectionWhateverTheTotal() {
         for (int total = 1; total <= 40; total++) {
             int sum = 0;

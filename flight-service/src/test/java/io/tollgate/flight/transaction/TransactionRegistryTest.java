@@ -30,9 +30,8 @@ class TransactionRegistryTest {
     static final PostgresDatabase DB = PostgresDatabase.create();
     static final TenantPools POOLS = new TenantPools();
     static final TenantSessions SESSIONS = new TenantSessions(POOLS);
-    // A total of 16 leaves the writer class (alice's and globex's) 4 connections: the most open at once here.
     static final TenantRoute ROUTE = new TenantRoute("acme", true, false, DB.jdbcUrl(), DB.username(), DB.password(),
-            new TenantRoute.PoolLimits(16, 0, 5000), List.of(), TenantRoute.Quotas.NONE, 1);
+            new TenantRoute.PoolLimits(6, 0, 5000), List.of(), TenantRoute.Quotas.NONE, 1);
 
     final Principal alice = TestConfigs.principal("alice@acme", "acme", "writer");
     final MovableClock clock = new MovableClock();
