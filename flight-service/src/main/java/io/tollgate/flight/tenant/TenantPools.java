@@ -63,12 +63,7 @@ public class TenantPools implements AutoCloseable {
     /** The pool for this route's backend that logs in as the access class's login. */
     public HikariDataSource poolFor(TenantRoute route, AccessClass accessClass) {
         TenantRoute.Login login = route.logins().of(accessClass);
-        Set<AccessClass> classes = EnumSet.noneOf(AccessClass.class);
-        for (AccessClass candidate : AccessClass.values()) {
-            if (route.logins().of(candidate).equals(login)) {
-                classes.add(candidate);
-            }
-        }
+        Set<AccessClass> classes = sharingLogin(route, accessClass);
         Pool pool = pools.compute(new Key(route.tenantId(), login.username()), (key, existing) -> {
             if (existing != null && existing.connectsAs(route, classes)) {
                 return existing;
@@ -99,10 +94,32 @@ public class TenantPools implements AutoCloseable {
         };
     }
 
+    /** The access classes that run as the same login as this one (itself included). */
+    private static Set<AccessClass> sharingLogin(TenantRoute route, AccessClass accessClass) {
+        TenantRoute.Login login = route.logins().of(accessClass);
+        Set<AccessClass> classes = EnumSet.noneOf(AccessClass.class);
+        for (AccessClass candidate : AccessClass.values()) {
+            if (route.logins().of(candidate).equals(login)) {
+                classes.add(candidate);
+            }
+        }
+        return classes;
+    }
+
+    /** How many connections the pool an access class's calls use may hold. */
+    public static int maximumPoolSize(TenantRoute route, AccessClass accessClass) {
+        return maximumPoolSize(route, sharingLogin(route, accessClass));
+    }
+
+    private static int maximumPoolSize(TenantRoute route, Set<AccessClass> classes) {
+        int total = route.pool().maxConnections() > 0 ? route.pool().maxConnections() : DEFAULT_MAX_CONNECTIONS;
+        return classes.size() == AccessClass.values().length ? total
+                : classes.stream().mapToInt(c -> maxConnections(total, c)).sum();
+    }
+
     private HikariDataSource create(TenantRoute route, Set<AccessClass> classes) {
         int total = route.pool().maxConnections() > 0 ? route.pool().maxConnections() : DEFAULT_MAX_CONNECTIONS;
-        int max = classes.size() == AccessClass.values().length ? total
-                : classes.stream().mapToInt(c -> maxConnections(total, c)).sum();
+        int max = maximumPoolSize(route, classes);
         // The login is re-asserted for one of the classes it serves: they all name it.
         AccessClass accessClass = classes.iterator().next();
         TenantRoute.Login login = route.logins().of(accessClass);
