@@ -7,6 +7,7 @@ import io.tollgate.proto.router.v1.ReassertBackendLoginRequest;
 import io.tollgate.proto.router.v1.RouterServiceGrpc;
 import io.tollgate.router.AdminServiceTest;
 import io.tollgate.router.support.AdminClient.Response;
+import io.tollgate.router.support.ProvisioningLogin;
 import io.tollgate.router.support.Tenants;
 import io.tollgate.testkit.postgres.PasswordCheckedLogins;
 import org.junit.jupiter.api.AfterAll;
@@ -43,10 +44,7 @@ class ReassertBackendLoginTest extends AdminServiceTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        Map<String, String> properties = new HashMap<>();
-        properties.put("tollgate.router.provisioning.jdbc-url", db.server().jdbcUrl("postgres"));
-        properties.put("tollgate.router.provisioning.username", db.username());
-        properties.put("tollgate.router.provisioning.password-ref", "literal:" + db.password());
+        Map<String, String> properties = new HashMap<>(ProvisioningLogin.properties(db));
         properties.put("tollgate.router.provisioning.reassert-interval", "1h");
         return properties;
     }

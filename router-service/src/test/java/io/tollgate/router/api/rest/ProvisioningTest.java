@@ -3,6 +3,7 @@ package io.tollgate.router.api.rest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.tollgate.router.AdminServiceTest;
 import io.tollgate.router.support.AdminClient.Response;
+import io.tollgate.router.support.ProvisioningLogin;
 import io.tollgate.router.support.Tenants;
 import io.tollgate.testkit.postgres.PasswordCheckedLogins;
 import io.tollgate.testkit.postgres.PostgresDatabase;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,11 +37,7 @@ class ProvisioningTest extends AdminServiceTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        Map<String, String> properties = new HashMap<>();
-        properties.put("tollgate.router.provisioning.jdbc-url", db.server().jdbcUrl("postgres"));
-        properties.put("tollgate.router.provisioning.username", db.username());
-        properties.put("tollgate.router.provisioning.password-ref", "literal:" + db.password());
-        return properties;
+        return ProvisioningLogin.properties(db);
     }
 
     private String tenantUrl() {
