@@ -176,3 +176,57 @@ WHERE c.relkind IN ('r', 'p')
 GRANT SELECT ON tollgate.protection_status TO PUBLIC;
 
 -- Side channels (below)
+-- What a tenant's login may read about the shared database beyond its own rows. Row-level security
+-- filters rows, not the catalog: sizes, row counts, statistics and other sessions would describe
+-- other tenants' data. The platform's own logins (superusers) are not affected; views the setup
+-- owns (information_schema, pg_tables, tollgate.protection_status) keep working, as they read the
+-- catalog with their owner's rights. pg_stats and pg_stats_ext already hide tables under RLS.
+
+-- Row estimates and page counts of every table (reltuples, relpages, ...): every other column of
+-- pg_class stays readable, so metadata queries that name their columns keep working.
+DO $$
+DECLARE
+    readable text;
+BEGIN
+    SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) INTO readable
+    FROM pg_catalog.pg_attribute
+    WHERE attrelid = 'pg_catalog.pg_class'::regclass AND attnum > 0 AND NOT attisdropped
+      AND attname NOT IN ('reltuples', 'relpages', 'relallvisible', 'relallfrozen');
+    EXECUTE 'REVOKE SELECT ON pg_catalog.pg_class FROM PUBLIC';
+    EXECUTE format('GRANT SELECT (%s) ON pg_catalog.pg_class TO PUBLIC', readable);
+END
+$$;
+
+-- Activity and statistics views (live and dead tuple counts, scans, other tenants' sessions and
+-- their locks), other databases and roles.
+DO $$
+DECLARE
+    target record;
+BEGIN
+    FOR target IN
+        SELECT c.oid::regclass AS name FROM pg_catalog.pg_class c
+        WHERE c.relnamespace = 'pg_catalog'::regnamespace AND c.relkind IN ('v', 'r')
+          AND (c.relname LIKE 'pg\_stat\_%' OR c.relname LIKE 'pg\_statio\_%'
+               OR c.relname IN ('pg_locks', 'pg_database', 'pg_roles', 'pg_user', 'pg_auth_members',
+                                'pg_prepared_xacts', 'pg_replication_origin_status', 'pg_db_role_setting'))
+          AND c.relname NOT IN ('pg_stats', 'pg_stats_ext', 'pg_stats_ext_exprs', 'pg_statistic_ext')
+    LOOP
+        EXECUTE format('REVOKE SELECT ON %s FROM PUBLIC', target.name);
+    END LOOP;
+    -- The functions behind those views, and sizes of relations and databases.
+    FOR target IN
+        SELECT p.oid::regprocedure AS name FROM pg_catalog.pg_proc p
+        WHERE p.pronamespace = 'pg_catalog'::regnamespace
+          AND (p.proname LIKE 'pg\_stat\_get\_%' OR p.proname IN ('pg_relation_size', 'pg_table_size',
+               'pg_indexes_size', 'pg_total_relation_size', 'pg_database_size', 'pg_tablespace_size',
+               'pg_lock_status', 'pg_blocking_pids', 'pg_safe_snapshot_blocking_pids'))
+    LOOP
+        EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', target.name);
+    END LOOP;
+END
+$$;
+
+-- A login's own attributes, for the registry's connectivity check now that pg_roles is closed.
+CREATE OR REPLACE VIEW tollgate.login_attributes AS
+SELECT r.rolname, r.rolsuper, r.rolbypassrls FROM pg_catalog.pg_roles r WHERE r.rolname = current_user;
+GRANT SELECT ON tollgate.login_attributes TO PUBLIC;

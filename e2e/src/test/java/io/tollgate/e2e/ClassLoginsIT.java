@@ -60,6 +60,7 @@ class ClassLoginsIT {
         for (DemoTenant tenant : DemoTenant.all()) {
             assertEquals(DemoProvisioner.loginOf(tenant, AccessClass.READER), currentUser(reader(tenant)));
             assertEquals(DemoProvisioner.loginOf(tenant, AccessClass.ADMIN), currentUser(admin(tenant)));
+            assertEquals(DemoProvisioner.loginOf(tenant, AccessClass.WRITER), currentUser(writer(tenant)));
         }
     }
 
@@ -133,6 +134,10 @@ class ClassLoginsIT {
 
     private static DemoTenant.DemoAccount admin(DemoTenant tenant) {
         return tenant.accounts().get(1);
+    }
+
+    private static DemoTenant.DemoAccount writer(DemoTenant tenant) {
+        return tenant.accounts().get(2);
     }
 
     private static Connection connect(DemoTenant.DemoAccount account) throws SQLException {

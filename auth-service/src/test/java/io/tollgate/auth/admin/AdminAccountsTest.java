@@ -1,6 +1,6 @@
 package io.tollgate.auth.admin;
 
-import io.tollgate.auth.AuditCapture;
+import io.tollgate.testkit.logs.AuditCapture;
 import io.tollgate.auth.OAuthClient;
 import io.tollgate.proto.auth.v1.IntrospectRequest;
 import org.junit.jupiter.api.AfterAll;

@@ -1,8 +1,8 @@
 package io.tollgate.auth.extauthz;
 
+import io.tollgate.testkit.logs.AuditCapture;
 import io.envoyproxy.envoy.config.core.v3.HeaderValueOption;
 import io.envoyproxy.envoy.service.auth.v3.CheckResponse;
-import io.tollgate.auth.AuditCapture;
 import io.tollgate.auth.Await;
 import io.tollgate.auth.AuthServer;
 import io.tollgate.auth.OAuthClient;

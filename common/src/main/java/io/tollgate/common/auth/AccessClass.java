@@ -4,16 +4,17 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * What a caller may do to its tenant's data, as the backend enforces it: each class has a
- * PostgreSQL login of its own, granted exactly what the class may do, so that no statement text
- * can widen it (a transaction mode could be escaped, a privilege cannot).
+ * What a caller may do to its tenant's data, derived from its roles: the data services choose the
+ * backend login (and so the PostgreSQL privileges: each class has a login of its own, granted
+ * exactly what the class may do, so that no statement text can widen it) and the statements
+ * allowed by it. Ordered from the least to the most a caller may do.
  */
 public enum AccessClass {
-    /** Reads: SELECT only. */
+    /** Reads only: SELECT. */
     READER("reader"),
-    /** Reads and writes rows: SELECT, INSERT, UPDATE, DELETE; no DDL. */
+    /** Reads and changes rows: SELECT, INSERT, UPDATE, DELETE; no DDL. */
     WRITER("writer"),
-    /** The tenant's owner login: everything the tenant may do, DDL included. */
+    /** Also defines the tenant's objects (tables, views, functions) where the backend allows it: the owner login. */
     ADMIN("admin");
 
     private final String wireName;
@@ -33,17 +34,19 @@ public enum AccessClass {
     }
 
     /**
-     * The class a principal's work runs as: tenant-admin or platform-admin → admin, writer →
-     * writer, anything else (reader, or no known role at all) → reader, the least privileged
-     * (fail closed). The same rule as {@link Principal#isReadOnly()}.
+     * The class of a principal: its most capable role decides (tenant-admin or platform-admin →
+     * admin, writer → writer); anything else (reader, or no known role at all) → reader, the least
+     * privileged (fail closed). The same rule as {@link Principal#isReadOnly()}.
      */
     public static AccessClass of(Principal principal) {
         if (principal.hasRole(Role.TENANT_ADMIN) || principal.hasRole(Role.PLATFORM_ADMIN)) {
             return ADMIN;
         }
-        if (principal.hasRole(Role.WRITER)) {
-            return WRITER;
-        }
-        return READER;
+        return principal.hasRole(Role.WRITER) ? WRITER : READER;
+    }
+
+    /** Whether this class may do what {@code other} may. */
+    public boolean covers(AccessClass other) {
+        return compareTo(other) >= 0;
     }
 }

@@ -1,5 +1,6 @@
 package io.tollgate.flight.copy;
 
+import io.tollgate.flight.types.BatchBytes;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.postgresql.PGConnection;
@@ -129,6 +130,9 @@ public final class BinaryCopyReader {
                 }
             }
             rows++;
+            if (BatchBytes.full(root, rows)) {
+                break;
+            }
         }
         root.setRowCount(rows);
         if (rows == maxRows) {

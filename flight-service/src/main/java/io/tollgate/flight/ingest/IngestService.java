@@ -1,7 +1,10 @@
 package io.tollgate.flight.ingest;
 
 import io.tollgate.common.auth.Principal;
+import io.tollgate.flight.guard.StatementGate;
+import io.tollgate.flight.guard.StatementKind;
 import io.tollgate.flight.statement.BatchSource;
+import io.tollgate.flight.statement.StatementAudit;
 import io.tollgate.flight.transaction.SqlSession;
 import io.tollgate.flight.transaction.SqlSessions;
 import io.tollgate.flight.types.ParameterBinder;
@@ -31,15 +34,32 @@ public class IngestService {
     static final int ROWS_PER_ROUND_TRIP = 1000;
 
     private final SqlSessions sessions;
+    private final StatementGate gate;
+    private final StatementAudit audit;
 
-    public IngestService(SqlSessions sessions) {
+    public IngestService(SqlSessions sessions, StatementGate gate, StatementAudit audit) {
         this.sessions = sessions;
+        this.gate = gate;
+        this.audit = audit;
     }
 
     /** Loads every row of {@code rows}; returns how many were written. */
     public long ingest(Principal principal, IngestRequest request, BatchSource rows) throws SQLException {
+        StatementAudit.Entry entry = audit.start(principal, "sql.ingest", request.table()).kind("ingest");
+        try {
+            long written = load(principal, request, rows);
+            entry.counts(written, -1).succeeded();
+            return written;
+        } catch (SQLException | RuntimeException e) {
+            entry.failed(e);
+            throw e;
+        }
+    }
+
+    private long load(Principal principal, IngestRequest request, BatchSource rows) throws SQLException {
         Schema schema = rows.root().getSchema();
         check(request, schema);
+        gate.admit(principal, StatementKind.WRITE);
         try (SqlSession session = sessions.openStatement(principal, request.transactionId())) {
             Connection connection = session.connection();
             checkCatalog(connection, request.catalog());
@@ -47,7 +67,7 @@ public class IngestService {
                     : request.schema() != null ? request.schema() : currentSchema(connection);
             String table = SqlIdentifiers.quote(schemaName, "schema") + "."
                     + SqlIdentifiers.quote(request.table(), "table");
-            prepareTable(connection, request, schemaName, table, schema);
+            prepareTable(principal, connection, request, schemaName, table, schema);
             long written = insert(connection, table, schema, rows);
             session.complete();
             return written;
@@ -95,8 +115,9 @@ public class IngestService {
         }
     }
 
-    private static void prepareTable(Connection connection, IngestRequest request, String schemaName, String table,
-                                     Schema schema) throws SQLException {
+    /** Makes sure the table is there to append to; creating or replacing it is a tenant-admin's DDL. */
+    private void prepareTable(Principal principal, Connection connection, IngestRequest request, String schemaName,
+                              String table, Schema schema) throws SQLException {
         boolean exists = exists(connection, schemaName, request.table());
         if (exists) {
             switch (request.ifExists()) {
@@ -104,11 +125,15 @@ public class IngestService {
                 case APPEND -> {
                     return;
                 }
-                case REPLACE -> execute(connection, "DROP TABLE " + table);
+                case REPLACE -> {
+                    gate.admit(principal, StatementKind.DDL);
+                    execute(connection, "DROP TABLE " + table);
+                }
             }
         } else if (request.ifMissing() == IngestRequest.IfMissing.FAIL) {
             throw new IngestTargetException(IngestTargetException.Kind.MISSING);
         }
+        gate.admit(principal, StatementKind.DDL);
         execute(connection, createTable(request, table, schema.getFields()));
     }
 

@@ -18,6 +18,16 @@ public final class ResultLimit {
         this.maxBytes = maxBytes;
     }
 
+    /** Rows counted so far. */
+    public long rows() {
+        return rows;
+    }
+
+    /** Bytes counted so far. */
+    public long bytes() {
+        return bytes;
+    }
+
     /** The limits of the tenant's quotas (0: none). */
     public static ResultLimit of(TenantRoute.Quotas quotas) {
         return new ResultLimit(quotas.maxResultRows(), quotas.maxResultBytes());

@@ -1,14 +1,18 @@
 package io.tollgate.flight.sql;
 
+import io.tollgate.flight.guard.StatementRefusedException;
 import io.tollgate.flight.ingest.IngestTargetException;
 import io.tollgate.flight.quota.QuotaExceededException;
 import io.tollgate.flight.statement.ClientStalledException;
 import io.tollgate.flight.statement.InvalidHandleException;
 import io.tollgate.flight.statement.QueryCancelledException;
+import io.tollgate.flight.statement.StatementTimeoutException;
 import io.tollgate.flight.tenant.TenantUnavailableException;
+import io.tollgate.flight.tenant.TransactionLostException;
 import io.tollgate.flight.transaction.TransactionException;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.FlightRuntimeException;
+import org.apache.arrow.memory.OutOfMemoryException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 import org.slf4j.Logger;
@@ -36,6 +40,11 @@ import java.sql.SQLException;
  * the client stopped reading a stream            TIMED_OUT              says so
  * tenant unknown / inactive / unreachable        NOT_FOUND / UNAUTHORIZED / UNAVAILABLE
  * request the client got wrong                   INVALID_ARGUMENT       our own text
+ * commit of a failed, ended or discarded txn     INVALID_ARGUMENT       says so (nothing committed)
+ * statement refused by the allow-list            INVALID_ARGUMENT       the rule it breaks
+ *   ... because of the caller's access class     UNAUTHORIZED           the rule it breaks
+ * Arrow memory limit (query, tenant, service)    RESOURCE_EXHAUSTED     names the limit
+ * SQLSTATE 57014 by statement timeout            TIMED_OUT              says so
  * SQLSTATE 08*** (connection)                    UNAVAILABLE            fixed text
  * SQLSTATE 25006 (write in read-only)            UNAUTHORIZED           SQLSTATE + PostgreSQL's message
  * SQLSTATE 42501 (insufficient privilege)        UNAUTHORIZED           SQLSTATE + PostgreSQL's message
@@ -80,6 +89,9 @@ public final class FlightErrors {
         if (error instanceof ClientStalledException) {
             return CallStatus.TIMED_OUT.withDescription(error.getMessage()).toRuntimeException();
         }
+        if (error instanceof StatementTimeoutException) {
+            return CallStatus.TIMED_OUT.withDescription(error.getMessage()).toRuntimeException();
+        }
         if (error instanceof QueryCancelledException) {
             return CallStatus.CANCELLED.withDescription(error.getMessage()).toRuntimeException();
         }
@@ -92,6 +104,21 @@ public final class FlightErrors {
             };
             LOG.warn("tenant unavailable: {}", tenant.kind());
             return status.withDescription(tenant.getMessage()).toRuntimeException();
+        }
+        if (error instanceof TransactionLostException) {
+            return CallStatus.INVALID_ARGUMENT.withDescription(error.getMessage()).toRuntimeException();
+        }
+        if (error instanceof StatementRefusedException refused) {
+            // A statement the caller's class may not run is a permission the caller lacks; any other
+            // rule is about the request itself.
+            CallStatus status = refused.rule() == StatementRefusedException.Rule.ACCESS_CLASS
+                    ? CallStatus.UNAUTHORIZED : CallStatus.INVALID_ARGUMENT;
+            return status.withDescription(refused.getMessage()).toRuntimeException();
+        }
+        if (error instanceof OutOfMemoryException) {
+            return CallStatus.RESOURCE_EXHAUSTED.withDescription("the result needs more memory than "
+                    + "its query, its tenant or this service may use in flight (tollgate.flight.query-memory-bytes, "
+                    + "tollgate.flight.limits.tenant-memory-bytes, tollgate.flight.memory-limit-bytes)").toRuntimeException();
         }
         if (error instanceof IllegalArgumentException) {
             return CallStatus.INVALID_ARGUMENT.withDescription(error.getMessage()).toRuntimeException();
@@ -126,9 +153,10 @@ public final class FlightErrors {
     private static boolean isOurs(Throwable error) {
         return error instanceof FlightRuntimeException || error instanceof InvalidHandleException
                 || error instanceof TransactionException || error instanceof IngestTargetException
-                || error instanceof QueryCancelledException || error instanceof TenantUnavailableException
+                || error instanceof QueryCancelledException || error instanceof StatementTimeoutException || error instanceof TenantUnavailableException
                 || error instanceof QuotaExceededException || error instanceof ClientStalledException
-                || error instanceof IllegalArgumentException;
+                || error instanceof IllegalArgumentException || error instanceof StatementRefusedException
+                || error instanceof OutOfMemoryException || error instanceof TransactionLostException;
     }
 
     private static FlightRuntimeException fromSql(SQLException error) {
@@ -136,6 +164,10 @@ public final class FlightErrors {
         if (state.startsWith("08")) {
             LOG.warn("tenant database connection failed: {}", state);
             return CallStatus.UNAVAILABLE.withDescription("tenant database is unavailable").toRuntimeException();
+        }
+        if (state.equals("57014") && serverMessage(error).contains("statement timeout")) {
+            return CallStatus.TIMED_OUT.withDescription("the tenant's statement timeout was reached (SQLSTATE 57014)")
+                    .toRuntimeException();
         }
         if (state.equals("57014")) {
             return CallStatus.CANCELLED.withDescription("query cancelled (SQLSTATE 57014)").toRuntimeException();

@@ -2,6 +2,7 @@ package io.tollgate.flight.statement;
 
 import io.tollgate.flight.copy.BinaryCopyReader;
 import io.tollgate.flight.quota.ResultLimit;
+import io.tollgate.flight.types.BatchBytes;
 import io.tollgate.flight.types.ColumnReaders;
 import io.tollgate.flight.types.ResultLayout;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
@@ -43,16 +44,20 @@ final class ArrowStreamer implements AutoCloseable {
     private final int batchRows;
     private final BooleanSupplier cancelled;
     private final ResultLimit limit;
+    private final long fetchBytes;
     private final ClientReadiness client;
     private VectorSchemaRoot out;
 
     /**
      * @param cancelled     whether the query was cancelled (checked before each batch)
      * @param onClientGone  what to do when the client cancels the call or goes away: stop the query
+     * @param fetchBytes    rows the driver may hold from one fetch, in bytes: fetch sizes follow the
+     *                      widths of the rows seen so far so that wide rows come a few at a time
      */
     ArrowStreamer(ServerStreamListener listener, BufferAllocator allocator, int batchRows, BooleanSupplier cancelled,
-                  Runnable onClientGone, ResultLimit limit) {
+                  Runnable onClientGone, ResultLimit limit, long fetchBytes) {
         this.listener = listener;
+        this.fetchBytes = fetchBytes;
         this.allocator = allocator;
         this.batchRows = batchRows;
         this.cancelled = cancelled;
@@ -74,21 +79,30 @@ final class ArrowStreamer implements AutoCloseable {
             int capacity = Math.min(JDBC_FIRST_BATCH_ROWS, maxRows);
             while (true) {
                 int count = fill(rows, batch, columns, capacity);
+                boolean full = count == capacity;
+                long bytes = BatchBytes.of(batch, count);
+                if (count > 0) {
+                    rows.setFetchSize(fetchSizeFor(bytes / count));
+                }
                 if (count > 0 || out == null) {
                     // An empty result still starts the stream, with its schema.
                     if (!send(batch)) {
                         return false;
                     }
                 }
-                if (count < capacity) {
+                boolean cutShort = count > 0 && bytes >= BatchBytes.LIMIT;
+                if (!full && !cutShort) {
                     return true;
                 }
-                capacity = Math.min(capacity * JDBC_BATCH_GROWTH, maxRows);
+                capacity = cutShort ? capacity : Math.min(capacity * JDBC_BATCH_GROWTH, maxRows);
             }
         }
     }
 
-    /** Reads up to {@code capacity} rows into fresh vectors of the batch; how many were read. */
+    /**
+     * Reads up to {@code capacity} rows into fresh vectors of the batch, fewer when they reach
+     * {@link BatchBytes#LIMIT}; how many were read.
+     */
     private static int fill(ResultSet rows, VectorSchemaRoot batch, ColumnReaders columns, int capacity)
             throws SQLException, IOException {
         ValueVectorUtility.preAllocate(batch, capacity);
@@ -97,10 +111,23 @@ final class ArrowStreamer implements AutoCloseable {
         while (count < capacity && rows.next()) {
             columns.readRow(rows);
             count++;
+            if (BatchBytes.full(batch, count)) {
+                break;
+            }
         }
         batch.setRowCount(count);
         return count;
     }
+
+    /**
+     * The next fetch's size: as many rows of this width as fit the fetch budget, at least one (a
+     * single row is what it is), at most the batch size.
+     */
+    private int fetchSizeFor(long bytesPerRow) {
+        long rows = fetchBytes / Math.max(1, bytesPerRow);
+        return (int) Math.max(1, Math.min(rows, Math.min(batchRows, JDBC_BATCH_ROWS)));
+    }
+
 
     /**
      * Streams every row of a binary COPY, decoded straight into {@code batch}; returns false when the
@@ -190,6 +217,16 @@ final class ArrowStreamer implements AutoCloseable {
             bytes += buffer.readableBytes();
         }
         return bytes;
+    }
+
+    /** Rows sent so far. */
+    long rowsSent() {
+        return limit.rows();
+    }
+
+    /** Arrow buffer bytes sent so far. */
+    long bytesSent() {
+        return limit.bytes();
     }
 
     @Override

@@ -2,10 +2,13 @@ package io.tollgate.flight.statement;
 
 import io.tollgate.common.auth.Principal;
 import io.tollgate.flight.config.FlightConfig;
+import io.tollgate.flight.config.LimitsConfig;
+import io.tollgate.flight.guard.StatementGate;
 import io.tollgate.flight.copy.BinaryCopyReader;
 import io.tollgate.flight.copy.CopyPlan;
 import io.tollgate.flight.copy.CopyQueries;
 import io.tollgate.flight.quota.ResultLimit;
+import io.tollgate.flight.quota.TenantMemory;
 import io.tollgate.flight.transaction.SqlSession;
 import io.tollgate.flight.transaction.SqlSessions;
 import io.tollgate.flight.transaction.StatementSession;
@@ -42,26 +45,38 @@ import java.util.concurrent.atomic.LongAdder;
 public class QueryService {
     private static final Logger LOG = LoggerFactory.getLogger(QueryService.class);
     private final SqlSessions sessions;
+    private final StatementGate gate;
     private final RunningStatements running;
-    private final BufferAllocator allocator;
+    private final TenantMemory memory;
+    private final StatementWatchdog watchdog;
+    private final LimitsConfig limits;
+    private final StatementAudit audit;
     private final FlightConfig config;
     private final QueryThreads threads;
     private final ResultLayouts layouts;
     private final LongAdder copyStreams = new LongAdder();
 
-    public QueryService(SqlSessions sessions, RunningStatements running, BufferAllocator allocator,
-                        FlightConfig config, QueryThreads threads, ResultLayouts layouts) {
+    /** Rows of a result's first fetch on the JDBC path: a result of wide rows must not start with thousands. */
+    static final int FIRST_FETCH_ROWS = 16;
+
+    public QueryService(SqlSessions sessions, RunningStatements running, TenantMemory memory,
+                        FlightConfig config, QueryThreads threads, ResultLayouts layouts, StatementGate gate,
+                        StatementWatchdog watchdog, LimitsConfig limits, StatementAudit audit) {
+        this.limits = limits;
+        this.audit = audit;
         this.sessions = sessions;
+        this.gate = gate;
         this.layouts = layouts;
         this.threads = threads;
         this.running = running;
-        this.allocator = allocator;
+        this.memory = memory;
+        this.watchdog = watchdog;
         this.config = config;
     }
 
     /** The schema of the rows a statement would return, without running it. */
     public Schema describe(Principal principal, String sql, byte[] transactionId) throws SQLException {
-        checkSql(sql);
+        gate.admit(principal, sql);
         try (SqlSession session = sessions.open(principal, transactionId);
              PreparedStatement statement = session.connection().prepareStatement(sql)) {
             Schema schema = layouts.schemaOf(statement.getMetaData());
@@ -72,7 +87,7 @@ public class QueryService {
 
     /** The schemas of a statement's rows and of its parameters, without running it. */
     public PreparedDescription prepare(Principal principal, String sql, byte[] transactionId) throws SQLException {
-        checkSql(sql);
+        gate.admit(principal, sql);
         try (SqlSession session = sessions.open(principal, transactionId);
              PreparedStatement statement = session.connection().prepareStatement(sql)) {
             PreparedDescription description = new PreparedDescription(
@@ -92,12 +107,24 @@ public class QueryService {
      */
     public void stream(Principal principal, StatementHandle handle, String runKey, ServerStreamListener listener)
             throws SQLException, IOException {
-        checkSql(handle.sql());
-        if (run(principal, handle, runKey, listener) == Outcome.COMMITTED) {
-            // Only once the connection is back in its pool and the tenant's permit given back: a
-            // client that starts its next query as soon as it sees this one end is never refused
-            // because of this one.
-            listener.completed();
+        StatementAudit.Entry entry = audit.start(principal, "sql.query", handle.sql());
+        try {
+            entry.kind(gate.admit(principal, handle.sql()));
+            Outcome outcome = run(principal, handle, runKey, listener, entry);
+            if (outcome == Outcome.COMMITTED) {
+                // Only once the connection is back in its pool and the tenant's permit given back: a
+                // client that starts its next query as soon as it sees this one end is never refused
+                // because of this one.
+                listener.completed();
+            }
+            if (outcome == Outcome.STOPPED) {
+                entry.stopped();
+            } else {
+                entry.succeeded();
+            }
+        } catch (SQLException | IOException | RuntimeException e) {
+            entry.failed(e);
+            throw e;
         }
     }
 
@@ -112,18 +139,30 @@ public class QueryService {
     }
 
     /** Runs and streams the query. */
-    private Outcome run(Principal principal, StatementHandle handle, String runKey, ServerStreamListener listener)
-            throws SQLException, IOException {
-        try (BufferAllocator queryMemory = allocator.newChildAllocator("query", 0, config.queryMemoryBytes());
+    private Outcome run(Principal principal, StatementHandle handle, String runKey, ServerStreamListener listener,
+                        StatementAudit.Entry entry) throws SQLException, IOException {
+        try (BufferAllocator queryMemory = memory.forQuery(principal.tenantId(), "query");
              StatementSession session = sessions.openStatement(principal, handle.transactionId());
              PreparedStatement statement = session.connection().prepareStatement(handle.sql());
              RunningStatements.Run run = running.start(runKey, principal, statement);
+             StatementWatchdog.Watch watch = watchdog.watch(session.quotas().statementTimeoutMs(), run::cancel,
+                     session::sever);
              ArrowStreamer streamer = new ArrowStreamer(listener, queryMemory, config.batchRows(), run::isCancelled,
-                     () -> threads.runAside(run::cancel), ResultLimit.of(session.quotas()))) {
-            statement.setFetchSize(config.fetchRows());
-            boolean finished = handle.hasParameters()
-                    ? streamEachParameterRow(statement, handle, queryMemory, streamer)
-                    : streamQuery(session, statement, run, handle.sql(), queryMemory, streamer);
+                     () -> threads.runAside(run::cancel), ResultLimit.of(session.quotas()),
+                     limits.fetchBufferBytes())) {
+            // A first fetch of a few rows; the streamer then sizes fetches to the widths it sees.
+            statement.setFetchSize(Math.min(config.fetchRows(), FIRST_FETCH_ROWS));
+            boolean finished;
+            try {
+                finished = handle.hasParameters()
+                        ? streamEachParameterRow(statement, handle, queryMemory, streamer)
+                        : streamQuery(session, statement, run, handle.sql(), queryMemory, streamer);
+            } catch (SQLException | IOException | RuntimeException e) {
+                entry.counts(streamer.rowsSent(), streamer.bytesSent());
+                onFailure(e, session, watch);
+                throw e;
+            }
+            entry.counts(streamer.rowsSent(), streamer.bytesSent());
             if (!finished) {
                 return Outcome.STOPPED;
             }
@@ -133,6 +172,18 @@ public class QueryService {
             }
             session.complete();
             return Outcome.COMMITTED;
+        }
+    }
+
+    /**
+     * What a failure means for the session: a statement the watchdog stopped may have left its
+     * connection anywhere, so it is discarded, and the failure is reported as the timeout it is,
+     * whatever cancelling it looked like.
+     */
+    static void onFailure(Exception failure, SqlSession session, StatementWatchdog.Watch watch) {
+        if (watch.expired()) {
+            session.abandon();
+            throw new StatementTimeoutException();
         }
     }
 
@@ -248,9 +299,4 @@ public class QueryService {
         return copyStreams.sum();
     }
 
-    private void checkSql(String sql) {
-        if (sql == null || sql.isBlank() || sql.length() > config.maxSqlLength()) {
-            throw new IllegalArgumentException("SQL text is empty or longer than " + config.maxSqlLength() + " characters");
-        }
-    }
 }

@@ -2,7 +2,9 @@ package io.tollgate.flight.statement;
 
 import io.tollgate.common.auth.Principal;
 import io.tollgate.flight.config.FlightConfig;
-import io.tollgate.flight.transaction.SqlSession;
+import io.tollgate.flight.guard.StatementGate;
+import io.tollgate.flight.quota.TenantMemory;
+import io.tollgate.flight.transaction.StatementSession;
 import io.tollgate.flight.transaction.SqlSessions;
 import io.tollgate.flight.types.ParameterBinder;
 import jakarta.inject.Singleton;
@@ -26,21 +28,47 @@ public class UpdateService {
     static final int ROWS_PER_ROUND_TRIP = 1000;
 
     private final SqlSessions sessions;
-    private final BufferAllocator allocator;
+    private final StatementGate gate;
+    private final TenantMemory tenantMemory;
+    private final StatementWatchdog watchdog;
+    private final StatementAudit audit;
     private final FlightConfig config;
 
-    public UpdateService(SqlSessions sessions, BufferAllocator allocator, FlightConfig config) {
+    public UpdateService(SqlSessions sessions, TenantMemory tenantMemory, FlightConfig config, StatementGate gate,
+                         StatementWatchdog watchdog, StatementAudit audit) {
+        this.audit = audit;
         this.sessions = sessions;
-        this.allocator = allocator;
+        this.gate = gate;
+        this.tenantMemory = tenantMemory;
+        this.watchdog = watchdog;
         this.config = config;
     }
 
     /** Runs a statement; returns the rows affected, -1 when PostgreSQL does not say. */
     public long execute(Principal principal, String sql, byte[] transactionId) throws SQLException {
-        checkSql(sql);
-        try (SqlSession session = sessions.openStatement(principal, transactionId);
-             Statement statement = session.connection().createStatement()) {
-            long count = statement.execute(sql) ? -1 : statement.getLargeUpdateCount();
+        StatementAudit.Entry entry = audit.start(principal, "sql.update", sql);
+        try {
+            entry.kind(gate.admit(principal, sql));
+            long count = run(principal, sql, transactionId);
+            entry.counts(count, -1).succeeded();
+            return count;
+        } catch (SQLException | RuntimeException e) {
+            entry.failed(e);
+            throw e;
+        }
+    }
+
+    private long run(Principal principal, String sql, byte[] transactionId) throws SQLException {
+        try (StatementSession session = sessions.openStatement(principal, transactionId);
+             Statement statement = session.connection().createStatement();
+             StatementWatchdog.Watch watch = watch(session, statement)) {
+            long count;
+            try {
+                count = statement.execute(sql) ? -1 : statement.getLargeUpdateCount();
+            } catch (SQLException | RuntimeException e) {
+                QueryService.onFailure(e, session, watch);
+                throw e;
+            }
             session.complete();
             return count;
         }
@@ -54,28 +82,64 @@ public class UpdateService {
      */
     public long executePrepared(Principal principal, StatementHandle handle, BatchSource uploaded)
             throws SQLException, IOException {
-        checkSql(handle.sql());
-        try (BufferAllocator memory = allocator.newChildAllocator("update", 0, config.queryMemoryBytes());
-             SqlSession session = sessions.openStatement(principal, handle.transactionId());
-             PreparedStatement statement = session.connection().prepareStatement(handle.sql())) {
-            int parameterCount = statement.getParameterMetaData().getParameterCount();
-            Counter counter = new Counter();
-            long rows = bindAll(statement, uploaded, parameterCount, counter);
-            if (rows == 0 && handle.hasParameters()) {
-                try (ArrowStreamReader reader = ParameterSets.reader(handle.parameters(), memory)) {
-                    rows = bindAll(statement, ParameterSets.batches(reader), parameterCount, counter);
-                }
-            }
-            if (rows == 0) {
-                if (parameterCount > 0) {
-                    throw new IllegalArgumentException("the statement has " + parameterCount
-                            + " parameters but no values were bound");
-                }
-                counter.add(statement.execute() ? -1 : statement.getLargeUpdateCount());
-            }
-            session.complete();
-            return counter.total();
+        StatementAudit.Entry entry = audit.start(principal, "sql.update", handle.sql());
+        try {
+            entry.kind(gate.admit(principal, handle.sql()));
+            long count = runPrepared(principal, handle, uploaded);
+            entry.counts(count, -1).succeeded();
+            return count;
+        } catch (SQLException | IOException | RuntimeException e) {
+            entry.failed(e);
+            throw e;
         }
+    }
+
+    private long runPrepared(Principal principal, StatementHandle handle, BatchSource uploaded)
+            throws SQLException, IOException {
+        try (BufferAllocator memory = tenantMemory.forQuery(principal.tenantId(), "update");
+             StatementSession session = sessions.openStatement(principal, handle.transactionId());
+             PreparedStatement statement = session.connection().prepareStatement(handle.sql());
+             StatementWatchdog.Watch watch = watch(session, statement)) {
+            try {
+                return executePrepared(handle, uploaded, session, statement, memory);
+            } catch (SQLException | IOException | RuntimeException e) {
+                QueryService.onFailure(e, session, watch);
+                throw e;
+            }
+        }
+    }
+
+    private static long executePrepared(StatementHandle handle, BatchSource uploaded, StatementSession session,
+                                        PreparedStatement statement, BufferAllocator memory)
+            throws SQLException, IOException {
+        int parameterCount = statement.getParameterMetaData().getParameterCount();
+        Counter counter = new Counter();
+        long rows = bindAll(statement, uploaded, parameterCount, counter);
+        if (rows == 0 && handle.hasParameters()) {
+            try (ArrowStreamReader reader = ParameterSets.reader(handle.parameters(), memory)) {
+                rows = bindAll(statement, ParameterSets.batches(reader), parameterCount, counter);
+            }
+        }
+        if (rows == 0) {
+            if (parameterCount > 0) {
+                throw new IllegalArgumentException("the statement has " + parameterCount
+                        + " parameters but no values were bound");
+            }
+            counter.add(statement.execute() ? -1 : statement.getLargeUpdateCount());
+        }
+        session.complete();
+        return counter.total();
+    }
+
+    /** The gateway's timeout on a statement: cancel it, then sever its connection. */
+    private StatementWatchdog.Watch watch(StatementSession session, Statement statement) {
+        return watchdog.watch(session.quotas().statementTimeoutMs(), () -> {
+            try {
+                statement.cancel();
+            } catch (SQLException e) {
+                // the sever that follows ends it anyway
+            }
+        }, session::sever);
     }
 
     private static long bindAll(PreparedStatement statement, BatchSource batches, int parameterCount,
@@ -100,11 +164,6 @@ public class UpdateService {
         return rows;
     }
 
-    private void checkSql(String sql) {
-        if (sql == null || sql.isBlank() || sql.length() > config.maxSqlLength()) {
-            throw new IllegalArgumentException("SQL text is empty or longer than " + config.maxSqlLength() + " characters");
-        }
-    }
 
     /** Sums update counts; one unknown count makes the total unknown. */
     private static final class Counter {

@@ -1,6 +1,8 @@
 package io.tollgate.flight.tenant;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,7 +27,25 @@ public final class TenantSession implements AutoCloseable {
         return connection;
     }
 
+    /**
+     * Commits, unless the transaction is no longer the one the gateway opened: statement text that
+     * ended it (and whatever ran after, outside it) is not committed, and the connection, in a state
+     * nobody vouches for, is evicted.
+     */
     public void commit() throws SQLException {
+        if (abandoned) {
+            throw new TransactionLostException("the transaction was rolled back: its connection was discarded");
+        }
+        TransactionState state = connection.unwrap(BaseConnection.class).getTransactionState();
+        if (state == TransactionState.IDLE) {
+            abandon();
+            throw new TransactionLostException("the transaction was ended by a statement in it; nothing was committed");
+        }
+        if (state == TransactionState.FAILED) {
+            // PostgreSQL answers COMMIT of a failed transaction with a rollback, and the driver says
+            // nothing: the caller must hear that its work is gone.
+            throw new TransactionLostException("the transaction was rolled back: a statement in it failed");
+        }
         connection.commit();
         committed = true;
     }
@@ -44,12 +64,15 @@ public final class TenantSession implements AutoCloseable {
             pool.evictConnection(connection);
             return;
         }
-        try {
-            if (!committed && !connection.isClosed()) {
+        if (!committed && !connection.isClosed()) {
+            try {
                 connection.rollback();
+            } catch (SQLException | RuntimeException e) {
+                // A connection that cannot even roll back is in no state to hand to the next caller.
+                pool.evictConnection(connection);
+                return;
             }
-        } finally {
-            connection.close();
         }
+        connection.close();
     }
 }

@@ -24,6 +24,19 @@ public interface SqlSession extends AutoCloseable {
      */
     void abandon();
 
+    /**
+     * Ends the connection now, whatever it is doing (a statement that ignores cancellation): it is
+     * abandoned and its socket closed, so a thread blocked on it fails at once.
+     */
+    default void sever() {
+        abandon();
+        try {
+            connection().abort(Runnable::run);
+        } catch (SQLException e) {
+            // Already closed: nothing left to sever.
+        }
+    }
+
     @Override
     void close() throws SQLException;
 }

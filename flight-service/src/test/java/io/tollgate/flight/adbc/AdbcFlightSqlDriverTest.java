@@ -62,7 +62,7 @@ class AdbcFlightSqlDriverTest {
         Map<String, Object> parameters = new HashMap<>();
         AdbcDriver.PARAM_URI.set(parameters, "grpc+tcp://127.0.0.1:" + server.port());
         parameters.put("adbc.flight.sql.rpc.call_header.authorization",
-                "Bearer " + server.token("w@acme", "acme", "writer"));
+                "Bearer " + server.token("a@acme", "acme", "tenant-admin"));
         parameters.put(AdbcDriver.PARAM_SQL_QUIRKS, POSTGRES);
         database = new FlightSqlDriver(allocator).open(parameters);
         // A copy: the database reads its map again on every connect.

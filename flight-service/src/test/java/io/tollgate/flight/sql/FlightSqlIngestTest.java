@@ -39,7 +39,7 @@ class FlightSqlIngestTest {
     static void start() throws Exception {
         server = FlightSqlServer.start(List.of(DB.addTenant("acme", 4)));
         allocator = new RootAllocator();
-        acme = server.client(allocator, server.token("w@acme", "acme", "writer"));
+        acme = server.client(allocator, server.token("a@acme", "acme", "tenant-admin"));
     }
 
     @AfterAll
@@ -159,7 +159,26 @@ class FlightSqlIngestTest {
                     TableNotExistOption.TABLE_NOT_EXIST_OPTION_CREATE, TableExistsOption.TABLE_EXISTS_OPTION_FAIL,
                     new Row(1, "a")));
             assertEquals(FlightStatusCode.UNAUTHORIZED, refused.status().code());
-            assertTrue(refused.getMessage().contains("25006"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("statement refused [access-class]"), refused.getMessage());
+        }
+    }
+
+    @Test
+    void aWriterAppendsToAnExistingTableButCreatingOneIsATenantAdminsDdl() throws Exception {
+        ingest(acme, "writer_target", TableNotExistOption.TABLE_NOT_EXIST_OPTION_CREATE,
+                TableExistsOption.TABLE_EXISTS_OPTION_FAIL, new Row(1, "a"));
+        try (FlightSqlClient writer = server.client(allocator, server.token("w@acme", "acme", "writer"))) {
+            assertEquals(1, ingest(writer, "writer_target", TableNotExistOption.TABLE_NOT_EXIST_OPTION_FAIL,
+                    TableExistsOption.TABLE_EXISTS_OPTION_APPEND, new Row(2, "b")));
+            FlightRuntimeException created = assertThrows(FlightRuntimeException.class, () -> ingest(writer,
+                    "writer_new", TableNotExistOption.TABLE_NOT_EXIST_OPTION_CREATE,
+                    TableExistsOption.TABLE_EXISTS_OPTION_FAIL, new Row(1, "a")));
+            assertEquals(FlightStatusCode.UNAUTHORIZED, created.status().code());
+            assertEquals("statement refused [access-class]: a writer may not run DDL", created.status().description());
+            FlightRuntimeException replaced = assertThrows(FlightRuntimeException.class, () -> ingest(writer,
+                    "writer_target", TableNotExistOption.TABLE_NOT_EXIST_OPTION_FAIL,
+                    TableExistsOption.TABLE_EXISTS_OPTION_REPLACE, new Row(1, "a")));
+            assertEquals(FlightStatusCode.UNAUTHORIZED, replaced.status().code());
         }
     }
 }

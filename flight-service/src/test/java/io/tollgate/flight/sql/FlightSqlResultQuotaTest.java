@@ -147,7 +147,9 @@ class FlightSqlResultQuotaTest {
         assertEquals(new Received(1, null), read(acme, "SELECT count(*) FROM generate_series(1, 10)"));
         BufferAllocator serverMemory = server.context().getBean(BufferAllocator.class);
         // A reader's result arrives before its transaction is closed, and its memory with it: soon after.
-        BackendActivity.awaitUntil(() -> serverMemory.getChildAllocators().isEmpty(),
+        // Below the root: one allocator per tenant, each with its queries' allocators below it.
+        BackendActivity.awaitUntil(() -> serverMemory.getChildAllocators().stream()
+                        .allMatch(tenant -> tenant.getChildAllocators().isEmpty() && tenant.getAllocatedMemory() == 0),
                 "no query's memory is still open");
     }
 

@@ -32,7 +32,7 @@ class ClassLoginsTest {
     static final String READER = "reader_" + DB.name();
     static final String WRITER = "writer_" + DB.name();
     static final TenantPools POOLS = new TenantPools();
-    static final TenantSessions SESSIONS = new TenantSessions(POOLS);
+    static final TenantSessions SESSIONS = new TenantSessions(POOLS, TestConfigs.limits());
     static final TenantRoute ROUTE = new TenantRoute("acme", true, false, DB.jdbcUrl(),
             new TenantRoute.Logins(new TenantRoute.Login(READER, "pw"), new TenantRoute.Login(WRITER, "pw"),
                     new TenantRoute.Login(OWNER, "pw")),

@@ -28,7 +28,7 @@ class TenantSessionsTest {
     static final String GLOBEX_ROLE = "globex_" + DB.name();
     static final String UNREGISTERED_ROLE = "nobody_" + DB.name();
     static final TenantPools POOLS = new TenantPools();
-    static final TenantSessions SESSIONS = new TenantSessions(POOLS);
+    static final TenantSessions SESSIONS = new TenantSessions(POOLS, io.tollgate.flight.TestConfigs.limits());
 
     @BeforeAll
     static void prepareTheSharedDatabase() throws Exception {

@@ -132,7 +132,7 @@ class PostgresArrowRoundTripTest {
                 """);
         server = FlightSqlServer.start(List.of(acme));
         allocator = new RootAllocator();
-        client = server.client(allocator, server.token("w@acme", "acme", "writer"));
+        client = server.client(allocator, server.token("a@acme", "acme", "tenant-admin"));
     }
 
     @AfterAll

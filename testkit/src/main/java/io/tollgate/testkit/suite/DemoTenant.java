@@ -22,10 +22,11 @@ public record DemoTenant(String id, String name, boolean sharedRls, String datab
                         List.of("Hank Scorpio", "Cypress Creek Holdings")));
     }
 
-    /** The demo accounts of this tenant: a reader and an admin. */
+    /** The demo accounts of this tenant: a reader, an admin and a writer (in that order). */
     public List<DemoAccount> accounts() {
         return List.of(new DemoAccount("reader", id, List.of("reader")),
-                new DemoAccount("admin", id, List.of("tenant-admin")));
+                new DemoAccount("admin", id, List.of("tenant-admin")),
+                new DemoAccount("writer", id, List.of("writer")));
     }
 
     /** A demo account. */

@@ -132,9 +132,17 @@ public class BackendCheck {
     }
 
     private static Login login(Connection connection) throws SQLException {
+        // A shared database closes pg_roles to tenant logins (it names every tenant's login) and
+        // offers the login's own row instead.
+        String roles;
+        try (Statement s = connection.createStatement();
+             ResultSet r = s.executeQuery("SELECT to_regclass('tollgate.login_attributes') IS NOT NULL")) {
+            r.next();
+            roles = r.getBoolean(1) ? "tollgate.login_attributes" : "pg_roles";
+        }
         try (Statement s = connection.createStatement();
              ResultSet r = s.executeQuery("SELECT current_user, rolsuper, rolbypassrls, current_setting('server_version')"
-                     + " FROM pg_roles WHERE rolname = current_user")) {
+                     + " FROM " + roles + " WHERE rolname = current_user")) {
             r.next();
             return new Login(r.getString(1), r.getBoolean(2), r.getBoolean(3), r.getString(4));
         }

@@ -1,4 +1,4 @@
-package io.tollgate.auth;
+package io.tollgate.testkit.logs;
 
 import org.slf4j.LoggerFactory;
 
