@@ -3,7 +3,9 @@ package io.tollgate.catalog;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -11,6 +13,7 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.tollgate.common.auth.RevocationSet;
+import io.tollgate.common.auth.TokenClaims;
 import io.tollgate.common.auth.TokenVerifier;
 import io.tollgate.common.auth.TokenVerifierConfig;
 import io.tollgate.common.auth.TokenVerifierFactory;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +87,35 @@ class CatalogConfigTest implements TestPropertyProvider {
         String body = refused.getResponse().getBody(String.class).orElse("");
         assertTrue(body.contains("\"type\":\"ServiceUnavailableException\""), body);
         assertTrue(!body.contains("Exception:") && !body.contains("at io."), "no stack trace: " + body);
+    }
+
+    @Test
+    void aValidTokenWithoutTheCatalogScopeIsForbiddenNamingTheScopeInIcebergsErrorForm() {
+        String sqlOnly = TOKENS.sign(TOKENS.baseClaims("reader@acme", "acme", List.of("reader"), Instant.now(),
+                Instant.now().plusSeconds(300)).claim(TokenClaims.SCOPE, "sql").build());
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().retrieve(HttpRequest.GET("/v1/config").bearerAuth(sqlOnly)));
+        assertEquals(HttpStatus.FORBIDDEN, refused.getStatus());
+        String body = refused.getResponse().getBody(String.class).orElse("");
+        assertTrue(body.contains("\"type\":\"ForbiddenException\""), body);
+        assertTrue(body.contains("token lacks scope 'catalog'"), body);
+        assertTrue(body.contains("\"code\":403"), body);
+    }
+
+    @Test
+    void aRequestWithTwoAuthorizationHeadersIsABadRequestWhicheverIsValid() {
+        String valid = "Bearer " + TOKENS.mint("reader@acme", "acme", List.of("reader"), Duration.ofMinutes(5));
+        for (List<String> headers : List.of(List.of(valid, valid), List.of(valid, "Bearer forged"),
+                List.of("Bearer forged", valid))) {
+            MutableHttpRequest<?> request = HttpRequest.GET("/v1/config");
+            headers.forEach(value -> request.getHeaders().add(HttpHeaders.AUTHORIZATION, value));
+            HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
+                    () -> http.toBlocking().retrieve(request));
+            assertEquals(HttpStatus.BAD_REQUEST, refused.getStatus(), headers.toString());
+            String body = refused.getResponse().getBody(String.class).orElse("");
+            assertTrue(body.contains("\"type\":\"BadRequestException\""), body);
+            assertTrue(body.contains("more than one Authorization header"), body);
+        }
     }
 
     @Test

@@ -4,6 +4,17 @@ import io.tollgate.testkit.postgres.SharedPostgres;
 import io.tollgate.testkit.suite.DemoTenant;
 import io.tollgate.testkit.suite.Suite;
 import io.tollgate.testkit.suite.SuitePorts;
+import org.apache.arrow.flight.CallOption;
+import org.apache.arrow.flight.FlightClient;
+import org.apache.arrow.flight.FlightInfo;
+import org.apache.arrow.flight.FlightRuntimeException;
+import org.apache.arrow.flight.FlightStream;
+import org.apache.arrow.flight.Location;
+import org.apache.arrow.flight.auth2.BearerCredentialWriter;
+import org.apache.arrow.flight.grpc.CredentialCallOption;
+import org.apache.arrow.flight.sql.FlightSqlClient;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -223,36 +234,45 @@ class StatementAttackIT {
             s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON orders TO " + otherLogin);
             s.execute("SELECT tollgate.register_tenant_role('initech', '" + otherLogin + "')");
         }
-        try (Connection other = java.sql.DriverManager.getConnection(
-                suite.postgres().jdbcUrl(suite.sharedDatabase()), otherLogin, "initech");
-             Connection globex = jdbc.connect(FlightJdbc.account(GLOBEX, "writer"))) {
+        CredentialCallOption globexWriter = new CredentialCallOption(
+                new BearerCredentialWriter(jdbc.token(FlightJdbc.account(GLOBEX, "writer"))));
+        try (BufferAllocator allocator = new RootAllocator();
+             FlightSqlClient globex = new FlightSqlClient(FlightClient.builder(allocator,
+                     Location.forGrpcInsecure("localhost", suite.ports().flight())).build());
+             Connection other = java.sql.DriverManager.getConnection(
+                     suite.postgres().jdbcUrl(suite.sharedDatabase()), otherLogin, "initech")) {
             try (Statement s = other.createStatement()) {
                 s.execute("SET lock_timeout = '2s'");
                 s.execute("INSERT INTO orders (id, customer, amount) VALUES (1, 'Initech', 10)");
             }
-            globex.setAutoCommit(false);
-            try (Statement s = globex.createStatement()) {
-                run(globex, "SELECT * FROM orders FOR UPDATE");
-                s.executeUpdate("UPDATE orders SET amount = amount");
-                s.executeUpdate("DELETE FROM orders WHERE id = 1 AND amount < 0");
-                try (Connection su = suite.postgres().connect(suite.sharedDatabase())) {
-                    assertTrue(count(su, "SELECT count(*) FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid "
-                            + "WHERE a.application_name = 'tollgate-flight' AND a.state = 'idle in transaction' "
-                            + "AND l.relation = 'orders'::regclass") > 0, "globex's transaction holds its locks");
-                }
+            FlightSqlClient.Transaction transaction = globex.beginTransaction(globexWriter);
+            try {
+                drain(globex, globex.execute("SELECT * FROM orders FOR UPDATE", transaction, globexWriter), globexWriter);
+                globex.executeUpdate("UPDATE orders SET amount = amount", transaction, globexWriter);
+                globex.executeUpdate("DELETE FROM orders WHERE id = 1 AND amount < 0", transaction, globexWriter);
                 for (String lock : List.of("LOCK TABLE orders IN ACCESS EXCLUSIVE MODE", "LOCK orders IN SHARE MODE",
                         "TRUNCATE orders", "SELECT pg_advisory_xact_lock(1)")) {
-                    assertThrows(SQLException.class, () -> run(globex, lock), lock);
+                    FlightRuntimeException refused = assertThrows(FlightRuntimeException.class,
+                            () -> globex.executeUpdate(lock, transaction, globexWriter), lock);
+                    assertTrue(refused.getMessage().contains("statement refused ["), refused.getMessage());
+                }
+                try (Connection su = suite.postgres().connect(suite.sharedDatabase())) {
+                    assertTrue(count(su, "SELECT count(*) FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid "
+                            + "WHERE a.state = 'idle in transaction' AND l.relation = 'orders'::regclass") > 0,
+                            "globex's transaction holds its locks: " + text(su, "SELECT string_agg(a.usename || ' '"
+                                    + " || a.application_name || ' ' || a.state || ' ' || coalesce(l.relation::regclass::text,"
+                                    + " l.locktype) || ' ' || l.mode, '; ') FROM pg_stat_activity a JOIN pg_locks l"
+                                    + " ON l.pid = a.pid WHERE a.datname = current_database()"));
                 }
                 try (Statement o = other.createStatement()) {
                     assertEquals(1, count(other, "SELECT count(*) FROM orders"), "the other tenant reads its row");
                     assertEquals(1, o.executeUpdate("UPDATE orders SET amount = amount + 1 WHERE id = 1"));
                     assertEquals(1, o.executeUpdate("INSERT INTO orders (id, customer, amount) VALUES (2, 'Initech 2', 1)"));
                     assertEquals(1, o.executeUpdate("DELETE FROM orders WHERE id = 2"));
-                    assertEquals(1, count(other, "SELECT count(*) FROM orders FOR UPDATE"));
+                    assertEquals(1, count(other, "SELECT count(*) FROM (SELECT 1 FROM orders FOR UPDATE) locked"));
                 }
             } finally {
-                globex.rollback();
+                globex.rollback(transaction, globexWriter);
             }
         } finally {
             try (Connection su = suite.postgres().connect(suite.sharedDatabase()); Statement s = su.createStatement()) {
@@ -409,6 +429,14 @@ class StatementAttackIT {
             return rows == 256 ? "complete" : "incomplete: " + rows;
         } catch (SQLException e) {
             return messages(e);
+        }
+    }
+
+    private static void drain(FlightSqlClient client, FlightInfo info, CallOption... options) throws Exception {
+        try (FlightStream stream = client.getStream(info.getEndpoints().get(0).getTicket(), options)) {
+            while (stream.next()) {
+                // the rows are locked as they are read
+            }
         }
     }
 

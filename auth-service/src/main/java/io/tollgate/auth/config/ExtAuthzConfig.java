@@ -18,7 +18,7 @@ import java.util.Map;
  *
  * @param enabled                  whether either mode answers at all
  * @param headers                  upstream header name to value template, e.g.
- *                                 {@code x-trino-user: "{name}"}; sources {@code {name}},
+ *                                 {@code x-trino-user: "{name}@{tid}"}; sources {@code {name}},
  *                                 {@code {sub}}, {@code {tid}}, {@code {roles}}, {@code {scope}},
  *                                 {@code {iss}}, {@code {jti}}, {@code {claim:NAME}}. Written with
  *                                 single braces: {@code ${...}} is a Micronaut placeholder
@@ -42,7 +42,8 @@ public record ExtAuthzConfig(
 
     /** The headers sent upstream when none are configured. */
     public static final Map<String, String> DEFAULT_HEADERS = Map.of(
-            "x-trino-user", "{name}",
+            // name@tenant: two tenants' users of one name stay two engine users.
+            "x-trino-user", "{name}@{tid}",
             "x-tollgate-tenant", "{tid}",
             "x-tollgate-roles", "{roles}");
 

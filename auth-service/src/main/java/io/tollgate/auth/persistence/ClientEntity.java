@@ -23,11 +23,12 @@ public record ClientEntity(
         @TypeDef(type = DataType.STRING_ARRAY) List<String> scopes,
         String status,
         @DateCreated @Nullable Instant createdAt,
-        @DateUpdated @Nullable Instant updatedAt) {
+        @DateUpdated @Nullable Instant updatedAt,
+        @Nullable String legacyClientId) {
 
     @Override
     public String toString() {
         return "ClientEntity[id=" + id + ", clientId=" + clientId + ", tenantId=" + tenantId + ", roles=" + roles
-                + ", scopes=" + scopes + ", status=" + status + "]";
+                + ", scopes=" + scopes + ", status=" + status + ", legacyClientId=" + legacyClientId + "]";
     }
 }

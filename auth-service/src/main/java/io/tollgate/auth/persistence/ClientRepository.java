@@ -13,4 +13,8 @@ public interface ClientRepository extends CrudRepository<ClientEntity, Long> {
     Optional<ClientEntity> findByClientId(String clientId);
 
     boolean existsByClientId(String clientId);
+
+    Optional<ClientEntity> findByLegacyClientId(String legacyClientId);
+
+    boolean existsByLegacyClientId(String legacyClientId);
 }

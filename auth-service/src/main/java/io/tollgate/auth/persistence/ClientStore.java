@@ -26,35 +26,48 @@ public class ClientStore {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The client of this id: {@code name@tenant}, or the legacy bare id a client had before ids
+     * were namespaced by tenant.
+     */
     public Optional<ServiceClient> find(String clientId) {
-        return repository.findByClientId(clientId).map(ClientStore::toDomain);
+        return (ServiceClient.isLegacyId(clientId) ? repository.findByLegacyClientId(clientId)
+                : repository.findByClientId(clientId)).map(ClientStore::toDomain);
     }
 
+    /** Whether a client has this id ({@code name@tenant}, or a legacy bare one). */
     public boolean exists(String clientId) {
-        return repository.existsByClientId(clientId);
+        return ServiceClient.isLegacyId(clientId) ? repository.existsByLegacyClientId(clientId)
+                : repository.existsByClientId(clientId);
     }
 
     /**
-     * Creates an active client unless one with that id exists.
+     * Creates an active client unless one with that id (or that legacy id) exists.
      *
+     * @param clientId       {@code name@tenant}
+     * @param legacyClientId a bare id also accepted for it, or null
      * @return whether this call created it; false when it existed already (perhaps created a
      *         moment ago by another replica running the same bootstrap)
      */
-    public boolean createIfAbsent(String clientId, String tenantId, String secretHash, Set<Role> roles,
-                                  Set<String> scopes) {
-        if (exists(clientId)) {
+    public boolean createIfAbsent(String clientId, @Nullable String legacyClientId, String tenantId,
+                                  String secretHash, Set<Role> roles, Set<String> scopes) {
+        if (exists(clientId, legacyClientId)) {
             return false;
         }
         try {
             repository.save(new ClientEntity(null, clientId, tenantId, secretHash, RoleNames.wireNames(roles),
-                    scopes.stream().sorted().toList(), ClientStatus.ACTIVE.dbName(), null, null));
+                    scopes.stream().sorted().toList(), ClientStatus.ACTIVE.dbName(), null, null, legacyClientId));
             return true;
         } catch (DataAccessException e) {
-            if (exists(clientId)) {
+            if (exists(clientId, legacyClientId)) {
                 return false;
             }
             throw e;
         }
+    }
+
+    private boolean exists(String clientId, @Nullable String legacyClientId) {
+        return exists(clientId) || (legacyClientId != null && exists(legacyClientId));
     }
 
     /**
@@ -66,7 +79,7 @@ public class ClientStore {
         return jdbc.read("list clients", connection -> {
             List<ServiceClient> clients = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, client_id, tenant_id, secret_hash, roles, scopes, status FROM clients "
+                    "SELECT id, client_id, tenant_id, secret_hash, roles, scopes, status, legacy_client_id FROM clients "
                             + "WHERE (?::text IS NULL OR tenant_id = ?) ORDER BY tenant_id, client_id LIMIT ? OFFSET ?")) {
                 select.setString(1, tenantId);
                 select.setString(2, tenantId);
@@ -78,7 +91,7 @@ public class ClientStore {
                                 rs.getString("tenant_id"), rs.getString("secret_hash"),
                                 List.of((String[]) rs.getArray("roles").getArray()),
                                 List.of((String[]) rs.getArray("scopes").getArray()), rs.getString("status"),
-                                null, null)));
+                                null, null, rs.getString("legacy_client_id"))));
                     }
                 }
             }
@@ -111,6 +124,6 @@ public class ClientStore {
         ClientStatus status = ClientStatus.fromDbName(row.status()).orElse(ClientStatus.DISABLED);
         Set<Role> roles = RoleNames.known(row.roles(), "client " + row.clientId());
         return new ServiceClient(row.id(), row.clientId(), row.tenantId(), row.secretHash(), roles,
-                Set.copyOf(row.scopes()), status);
+                Set.copyOf(row.scopes()), status, row.legacyClientId());
     }
 }

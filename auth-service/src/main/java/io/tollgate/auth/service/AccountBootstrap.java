@@ -93,11 +93,12 @@ public class AccountBootstrap implements ApplicationEventListener<StartupEvent> 
     }
 
     private boolean createIfAbsent(WantedClient client) {
-        if (clients.exists(client.clientId())) {
+        if (clients.exists(client.clientId())
+                || (client.legacyClientId() != null && clients.exists(client.legacyClientId()))) {
             return false;
         }
-        boolean created = clients.createIfAbsent(client.clientId(), client.tenantId(), hasher.hash(client.secret()),
-                client.roles(), client.scopes());
+        boolean created = clients.createIfAbsent(client.clientId(), client.legacyClientId(), client.tenantId(),
+                hasher.hash(client.secret()), client.roles(), client.scopes());
         if (created) {
             LOG.info("bootstrap created client {} in tenant {} with roles {} and scopes {}", client.clientId(),
                     client.tenantId(), client.roles().stream().map(Role::wireName).sorted().toList(),

@@ -32,7 +32,16 @@ final class BootstrapEntries {
         }
     }
 
-    record WantedClient(String clientId, String tenantId, String secret, Set<Role> roles, Set<String> scopes) {
+    /**
+     * A client the file lists.
+     *
+     * @param clientId       its id, {@code name@tenant}
+     * @param legacyClientId the bare id the file gave, kept usable as the client's id (files written
+     *                       before ids were namespaced, and the credentials made from them); null
+     *                       when the file gave {@code name@tenant}
+     */
+    record WantedClient(String clientId, String legacyClientId, String tenantId, String secret, Set<Role> roles,
+                        Set<String> scopes) {
         @Override
         public String toString() {
             return "WantedClient[clientId=" + clientId + ", tenantId=" + tenantId + ", roles=" + roles + "]";
@@ -52,8 +61,14 @@ final class BootstrapEntries {
                 : parsed.clients().stream().map(entry -> client(file, entry)).toList();
         Set<String> clientIds = new HashSet<>();
         for (WantedClient client : clients) {
-            if (!clientIds.add(client.clientId())) {
+            if (!clientIds.add(client.clientId())
+                    || (client.legacyClientId() != null && !clientIds.add(client.legacyClientId()))) {
                 throw invalid(file, "client " + client.clientId() + " is listed twice");
+            }
+        }
+        for (WantedAccount account : accounts) {
+            if (clientIds.contains(account.name().toString())) {
+                throw invalid(file, account.name() + " is listed as an account and as a client");
             }
         }
         return new Wanted(accounts, clients);
@@ -77,12 +92,17 @@ final class BootstrapEntries {
         }
         // The id is checked before it is echoed: it may be something else pasted in the wrong place.
         if (!ServiceClient.isValidClientId(entry.clientId())) {
-            throw invalid(file, "a client id is not 1 to 128 letters, digits, '.', '_' or '-'");
+            throw invalid(file, "a client id is not 1 to 128 letters, digits, '.', '_' or '-' (then @tenant)");
         }
         String id = "client " + entry.clientId();
         if (!TenantIds.isValid(entry.tenantId())) {
             throw invalid(file, id + " has no valid \"tenantId\"");
         }
+        boolean bare = ServiceClient.isLegacyId(entry.clientId());
+        if (!bare && !entry.clientId().endsWith("@" + entry.tenantId())) {
+            throw invalid(file, id + " is not in its \"tenantId\"");
+        }
+        String clientId = bare ? ServiceClient.idOf(entry.clientId(), entry.tenantId()) : entry.clientId();
         if (entry.secret() == null || entry.secret().isBlank() || entry.secret().length() < MIN_CLIENT_SECRET_LENGTH) {
             throw invalid(file, id + " has no secret of at least " + MIN_CLIENT_SECRET_LENGTH + " characters");
         }
@@ -96,7 +116,7 @@ final class BootstrapEntries {
             }
             scopes.add(scope);
         }
-        return new WantedClient(entry.clientId(), entry.tenantId(), entry.secret(),
+        return new WantedClient(clientId, bare ? entry.clientId() : null, entry.tenantId(), entry.secret(),
                 roles(file, id, entry.tenantId(), entry.roles()), scopes);
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
  * The bootstrap file:
  * <pre>{@code
  * {"accounts":[{"username":"reader@acme","password":"..","roles":["reader"]}],
- *  "clients":[{"clientId":"etl","secret":"..","tenantId":"acme","roles":["reader"],"scopes":["catalog","sql"]}]}
+ *  "clients":[{"clientId":"etl@acme","secret":"..","tenantId":"acme","roles":["reader"],"scopes":["catalog","sql"]}]}
  * }</pre>
  *
  * @param accounts the accounts to create when absent
@@ -37,7 +37,9 @@ record BootstrapFile(@Nullable List<Entry> accounts, @Nullable List<ClientEntry>
     /**
      * One service client to create.
      *
-     * @param clientId its id, unique across tenants
+     * @param clientId its id, {@code name@tenant}; a bare name (as files written before ids were
+     *                 namespaced by tenant give) makes {@code name@tenant} and keeps the bare name
+     *                 usable as its id too
      * @param secret   its initial secret, in clear
      * @param tenantId the tenant it acts in
      * @param roles    role wire names

@@ -80,6 +80,19 @@ class AdminAccessTest {
     }
 
     @Test
+    void twoAuthorizationHeadersAreA400WhicheverCarriesTheAdminsToken() {
+        String root = "Bearer " + fixture.platformAdmin();
+        String reader = "Bearer " + admin.login("alice@acme", "al1ce-password");
+        assertEquals(200, admin.getWithAuthorizations("/admin/v1/accounts", List.of(root)).status());
+        for (List<String> headers : List.of(List.of(root, root), List.of(reader, root), List.of(root, reader),
+                List.of("Bearer forged", root))) {
+            AdminClient.Response refused = admin.getWithAuthorizations("/admin/v1/accounts", headers);
+            assertEquals(400, refused.status(), refused.toString());
+            assertEquals("more than one Authorization header", refused.string("error_description"));
+        }
+    }
+
+    @Test
     void aPlatformAdminSeesEveryTenant() {
         String root = fixture.platformAdmin();
 

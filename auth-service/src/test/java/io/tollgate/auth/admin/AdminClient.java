@@ -87,6 +87,13 @@ final class AdminClient {
         return send(token, path, "DELETE", null);
     }
 
+    /** A GET carrying every one of these {@code Authorization} values, each as its own header. */
+    Response getWithAuthorizations(String path, List<String> authorizations) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).GET();
+        authorizations.forEach(value -> request.header("Authorization", value));
+        return send(request.build());
+    }
+
     Response postRaw(String token, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path))
                 .header("Content-Type", "application/json")

@@ -50,11 +50,13 @@ class AdminClientsTest {
         assertEquals("no-store", created.header("Cache-Control").orElseThrow());
         String secret = created.string("clientSecret");
         assertEquals(43, secret.length());
-        assertEquals(Map.of("clientId", "reports", "tenantId", "acme", "roles", List.of("reader"),
+        assertEquals(Map.of("clientId", "reports@acme", "tenantId", "acme", "roles", List.of("reader"),
                 "scopes", List.of("catalog", "sql"), "status", "active"), created.map("client"));
-        assertEquals(200, clientCredentials("reports", secret).status());
+        assertEquals("/admin/v1/clients/reports@acme", created.header("Location").orElseThrow());
+        assertEquals(200, clientCredentials("reports@acme", secret).status());
+        assertEquals(401, clientCredentials("reports", secret).status(), "a new client has no bare id");
 
-        for (AdminClient.Response read : List.of(admin.get(boss, "/admin/v1/clients/reports"),
+        for (AdminClient.Response read : List.of(admin.get(boss, "/admin/v1/clients/reports@acme"),
                 admin.get(boss, "/admin/v1/clients"))) {
             assertEquals(200, read.status());
             assertFalse(read.raw().body().contains(secret));
@@ -67,33 +69,37 @@ class AdminClientsTest {
     void rotatingTheSecretRetiresTheOldOneAndItsTokens() {
         String first = admin.post(boss, "/admin/v1/clients", Map.of("clientId", "rotated", "tenantId", "acme",
                 "roles", List.of("reader"), "scopes", List.of("sql"))).string("clientSecret");
-        String oldToken = clientCredentials("rotated", first).string("access_token");
+        String oldToken = clientCredentials("rotated@acme", first).string("access_token");
 
-        AdminClient.Response rotated = admin.post(boss, "/admin/v1/clients/rotated/secret", null);
+        AdminClient.Response rotated = admin.post(boss, "/admin/v1/clients/rotated@acme/secret", null);
 
         assertEquals(200, rotated.status(), rotated.toString());
         String second = rotated.string("clientSecret");
-        assertEquals(401, clientCredentials("rotated", first).status());
-        assertEquals(200, clientCredentials("rotated", second).status());
+        assertEquals(401, clientCredentials("rotated@acme", first).status());
+        assertEquals(200, clientCredentials("rotated@acme", second).status());
         assertFalse(fixture.server.auth().introspect(IntrospectRequest.newBuilder().setToken(oldToken).build())
                 .getActive());
     }
 
     @Test
     void aDisabledClientCannotAuthenticateUntilEnabled() {
-        String secret = admin.post(boss, "/admin/v1/clients", Map.of("clientId", "paused", "tenantId", "acme",
+        String secret = admin.post(boss, "/admin/v1/clients", Map.of("clientId", "paused@acme", "tenantId", "acme",
                 "roles", List.of("reader"), "scopes", List.of("sql"))).string("clientSecret");
 
-        assertEquals("disabled", admin.post(boss, "/admin/v1/clients/paused/disable", null).string("status"));
-        assertEquals(401, clientCredentials("paused", secret).status());
-        assertEquals("active", admin.post(boss, "/admin/v1/clients/paused/enable", null).string("status"));
-        assertEquals(200, clientCredentials("paused", secret).status());
+        assertEquals("disabled", admin.post(boss, "/admin/v1/clients/paused@acme/disable", null).string("status"));
+        assertEquals(401, clientCredentials("paused@acme", secret).status());
+        assertEquals("active", admin.post(boss, "/admin/v1/clients/paused@acme/enable", null).string("status"));
+        assertEquals(200, clientCredentials("paused@acme", secret).status());
     }
 
     @Test
-    void clientIdsAreUniqueAndFieldsAreChecked() {
+    void clientIdsAreUniqueWithinTheTenantAndFieldsAreChecked() {
         assertProblem(409, admin.post(boss, "/admin/v1/clients", Map.of("clientId", "etl-acme", "tenantId", "acme",
                 "roles", List.of("reader"), "scopes", List.of("sql"))));
+        assertProblem(409, admin.post(boss, "/admin/v1/clients", Map.of("clientId", "etl-acme@acme",
+                "tenantId", "acme", "roles", List.of("reader"), "scopes", List.of("sql"))));
+        assertFieldProblem("clientId", admin.post(boss, "/admin/v1/clients", Map.of("clientId", "etl@globex",
+                "tenantId", "acme", "roles", List.of("reader"), "scopes", List.of("sql"))));
         assertFieldProblem("clientId", admin.post(boss, "/admin/v1/clients", Map.of("clientId", "bad id!",
                 "tenantId", "acme", "roles", List.of("reader"), "scopes", List.of("sql"))));
         assertFieldProblem("scopes", admin.post(boss, "/admin/v1/clients", Map.of("clientId", "noscopes",
@@ -101,5 +107,42 @@ class AdminClientsTest {
         assertFieldProblem("tenantId", admin.post(boss, "/admin/v1/clients", Map.of("clientId", "notenant",
                 "roles", List.of("reader"), "scopes", List.of("sql"))));
         assertTrue(admin.get(boss, "/admin/v1/clients?tenant=acme").raw().body().contains("etl-acme"));
+    }
+
+    private AdminClient.Response create(String token, String clientId, String tenantId) {
+        return admin.post(token, "/admin/v1/clients", Map.of("clientId", clientId, "tenantId", tenantId,
+                "roles", List.of("reader"), "scopes", List.of("sql")));
+    }
+
+    @Test
+    void aNameTakenInAnotherTenantSaysNothingAboutItAndBothClientsAuthenticateByTheirOwnId() {
+        String globexBoss = admin.login("boss@globex", "b0ss-password");
+        AdminClient.Response acmes = create(boss, "shared-name", "acme");
+        AdminClient.Response globexes = create(globexBoss, "shared-name", "globex");
+        // acme's bootstrapped client (and its bare legacy id) does not make the name taken in globex.
+        AdminClient.Response alsoBootstrapped = create(globexBoss, "etl-acme", "globex");
+
+        assertEquals(201, acmes.status(), acmes.toString());
+        assertEquals(201, globexes.status(), globexes.toString());
+        assertEquals(201, alsoBootstrapped.status(), alsoBootstrapped.toString());
+        assertEquals("shared-name@globex", globexes.map("client").get("clientId"));
+        assertEquals("etl-acme@globex", alsoBootstrapped.map("client").get("clientId"));
+        assertEquals(200, clientCredentials("shared-name@acme", acmes.string("clientSecret")).status());
+        assertEquals(200, clientCredentials("shared-name@globex", globexes.string("clientSecret")).status());
+        assertEquals(401, clientCredentials("shared-name@acme", globexes.string("clientSecret")).status());
+
+        AdminClient.Response othersClient = admin.get(globexBoss, "/admin/v1/clients/shared-name@acme");
+        AdminClient.Response noSuchClient = admin.get(globexBoss, "/admin/v1/clients/no-such-name@acme");
+        assertProblem(404, othersClient);
+        assertEquals(noSuchClient.raw().body(), othersClient.raw().body());
+        assertProblem(404, admin.get(globexBoss, "/admin/v1/clients/etl-acme"));
+    }
+
+    @Test
+    void anAccountAndAClientOfOneTenantCannotShareAName() {
+        assertProblem(409, create(boss, "alice", "acme"));
+        assertEquals(201, create(boss, "robot", "acme").status());
+        assertProblem(409, admin.post(boss, "/admin/v1/accounts",
+                Map.of("username", "robot@acme", "roles", List.of("reader"))));
     }
 }

@@ -150,6 +150,6 @@ class ExtAuthzAttackCorpusTest {
         CheckResponse response = EnvoyCheck.on(server.channel()).bearer(forgery.genuine()).check();
 
         assertTrue(allowed(response), response.toString());
-        assertEquals("alice", EnvoyCheck.set(response).get("x-trino-user"));
+        assertEquals("alice@acme", EnvoyCheck.set(response).get("x-trino-user"));
     }
 }

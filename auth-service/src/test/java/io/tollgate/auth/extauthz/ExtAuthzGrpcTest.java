@@ -39,6 +39,7 @@ class ExtAuthzGrpcTest {
             {"accounts":[{"username":"alice@acme","password":"al1ce-pw","roles":["reader"]},
                          {"username":"wanda@acme","password":"w4nda-pw","roles":["writer"]},
                          {"username":"gina@globex","password":"g1na-pw","roles":["reader"]},
+                         {"username":"alice@globex","password":"al1ce-globex-pw","roles":["reader"]},
                          {"username":"admin@platform","password":"adm1n-pw","roles":["platform-admin"]}],
              "clients":[{"clientId":"etl-acme","secret":"etl-secret-0123456789","tenantId":"acme",
                          "roles":["writer"],"scopes":["sql"]}]}""";
@@ -85,7 +86,7 @@ class ExtAuthzGrpcTest {
         CheckResponse response = envoy().bearer(login("alice@acme", "al1ce-pw")).check();
 
         assertTrue(allowed(response), response.toString());
-        assertEquals(Map.of("x-trino-user", "alice", "x-tollgate-tenant", "acme", "x-tollgate-roles", "reader"),
+        assertEquals(Map.of("x-trino-user", "alice@acme", "x-tollgate-tenant", "acme", "x-tollgate-roles", "reader"),
                 EnvoyCheck.set(response));
         for (HeaderValueOption header : response.getOkResponse().getHeadersList()) {
             assertEquals(HeaderValueOption.HeaderAppendAction.OVERWRITE_IF_EXISTS_OR_ADD, header.getAppendAction());
@@ -104,7 +105,7 @@ class ExtAuthzGrpcTest {
         Map<String, String> upstream = envoy.upstream(response);
 
         assertTrue(allowed(response), response.toString());
-        assertEquals("alice", upstream.get("x-trino-user"));
+        assertEquals("alice@acme", upstream.get("x-trino-user"));
         assertEquals("acme", upstream.get("x-tollgate-tenant"));
         assertFalse(upstream.containsKey("x-tollgate-impersonate"));
         assertEquals("hive", upstream.get("x-trino-catalog"), "other client headers pass");
@@ -120,8 +121,31 @@ class ExtAuthzGrpcTest {
         CheckResponse response = envoy().bearer(token).check();
 
         assertTrue(allowed(response), response.toString());
-        assertEquals("etl-acme", EnvoyCheck.set(response).get("x-trino-user"));
+        assertEquals("etl-acme@acme", EnvoyCheck.set(response).get("x-trino-user"));
         assertEquals("writer", EnvoyCheck.set(response).get("x-tollgate-roles"));
+    }
+
+    @Test
+    void usersOfOneNameInTwoTenantsBecomeTwoUpstreamUsersByDefault() {
+        CheckResponse acme = envoy().bearer(login("alice@acme", "al1ce-pw")).check();
+        CheckResponse globex = envoy().bearer(login("alice@globex", "al1ce-globex-pw")).check();
+
+        assertTrue(allowed(acme), acme.toString());
+        assertTrue(allowed(globex), globex.toString());
+        assertEquals("alice@acme", EnvoyCheck.set(acme).get("x-trino-user"));
+        assertEquals("alice@globex", EnvoyCheck.set(globex).get("x-trino-user"));
+    }
+
+    @Test
+    void twoAuthorizationHeadersJoinedByEnvoyAreRefusedWith401WhicheverIsValid() {
+        String token = login("alice@acme", "al1ce-pw");
+        for (String joined : List.of("Bearer " + token + ",Bearer " + token, "Bearer " + token + ", Bearer forged",
+                "Bearer forged,Bearer " + token)) {
+            CheckResponse response = envoy().header("authorization", joined).check();
+
+            assertEquals(401, deniedStatus(response), response.toString());
+            assertFalse(response.hasOkResponse());
+        }
     }
 
     @Test

@@ -73,9 +73,21 @@ class ExtAuthzHttpModeTest {
             HttpResponse<String> response = check(call[0], call[1], "Authorization", "Bearer " + token);
 
             assertEquals(200, response.statusCode(), call[0] + " " + call[1] + ": " + response.body());
-            assertEquals("alice", response.headers().firstValue("x-trino-user").orElseThrow());
+            assertEquals("alice@acme", response.headers().firstValue("x-trino-user").orElseThrow());
             assertEquals("acme", response.headers().firstValue("x-tollgate-tenant").orElseThrow());
             assertEquals("reader", response.headers().firstValue("x-tollgate-roles").orElseThrow());
+        }
+    }
+
+    @Test
+    void twoAuthorizationHeadersAreRefusedWithoutUpstreamHeadersWhicheverIsValid() {
+        String valid = "Bearer " + forgery.genuine();
+        for (String[] pair : new String[][] {{valid, valid}, {valid, "Bearer forged"}, {"Bearer forged", valid}}) {
+            HttpResponse<String> response = check("GET", "/v1/statement", "Authorization", pair[0],
+                    "Authorization", pair[1]);
+
+            assertEquals(400, response.statusCode(), response.body());
+            assertFalse(response.headers().firstValue("x-trino-user").isPresent());
         }
     }
 
@@ -85,7 +97,7 @@ class ExtAuthzHttpModeTest {
                 "X-Trino-User", "admin", "X-Tollgate-Impersonate", "admin@platform");
 
         assertEquals(200, response.statusCode());
-        assertEquals("alice", response.headers().firstValue("x-trino-user").orElseThrow());
+        assertEquals("alice@acme", response.headers().firstValue("x-trino-user").orElseThrow());
         assertEquals(List.of("x-tollgate-impersonate"),
                 response.headers().allValues("x-envoy-auth-headers-to-remove"));
     }

@@ -134,7 +134,7 @@ class ExternalIssuerTest {
         CheckResponse response = check(sign(keyA, claims(ISSUER_A).build()));
 
         assertTrue(allowed(response), response.toString());
-        assertEquals(Map.of("x-trino-user", "ann", "x-tollgate-tenant", "acme", "x-tollgate-roles", "reader,writer"),
+        assertEquals(Map.of("x-trino-user", "ann@acme", "x-tollgate-tenant", "acme", "x-tollgate-roles", "reader,writer"),
                 EnvoyCheck.set(response));
     }
 

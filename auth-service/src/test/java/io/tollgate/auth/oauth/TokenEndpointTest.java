@@ -122,7 +122,7 @@ class TokenEndpointTest {
         assertFalse(response.json().containsKey("refresh_token"));
         assertEquals("catalog sql", response.string("scope"));
         Principal principal = verifier.verify(response.string("access_token"));
-        assertEquals("etl-acme", principal.subject());
+        assertEquals("etl-acme@acme", principal.subject(), "a client's id is name@tenant");
         assertEquals("acme", principal.tenantId());
         assertEquals(Set.of("reader"), principal.roles());
     }
@@ -181,6 +181,33 @@ class TokenEndpointTest {
         assertInvalidRequest("more than one client authentication method", client.post("/oauth2/token",
                 "grant_type=client_credentials&client_id=etl-acme&client_secret=etl-secret-0123456789",
                 "application/x-www-form-urlencoded", OAuthClient.basic("etl-acme", "etl-secret-0123456789")));
+    }
+
+    @Test
+    void twoAuthorizationHeadersAreAnInvalidRequestWhicheverIsRight() {
+        String right = OAuthClient.basic("etl-acme", "etl-secret-0123456789");
+        String wrong = OAuthClient.basic("etl-acme", "guess-0123456789");
+        for (List<String> pair : List.of(List.of(right, right), List.of(right, wrong), List.of(wrong, right))) {
+            assertInvalidRequest("more than one Authorization header", client.post("/oauth2/token",
+                    "grant_type=client_credentials", "application/x-www-form-urlencoded", pair.get(0),
+                    Map.of("Authorization", pair.get(1))));
+        }
+    }
+
+    @Test
+    void aClientAuthenticatesByItsNamespacedIdWithHttpBasicOrTheFormAsByTheBareIdItsBootstrapFileGave() throws Exception {
+        for (Response response : List.of(
+                client.postBasic("/oauth2/token", form("grant_type", "client_credentials"), "etl-acme@acme",
+                        "etl-secret-0123456789"),
+                client.post("/oauth2/token", form("grant_type", "client_credentials", "client_id", "etl-acme@acme",
+                        "client_secret", "etl-secret-0123456789")),
+                client.post("/oauth2/token", form("grant_type", "client_credentials", "client_id", "etl-acme",
+                        "client_secret", "etl-secret-0123456789")))) {
+            assertEquals(200, response.status(), response.toString());
+            assertEquals("etl-acme@acme", verifier.verify(response.string("access_token")).subject());
+        }
+        assertError(401, "invalid_client", client.postBasic("/oauth2/token", form("grant_type", "client_credentials"),
+                "etl-acme@globex", "etl-secret-0123456789"));
     }
 
     @Test

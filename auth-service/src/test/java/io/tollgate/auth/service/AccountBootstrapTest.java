@@ -61,6 +61,9 @@ class AccountBootstrapTest {
             ClientAuthenticationService clients = context.getBean(ClientAuthenticationService.class);
 
             ServiceClient client = clients.authenticate("hooli-etl", "hooli-secret-0123456789", "test");
+            assertEquals("hooli-etl@hooli", client.clientId(), "ids are namespaced by tenant");
+            assertEquals("hooli-etl", client.legacyClientId(), "the file's bare id stays usable");
+            assertEquals(client, clients.authenticate("hooli-etl@hooli", "hooli-secret-0123456789", "test"));
             assertEquals("hooli", client.tenantId());
             assertEquals(Set.of(Role.WRITER), client.roles());
             assertEquals(Set.of("sql"), client.allowedScopes());
@@ -68,7 +71,7 @@ class AccountBootstrapTest {
                     () -> clients.authenticate("hooli-etl", "hooli-secret-012345678X", "test"));
         }
         try (Connection connection = DB.connect(); ResultSet rs = connection.createStatement().executeQuery(
-                "SELECT secret_hash FROM auth.clients WHERE client_id = 'hooli-etl'")) {
+                "SELECT secret_hash FROM auth.clients WHERE client_id = 'hooli-etl@hooli'")) {
             assertTrue(rs.next());
             assertTrue(rs.getString(1).startsWith("$argon2id$v=19$"), "stored only as a hash");
         }

@@ -72,4 +72,9 @@ public class TollgateTokenValidator implements TokenValidator<HttpRequest<?>> {
         Object tenant = authentication.getAttributes().get(TENANT);
         return tenant == null ? null : tenant.toString();
     }
+
+    /** The principal's scopes, as this validator recorded them; empty when it recorded none. */
+    public static List<?> scopesOf(Authentication authentication) {
+        return authentication.getAttributes().get(SCOPES) instanceof List<?> scopes ? scopes : List.of();
+    }
 }

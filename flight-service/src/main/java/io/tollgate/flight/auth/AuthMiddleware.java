@@ -60,7 +60,7 @@ public final class AuthMiddleware implements FlightServerMiddleware {
 
         @Override
         public AuthMiddleware onCallStarted(CallInfo info, CallHeaders incomingHeaders, RequestContext context) {
-            return new AuthMiddleware(authenticator.authenticate(incomingHeaders.get("authorization"),
+            return new AuthMiddleware(authenticator.authenticateHeaders(incomingHeaders.getAll("authorization"),
                     incomingHeaders.getAll("cookie")));
         }
     }

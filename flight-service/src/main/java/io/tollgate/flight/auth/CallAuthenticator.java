@@ -4,6 +4,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.tollgate.common.auth.InvalidTokenException;
 import io.tollgate.common.auth.Principal;
+import io.tollgate.common.auth.ProtocolScope;
 import io.tollgate.common.auth.TokenVerifier;
 import io.tollgate.flight.config.FlightConfig;
 import io.tollgate.flight.config.SessionCookieConfig;
@@ -33,7 +34,13 @@ import java.util.concurrent.TimeUnit;
  * <p>A call authenticated by the header gets its token back as the session cookie, unless it sent
  * that very token in the cookie already, so that clients which send their configured headers only
  * with some calls (ADBC's Java driver) present it with the others. The cookie never outlives the
- * token. Every refusal is UNAUTHENTICATED with one message, whichever credential failed.
+ * token. Every refusal of credentials is UNAUTHENTICATED with one message, whichever credential
+ * failed; a call with more than one {@code authorization} header is refused as such, unread.
+ *
+ * <p>A token that verifies but was not issued for SQL (its {@code scope} lacks {@code sql}, e.g. one
+ * asked for the catalog only) is refused with PERMISSION_DENIED naming the scope: the caller is
+ * authenticated, and UNAUTHENTICATED would make clients retry the same credentials or prompt for a
+ * password that cannot help.
  */
 @Singleton
 public class CallAuthenticator {
@@ -41,6 +48,7 @@ public class CallAuthenticator {
     private static final String BEARER = "Bearer ";
     private static final String BASIC = "Basic ";
     static final String REFUSED = "invalid credentials";
+    static final String DUPLICATE_AUTHORIZATION = "more than one authorization header";
 
     private final TokenVerifier verifier;
     private final AuthServiceGrpc.AuthServiceBlockingStub authService;
@@ -75,12 +83,30 @@ public class CallAuthenticator {
     }
 
     /**
-     * Authenticates a call from its {@code authorization} header (null when absent) and its
-     * {@code cookie} headers (null or empty when absent).
+     * Authenticates a call from its {@code authorization} headers (null or empty when absent) and
+     * its {@code cookie} headers (null or empty when absent).
      *
-     * @throws FlightRuntimeException UNAUTHENTICATED when the credentials are missing or not
-     *                                acceptable; UNAVAILABLE or RESOURCE_EXHAUSTED when they could
-     *                                not be checked
+     * @throws FlightRuntimeException UNAUTHENTICATED when the credentials are missing, not
+     *                                acceptable or given twice; PERMISSION_DENIED when the token
+     *                                lacks the {@code sql} scope; UNAVAILABLE or RESOURCE_EXHAUSTED
+     *                                when they could not be checked
+     */
+    public Authenticated authenticateHeaders(Iterable<String> authorizationHeaders, Iterable<String> cookieHeaders) {
+        String authorization = null;
+        if (authorizationHeaders != null) {
+            for (String header : authorizationHeaders) {
+                if (authorization != null) {
+                    throw CallStatus.UNAUTHENTICATED.withDescription(DUPLICATE_AUTHORIZATION).toRuntimeException();
+                }
+                authorization = header;
+            }
+        }
+        return authenticate(authorization, cookieHeaders);
+    }
+
+    /**
+     * Authenticates a call from its one {@code authorization} header (null when absent) and its
+     * {@code cookie} headers (null or empty when absent).
      */
     public Authenticated authenticate(String authorization, Iterable<String> cookieHeaders) {
         if (authorization == null) {
@@ -125,14 +151,19 @@ public class CallAuthenticator {
     }
 
     private Principal verify(String token) {
+        Principal principal;
         try {
-            return verifier.verify(token);
+            principal = verifier.verify(token);
         } catch (InvalidTokenException e) {
             if (e.reason() == InvalidTokenException.Reason.KEYS_UNAVAILABLE) {
                 throw CallStatus.UNAVAILABLE.withDescription("token keys unavailable").toRuntimeException();
             }
             throw refused();
         }
+        if (!ProtocolScope.SQL.isGrantedIn(principal.scopes())) {
+            throw CallStatus.UNAUTHORIZED.withDescription(ProtocolScope.SQL.refusal()).toRuntimeException();
+        }
+        return principal;
     }
 
     private String login(String basicCredentials) {

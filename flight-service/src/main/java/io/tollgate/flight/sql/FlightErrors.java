@@ -28,6 +28,8 @@ import java.sql.SQLException;
  * what                                           status                 message
  * Flight status raised on purpose                as raised              as raised
  * forged / foreign / expired handle              INVALID_ARGUMENT       fixed text, never which
+ * ticket or command that is not one (no Any,     INVALID_ARGUMENT       "malformed ticket" or the
+ *   an unknown type, a body that does not decode)                       Flight SQL library's text
  * transaction id: forged or someone else's       INVALID_ARGUMENT       "invalid transaction id"
  *                 open on another replica        NOT_FOUND              says so
  *                 ended or timed out             NOT_FOUND              says so

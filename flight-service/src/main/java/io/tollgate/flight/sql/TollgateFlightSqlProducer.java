@@ -4,6 +4,7 @@ import com.google.protobuf.Any;
 import io.grpc.Context;
 import io.tollgate.flight.statement.QueryThreads;
 import jakarta.inject.Singleton;
+import org.apache.arrow.flight.Action;
 import org.apache.arrow.flight.CancelFlightInfoRequest;
 import org.apache.arrow.flight.CancelStatus;
 import org.apache.arrow.flight.CloseSessionRequest;
@@ -129,15 +130,35 @@ public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
 
     @Override
     public FlightInfo getFlightInfo(CallContext context, FlightDescriptor descriptor) {
-        Any command = CommandTypes.parse(descriptor.getCommand());
+        Any command = CommandTypes.require(CommandTypes.parse(descriptor.getCommand()), "command");
         CommandPreparedStatementQuery prepared =
                 CommandTypes.as(command, CommandPreparedStatementQuery.getDefaultInstance());
         if (prepared != null) {
             return getFlightInfoPreparedStatement(prepared, context, descriptor);
         }
         CommandStatementQuery query = CommandTypes.as(command, CommandStatementQuery.getDefaultInstance());
-        return query != null ? getFlightInfoStatement(query, context, descriptor)
-                : super.getFlightInfo(context, descriptor);
+        if (query != null) {
+            return getFlightInfoStatement(query, context, descriptor);
+        }
+        CommandTypes.requireDecodable(command, "command");
+        return super.getFlightInfo(context, descriptor);
+    }
+
+    @Override
+    public SchemaResult getSchema(CallContext context, FlightDescriptor descriptor) {
+        CommandTypes.requireDecodable(CommandTypes.parse(descriptor.getCommand()), "command");
+        return super.getSchema(context, descriptor);
+    }
+
+    @Override
+    public void doAction(CallContext context, Action action, StreamListener<Result> listener) {
+        try {
+            CommandTypes.requireWellFormed(action);
+        } catch (FlightRuntimeException e) {
+            listener.onError(e);
+            return;
+        }
+        super.doAction(context, action, listener);
     }
 
     /**
@@ -158,7 +179,9 @@ public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
     }
 
     private void dispatchStream(CallContext context, Ticket ticket, ServerStreamListener listener) {
-        Any command = CommandTypes.parse(ticket.getBytes());
+        // arrow-java's own dispatch hands a ticket that is no protobuf Any to the stream as is, which
+        // the client would see as an error of unknown cause: it is the client's mistake.
+        Any command = CommandTypes.require(CommandTypes.parse(ticket.getBytes()), "ticket");
         CommandPreparedStatementQuery prepared =
                 CommandTypes.as(command, CommandPreparedStatementQuery.getDefaultInstance());
         TicketStatementQuery statement = CommandTypes.as(command, TicketStatementQuery.getDefaultInstance());
@@ -167,21 +190,25 @@ public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
         } else if (statement != null) {
             getStreamStatement(statement, context, listener);
         } else {
+            CommandTypes.requireDecodable(command, "ticket");
             super.getStream(context, ticket, listener);
         }
     }
 
     @Override
     public Runnable acceptPut(CallContext context, FlightStream flightStream, StreamListener<PutResult> ack) {
-        Any command = CommandTypes.parse(flightStream.getDescriptor().getCommand());
+        Any command = CommandTypes.require(CommandTypes.parse(flightStream.getDescriptor().getCommand()), "command");
         CommandPreparedStatementQuery prepared =
                 CommandTypes.as(command, CommandPreparedStatementQuery.getDefaultInstance());
         if (prepared != null) {
             return acceptPutPreparedStatementQuery(prepared, context, flightStream, ack);
         }
         CommandStatementUpdate update = CommandTypes.as(command, CommandStatementUpdate.getDefaultInstance());
-        return update != null ? acceptPutStatement(update, context, flightStream, ack)
-                : super.acceptPut(context, flightStream, ack);
+        if (update != null) {
+            return acceptPutStatement(update, context, flightStream, ack);
+        }
+        CommandTypes.requireDecodable(command, "command");
+        return super.acceptPut(context, flightStream, ack);
     }
 
     // Statements.

@@ -9,6 +9,7 @@ import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.tollgate.common.auth.Principal;
 import io.tollgate.common.auth.RevocationSet;
+import io.tollgate.common.auth.TokenClaims;
 import io.tollgate.common.auth.TokenVerifier;
 import io.tollgate.common.auth.TokenVerifierConfig;
 import io.tollgate.flight.TestConfigs;
@@ -192,5 +193,41 @@ class CallAuthenticatorTest {
         CallAuthenticator earlier = authenticator(true, Clock.fixed(NOW.plusSeconds(590), ZoneOffset.UTC));
         assertEquals("Max-Age=10", earlier.authenticate("Bearer " + token("w@acme"), null).setCookie()
                 .replaceAll(".*; ", ""));
+    }
+
+    /** A valid token whose scope is only {@code scope} (e.g. one asked for the catalog alone). */
+    private static String tokenWithScope(String subject, String scope) {
+        return TOKENS.sign(TOKENS.baseClaims(subject, "acme", List.of("writer"), NOW, NOW.plusSeconds(600))
+                .claim(TokenClaims.SCOPE, scope).build());
+    }
+
+    private static void assertLacksSql(Executable call) {
+        FlightRuntimeException refused = assertThrows(FlightRuntimeException.class, call);
+        assertEquals(FlightStatusCode.UNAUTHORIZED, refused.status().code(), "PERMISSION_DENIED: the token is valid");
+        assertEquals("token lacks scope 'sql'", refused.status().description());
+    }
+
+    @Test
+    void aValidTokenIssuedOnlyForTheCatalogIsRefusedNamingTheMissingSqlScope() {
+        String catalogOnly = tokenWithScope("w@acme", "catalog");
+        assertLacksSql(() -> auth.authenticate("Bearer " + catalogOnly, null));
+        assertLacksSql(() -> auth.authenticate(null, List.of(cookie(catalogOnly))));
+        assertLacksSql(() -> auth.authenticate("Bearer " + tokenWithScope("w@acme", "sqlx catalog"), null));
+        assertLacksSql(() -> auth.authenticate("Bearer " + tokenWithScope("w@acme", ""), null));
+        assertEquals("w@acme", auth.authenticate("Bearer " + tokenWithScope("w@acme", "sql"), null)
+                .principal().subject());
+    }
+
+    @Test
+    void aCallWithTwoAuthorizationHeadersIsRefusedWhicheverComesFirst() {
+        String valid = "Bearer " + token("w@acme");
+        for (List<String> headers : List.of(List.of(valid, "Bearer not-a-token"), List.of("Bearer not-a-token", valid),
+                List.of(valid, valid))) {
+            FlightRuntimeException refused = assertThrows(FlightRuntimeException.class,
+                    () -> auth.authenticateHeaders(headers, null));
+            assertEquals(FlightStatusCode.UNAUTHENTICATED, refused.status().code());
+            assertEquals("more than one authorization header", refused.status().description());
+        }
+        assertEquals("w@acme", auth.authenticateHeaders(List.of(valid), null).principal().subject());
     }
 }

@@ -1,5 +1,6 @@
 package io.tollgate.flight.sql;
 
+import io.tollgate.flight.support.BackendActivity;
 import io.tollgate.flight.support.FlightSqlServer;
 import io.tollgate.flight.support.Results;
 import io.tollgate.flight.support.TenantDatabase;
@@ -54,6 +55,7 @@ class FlightSqlAuditTest {
         try (AuditCapture audit = AuditCapture.start();
              FlightSqlClient writer = server.client(allocator, server.token("w@acme", "acme", "writer"))) {
             assertEquals(2, Results.read(writer, writer.execute(query)).rows().size());
+            BackendActivity.awaitUntil(() -> !audit.events("sql.query").isEmpty(), "the query's audit event");
             assertEquals(1, writer.executeUpdate("UPDATE notes SET body = 'c' WHERE id = 1"));
             assertThrows(FlightRuntimeException.class, () -> writer.executeUpdate("COMMIT; DELETE FROM notes"));
 
@@ -78,6 +80,8 @@ class FlightSqlAuditTest {
         try (AuditCapture audit = AuditCapture.start();
              FlightSqlClient reader = withText.client(allocator, withText.token("r@acme", "acme", "reader"))) {
             Results.read(reader, reader.execute("SELECT \"id\"\nFROM notes"));
+            // A reader's result is answered before its transaction closes; the event follows.
+            BackendActivity.awaitUntil(() -> !audit.events("sql.query").isEmpty(), "the query's audit event");
             String line = audit.events("sql.query").get(0);
             assertTrue(line.contains("class=reader") && line.endsWith("sql=\"SELECT \\\"id\\\"\\nFROM notes\""), line);
         }

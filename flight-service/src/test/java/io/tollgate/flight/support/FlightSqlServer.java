@@ -5,6 +5,7 @@ import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
 import io.micronaut.context.ApplicationContext;
 import io.tollgate.common.auth.RevocationSet;
+import io.tollgate.common.auth.TokenClaims;
 import io.tollgate.common.auth.TokenVerifier;
 import io.tollgate.common.auth.TokenVerifierConfig;
 import io.tollgate.common.health.ControlPlaneSync;
@@ -149,6 +150,13 @@ public final class FlightSqlServer implements AutoCloseable {
     /** A valid access token. */
     public String token(String subject, String tenantId, String... roles) {
         return tokens.mint(subject, tenantId, List.of(roles), Duration.ofMinutes(10));
+    }
+
+    /** A valid access token whose {@code scope} claim is exactly {@code scope}. */
+    public String tokenWithScope(String scope, String subject, String tenantId, String... roles) {
+        Instant now = Instant.now();
+        return tokens.sign(tokens.baseClaims(subject, tenantId, List.of(roles), now, now.plus(Duration.ofMinutes(10)))
+                .claim(TokenClaims.SCOPE, scope).build());
     }
 
     /** A token that expired ten minutes ago (beyond any clock skew). */

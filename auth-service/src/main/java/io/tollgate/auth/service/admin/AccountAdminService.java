@@ -6,6 +6,7 @@ import io.tollgate.auth.domain.AccountStatus;
 import io.tollgate.auth.domain.Listing;
 import io.tollgate.auth.domain.RevocationTarget;
 import io.tollgate.auth.persistence.AccountStore;
+import io.tollgate.auth.persistence.ClientStore;
 import io.tollgate.auth.service.AuditLog;
 import io.tollgate.auth.service.PasswordHasher;
 import io.tollgate.auth.service.revocation.RevocationService;
@@ -27,13 +28,16 @@ public class AccountAdminService {
     private final AccountStore accounts;
     private final PasswordHasher hasher;
     private final GeneratedSecrets secrets;
+    private final ClientStore clients;
     private final RevocationService revocations;
     private final AdminPolicy policy;
     private final AuditLog audit;
 
-    public AccountAdminService(AccountStore accounts, PasswordHasher hasher, GeneratedSecrets secrets,
-                               RevocationService revocations, AdminPolicy policy, AuditLog audit) {
+    public AccountAdminService(AccountStore accounts, ClientStore clients, PasswordHasher hasher,
+                               GeneratedSecrets secrets, RevocationService revocations, AdminPolicy policy,
+                               AuditLog audit) {
         this.accounts = accounts;
+        this.clients = clients;
         this.hasher = hasher;
         this.secrets = secrets;
         this.revocations = revocations;
@@ -54,6 +58,10 @@ public class AccountAdminService {
         policy.requireGrantable(caller, name.tenantId(), roles, "roles");
         String chosen = password == null ? null : AdminInput.password("password", password);
         String initial = chosen == null ? secrets.password() : chosen;
+        if (clients.exists(name.toString())) {
+            // Tokens speak for an account and a client by the same subject, name@tenant.
+            throw new AdminConflictException("username", "a service client of this name exists in the tenant");
+        }
         if (!accounts.createIfAbsent(name, hasher.hash(initial), roles)) {
             throw new AdminConflictException("username", "an account of this name exists");
         }

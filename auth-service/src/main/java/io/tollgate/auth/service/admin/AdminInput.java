@@ -32,11 +32,27 @@ final class AdminInput {
         return text;
     }
 
+    /** The id of an existing client: {@code name@tenant}, or a legacy bare id. */
     static String clientId(String field, String text) {
         if (!ServiceClient.isValidClientId(text)) {
-            throw new AdminInputException(field, "must be 1 to 128 of letters, digits, '.', '_' and '-'");
+            throw new AdminInputException(field, "must be name@tenant, the name 1 to 128 of letters, digits, "
+                    + "'.', '_' and '-'");
         }
         return text;
+    }
+
+    /**
+     * The id of a new client of this tenant, given as its name alone or as {@code name@tenant}: ids
+     * are namespaced by tenant, so whether a name is taken says nothing about other tenants.
+     */
+    static String newClientId(String field, String text, String tenantId) {
+        String name = text != null && text.endsWith("@" + tenantId)
+                ? text.substring(0, text.length() - tenantId.length() - 1) : text;
+        if (!ServiceClient.isValidName(name)) {
+            throw new AdminInputException(field, "must be a name of 1 to 128 letters, digits, '.', '_' and '-', "
+                    + "alone or followed by @ and the client's tenant");
+        }
+        return ServiceClient.idOf(name, tenantId);
     }
 
     /** A password an operator chose; the message never repeats it. */

@@ -5,11 +5,13 @@ import io.tollgate.auth.domain.ClientStatus;
 import io.tollgate.auth.domain.Listing;
 import io.tollgate.auth.domain.RevocationTarget;
 import io.tollgate.auth.domain.ServiceClient;
+import io.tollgate.auth.persistence.AccountStore;
 import io.tollgate.auth.persistence.ClientStore;
 import io.tollgate.auth.service.AuditLog;
 import io.tollgate.auth.service.PasswordHasher;
 import io.tollgate.auth.service.revocation.RevocationService;
 import io.tollgate.common.auth.Role;
+import io.tollgate.common.tenant.AccountName;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -17,20 +19,24 @@ import java.util.Set;
 
 /**
  * Service clients through the admin API. Secrets are always generated (256 bits), shown once and
- * stored as Argon2id hashes. Disabling a client or rotating its secret revokes its tokens.
+ * stored as Argon2id hashes. Disabling a client or rotating its secret revokes its tokens. A new
+ * client's id is {@code name@tenant}, its name unique within the tenant only.
  */
 @Singleton
 public class ClientAdminService {
     private final ClientStore clients;
+    private final AccountStore accounts;
     private final PasswordHasher hasher;
     private final GeneratedSecrets secrets;
     private final RevocationService revocations;
     private final AdminPolicy policy;
     private final AuditLog audit;
 
-    public ClientAdminService(ClientStore clients, PasswordHasher hasher, GeneratedSecrets secrets,
-                              RevocationService revocations, AdminPolicy policy, AuditLog audit) {
+    public ClientAdminService(ClientStore clients, AccountStore accounts, PasswordHasher hasher,
+                              GeneratedSecrets secrets, RevocationService revocations, AdminPolicy policy,
+                              AuditLog audit) {
         this.clients = clients;
+        this.accounts = accounts;
         this.hasher = hasher;
         this.secrets = secrets;
         this.revocations = revocations;
@@ -41,16 +47,20 @@ public class ClientAdminService {
     /** Creates an active client; its generated secret is returned this once. */
     public CreatedSecret<ServiceClient> create(AdminCaller caller, String clientId, String tenantId,
                                                List<String> roleNames, List<String> scopeNames) {
-        String id = AdminInput.clientId("clientId", clientId);
         String tenant = AdminInput.tenant("tenantId", tenantId);
         policy.requireVisible(caller, tenant, "tenant");
+        String id = AdminInput.newClientId("clientId", clientId, tenant);
         Set<Role> roles = AdminInput.roles("roles", roleNames);
         policy.requireGrantable(caller, tenant, roles, "roles");
         Set<String> scopes = AdminInput.scopes("scopes", scopeNames);
+        // Ids are name@tenant: a taken one is taken in this tenant, by a client or (tokens speak for
+        // both by that subject) an account; nothing is said about any other tenant.
+        if (AccountName.parse(id).map(accounts::exists).orElse(false)) {
+            throw new AdminConflictException("clientId", "an account of this name exists in the tenant");
+        }
         String secret = secrets.clientSecret();
-        // Client ids are unique across tenants (a client authenticates before any tenant is known).
-        if (!clients.createIfAbsent(id, tenant, hasher.hash(secret), roles, scopes)) {
-            throw new AdminConflictException("clientId", "this client id is taken");
+        if (!clients.createIfAbsent(id, null, tenant, hasher.hash(secret), roles, scopes)) {
+            throw new AdminConflictException("clientId", "a client of this name exists in the tenant");
         }
         audit.adminChange(caller.tenantId(), caller.subject(), caller.address(), "client.create", tenant, id,
                 "roles=" + AccountAdminService.wire(roles) + " scopes=" + String.join(",", scopes));
@@ -101,5 +111,10 @@ public class ClientAdminService {
     private void revokeTokens(AdminCaller caller, ServiceClient client, String reason) {
         revocations.revoke(new RevocationTarget.Subject(client.tenantId(), client.clientId()), null, reason,
                 caller.actor());
+        if (client.legacyClientId() != null) {
+            // Tokens issued before its id was namespaced speak for the bare id.
+            revocations.revoke(new RevocationTarget.Subject(client.tenantId(), client.legacyClientId()), null, reason,
+                    caller.actor());
+        }
     }
 }

@@ -9,8 +9,8 @@ import java.util.Set;
 /**
  * Whom a verified token speaks for, as ext_authz needs it, whichever issuer signed it.
  *
- * @param subject  the {@code sub} (for Tollgate accounts {@code name@tenant}, for clients the id)
- * @param name     the user name: the account name without {@code @tenant}, a client's id, or an
+ * @param subject  the {@code sub} (for Tollgate accounts and clients {@code name@tenant})
+ * @param name     the user name: the account's or client's name without {@code @tenant}, or an
  *                 external issuer's configured username claim
  * @param tenantId the tenant it acts in: Tollgate's {@code tid}, or an external issuer's pin
  * @param roles    role wire names

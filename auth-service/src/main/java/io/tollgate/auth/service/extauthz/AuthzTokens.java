@@ -60,7 +60,8 @@ public class AuthzTokens {
     private AuthzIdentity of(Principal principal, String verifiedToken) {
         String subject = principal.subject();
         String suffix = "@" + principal.tenantId();
-        // Accounts are name@tenant; a client's id contains no '@'.
+        // Accounts and clients are name@tenant; a client's legacy bare id (tokens issued before ids
+        // were namespaced) contains no '@' and is its name.
         String name = subject.endsWith(suffix) && subject.length() > suffix.length()
                 ? subject.substring(0, subject.length() - suffix.length()) : subject;
         return new AuthzIdentity(subject, name, principal.tenantId(), principal.roles(), principal.scopes(), ownIssuer,

@@ -49,7 +49,8 @@ public class ClientAdminController {
     @Post
     @Operation(summary = "Create a service client; its generated secret is returned this once")
     @ApiResponse(responseCode = "201", description = "Created")
-    @ApiResponse(responseCode = "409", description = "The client id is taken (ids are unique across tenants)")
+    @ApiResponse(responseCode = "409", description = "A client or account of this name exists in the tenant "
+            + "(ids are name@tenant: other tenants' clients never make a name taken)")
     public MutableHttpResponse<ClientWithSecretView> create(@Body CreateClient body, Authentication caller,
                                                             HttpRequest<?> request) {
         CreatedSecret<ServiceClient> created = clients.create(callers.of(caller, request), body.clientId(),

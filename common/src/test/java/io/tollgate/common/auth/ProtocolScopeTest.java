@@ -1,0 +1,29 @@
+package io.tollgate.common.auth;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProtocolScopeTest {
+
+    @Test
+    void eachProtocolIsGrantedOnlyByItsOwnScopeExactly() {
+        assertTrue(ProtocolScope.SQL.isGrantedIn(Set.of("catalog", "sql")));
+        assertFalse(ProtocolScope.SQL.isGrantedIn(Set.of("catalog")));
+        assertFalse(ProtocolScope.SQL.isGrantedIn(Set.of("SQL", "sql:read", "sqlx")));
+        assertTrue(ProtocolScope.CATALOG.isGrantedIn(List.of("catalog")));
+        assertFalse(ProtocolScope.CATALOG.isGrantedIn(List.of("sql")));
+        assertFalse(ProtocolScope.CATALOG.isGrantedIn(null));
+    }
+
+    @Test
+    void theRefusalNamesTheMissingScope() {
+        assertEquals("token lacks scope 'sql'", ProtocolScope.SQL.refusal());
+        assertEquals("token lacks scope 'catalog'", ProtocolScope.CATALOG.refusal());
+    }
+}
