@@ -111,10 +111,11 @@ public class BackendCheck {
                     problems.add(new Finding("login-bypasses-rls", "the " + accessClass.wireName() + " login "
                             + role.username() + " is a superuser or BYPASSRLS"));
                 }
-                if (stored.isolationMode() == IsolationMode.SHARED_RLS) {
-                    try (Statement s = connection.createStatement()) {
+                try (Statement s = connection.createStatement()) {
+                    if (stored.isolationMode() == IsolationMode.SHARED_RLS) {
                         checkLoginMapping(s, tenant.id(), accessClass, problems);
                     }
+                    checkClassPrivileges(s, accessClass, role.username(), problems);
                 }
             } catch (SQLException e) {
                 problems.add(new Finding("class-login-" + classify(e), "the " + accessClass.wireName() + " login "
@@ -122,6 +123,45 @@ public class BackendCheck {
             }
         }
         return report(tenant, owner.login(), owner.rls(), problems);
+    }
+
+    // What a class login holds beyond its class, on the tables it can see and the database: a reader
+    // that may write, or a reader or writer that may create objects, makes the class a label only.
+    private static final String PRIVILEGES_BEYOND_CLASS = """
+            SELECT n.nspname || '.' || c.relname FROM pg_catalog.pg_class c
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'tollgate')
+              AND n.nspname NOT LIKE 'pg\\_%%'
+              AND (%s)
+            UNION ALL
+            SELECT 'database ' || current_database()
+            WHERE has_database_privilege(current_database(), 'CREATE')
+               OR has_database_privilege(current_database(), 'TEMPORARY')
+            UNION ALL
+            SELECT 'schema ' || n.nspname FROM pg_catalog.pg_namespace n
+            WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%%'
+              AND has_schema_privilege(n.oid, 'CREATE')
+            LIMIT 5""";
+
+    private static void checkClassPrivileges(Statement s, AccessClass accessClass, String username,
+                                             List<Finding> problems) throws SQLException {
+        String beyond = accessClass == AccessClass.READER
+                ? "has_table_privilege(c.oid, 'INSERT') OR has_table_privilege(c.oid, 'UPDATE')"
+                        + " OR has_table_privilege(c.oid, 'DELETE') OR has_table_privilege(c.oid, 'TRUNCATE')"
+                        + " OR has_table_privilege(c.oid, 'REFERENCES') OR has_table_privilege(c.oid, 'TRIGGER')"
+                : "has_table_privilege(c.oid, 'TRUNCATE') OR has_table_privilege(c.oid, 'REFERENCES')"
+                        + " OR has_table_privilege(c.oid, 'TRIGGER')";
+        List<String> where = new ArrayList<>();
+        try (ResultSet r = s.executeQuery(PRIVILEGES_BEYOND_CLASS.formatted(beyond))) {
+            while (r.next()) {
+                where.add(r.getString(1));
+            }
+        }
+        if (!where.isEmpty()) {
+            problems.add(new Finding("class-login-too-privileged", "the " + accessClass.wireName() + " login "
+                    + username + " may do more than its class on " + String.join(", ", where)
+                    + (where.size() == 5 ? ", ..." : "")));
+        }
     }
 
     private static BackendCheckReport report(Tenant tenant, Login login, Rls rls, List<Finding> problems) {

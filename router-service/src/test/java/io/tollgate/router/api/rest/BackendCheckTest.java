@@ -34,6 +34,7 @@ class BackendCheckTest extends AdminServiceTest {
     private final String stranger = "chk_stranger_" + sfx;
     private final String reader = "chk_reader_" + sfx;
     private final String writer = "chk_writer_" + sfx;
+    private final String wideReader = "chk_wide_reader_" + sfx;
     private final String password = "right-" + sfx;
 
     @BeforeAll
@@ -45,20 +46,22 @@ class BackendCheckTest extends AdminServiceTest {
             s.execute("CREATE TABLE public.orders (tenant_id text NOT NULL, id int)");
             s.execute("CREATE TABLE public.notes (tenant_id text NOT NULL, note text)");
             s.execute("SELECT tollgate.protect('public.orders', 'tenant_id')");
-            for (String login : List.of(role, stranger, reader, writer)) {
+            for (String login : List.of(role, stranger, reader, writer, wideReader)) {
                 s.execute("CREATE ROLE " + login + " LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD '" + password + "' IN ROLE "
                         + PasswordCheckedLogins.GROUP);
             }
             s.execute("SELECT tollgate.register_tenant_role('shared-one', '" + role + "')");
             s.execute("SELECT tollgate.register_tenant_login('shared-one', '" + reader + "', 'reader')");
             s.execute("SELECT tollgate.register_tenant_login('shared-one', '" + writer + "', 'writer')");
+            // A reader login someone granted more than its class: it may write notes.
+            s.execute("GRANT SELECT, INSERT ON public.notes TO " + wideReader);
         }
     }
 
     @AfterAll
     void dropRoles() throws Exception {
         try (Connection c = shared.connect(); Statement s = c.createStatement()) {
-            for (String login : List.of(role, stranger, reader, writer)) {
+            for (String login : List.of(role, stranger, reader, writer, wideReader)) {
                 s.execute("DROP OWNED BY " + login);
                 s.execute("DROP ROLE " + login);
             }
@@ -143,6 +146,16 @@ class BackendCheckTest extends AdminServiceTest {
 
         assertEquals(List.of("class-login-bad-credentials"), problemCodes(report), report::toString);
         assertTrue(report.body().contains("the reader login"), report::toString);
+    }
+
+    @Test
+    void aReaderLoginThatMayWriteIsReportedAsMorePrivilegedThanItsClass() {
+        Response report = checkWithClassLogins("dedicated-wide-reader", shared.jdbcUrl(), "DEDICATED", wideReader,
+                password);
+
+        assertEquals(List.of("class-login-too-privileged"), problemCodes(report), report::toString);
+        assertTrue(report.body().contains("the reader login " + wideReader + " may do more than its class on"
+                + " public.notes"), report::toString);
     }
 
     @Test
