@@ -1,5 +1,6 @@
 package io.tollgate.bench;
 
+import io.tollgate.common.auth.AccessClass;
 import io.tollgate.testkit.suite.DemoProvisioner;
 import io.tollgate.testkit.suite.DemoTenant;
 import io.tollgate.testkit.suite.Suite;
@@ -35,21 +36,22 @@ final class BenchTable {
                     + "timestamptz '2020-01-01 00:00:00+00' + g * interval '1 second', (g % 1000000) / 7.0, g % 2 = 0 "
                     + "FROM generate_series(1, " + rows + ") g");
             s.execute("VACUUM ANALYZE " + NAME);
-            s.execute("GRANT SELECT ON " + NAME + " TO " + DemoProvisioner.roleOf(acme));
+            s.execute("GRANT SELECT ON " + NAME + " TO " + DemoProvisioner.roleOf(acme) + ", "
+                    + DemoProvisioner.loginOf(acme, AccessClass.READER));
             Report.note(String.format("(loaded %,d rows in %.1f s)", rows, (System.nanoTime() - start) / 1e9));
         }
     }
 
-    /** A direct JDBC URL to acme's database, as its own tenant role would connect. */
+    /** A direct JDBC URL to acme's database, as its reader login (the benchmark's readers' login) would connect. */
     static String directUrl(Suite suite, String options) {
         return suite.postgres().jdbcUrl(suite.databaseOf(DemoTenant.all().get(0))) + options;
     }
 
     static String directUser() {
-        return DemoProvisioner.roleOf(DemoTenant.all().get(0));
+        return DemoProvisioner.loginOf(DemoTenant.all().get(0), AccessClass.READER);
     }
 
     static String directPassword(Suite suite) {
-        return suite.tenantRolePassword(DemoTenant.all().get(0));
+        return suite.loginPassword(DemoTenant.all().get(0), AccessClass.READER);
     }
 }

@@ -17,7 +17,7 @@ final class BenchTenant {
     }
 
     /**
-     * Gives acme a pool of {@code connections} and room for {@code concurrentQueries} queries at
+     * Gives acme's reader class a pool of {@code connections} and room for {@code concurrentQueries} queries at
      * once (the demo's limits are sized for a laptop, not for a concurrency benchmark), and waits
      * until flight-service has seen the change.
      */
@@ -33,7 +33,9 @@ final class BenchTenant {
                  "quotas": {"maxConcurrentQueries": %d, "statementTimeoutMs": 60000,
                             "maxResultRows": 0, "maxResultBytes": 0}}""",
                 acme.id(), acme.name(), suite.postgres().jdbcUrl(suite.databaseOf(acme)),
-                DemoProvisioner.roleOf(acme), connections, connections, concurrentQueries);
+                // maxConnections is the tenant's total across its access classes, of which the
+                // reader class (the benchmark's clients) gets half: ask for twice as many.
+                DemoProvisioner.roleOf(acme), 2 * connections, 2 * connections, concurrentQueries);
         HttpResponse<String> replaced = HTTP.send(HttpRequest.newBuilder(
                         URI.create(suite.routerUri() + "/admin/v1/tenants/" + acme.id()))
                 .header("Authorization", "Bearer " + admin)

@@ -12,8 +12,9 @@ import java.time.Duration;
  *
  * @param idleTimeout     a transaction unused this long is rolled back and forgotten
  * @param maxOpen         open transactions on this replica, all tenants together
- * @param maxOpenPerTenant open transactions of one tenant on this replica; never more than its
- *                        pool's size less one, so that calls outside transactions still get a connection
+ * @param maxOpenPerTenant open transactions of one tenant on this replica; never more than the size
+ *                        of the pool they come from (their access class's login's) less one, so
+ *                        that calls outside transactions still get a connection
  * @param busyWait        how long a call waits for a transaction another call is using
  */
 @ConfigurationProperties("tollgate.flight.transactions")

@@ -1,5 +1,7 @@
 package io.tollgate.flight.tenant;
 
+import io.tollgate.common.auth.AccessClass;
+
 import java.util.List;
 
 /**
@@ -10,9 +12,8 @@ import java.util.List;
  * @param sharedRls           true when the tenant shares its database and row-level security keeps
  *                            tenants apart (the context variables are then all that separates them)
  * @param jdbcUrl             the backend database
- * @param username            the backend role for tenant traffic
- * @param password            its password
- * @param pool                pool limits
+ * @param logins              the backend login of each access class
+ * @param pool                pool limits; {@code maxConnections} is the total across the classes' pools
  * @param contextVariables    the variables bound for every transaction
  * @param quotas              the limits on the tenant's work, service defaults applied
  * @param revision            the registry revision of this route
@@ -22,12 +23,44 @@ public record TenantRoute(
         boolean active,
         boolean sharedRls,
         String jdbcUrl,
-        String username,
-        String password,
+        Logins logins,
         PoolLimits pool,
         List<ContextVariable> contextVariables,
         Quotas quotas,
         long revision) {
+
+    /** A route whose every access class logs in as the same role (tests, and routes of old registries). */
+    public TenantRoute(String tenantId, boolean active, boolean sharedRls, String jdbcUrl, String username,
+                       String password, PoolLimits pool, List<ContextVariable> contextVariables, Quotas quotas,
+                       long revision) {
+        this(tenantId, active, sharedRls, jdbcUrl, Logins.shared(new Login(username, password)), pool,
+                contextVariables, quotas, revision);
+    }
+
+    /** One backend login. */
+    public record Login(String username, String password) {
+        @Override
+        public String toString() {
+            return "Login[" + username + "]";
+        }
+    }
+
+    /** The login of each access class; the registry fills a class without one with the owner login. */
+    public record Logins(Login reader, Login writer, Login admin) {
+        /** Every class logs in as {@code login}. */
+        public static Logins shared(Login login) {
+            return new Logins(login, login, login);
+        }
+
+        /** The login this access class runs as. */
+        public Login of(AccessClass accessClass) {
+            return switch (accessClass) {
+                case READER -> reader;
+                case WRITER -> writer;
+                case ADMIN -> admin;
+            };
+        }
+    }
 
     /** Connection pool limits for one backend. */
     public record PoolLimits(int maxConnections, int minIdle, long connectionTimeoutMs) {

@@ -5,6 +5,7 @@ import io.grpc.StatusRuntimeException;
 import io.tollgate.common.tenant.TenantDirectory;
 import io.tollgate.flight.config.QuotaConfig;
 import io.tollgate.proto.router.v1.ContextVariable;
+import io.tollgate.proto.router.v1.Credentials;
 import io.tollgate.proto.router.v1.IsolationMode;
 import io.tollgate.proto.router.v1.Quotas;
 import io.tollgate.proto.router.v1.ResolveTenantRequest;
@@ -74,13 +75,30 @@ public class TenantRoutes {
                 tenant.getStatus() == TenantStatus.TENANT_STATUS_ACTIVE,
                 backend.getIsolationMode() == IsolationMode.ISOLATION_MODE_SHARED_RLS,
                 backend.getJdbcUrl(),
-                backend.getCredentials().getUsername(),
-                backend.getCredentials().getPassword(),
+                logins(backend),
                 new TenantRoute.PoolLimits(backend.getPool().getMaxConnections(), backend.getPool().getMinIdle(),
                         backend.getPool().getConnectionTimeoutMs()),
                 variables,
                 quotas(tenant.getQuotas(), defaults),
                 tenant.getRevision());
+    }
+
+    // A registry that predates per-class logins sends only the owner login, which every class then
+    // runs as (as every caller did before); a class login sent without a username is no login.
+    static TenantRoute.Logins logins(SqlBackend backend) {
+        TenantRoute.Login owner = login(backend.getCredentials());
+        if (!backend.hasLogins()) {
+            return TenantRoute.Logins.shared(owner);
+        }
+        return new TenantRoute.Logins(login(backend.getLogins().getReader()), login(backend.getLogins().getWriter()),
+                backend.getLogins().hasAdmin() ? login(backend.getLogins().getAdmin()) : owner);
+    }
+
+    private static TenantRoute.Login login(Credentials credentials) {
+        if (credentials.getUsername().isEmpty()) {
+            throw new TenantUnavailableException(TenantUnavailableException.Kind.MISCONFIGURED);
+        }
+        return new TenantRoute.Login(credentials.getUsername(), credentials.getPassword());
     }
 
     /** The route's quotas, each one the route leaves at 0 (or below, never valid) taken from the defaults. */

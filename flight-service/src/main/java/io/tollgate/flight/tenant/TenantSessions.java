@@ -30,7 +30,7 @@ public class TenantSessions {
     }
 
     public TenantSession open(Principal principal, TenantRoute route) throws SQLException {
-        HikariDataSource pool = pools.poolFor(route);
+        HikariDataSource pool = pools.poolFor(route, io.tollgate.common.auth.AccessClass.of(principal));
         Connection connection;
         try {
             connection = pool.getConnection();

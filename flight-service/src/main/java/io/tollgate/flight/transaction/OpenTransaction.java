@@ -13,14 +13,17 @@ import java.util.concurrent.Semaphore;
 final class OpenTransaction {
     final TransactionId id;
     final TenantSession session;
+    // The backend login (so the pool) the session came from: transactions are bounded per pool.
+    final String login;
     final Semaphore inUse = new Semaphore(1);
     volatile Instant lastUsed;
     // Read and written only while holding inUse.
     boolean ended;
 
-    OpenTransaction(TransactionId id, TenantSession session, Instant now) {
+    OpenTransaction(TransactionId id, TenantSession session, String login, Instant now) {
         this.id = id;
         this.session = session;
+        this.login = login;
         this.lastUsed = now;
     }
 }

@@ -76,13 +76,28 @@ public class TransactionRegistry implements AutoCloseable {
      * @throws TransactionException ({@link TransactionException.Kind#LIMIT}) when full; the
      *                              caller then still owns the session
      */
-    public synchronized TransactionId register(Principal principal, TenantSession session, int tenantLimit) {
+    public TransactionId register(Principal principal, TenantSession session, int tenantLimit) {
+        return register(principal, session, "", tenantLimit);
+    }
+
+    /**
+     * Takes charge of a begun transaction whose session came from the pool of one backend login.
+     *
+     * @param login     the backend login the session logs in as (its pool's)
+     * @param poolLimit the most transactions that login's pool can hold open here
+     * @throws TransactionException ({@link TransactionException.Kind#LIMIT}) when full; the
+     *                              caller then still owns the session
+     */
+    public synchronized TransactionId register(Principal principal, TenantSession session, String login,
+                                               int poolLimit) {
         long ofTenant = open.values().stream().filter(t -> t.id.tenantId().equals(principal.tenantId())).count();
-        if (open.size() >= config.maxOpen() || ofTenant >= Math.min(config.maxOpenPerTenant(), tenantLimit)) {
+        long ofPool = open.values().stream()
+                .filter(t -> t.id.tenantId().equals(principal.tenantId()) && t.login.equals(login)).count();
+        if (open.size() >= config.maxOpen() || ofTenant >= config.maxOpenPerTenant() || ofPool >= poolLimit) {
             throw new TransactionException(TransactionException.Kind.LIMIT);
         }
         TransactionId id = new TransactionId(principal.tenantId(), principal.subject(), replicaId, randomHex(16));
-        open.put(id.key(), new OpenTransaction(id, session, clock.instant()));
+        open.put(id.key(), new OpenTransaction(id, session, login, clock.instant()));
         return id;
     }
 

@@ -1,6 +1,8 @@
 package io.tollgate.flight.transaction;
 
+import io.tollgate.common.auth.AccessClass;
 import io.tollgate.common.auth.Principal;
+import io.tollgate.flight.tenant.TenantPools;
 import io.tollgate.flight.tenant.TenantRoute;
 import io.tollgate.flight.tenant.TenantRoutes;
 import io.tollgate.flight.tenant.TenantSession;
@@ -34,7 +36,9 @@ public class TransactionService {
         TenantRoute route = routes.resolve(principal.tenantId());
         TenantSession session = sessions.open(principal, route);
         try {
-            return ids.issue(registry.register(principal, session, tenantLimit(route)));
+            AccessClass accessClass = AccessClass.of(principal);
+            return ids.issue(registry.register(principal, session, route.logins().of(accessClass).username(),
+                    poolLimit(route, accessClass)));
         } catch (RuntimeException e) {
             session.close();
             throw e;
@@ -49,9 +53,10 @@ public class TransactionService {
         registry.end(ids.read(transactionId), principal, false);
     }
 
-    // Leave the tenant's pool at least one connection for calls outside transactions.
-    private static int tenantLimit(TenantRoute route) {
-        int poolSize = route.pool().maxConnections();
-        return poolSize > 0 ? Math.max(1, poolSize - 1) : Integer.MAX_VALUE;
+    // Leave the pool the transaction's connection came from (its access class's login's) at least
+    // one connection for calls outside transactions.
+    private static int poolLimit(TenantRoute route, AccessClass accessClass) {
+        int poolSize = TenantPools.maximumPoolSize(route, accessClass);
+        return Math.max(1, poolSize - 1);
     }
 }

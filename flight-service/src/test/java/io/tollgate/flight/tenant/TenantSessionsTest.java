@@ -42,6 +42,9 @@ class TenantSessionsTest {
             }
             s.execute("SELECT tollgate.register_tenant_role('acme', '" + ACME_ROLE + "')");
             s.execute("SELECT tollgate.register_tenant_role('globex', '" + GLOBEX_ROLE + "')");
+            // The setup gives tenant logins no TEMPORARY; granted back here so that the reset of
+            // temporary objects can still be shown.
+            s.execute("GRANT TEMPORARY ON DATABASE " + DB.name() + " TO " + ACME_ROLE);
             s.execute("INSERT INTO orders VALUES ('acme', 1, 'a1'), ('acme', 2, 'a2'), ('globex', 1, 'g1')");
         }
     }

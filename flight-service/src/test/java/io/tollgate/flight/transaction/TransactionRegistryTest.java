@@ -174,4 +174,15 @@ class TransactionRegistryTest {
             return now;
         }
     }
+
+    @Test
+    void openTransactionsAreBoundedPerPoolSoThatEachLoginKeepsAConnectionForCallsOutsideThem() throws Exception {
+        TransactionId reader = registry.register(alice, SESSIONS.open(alice, ROUTE), "acme_reader", 1);
+        TenantSession second = SESSIONS.open(alice, ROUTE);
+        assertEquals(TransactionException.Kind.LIMIT, assertThrows(TransactionException.class,
+                () -> registry.register(alice, second, "acme_reader", 1)).kind(), "the reader login's pool is full");
+        TransactionId writer = registry.register(alice, second, "acme_writer", 1);
+        registry.end(reader, alice, false);
+        registry.end(writer, alice, false);
+    }
 }

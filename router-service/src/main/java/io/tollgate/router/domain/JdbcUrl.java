@@ -88,6 +88,11 @@ public record JdbcUrl(String host, int port, String database, String query,
         return PREFIX + newHost + ":" + newPort + "/" + database + (query.isEmpty() ? "" : "?" + query);
     }
 
+    /** The same server (and parameters) with another database. */
+    public String withDatabase(String otherDatabase) {
+        return PREFIX + host + ":" + port + "/" + otherDatabase + (query.isEmpty() ? "" : "?" + query);
+    }
+
     /**
      * A stored URL as it may be shown: any password-like parameter masked. URLs accepted by
      * {@link #parse} have none, but tenants seeded by a bootstrap file were checked less strictly.

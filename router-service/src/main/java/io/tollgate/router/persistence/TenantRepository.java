@@ -3,6 +3,7 @@ package io.tollgate.router.persistence;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
+import io.tollgate.router.domain.CredentialsRef;
 import io.tollgate.router.domain.Tenant;
 import io.tollgate.router.domain.TenantDefinition;
 import jakarta.inject.Singleton;
@@ -29,10 +30,12 @@ public class TenantRepository {
     private static final String COLUMNS = """
             id, display_name, status, labels, isolation_mode, jdbc_url, db_username, db_password_ref,
             context_variables, max_connections, min_idle, connection_timeout_ms, max_concurrent_queries,
-            statement_timeout_ms, max_result_rows, max_result_bytes, warehouse_name, warehouse_location, upstreams""";
+            statement_timeout_ms, max_result_rows, max_result_bytes, warehouse_name, warehouse_location, upstreams,
+            reader_username, reader_password_ref, writer_username, writer_password_ref""";
 
     private static final String VALUES = """
-            ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb)""";
+            ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb),
+            ?, ?, ?, ?""";
 
     private static final String INSERT = "INSERT INTO tenants (" + COLUMNS + ", revision, deletion_requested_at) VALUES ("
             + VALUES + ", nextval('revision'), CASE WHEN CAST(? AS text) = 'deleting' THEN now() END)"
@@ -187,6 +190,14 @@ public class TenantRepository {
             statement.setString(i++, warehouse.location());
         }
         statement.setString(i++, json.upstreams(tenant.upstreams()));
+        i = bindLogin(statement, i, backend.logins().reader());
+        return bindLogin(statement, i, backend.logins().writer());
+    }
+
+    /** A class's login, or two NULLs when the class runs as the owner login. */
+    private static int bindLogin(PreparedStatement statement, int i, @Nullable CredentialsRef login) throws SQLException {
+        statement.setString(i++, login == null ? null : login.username());
+        statement.setString(i++, login == null ? null : login.passwordRef());
         return i;
     }
 

@@ -1,5 +1,6 @@
 package io.tollgate.router.persistence;
 
+import io.tollgate.router.domain.ClassLogins;
 import io.tollgate.router.domain.CredentialsRef;
 import io.tollgate.router.domain.IsolationMode;
 import io.tollgate.router.domain.PoolLimits;
@@ -40,7 +41,8 @@ class TenantRowMapper {
                         new PoolLimits(
                                 row.getInt("max_connections"),
                                 row.getInt("min_idle"),
-                                row.getLong("connection_timeout_ms"))),
+                                row.getLong("connection_timeout_ms")),
+                        new ClassLogins(login(row, "reader"), login(row, "writer"))),
                 json.contextVariables(row.getString("context_variables")),
                 new Quotas(
                         row.getInt("max_concurrent_queries"),
@@ -55,6 +57,11 @@ class TenantRowMapper {
                 row.getObject("created_at", OffsetDateTime.class).toInstant(),
                 row.getObject("updated_at", OffsetDateTime.class).toInstant(),
                 instant(row.getObject("deletion_requested_at", OffsetDateTime.class)));
+    }
+
+    private static CredentialsRef login(ResultSet row, String accessClass) throws SQLException {
+        String username = row.getString(accessClass + "_username");
+        return username == null ? null : new CredentialsRef(username, row.getString(accessClass + "_password_ref"));
     }
 
     private static Instant instant(OffsetDateTime time) {

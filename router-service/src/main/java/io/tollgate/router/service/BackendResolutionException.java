@@ -1,5 +1,8 @@
 package io.tollgate.router.service;
 
+import io.micronaut.core.annotation.Nullable;
+import io.tollgate.common.auth.AccessClass;
+
 /**
  * A tenant backend's password or host could not be resolved from its reference. Messages name the
  * reference (never a literal password) and never carry a secret's value.
@@ -21,11 +24,25 @@ public class BackendResolutionException extends RuntimeException {
 
     private final Part part;
     private final Reason reason;
+    @Nullable
+    private final AccessClass accessClass;
 
     public BackendResolutionException(Part part, Reason reason, String message) {
+        this(part, reason, message, null);
+    }
+
+    /** @param accessClass the class whose login's password failed, when known */
+    public BackendResolutionException(Part part, Reason reason, String message, @Nullable AccessClass accessClass) {
         super(message);
         this.part = part;
         this.reason = reason;
+        this.accessClass = accessClass;
+    }
+
+    /** The access class whose login's password could not be resolved; null when not known or not a password. */
+    @Nullable
+    public AccessClass accessClass() {
+        return accessClass;
     }
 
     public Part part() {

@@ -1,12 +1,17 @@
 package io.tollgate.router.service;
 
 import io.micronaut.core.annotation.Nullable;
+import io.tollgate.common.auth.AccessClass;
+import io.tollgate.router.domain.Credentials;
+import io.tollgate.router.domain.CredentialsRef;
 import io.tollgate.router.domain.JdbcUrl;
 import io.tollgate.router.domain.SqlBackend;
 import io.tollgate.router.service.BackendResolutionException.Part;
 import io.tollgate.router.service.BackendResolutionException.Reason;
 import io.tollgate.router.service.kubernetes.KubernetesServices;
 import jakarta.inject.Singleton;
+
+import java.util.Set;
 
 /**
  * Makes a stored backend usable: the password from its reference, the host from its Service
@@ -25,9 +30,37 @@ public class BackendResolver {
         this.services = services;
     }
 
-    /** @throws BackendResolutionException when the password or the host cannot be resolved */
+    /** @throws BackendResolutionException when a password or the host cannot be resolved */
     public ResolvedBackend resolve(SqlBackend backend) {
-        return new ResolvedBackend(jdbcUrl(backend.jdbcUrl()), credentials.resolve(backend.credentials()));
+        Credentials owner = credentials.resolve(backend.credentials());
+        return new ResolvedBackend(jdbcUrl(backend.jdbcUrl()), owner,
+                ownLogin(backend, AccessClass.READER, owner), ownLogin(backend, AccessClass.WRITER, owner));
+    }
+
+    /**
+     * Resolves only the given classes' passwords (and the host): what a write must check when it
+     * keeps the other classes' stored references.
+     *
+     * @throws BackendResolutionException naming the class whose password cannot be resolved
+     */
+    public void requireResolvable(SqlBackend backend, Set<AccessClass> classes) {
+        jdbcUrl(backend.jdbcUrl());
+        for (AccessClass accessClass : classes) {
+            CredentialsRef login = backend.login(accessClass);
+            // A class that runs as the owner login has no password of its own: a failure is the owner's.
+            AccessClass owner = login == backend.credentials() ? AccessClass.ADMIN : accessClass;
+            try {
+                credentials.resolve(login);
+            } catch (BackendResolutionException e) {
+                throw new BackendResolutionException(e.part(), e.reason(), e.getMessage(), owner);
+            }
+        }
+    }
+
+    // A class without a login of its own runs as the owner login: resolved once, not again.
+    private Credentials ownLogin(SqlBackend backend, AccessClass accessClass, Credentials owner) {
+        CredentialsRef login = backend.login(accessClass);
+        return login == backend.credentials() ? owner : credentials.resolve(login);
     }
 
     private String jdbcUrl(String stored) {

@@ -1,6 +1,8 @@
 package io.tollgate.router.service;
 
+import io.tollgate.common.auth.AccessClass;
 import io.tollgate.router.domain.ContextVariable;
+import io.tollgate.router.domain.CredentialsRef;
 import io.tollgate.router.domain.JdbcUrl;
 import io.tollgate.router.domain.PasswordRef;
 import io.tollgate.router.domain.Tenant;
@@ -15,8 +17,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The change log's descriptions: which fields a change set or altered, by path, with the password
- * reference masked (a literal one is a password) and the JDBC URL redacted. Two literal passwords
+ * The change log's descriptions: which fields a change set or altered, by path, with every password
+ * reference (the owner login's and each class login's) masked (a literal one is a password) and the JDBC URL redacted. Two literal passwords
  * compare by value, so a changed password shows as {@code literal:*** -> literal:***}.
  */
 final class ChangeDescriber {
@@ -66,6 +68,13 @@ final class ChangeDescriber {
         f.put("sqlBackend.isolationMode", t.sqlBackend().isolationMode().name());
         f.put("sqlBackend.credentials.username", t.sqlBackend().credentials().username());
         f.put(PASSWORD_REF, t.sqlBackend().credentials().passwordRef());
+        for (AccessClass accessClass : new AccessClass[] {AccessClass.READER, AccessClass.WRITER}) {
+            CredentialsRef login = accessClass == AccessClass.READER ? t.sqlBackend().logins().reader()
+                    : t.sqlBackend().logins().writer();
+            String path = "sqlBackend.logins." + accessClass.wireName();
+            f.put(path + ".username", login == null ? null : login.username());
+            f.put(path + ".passwordRef", login == null ? null : login.passwordRef());
+        }
         f.put("sqlBackend.pool.maxConnections", t.sqlBackend().pool().maxConnections());
         f.put("sqlBackend.pool.minIdle", t.sqlBackend().pool().minIdle());
         f.put("sqlBackend.pool.connectionTimeoutMs", t.sqlBackend().pool().connectionTimeoutMs());
@@ -89,7 +98,7 @@ final class ChangeDescriber {
         if (value == null) {
             return null;
         }
-        if (field.equals(PASSWORD_REF)) {
+        if (field.endsWith(".passwordRef")) {
             return PasswordRef.mask((String) value);
         }
         if (field.equals("sqlBackend.jdbcUrl")) {

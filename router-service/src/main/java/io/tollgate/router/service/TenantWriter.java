@@ -1,6 +1,8 @@
 package io.tollgate.router.service;
 
+import io.tollgate.common.auth.AccessClass;
 import io.tollgate.common.tenant.TenantIds;
+import io.tollgate.router.domain.ClassLogins;
 import io.tollgate.router.domain.ChangeKind;
 import io.tollgate.router.domain.CredentialsRef;
 import io.tollgate.router.domain.SqlBackend;
@@ -19,6 +21,8 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -57,7 +61,7 @@ public class TenantWriter {
     /** Creates the tenant unless one with its id exists; empty (and nothing written) when it does. */
     public Optional<Tenant> createIfAbsent(TenantDefinition tenant, String actor) {
         requireValidId(tenant.id());
-        requireResolvable(tenant);
+        requireResolvable(tenant, EnumSet.allOf(AccessClass.class));
         Optional<Tenant> created = write(() -> {
             Optional<Tenant> inserted = tenants.insert(tenant);
             inserted.ifPresent(t -> changes.append(t.revision(), t.id(), ChangeKind.CREATED, actor,
@@ -73,14 +77,17 @@ public class TenantWriter {
      * {@link #suspend}, {@link #resume} and {@link #requestDeletion}. Nothing is written when
      * nothing changes.
      *
-     * @param keepPasswordRef keep the stored password reference rather than the one in
-     *                        {@code tenant} (reads never show a literal password, so a client that
-     *                        read the tenant cannot send it back)
+     * @param kept what the request left out and the stored tenant supplies: password references
+     *             (reads never show a literal password, so a client that read the tenant cannot
+     *             send it back) and the class logins
      */
-    public Tenant replace(TenantDefinition tenant, boolean keepPasswordRef, RevisionCondition condition, String actor) {
-        if (!keepPasswordRef) {
-            requireResolvable(tenant);
+    public Tenant replace(TenantDefinition tenant, KeptFromStored kept, RevisionCondition condition, String actor) {
+        Set<AccessClass> given = EnumSet.allOf(AccessClass.class);
+        given.removeAll(kept.passwordRefs());
+        if (kept.classLogins()) {
+            given.removeAll(EnumSet.of(AccessClass.READER, AccessClass.WRITER));
         }
+        requireResolvable(tenant, given);
         return write(() -> {
             Tenant current = current(tenant.id(), condition);
             TenantDefinition was = current.definition();
@@ -88,11 +95,36 @@ public class TenantWriter {
                 throw new TenantStateConflictException("tenant is being deleted");
             }
             TenantDefinition wanted = withStatus(tenant, was.status());
-            if (keepPasswordRef) {
-                wanted = withPasswordRef(wanted, was.sqlBackend().credentials().passwordRef());
+            if (kept.classLogins()) {
+                wanted = withBackend(wanted, wanted.sqlBackend().withLogins(was.sqlBackend().logins()));
+            }
+            for (AccessClass accessClass : kept.passwordRefs()) {
+                wanted = withBackend(wanted, keepPasswordRef(wanted.sqlBackend(), was.sqlBackend(), accessClass));
             }
             return update(current, wanted, actor);
         });
+    }
+
+    // A class that had no login of its own has no password to keep: the request must give one.
+    private static SqlBackend keepPasswordRef(SqlBackend wanted, SqlBackend was, AccessClass accessClass) {
+        CredentialsRef login = wanted.login(accessClass);
+        return switch (accessClass) {
+            case ADMIN -> new SqlBackend(wanted.jdbcUrl(), wanted.isolationMode(),
+                    new CredentialsRef(login.username(), was.credentials().passwordRef()), wanted.pool(), wanted.logins());
+            case READER -> wanted.withLogins(new ClassLogins(
+                    new CredentialsRef(login.username(), storedClassRef(was.logins().reader(), accessClass)),
+                    wanted.logins().writer()));
+            case WRITER -> wanted.withLogins(new ClassLogins(wanted.logins().reader(),
+                    new CredentialsRef(login.username(), storedClassRef(was.logins().writer(), accessClass))));
+        };
+    }
+
+    private static String storedClassRef(CredentialsRef stored, AccessClass accessClass) {
+        if (stored == null) {
+            throw InvalidTenantException.of("sqlBackend.logins." + accessClass.wireName() + ".password",
+                    "required: the class has no login of its own yet, so there is no password to keep");
+        }
+        return stored.passwordRef();
     }
 
     /** Sets an active tenant suspended; a suspended one stays as it is. */
@@ -187,16 +219,22 @@ public class TenantWriter {
 
     // Refused before anything is written: a route that cannot be served is no route. A failure
     // to ask (the API server down) is not the reference's fault and is passed on as it is.
-    private void requireResolvable(TenantDefinition tenant) {
+    private void requireResolvable(TenantDefinition tenant, Set<AccessClass> classes) {
         try {
-            backends.resolve(tenant.sqlBackend());
+            backends.requireResolvable(tenant.sqlBackend(), classes);
         } catch (BackendResolutionException e) {
             if (e.transientFailure()) {
                 throw e;
             }
             throw InvalidTenantException.of(e.part() == Part.HOST ? "sqlBackend.jdbcUrl"
-                    : "sqlBackend.credentials.passwordRef", e.getMessage());
+                    : passwordRefField(e.accessClass()), e.getMessage());
         }
+    }
+
+    /** The request field of a class's password reference. */
+    static String passwordRefField(AccessClass accessClass) {
+        return accessClass == null || accessClass == AccessClass.ADMIN ? "sqlBackend.credentials.passwordRef"
+                : "sqlBackend.logins." + accessClass.wireName() + ".passwordRef";
     }
 
     private static void requireValidId(String id) {
@@ -205,11 +243,8 @@ public class TenantWriter {
         }
     }
 
-    private static TenantDefinition withPasswordRef(TenantDefinition d, String passwordRef) {
-        SqlBackend b = d.sqlBackend();
-        return new TenantDefinition(d.id(), d.displayName(), d.status(), d.labels(),
-                new SqlBackend(b.jdbcUrl(), b.isolationMode(), new CredentialsRef(b.credentials().username(), passwordRef),
-                        b.pool()),
+    private static TenantDefinition withBackend(TenantDefinition d, SqlBackend backend) {
+        return new TenantDefinition(d.id(), d.displayName(), d.status(), d.labels(), backend,
                 d.contextVariables(), d.quotas(), d.warehouse(), d.upstreams());
     }
 

@@ -20,4 +20,14 @@ public final class Tenants {
                 {"id":"%s","sqlBackend":{"jdbcUrl":"%s","isolationMode":"%s",
                    "credentials":{"username":"%s","password":"%s"}}}""".formatted(id, jdbcUrl, mode, username, password);
     }
+
+    /** A valid tenant on a given backend with a login of its own for the reader and writer classes. */
+    public static String withClassLogins(String id, String jdbcUrl, String mode, String owner, String reader,
+                                         String writer, String password) {
+        return """
+                {"id":"%s","sqlBackend":{"jdbcUrl":"%s","isolationMode":"%s",
+                   "credentials":{"username":"%s","password":"%s"},
+                   "logins":{"reader":{"username":"%s","password":"%s"},"writer":{"username":"%s","password":"%s"}}}}"""
+                .formatted(id, jdbcUrl, mode, owner, password, reader, password, writer, password);
+    }
 }

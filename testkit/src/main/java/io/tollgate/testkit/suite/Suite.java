@@ -1,6 +1,7 @@
 package io.tollgate.testkit.suite;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tollgate.common.auth.AccessClass;
 import io.tollgate.testkit.postgres.PostgresServer;
 
 import java.io.IOException;
@@ -92,6 +93,11 @@ public final class Suite implements AutoCloseable {
         return provisioner.rolePassword(tenant);
     }
 
+    /** The password of a demo tenant's login for an access class. */
+    public String loginPassword(DemoTenant tenant, AccessClass accessClass) {
+        return provisioner.loginPassword(tenant, accessClass);
+    }
+
     /** The database the shared-RLS tenants live in. */
     public String sharedDatabase() {
         return provisioner.sharedDatabase();
@@ -109,6 +115,11 @@ public final class Suite implements AutoCloseable {
         Map<String, String> router = serviceEnv(ports.routerHttp());
         router.put("GRPC_SERVER_PORT", Integer.toString(ports.routerGrpc()));
         router.put("TOLLGATE_ROUTER_BOOTSTRAP_FILE", tenantsFile.toString());
+        // Provisioning on the suite's server: POST .../provision works, and a tenant login whose
+        // password the tenant changed is re-asserted (ReassertBackendLogin).
+        router.put("TOLLGATE_ROUTER_PROVISIONING_JDBC_URL", postgres.jdbcUrl("postgres"));
+        router.put("TOLLGATE_ROUTER_PROVISIONING_USERNAME", postgres.superuser());
+        router.put("TOLLGATE_ROUTER_PROVISIONING_PASSWORD_REF", "literal:" + postgres.superuserPassword());
         router.putAll(tokenEnv());
 
         Map<String, String> auth = serviceEnv(ports.authHttp());
@@ -182,6 +193,12 @@ public final class Suite implements AutoCloseable {
             t.put("jdbcUrl", postgres.jdbcUrl(provisioner.databaseOf(tenant)));
             t.put("username", DemoProvisioner.roleOf(tenant));
             t.put("password", provisioner.rolePassword(tenant));
+            Map<String, Object> logins = new LinkedHashMap<>();
+            for (AccessClass accessClass : List.of(AccessClass.READER, AccessClass.WRITER)) {
+                logins.put(accessClass.wireName(), Map.of("username", DemoProvisioner.loginOf(tenant, accessClass),
+                        "password", provisioner.loginPassword(tenant, accessClass)));
+            }
+            t.put("logins", logins);
             t.put("labels", Map.of("demo", "true"));
             t.put("contextVariables", List.of(Map.of("name", "tollgate.tenant_id", "source", "TENANT_ID")));
             t.put("quotas", Map.of("maxConcurrentQueries", 8, "statementTimeoutMs", 60000,

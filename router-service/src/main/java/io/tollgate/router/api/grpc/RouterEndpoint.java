@@ -5,7 +5,10 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.micronaut.scheduling.TaskExecutors;
+import io.tollgate.common.auth.AccessClass;
 import io.tollgate.proto.router.v1.ListTenantsRequest;
+import io.tollgate.proto.router.v1.ReassertBackendLoginRequest;
+import io.tollgate.proto.router.v1.ReassertBackendLoginResponse;
 import io.tollgate.proto.router.v1.ListTenantsResponse;
 import io.tollgate.proto.router.v1.ResolveTenantRequest;
 import io.tollgate.proto.router.v1.ResolveTenantResponse;
@@ -15,7 +18,12 @@ import io.tollgate.proto.router.v1.WatchTenantsResponse;
 import io.tollgate.router.domain.TenantPage;
 import io.tollgate.router.service.BackendResolutionException;
 import io.tollgate.router.service.InvalidPageRequestException;
+import io.tollgate.router.service.TenantNotFoundException;
 import io.tollgate.router.service.TenantRegistry;
+import io.tollgate.router.service.backend.LoginReassertion;
+import io.tollgate.router.service.backend.ProvisioningRefusedException;
+import io.tollgate.router.service.backend.ProvisioningUnavailableException;
+import io.tollgate.router.service.backend.ReassertTooSoonException;
 import io.tollgate.router.service.watch.TenantWatch;
 import io.tollgate.router.service.watch.Watch;
 import jakarta.inject.Named;
@@ -35,9 +43,11 @@ public class RouterEndpoint extends RouterServiceGrpc.RouterServiceImplBase {
     private final TenantWatch watches;
     private final TenantProtoMapper mapper;
     private final ExecutorService executor;
+    private final LoginReassertion reassertion;
 
     RouterEndpoint(TenantRegistry registry, TenantWatch watches, TenantProtoMapper mapper,
-                   @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+                   @Named(TaskExecutors.BLOCKING) ExecutorService executor, LoginReassertion reassertion) {
+        this.reassertion = reassertion;
         this.registry = registry;
         this.watches = watches;
         this.mapper = mapper;
@@ -85,6 +95,27 @@ public class RouterEndpoint extends RouterServiceGrpc.RouterServiceImplBase {
                     .setNextPageToken(page.nextPageToken());
             page.tenants().forEach(tenant -> response.addTenants(mapper.toProto(tenant)));
             return response.build();
+        });
+    }
+
+    @Override
+    public void reassertBackendLogin(ReassertBackendLoginRequest request,
+                                     StreamObserver<ReassertBackendLoginResponse> observer) {
+        respond(observer, "ReassertBackendLogin", () -> {
+            AccessClass accessClass = AccessClass.fromWireName(request.getAccessClass()).orElseThrow(() ->
+                    Status.INVALID_ARGUMENT.withDescription("access_class must be reader, writer or admin")
+                            .asRuntimeException());
+            try {
+                return ReassertBackendLoginResponse.newBuilder()
+                        .setUsername(reassertion.reassert(request.getTenantId(), accessClass)).build();
+            } catch (TenantNotFoundException e) {
+                throw Status.NOT_FOUND.withDescription("unknown tenant").asRuntimeException();
+            } catch (ReassertTooSoonException e) {
+                throw Status.RESOURCE_EXHAUSTED.withDescription(e.getMessage()).asRuntimeException();
+            } catch (ProvisioningUnavailableException | ProvisioningRefusedException e) {
+                throw Status.FAILED_PRECONDITION.withDescription("router-service cannot re-assert this login: "
+                        + e.getMessage()).asRuntimeException();
+            }
         });
     }
 

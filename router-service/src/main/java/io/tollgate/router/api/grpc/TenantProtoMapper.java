@@ -1,5 +1,6 @@
 package io.tollgate.router.api.grpc;
 
+import io.tollgate.proto.router.v1.BackendLogins;
 import io.tollgate.proto.router.v1.ContextSource;
 import io.tollgate.proto.router.v1.ContextVariable;
 import io.tollgate.proto.router.v1.Credentials;
@@ -70,14 +71,20 @@ class TenantProtoMapper {
         return SqlBackend.newBuilder()
                 .setJdbcUrl(resolved.jdbcUrl())
                 .setIsolationMode(isolationMode(backend.isolationMode()))
-                .setCredentials(Credentials.newBuilder()
-                        .setUsername(resolved.credentials().username())
-                        .setPassword(resolved.credentials().password()))
+                .setCredentials(credentials(resolved.credentials()))
+                .setLogins(BackendLogins.newBuilder()
+                        .setReader(credentials(resolved.reader()))
+                        .setWriter(credentials(resolved.writer()))
+                        .setAdmin(credentials(resolved.credentials())))
                 .setPool(PoolLimits.newBuilder()
                         .setMaxConnections(backend.pool().maxConnections())
                         .setMinIdle(backend.pool().minIdle())
                         .setConnectionTimeoutMs(backend.pool().connectionTimeoutMs()))
                 .build();
+    }
+
+    private static Credentials credentials(io.tollgate.router.domain.Credentials login) {
+        return Credentials.newBuilder().setUsername(login.username()).setPassword(login.password()).build();
     }
 
     private static Quotas quotas(io.tollgate.router.domain.Quotas quotas) {

@@ -88,7 +88,8 @@ public class TenantAdminController {
     }
 
     @Put("/{id}")
-    @Operation(summary = "Replace a tenant's definition (not its status); leave the password out to keep it")
+    @Operation(summary = "Replace a tenant's definition (not its status); leave a password out to keep it, "
+            + "and logins out to keep the class logins")
     @ApiResponse(responseCode = "200", description = "Replaced; ETag is the new revision")
     @ApiResponse(responseCode = "400", description = "Invalid tenant: application/problem+json naming each field")
     @ApiResponse(responseCode = "409", description = "The tenant is being deleted")
@@ -99,7 +100,7 @@ public class TenantAdminController {
                                             Authentication caller) {
         var condition = EntityTags.ifMatch(ifMatch);
         var validated = TenantRequestValidator.forReplace(id, body);
-        Tenant replaced = writer.replace(validated.definition(), !validated.passwordGiven(), condition, caller.getName());
+        Tenant replaced = writer.replace(validated.definition(), validated.kept(), condition, caller.getName());
         return tagged(HttpResponse.ok(TenantViews.of(replaced)), replaced);
     }
 

@@ -39,8 +39,19 @@ public record TenantRequest(
             @Schema(description = "jdbc:postgresql://host[:port]/database or "
                     + "jdbc:postgresql://service:<name>.<namespace>:<port>/database") @Nullable String jdbcUrl,
             @Schema(allowableValues = {"DEDICATED", "SHARED_RLS"}) @Nullable String isolationMode,
+            @Schema(description = "The owner login, which the admin access class (tenant-admin, platform-admin) runs as")
             @Nullable Credentials credentials,
-            @Nullable Pool pool) {
+            @Schema(description = "maxConnections is the total across the access classes' pools") @Nullable Pool pool,
+            @Schema(description = "The reader and writer classes' own logins; a class left out runs as the owner "
+                    + "login (less safe). On PUT, leave logins out to keep the current ones")
+            @Nullable Logins logins) {
+    }
+
+    /** One login per access class below admin; each like {@link Credentials}. */
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    @Schema(name = "LoginsRequest")
+    public record Logins(@Nullable Credentials reader, @Nullable Credentials writer) {
     }
 
     /** Exactly one of password and passwordRef; on PUT both may be left out to keep the current one. */

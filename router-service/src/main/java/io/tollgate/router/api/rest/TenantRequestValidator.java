@@ -1,7 +1,9 @@
 package io.tollgate.router.api.rest;
 
 import io.micronaut.core.annotation.Nullable;
+import io.tollgate.common.auth.AccessClass;
 import io.tollgate.common.tenant.TenantIds;
+import io.tollgate.router.domain.ClassLogins;
 import io.tollgate.router.domain.ContextSource;
 import io.tollgate.router.domain.ContextVariable;
 import io.tollgate.router.domain.CredentialsRef;
@@ -19,8 +21,10 @@ import io.tollgate.router.domain.Warehouse;
 import io.tollgate.router.service.CredentialsResolver;
 import io.tollgate.router.service.InvalidTenantException;
 import io.tollgate.router.service.InvalidTenantException.FieldError;
+import io.tollgate.router.service.KeptFromStored;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +48,14 @@ final class TenantRequestValidator {
     /**
      * A valid definition.
      *
-     * @param passwordGiven false when a PUT left the password out: the current reference is kept
+     * @param kept what a PUT left out, which the stored tenant supplies
      */
-    record Validated(TenantDefinition definition, boolean passwordGiven) {
+    record Validated(TenantDefinition definition, KeptFromStored kept) {
     }
 
     private final List<FieldError> errors = new ArrayList<>();
+    // The classes whose password a PUT left out.
+    private final Set<AccessClass> passwordsLeftOut = EnumSet.noneOf(AccessClass.class);
 
     private TenantRequestValidator() {
     }
@@ -82,8 +88,8 @@ final class TenantRequestValidator {
         String displayName = displayName(request.displayName(), id);
         TenantStatus status = pathId == null ? status(request.status()) : noStatus(request.status());
         Map<String, String> labels = labels(request.labels());
-        boolean[] passwordGiven = {true};
-        SqlBackend backend = sqlBackend(request.sqlBackend(), pathId != null, passwordGiven);
+        boolean replacing = pathId != null;
+        SqlBackend backend = sqlBackend(request.sqlBackend(), replacing);
         List<ContextVariable> variables = contextVariables(request.contextVariables());
         Quotas quotas = quotas(request.quotas());
         Warehouse warehouse = warehouse(request.warehouse());
@@ -92,7 +98,8 @@ final class TenantRequestValidator {
             return null;
         }
         return new Validated(new TenantDefinition(id, displayName, status, labels, backend, variables, quotas, warehouse,
-                upstreams), passwordGiven[0]);
+                upstreams), new KeptFromStored(passwordsLeftOut,
+                replacing && request.sqlBackend().logins() == null));
     }
 
     private String id(@Nullable String id) {
@@ -160,7 +167,7 @@ final class TenantRequestValidator {
         return labels;
     }
 
-    private SqlBackend sqlBackend(@Nullable TenantRequest.SqlBackend backend, boolean replacing, boolean[] passwordGiven) {
+    private SqlBackend sqlBackend(@Nullable TenantRequest.SqlBackend backend, boolean replacing) {
         if (backend == null) {
             error("sqlBackend", "required");
             return null;
@@ -176,12 +183,45 @@ final class TenantRequestValidator {
             }
         }
         IsolationMode mode = isolationMode(backend.isolationMode());
-        CredentialsRef credentials = credentials(backend.credentials(), replacing, passwordGiven);
+        CredentialsRef credentials = credentials("sqlBackend.credentials", AccessClass.ADMIN, backend.credentials(),
+                replacing);
         PoolLimits pool = pool(backend.pool());
+        ClassLogins logins = logins(backend.logins(), replacing);
+        if (credentials != null) {
+            distinctLogins(credentials, logins);
+        }
         if (url == null || mode == null || credentials == null) {
             return null;
         }
-        return new SqlBackend(url, mode, credentials, pool);
+        return new SqlBackend(url, mode, credentials, pool, logins);
+    }
+
+    // A class left out runs as the owner login; on PUT, logins left out altogether are kept as stored.
+    private ClassLogins logins(@Nullable TenantRequest.Logins logins, boolean replacing) {
+        if (logins == null) {
+            return ClassLogins.NONE;
+        }
+        CredentialsRef reader = logins.reader() == null ? null
+                : credentials("sqlBackend.logins.reader", AccessClass.READER, logins.reader(), replacing);
+        CredentialsRef writer = logins.writer() == null ? null
+                : credentials("sqlBackend.logins.writer", AccessClass.WRITER, logins.writer(), replacing);
+        return new ClassLogins(reader, writer);
+    }
+
+    // One PostgreSQL role has one password and one set of privileges: two classes naming it would
+    // be one class in disguise. Sharing the owner login is said by leaving the class out.
+    private void distinctLogins(CredentialsRef owner, ClassLogins logins) {
+        CredentialsRef reader = logins.reader();
+        CredentialsRef writer = logins.writer();
+        String distinct = "must be a login of its own, not another class's (leave the class out to run it as the"
+                + " owner login)";
+        if (reader != null && (reader.username().equals(owner.username())
+                || writer != null && reader.username().equals(writer.username()))) {
+            error("sqlBackend.logins.reader.username", distinct);
+        }
+        if (writer != null && writer.username().equals(owner.username())) {
+            error("sqlBackend.logins.writer.username", distinct);
+        }
     }
 
     private IsolationMode isolationMode(@Nullable String mode) {
@@ -195,9 +235,8 @@ final class TenantRequestValidator {
         return null;
     }
 
-    private CredentialsRef credentials(@Nullable TenantRequest.Credentials credentials, boolean replacing,
-                                       boolean[] passwordGiven) {
-        String path = "sqlBackend.credentials";
+    private CredentialsRef credentials(String path, AccessClass accessClass,
+                                       @Nullable TenantRequest.Credentials credentials, boolean replacing) {
         if (credentials == null) {
             error(path, "required: {username, password or passwordRef}");
             return null;
@@ -225,7 +264,7 @@ final class TenantRequestValidator {
                 error(path + ".passwordRef", e.getMessage());
             }
         } else if (replacing) {
-            passwordGiven[0] = false;
+            passwordsLeftOut.add(accessClass);
             // A placeholder: the writer keeps the tenant's current reference.
             ref = PasswordRef.LITERAL;
         } else {

@@ -36,7 +36,16 @@ public record TenantView(
 
     @Serdeable
     @Schema(name = "SqlBackend")
-    public record SqlBackend(String jdbcUrl, String isolationMode, Credentials credentials, Pool pool) {
+    public record SqlBackend(String jdbcUrl, String isolationMode,
+                             @Schema(description = "The owner login, which the admin access class runs as")
+                             Credentials credentials, Pool pool, Logins logins) {
+    }
+
+    @Serdeable
+    @Schema(name = "Logins")
+    public record Logins(
+            @Schema(description = "null: the reader class runs as the owner login") @Nullable Credentials reader,
+            @Schema(description = "null: the writer class runs as the owner login") @Nullable Credentials writer) {
     }
 
     @Serdeable

@@ -1,5 +1,6 @@
 package io.tollgate.router.api.rest;
 
+import io.tollgate.router.domain.CredentialsRef;
 import io.tollgate.router.domain.JdbcUrl;
 import io.tollgate.router.domain.PasswordRef;
 import io.tollgate.router.domain.Tenant;
@@ -25,10 +26,11 @@ final class TenantViews {
                 new TenantView.SqlBackend(
                         JdbcUrl.redact(backend.jdbcUrl()),
                         backend.isolationMode().name(),
-                        new TenantView.Credentials(backend.credentials().username(),
-                                PasswordRef.mask(backend.credentials().passwordRef())),
+                        credentials(backend.credentials()),
                         new TenantView.Pool(backend.pool().maxConnections(), backend.pool().minIdle(),
-                                backend.pool().connectionTimeoutMs())),
+                                backend.pool().connectionTimeoutMs()),
+                        new TenantView.Logins(credentials(backend.logins().reader()),
+                                credentials(backend.logins().writer()))),
                 d.contextVariables().stream()
                         .map(v -> new TenantView.ContextVariable(v.name(), v.source().name(), v.claim()))
                         .toList(),
@@ -40,6 +42,10 @@ final class TenantViews {
                 tenant.createdAt().toString(),
                 tenant.updatedAt().toString(),
                 tenant.deletionRequestedAt() == null ? null : tenant.deletionRequestedAt().toString());
+    }
+
+    private static TenantView.Credentials credentials(CredentialsRef login) {
+        return login == null ? null : new TenantView.Credentials(login.username(), PasswordRef.mask(login.passwordRef()));
     }
 
     static HistoryView history(String tenantId, List<TenantChange> changes, int limit) {

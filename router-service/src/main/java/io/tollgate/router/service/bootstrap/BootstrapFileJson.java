@@ -37,12 +37,29 @@ final class BootstrapFileJson {
             @Nullable Quotas quotas,
             @Nullable Pool pool,
             @Nullable Warehouse warehouse,
-            @Nullable List<Upstream> upstreams) {
+            @Nullable List<Upstream> upstreams,
+            @Nullable Logins logins) {
 
         // Keeps the password out of any message or log line that prints the record.
         @Override
         public String toString() {
             return "Tenant[id=" + id + "]";
+        }
+    }
+
+    /** The reader and writer classes' own logins; a class left out runs as the owner login. */
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record Logins(@Nullable Login reader, @Nullable Login writer) {
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record Login(@Nullable String username, @Nullable String password) {
+        // Keeps the password out of any message or log line that prints the record.
+        @Override
+        public String toString() {
+            return "Login[username=" + username + "]";
         }
     }
 

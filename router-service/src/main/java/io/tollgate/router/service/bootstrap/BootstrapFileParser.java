@@ -16,13 +16,17 @@ import java.util.List;
  * <pre>{@code
  * {"tenants": [{"id": "acme", "displayName": "Acme Corp", "status": "active",
  *   "isolationMode": "DEDICATED", "jdbcUrl": "jdbc:postgresql://host:5432/db",
- *   "username": "acme_app", "password": "...", "labels": {"k": "v"},
+ *   "username": "acme_app", "password": "...",
+ *   "logins": {"reader": {"username": "acme_reader", "password": "..."},
+ *              "writer": {"username": "acme_writer", "password": "..."}},
+ *   "labels": {"k": "v"},
  *   "contextVariables": [{"name": "tollgate.tenant_id", "source": "TENANT_ID"}],
  *   "quotas": {"maxConcurrentQueries": 8, "statementTimeoutMs": 30000, "maxResultRows": 0, "maxResultBytes": 0},
  *   "pool": {"maxConnections": 10, "minIdle": 0, "connectionTimeoutMs": 5000},
  *   "warehouse": {"name": "acme", "location": "s3://bucket/acme"}}]}
  * }</pre>
- * Required: id, isolationMode, jdbcUrl, username, password. The rest defaults (displayName to
+ * Required: id, isolationMode, jdbcUrl, username, password (the owner login, which the admin access
+ * class runs as). The rest defaults (logins: a class left out runs as the owner login; displayName to
  * the id, status to active, contextVariables to the tenant id variable, quotas to the service
  * defaults, pool to 10/0/5000 ms, no warehouse).
  */

@@ -2,6 +2,7 @@ package io.tollgate.router.service.bootstrap;
 
 import io.micronaut.core.annotation.Nullable;
 import io.tollgate.common.tenant.TenantIds;
+import io.tollgate.router.domain.ClassLogins;
 import io.tollgate.router.domain.ContextSource;
 import io.tollgate.router.domain.ContextVariable;
 import io.tollgate.router.domain.CredentialsRef;
@@ -87,6 +88,7 @@ final class BootstrapFileValidator {
         String jdbcUrl = jdbcUrl(path + ".jdbcUrl", tenant.jdbcUrl());
         String username = nonBlank(path + ".username", tenant.username());
         String password = present(path + ".password", tenant.password());
+        ClassLogins logins = logins(path + ".logins", tenant.logins());
         Map<String, String> labels = labels(path + ".labels", tenant.labels());
         List<ContextVariable> contextVariables = contextVariables(path + ".contextVariables", tenant.contextVariables());
         Quotas quotas = quotas(path + ".quotas", tenant.quotas());
@@ -104,7 +106,7 @@ final class BootstrapFileValidator {
                 status,
                 labels,
                 new SqlBackend(jdbcUrl, isolationMode,
-                        new CredentialsRef(username, CredentialsResolver.literalRef(password)), pool),
+                        new CredentialsRef(username, CredentialsResolver.literalRef(password)), pool, logins),
                 contextVariables,
                 quotas,
                 warehouse,
@@ -277,6 +279,23 @@ final class BootstrapFileValidator {
             return 0;
         }
         return value.longValue();
+    }
+
+    private ClassLogins logins(String path, @Nullable BootstrapFileJson.Logins logins) {
+        if (logins == null) {
+            return ClassLogins.NONE;
+        }
+        return new ClassLogins(login(path + ".reader", logins.reader()), login(path + ".writer", logins.writer()));
+    }
+
+    private CredentialsRef login(String path, @Nullable BootstrapFileJson.Login login) {
+        if (login == null) {
+            return null;
+        }
+        String username = nonBlank(path + ".username", login.username());
+        String password = present(path + ".password", login.password());
+        return username == null || password == null ? null
+                : new CredentialsRef(username, CredentialsResolver.literalRef(password));
     }
 
     private String nonBlank(String path, @Nullable String value) {

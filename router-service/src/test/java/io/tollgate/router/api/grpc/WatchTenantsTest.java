@@ -7,6 +7,7 @@ import io.tollgate.proto.router.v1.WatchTenantsResponse;
 import io.tollgate.router.BootstrapFiles;
 import io.tollgate.router.RouterServiceTest;
 import io.tollgate.router.domain.Tenant;
+import io.tollgate.router.service.KeptFromStored;
 import io.tollgate.router.service.RevisionCondition;
 import io.tollgate.router.service.TenantWriter;
 import io.tollgate.router.service.watch.SubscriberHub;
@@ -110,8 +111,9 @@ class WatchTenantsTest extends RouterServiceTest {
     void aWatcherThatResumesGetsOnlyTheLatestStateOfWhatChangedSinceItsRevision() {
         writer.create(Definitions.tenant("resume-a"), "test");
         long seen = writer.create(Definitions.tenant("resume-b"), "test").revision();
-        writer.replace(Definitions.withLabels("resume-a", Map.of("v", "1")), false, RevisionCondition.ANY, "test");
-        Tenant latest = writer.replace(Definitions.withLabels("resume-a", Map.of("v", "2")), false,
+        writer.replace(Definitions.withLabels("resume-a", Map.of("v", "1")), KeptFromStored.NOTHING,
+                RevisionCondition.ANY, "test");
+        Tenant latest = writer.replace(Definitions.withLabels("resume-a", Map.of("v", "2")), KeptFromStored.NOTHING,
                 RevisionCondition.ANY, "test");
         Tenant created = writer.create(Definitions.tenant("resume-c"), "test");
 
@@ -159,8 +161,8 @@ class WatchTenantsTest extends RouterServiceTest {
             long last = 0;
             while (hub.size() == watchers && changes < 3000) {
                 labels.put("label-0", "change-" + changes);
-                last = writer.replace(Definitions.withLabels("busy", labels), false, RevisionCondition.ANY, "test")
-                        .revision();
+                last = writer.replace(Definitions.withLabels("busy", labels), KeptFromStored.NOTHING,
+                        RevisionCondition.ANY, "test").revision();
                 changes++;
             }
             final long lastRevision = last;

@@ -3,8 +3,8 @@ package io.tollgate.router.api.rest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.tollgate.router.AdminServiceTest;
 import io.tollgate.router.support.AdminClient.Response;
-import io.tollgate.router.support.PasswordCheckedLogins;
 import io.tollgate.router.support.Tenants;
+import io.tollgate.testkit.postgres.PasswordCheckedLogins;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +32,9 @@ class BackendCheckTest extends AdminServiceTest {
     private final String sfx = UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
     private final String role = "chk_" + sfx;
     private final String stranger = "chk_stranger_" + sfx;
+    private final String reader = "chk_reader_" + sfx;
+    private final String writer = "chk_writer_" + sfx;
+    private final String wideReader = "chk_wide_reader_" + sfx;
     private final String password = "right-" + sfx;
 
     @BeforeAll
@@ -43,18 +46,22 @@ class BackendCheckTest extends AdminServiceTest {
             s.execute("CREATE TABLE public.orders (tenant_id text NOT NULL, id int)");
             s.execute("CREATE TABLE public.notes (tenant_id text NOT NULL, note text)");
             s.execute("SELECT tollgate.protect('public.orders', 'tenant_id')");
-            for (String login : List.of(role, stranger)) {
+            for (String login : List.of(role, stranger, reader, writer, wideReader)) {
                 s.execute("CREATE ROLE " + login + " LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD '" + password + "' IN ROLE "
                         + PasswordCheckedLogins.GROUP);
             }
             s.execute("SELECT tollgate.register_tenant_role('shared-one', '" + role + "')");
+            s.execute("SELECT tollgate.register_tenant_login('shared-one', '" + reader + "', 'reader')");
+            s.execute("SELECT tollgate.register_tenant_login('shared-one', '" + writer + "', 'writer')");
+            // A reader login someone granted more than its class: it may write notes.
+            s.execute("GRANT SELECT, INSERT ON public.notes TO " + wideReader);
         }
     }
 
     @AfterAll
     void dropRoles() throws Exception {
         try (Connection c = shared.connect(); Statement s = c.createStatement()) {
-            for (String login : List.of(role, stranger)) {
+            for (String login : List.of(role, stranger, reader, writer, wideReader)) {
                 s.execute("DROP OWNED BY " + login);
                 s.execute("DROP ROLE " + login);
             }
@@ -62,7 +69,15 @@ class BackendCheckTest extends AdminServiceTest {
     }
 
     private Response check(String id, String jdbcUrl, String mode, String username, String pw) {
-        Response created = admin().post(PATH, Tenants.on(id, jdbcUrl, mode, username, pw));
+        return checkCreated(id, Tenants.on(id, jdbcUrl, mode, username, pw), pw);
+    }
+
+    private Response checkWithClassLogins(String id, String jdbcUrl, String mode, String readerLogin, String pw) {
+        return checkCreated(id, Tenants.withClassLogins(id, jdbcUrl, mode, role, readerLogin, writer, pw), pw);
+    }
+
+    private Response checkCreated(String id, String body, String pw) {
+        Response created = admin().post(PATH, body);
         assertEquals(201, created.status(), created::toString);
         Response report = admin().post(PATH + "/" + id + "/check", null);
         assertEquals(200, report.status(), report::toString);
@@ -108,8 +123,8 @@ class BackendCheckTest extends AdminServiceTest {
     }
 
     @Test
-    void aDedicatedBackendWithTheRightLoginIsOk() {
-        Response report = check("dedicated-ok", shared.jdbcUrl(), "DEDICATED", role, password);
+    void aDedicatedBackendWithTheRightLoginForEveryClassIsOk() {
+        Response report = checkWithClassLogins("dedicated-ok", shared.jdbcUrl(), "DEDICATED", reader, password);
 
         assertEquals(true, report.json().get("ok"), report::toString);
         assertEquals("ok", report.json().get("outcome"));
@@ -117,13 +132,48 @@ class BackendCheckTest extends AdminServiceTest {
     }
 
     @Test
+    void aBackendWhoseReaderAndWriterRunAsTheOwnerLoginIsReportedAsSharingOneLoginAcrossClasses() {
+        Response report = check("dedicated-shared", shared.jdbcUrl(), "DEDICATED", role, password);
+
+        assertEquals("problems", report.json().get("outcome"), report::toString);
+        assertEquals(List.of("shared-login-across-classes"), problemCodes(report));
+    }
+
+    @Test
+    void aClassLoginThatTheServerRefusesIsReportedWithItsClass() {
+        Response report = checkWithClassLogins("dedicated-bad-reader", shared.jdbcUrl(), "DEDICATED",
+                "chk_nobody_" + sfx, password);
+
+        assertEquals(List.of("class-login-bad-credentials"), problemCodes(report), report::toString);
+        assertTrue(report.body().contains("the reader login"), report::toString);
+    }
+
+    @Test
+    void aReaderLoginThatMayWriteIsReportedAsMorePrivilegedThanItsClass() {
+        Response report = checkWithClassLogins("dedicated-wide-reader", shared.jdbcUrl(), "DEDICATED", wideReader,
+                password);
+
+        assertEquals(List.of("class-login-too-privileged"), problemCodes(report), report::toString);
+        assertTrue(report.body().contains("the reader login " + wideReader + " may do more than its class on"
+                + " public.notes"), report::toString);
+    }
+
+    @Test
+    void aSharedTenantWhoseReaderLoginIsRegisteredForAnotherTenantIsReported() {
+        Response report = checkWithClassLogins("shared-three", shared.jdbcUrl(), "SHARED_RLS", reader, password);
+
+        assertTrue(problemCodes(report).contains("login-not-registered"), report::toString);
+        assertTrue(report.body().contains("reader login is registered for another tenant"), report::toString);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void aSharedBackendWithATableWithoutRowLevelSecurityIsReportedWithThatTable() {
-        Response report = check("shared-one", shared.jdbcUrl(), "SHARED_RLS", role, password);
+        Response report = checkWithClassLogins("shared-one", shared.jdbcUrl(), "SHARED_RLS", reader, password);
 
         assertEquals(false, report.json().get("ok"));
         assertEquals("problems", report.json().get("outcome"));
-        assertEquals(List.of("table-not-protected"), problemCodes(report));
+        assertEquals(List.of("table-not-protected"), problemCodes(report), report::toString);
         Map<String, Object> rls = (Map<String, Object>) report.json().get("rls");
         assertEquals(List.of("notes"), ((List<Map<String, Object>>) rls.get("unprotectedTables")).stream()
                 .map(t -> t.get("table")).toList());
@@ -143,6 +193,6 @@ class BackendCheckTest extends AdminServiceTest {
         String superPassword = shared.password().isEmpty() ? "trusted-" + sfx : shared.password();
         Response report = check("super-login", shared.jdbcUrl(), "DEDICATED", shared.username(), superPassword);
 
-        assertEquals(List.of("login-bypasses-rls"), problemCodes(report));
+        assertEquals(List.of("login-bypasses-rls", "shared-login-across-classes"), problemCodes(report));
     }
 }

@@ -166,4 +166,25 @@ class BootstrapFileParserTest {
 
         assertTrue(message.contains("/nonexistent/tenants.json"), message);
     }
+
+    @Test
+    void classLoginsAreReadAndAClassLeftOutRunsAsTheOwnerLogin() {
+        TenantDefinition acme = parser.parse(tenantWith("logins",
+                "{\"reader\":{\"username\":\"acme_reader\",\"password\":\"pw-r\"}}")).get(0);
+
+        assertEquals(new CredentialsRef("acme_reader", "literal:pw-r"), acme.sqlBackend().logins().reader());
+        assertNull(acme.sqlBackend().logins().writer());
+        assertEquals(acme.sqlBackend().credentials(),
+                acme.sqlBackend().login(io.tollgate.common.auth.AccessClass.WRITER));
+    }
+
+    @Test
+    void aClassLoginWithoutUsernameOrPasswordIsRefusedByItsPath() {
+        String message = rejection(tenantWith("logins", "{\"writer\":{\"password\":\"pw-secret-w\"},"
+                + "\"reader\":{\"username\":\"acme_reader\"}}"));
+
+        assertTrue(message.contains("tenants[0].logins.writer.username: required"), message);
+        assertTrue(message.contains("tenants[0].logins.reader.password: required"), message);
+        assertFalse(message.contains("pw-secret-w"), message);
+    }
 }

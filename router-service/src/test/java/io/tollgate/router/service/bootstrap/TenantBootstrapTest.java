@@ -5,6 +5,7 @@ import io.tollgate.router.BootstrapFiles;
 import io.tollgate.router.RouterServiceTest;
 import io.tollgate.router.domain.Tenant;
 import io.tollgate.router.domain.TenantDefinition;
+import io.tollgate.router.service.KeptFromStored;
 import io.tollgate.router.service.RevisionCondition;
 import io.tollgate.router.service.TenantRegistry;
 import io.tollgate.router.service.TenantWriter;
@@ -73,7 +74,7 @@ class TenantBootstrapTest extends RouterServiceTest {
                 acme.definition().labels(), acme.definition().sqlBackend(), acme.definition().contextVariables(),
                 acme.definition().quotas(), acme.definition().warehouse());
 
-        Tenant updated = writer.replace(renamed, false, RevisionCondition.ANY, "test");
+        Tenant updated = writer.replace(renamed, KeptFromStored.NOTHING, RevisionCondition.ANY, "test");
 
         assertEquals("Acme Renamed", tenant("acme").definition().displayName());
         assertTrue(updated.revision() > acme.revision());

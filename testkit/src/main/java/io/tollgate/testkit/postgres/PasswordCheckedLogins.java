@@ -1,6 +1,4 @@
-package io.tollgate.router.support;
-
-import io.tollgate.testkit.postgres.PostgresDatabase;
+package io.tollgate.testkit.postgres;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,6 +12,9 @@ import java.sql.Statement;
  * {@value #GROUP}, so that a test can show what a wrong password does. The embedded server
  * trusts every local login; this prepends two scram-sha-256 lines for that group to its
  * pg_hba.conf (once per server) and reloads it. Other logins are untouched.
+ * <p>
+ * Used where a test must show what a wrong or changed password does: router-service's checks and
+ * provisioning, and a tenant login that changes its own password under flight-service.
  */
 public final class PasswordCheckedLogins {
     public static final String GROUP = "tollgate_password_checked";
@@ -23,8 +24,13 @@ public final class PasswordCheckedLogins {
     }
 
     /** Ensures the group exists and its members' passwords are checked on this database's server. */
-    public static synchronized void enable(PostgresDatabase db) throws SQLException, InterruptedException {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+    public static void enable(PostgresDatabase db) throws SQLException, InterruptedException {
+        enable(db.server());
+    }
+
+    /** Ensures the group exists and its members' passwords are checked on this server. */
+    public static synchronized void enable(PostgresServer server) throws SQLException, InterruptedException {
+        try (Connection c = server.connect("postgres"); Statement s = c.createStatement()) {
             s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + GROUP + "') THEN "
                     + "CREATE ROLE " + GROUP + " NOLOGIN; END IF; END $$");
             String file;
@@ -42,7 +48,7 @@ public final class PasswordCheckedLogins {
                 s.execute("SELECT pg_reload_conf()");
             }
         }
-        awaitChecked(db);
+        awaitChecked(server);
     }
 
     // COPY writes one line per row; CSV with a delimiter and quote that never occur in the file
@@ -68,15 +74,15 @@ public final class PasswordCheckedLogins {
     }
 
     // The reload is asynchronous: wait until a wrong password is refused.
-    private static void awaitChecked(PostgresDatabase db) throws SQLException, InterruptedException {
+    private static void awaitChecked(PostgresServer server) throws SQLException, InterruptedException {
         String probe = "tollgate_hba_probe";
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        try (Connection c = server.connect("postgres"); Statement s = c.createStatement()) {
             s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + probe + "') THEN "
                     + "CREATE ROLE " + probe + " LOGIN PASSWORD 'probe-right' IN ROLE " + GROUP + "; END IF; END $$");
         }
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < deadline) {
-            try (Connection ignored = DriverManager.getConnection(db.jdbcUrl(), probe, "probe-wrong")) {
+            try (Connection ignored = DriverManager.getConnection(server.jdbcUrl("postgres"), probe, "probe-wrong")) {
                 Thread.sleep(100);
             } catch (SQLException e) {
                 if ("28P01".equals(e.getSQLState())) {
