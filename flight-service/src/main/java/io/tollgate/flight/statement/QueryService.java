@@ -3,10 +3,10 @@ package io.tollgate.flight.statement;
 import io.tollgate.common.auth.Principal;
 import io.tollgate.flight.config.FlightConfig;
 import io.tollgate.flight.config.LimitsConfig;
-import io.tollgate.flight.guard.StatementGate;
 import io.tollgate.flight.copy.BinaryCopyReader;
 import io.tollgate.flight.copy.CopyPlan;
 import io.tollgate.flight.copy.CopyQueries;
+import io.tollgate.flight.guard.StatementGate;
 import io.tollgate.flight.quota.ResultLimit;
 import io.tollgate.flight.quota.TenantMemory;
 import io.tollgate.flight.transaction.SqlSession;
@@ -49,7 +49,7 @@ public class QueryService {
     private final RunningStatements running;
     private final TenantMemory memory;
     private final StatementWatchdog watchdog;
-    private final LimitsConfig limits;
+    private final long fetchBytes;
     private final StatementAudit audit;
     private final FlightConfig config;
     private final QueryThreads threads;
@@ -62,7 +62,7 @@ public class QueryService {
     public QueryService(SqlSessions sessions, RunningStatements running, TenantMemory memory,
                         FlightConfig config, QueryThreads threads, ResultLayouts layouts, StatementGate gate,
                         StatementWatchdog watchdog, LimitsConfig limits, StatementAudit audit) {
-        this.limits = limits;
+        this.fetchBytes = fetchBudget(limits.fetchBufferBytes(), threads.maxStreams(), Runtime.getRuntime().maxMemory());
         this.audit = audit;
         this.sessions = sessions;
         this.gate = gate;
@@ -149,7 +149,7 @@ public class QueryService {
                      session::sever);
              ArrowStreamer streamer = new ArrowStreamer(listener, queryMemory, config.batchRows(), run::isCancelled,
                      () -> threads.runAside(run::cancel), ResultLimit.of(session.quotas()),
-                     limits.fetchBufferBytes())) {
+                     fetchBytes)) {
             // A first fetch of a few rows; the streamer then sizes fetches to the widths it sees.
             statement.setFetchSize(Math.min(config.fetchRows(), FIRST_FETCH_ROWS));
             boolean finished;
@@ -173,6 +173,20 @@ public class QueryService {
             session.complete();
             return Outcome.COMMITTED;
         }
+    }
+
+    /**
+     * The rows one streaming statement may fetch into the heap at once: the configured budget, but
+     * never so much that every stream this replica may run at once, each holding its budget, would
+     * need more than half the heap.
+     */
+    static long fetchBudget(long configured, int maxStreams, long maxHeap) {
+        long fair = maxHeap / 2 / Math.max(1, maxStreams);
+        if (fair < configured) {
+            LOG.info("fetch budget per stream lowered from {} to {} bytes: {} streams must fit half the heap "
+                    + "({} bytes)", configured, fair, maxStreams, maxHeap);
+        }
+        return Math.max(1, Math.min(configured, fair));
     }
 
     /**

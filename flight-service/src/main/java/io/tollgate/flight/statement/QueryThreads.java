@@ -49,6 +49,11 @@ public class QueryThreads {
         aside.allowCoreThreadTimeOut(true);
     }
 
+    /** How many streams may run at once on this replica. */
+    public int maxStreams() {
+        return maxStreams;
+    }
+
     /** Runs short blocking work off the caller's thread, in turn with the rest of such work. */
     public void runAside(Runnable work) {
         aside.execute(work);

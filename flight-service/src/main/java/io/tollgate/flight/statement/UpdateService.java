@@ -1,7 +1,6 @@
 package io.tollgate.flight.statement;
 
 import io.tollgate.common.auth.Principal;
-import io.tollgate.flight.config.FlightConfig;
 import io.tollgate.flight.guard.StatementGate;
 import io.tollgate.flight.quota.TenantMemory;
 import io.tollgate.flight.transaction.StatementSession;
@@ -32,16 +31,14 @@ public class UpdateService {
     private final TenantMemory tenantMemory;
     private final StatementWatchdog watchdog;
     private final StatementAudit audit;
-    private final FlightConfig config;
 
-    public UpdateService(SqlSessions sessions, TenantMemory tenantMemory, FlightConfig config, StatementGate gate,
+    public UpdateService(SqlSessions sessions, TenantMemory tenantMemory, StatementGate gate,
                          StatementWatchdog watchdog, StatementAudit audit) {
         this.audit = audit;
         this.sessions = sessions;
         this.gate = gate;
         this.tenantMemory = tenantMemory;
         this.watchdog = watchdog;
-        this.config = config;
     }
 
     /** Runs a statement; returns the rows affected, -1 when PostgreSQL does not say. */
