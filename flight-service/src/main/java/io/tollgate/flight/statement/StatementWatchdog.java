@@ -6,9 +6,8 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,7 +22,7 @@ public class StatementWatchdog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StatementWatchdog.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(work -> {
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, work -> {
         Thread thread = new Thread(work, "statement-watchdog-" + THREADS.incrementAndGet());
         thread.setDaemon(true);
         return thread;
@@ -32,6 +31,9 @@ public class StatementWatchdog implements AutoCloseable {
 
     public StatementWatchdog(LimitsConfig limits) {
         this.graceMs = Math.max(0, limits.timeoutGrace().toMillis());
+        // Nearly every watch is closed long before it fires: its task must leave the queue then, or
+        // the queue would hold minutes of statements' tasks.
+        timer.setRemoveOnCancelPolicy(true);
     }
 
     /**
@@ -44,8 +46,13 @@ public class StatementWatchdog implements AutoCloseable {
     public Watch watch(long timeoutMs, Runnable cancel, Runnable sever) {
         Watch watch = new Watch();
         if (timeoutMs > 0) {
-            watch.cancelAt = timer.schedule(() -> watch.expire(cancel), timeoutMs + graceMs, TimeUnit.MILLISECONDS);
-            watch.severAt = timer.schedule(() -> watch.sever(sever), timeoutMs + 2 * graceMs, TimeUnit.MILLISECONDS);
+            // One task per statement; only one that expires schedules the sever behind it.
+            watch.due = timer.schedule(() -> {
+                watch.expire(cancel);
+                if (!watch.closed) {
+                    watch.due = timer.schedule(() -> watch.sever(sever), graceMs, TimeUnit.MILLISECONDS);
+                }
+            }, timeoutMs + graceMs, TimeUnit.MILLISECONDS);
         }
         return watch;
     }
@@ -58,8 +65,7 @@ public class StatementWatchdog implements AutoCloseable {
 
     /** One watched statement. */
     public static final class Watch implements AutoCloseable {
-        private volatile ScheduledFuture<?> cancelAt;
-        private volatile ScheduledFuture<?> severAt;
+        private volatile ScheduledFuture<?> due;
         private volatile boolean expired;
         private volatile boolean closed;
 
@@ -93,9 +99,9 @@ public class StatementWatchdog implements AutoCloseable {
         @Override
         public void close() {
             closed = true;
-            if (cancelAt != null) {
-                cancelAt.cancel(false);
-                severAt.cancel(false);
+            ScheduledFuture<?> pending = due;
+            if (pending != null) {
+                pending.cancel(false);
             }
         }
     }

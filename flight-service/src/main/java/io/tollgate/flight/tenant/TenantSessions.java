@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.tollgate.common.auth.Principal;
 import io.tollgate.flight.config.LimitsConfig;
 import jakarta.inject.Singleton;
+import org.postgresql.core.BaseConnection;
 import org.postgresql.core.Utils;
 
 import java.sql.Connection;
@@ -11,7 +12,10 @@ import java.sql.Statement;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * Opens transactions on a tenant's backend with its context bound. The context variables are
@@ -38,12 +42,19 @@ public class TenantSessions {
             throw new TenantUnavailableException(TenantUnavailableException.Kind.BACKEND_UNREACHABLE);
         }
         TenantSession session = new TenantSession(connection, pool);
+        BaseConnection physical = null;
         try {
+            physical = connection.unwrap(BaseConnection.class);
             connection.setAutoCommit(false);
             connection.setReadOnly(principal.isReadOnly());
-            bind(connection, principal, route, limits);
+            boolean sameCaller = principal.subject().equals(lastCallers.get(physical));
+            bind(connection, principal, route, limits, !sameCaller);
+            lastCallers.put(physical, principal.subject());
             return session;
         } catch (SQLException | RuntimeException e) {
+            if (physical != null) {
+                lastCallers.remove(physical);
+            }
             session.close();
             throw e;
         }
@@ -57,11 +68,23 @@ public class TenantSessions {
      * transaction, read-only ones included; the driver notices DEALLOCATE ALL and prepares its own
      * statements again.
      */
-    private static final String RESET_SESSION = "DEALLOCATE ALL; RESET ROLE; RESET ALL; DISCARD TEMP; CLOSE ALL; "
+    private static final String RESET_SESSION = "RESET ROLE; RESET ALL; DISCARD TEMP; CLOSE ALL; "
             + "UNLISTEN *; SELECT pg_advisory_unlock_all(); ";
+    /**
+     * Server-side prepared statements go too when the connection's last caller was someone else:
+     * their text and their names are that caller's. A caller's own statements are kept for its next
+     * call on the same connection, so that the driver need not parse and plan them again.
+     */
+    private static final String FORGET_STATEMENTS = "DEALLOCATE ALL; ";
 
-    private static void bind(Connection connection, Principal principal, TenantRoute route, LimitsConfig limits)
-            throws SQLException {
+    /**
+     * Who last had each pooled connection (by its physical connection; forgotten with it). Updated
+     * only once a binding succeeded, and cleared when one fails, so that a doubt means DEALLOCATE.
+     */
+    private final Map<BaseConnection, String> lastCallers = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private static void bind(Connection connection, Principal principal, TenantRoute route, LimitsConfig limits,
+                             boolean forgetStatements) throws SQLException {
         List<String[]> settings = new ArrayList<>();
         for (TenantRoute.ContextVariable variable : route.contextVariables()) {
             settings.add(new String[] {variable.name(), valueOf(variable, principal)});
@@ -82,7 +105,7 @@ public class TenantSessions {
         settings.add(new String[] {"standard_conforming_strings", "on"});
         settings.add(new String[] {"row_security", "on"});
         // One round trip: reset the session, then bind the context transaction-locally.
-        StringBuilder sql = new StringBuilder(RESET_SESSION);
+        StringBuilder sql = new StringBuilder(forgetStatements ? FORGET_STATEMENTS + RESET_SESSION : RESET_SESSION);
         sql.append("SELECT ");
         for (int i = 0; i < settings.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append("set_config(").append(literal(settings.get(i)[0]))
