@@ -1,5 +1,7 @@
 package io.tollgate.flight.guard;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tollgate.common.auth.AccessClass;
 import io.tollgate.common.auth.Principal;
 import io.tollgate.flight.config.FlightConfig;
@@ -15,7 +17,14 @@ import jakarta.inject.Singleton;
 @Singleton
 public class StatementGate {
     private final TenantRoutes routes;
+    /** Characters of admitted statement text remembered per replica (point queries repeat theirs). */
+    private static final long ADMITTED_TEXT_CHARS = 8L << 20;
+
     private final int maxSqlLength;
+    private final Cache<Admission, StatementKind> admitted = Caffeine.newBuilder()
+            .maximumWeight(ADMITTED_TEXT_CHARS)
+            .weigher((Admission admission, StatementKind kind) -> admission.sql().length())
+            .build();
 
     public StatementGate(TenantRoutes routes, FlightConfig config) {
         this.routes = routes;
@@ -27,8 +36,19 @@ public class StatementGate {
         if (sql == null || sql.isBlank() || sql.length() > maxSqlLength) {
             throw new IllegalArgumentException("SQL text is empty or longer than " + maxSqlLength + " characters");
         }
-        boolean shared = routes.resolve(principal.tenantId()).sharedRls();
-        return StatementPolicy.admit(sql, AccessClass.of(principal), shared);
+        Admission admission = new Admission(sql, AccessClass.of(principal),
+                routes.resolve(principal.tenantId()).sharedRls());
+        StatementKind known = admitted.getIfPresent(admission);
+        if (known != null) {
+            return known;
+        }
+        StatementKind kind = StatementPolicy.admit(sql, admission.accessClass(), admission.shared());
+        admitted.put(admission, kind);
+        return kind;
+    }
+
+    /** A text admitted for a class in a mode: the same text is admitted again without lexing it. */
+    private record Admission(String sql, AccessClass accessClass, boolean shared) {
     }
 
     /** Admits work of this kind whose SQL the gateway writes itself (bulk ingest's CREATE, DROP and INSERT). */
