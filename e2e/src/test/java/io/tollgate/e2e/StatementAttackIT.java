@@ -369,7 +369,9 @@ class StatementAttackIT {
                 s.execute("DO $$ BEGIN "
                         + "EXECUTE 'SET statement_timeout = 0'; EXECUTE 'SET lock_timeout = 0'; "
                         + "EXECUTE 'SET search_path = pg_temp, public'; "
-                        + "EXECUTE 'PREPARE left_behind AS SELECT 42'; EXECUTE 'LISTEN left_behind'; "
+                        // The admin's own statement may still be there from its last call on this connection.
+                        + "IF NOT EXISTS (SELECT 1 FROM pg_prepared_statements WHERE name = 'left_behind') THEN "
+                        + "EXECUTE 'PREPARE left_behind AS SELECT 42'; END IF; EXECUTE 'LISTEN left_behind'; "
                         + "PERFORM pg_advisory_lock(4242); END $$");
             }
         }
