@@ -396,21 +396,26 @@ class StatementAttackIT {
 
     @Test
     void aReaderAskingForAGigabyteOfWideRowsCannotStopAnotherTenantsQueries() throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(2);
+        ExecutorService threads = Executors.newFixedThreadPool(3);
         try {
             // 256 rows of 4 MiB each: a gigabyte, through the JDBC path (bytea) and the COPY path (text).
             Future<String> wide = threads.submit(() -> wideRead(
                     "SELECT decode(repeat('ab', 4194304), 'hex') AS payload FROM generate_series(1, 256)"));
             Future<String> wideText = threads.submit(() -> wideRead(
                     "SELECT repeat('x', 4194304) AS payload FROM generate_series(1, 256)"));
+            // Rows of 100 MiB: sixteen in one fetch would be 1.6 GiB in the heap before any quota.
+            Future<String> huge = threads.submit(() -> wideRead(
+                    "SELECT decode(repeat('ab', 52428800), 'hex') AS payload FROM generate_series(1, 16)"));
             DemoTenant.DemoAccount other = FlightJdbc.account(GLOBEX, "reader");
             int answered = 0;
-            while (!(wide.isDone() && wideText.isDone()) || answered < 20) {
+            while (!(wide.isDone() && wideText.isDone() && huge.isDone()) || answered < 20) {
                 try (Connection c = jdbc.connect(other)) {
                     assertEquals(GLOBEX.customers().size(), count(c, "SELECT count(*) FROM orders"));
                     answered++;
                 }
             }
+            String hugeEnded = huge.get(5, TimeUnit.MINUTES);
+            assertTrue(hugeEnded.contains("RESOURCE_EXHAUSTED") && hugeEnded.contains("max-row-bytes"), hugeEnded);
             for (Future<String> outcome : List.of(wide, wideText)) {
                 String ended = outcome.get(5, TimeUnit.MINUTES);
                 assertTrue(ended.equals("complete") || ended.contains("RESOURCE_EXHAUSTED")

@@ -22,7 +22,8 @@ public final class TestConfigs {
 
     /** The service's default limits. */
     public static LimitsConfig limits() {
-        return new LimitsConfig(Duration.ofSeconds(5), Duration.ofMinutes(3), Duration.ofSeconds(2), 32L << 20, 2L << 30);
+        return new LimitsConfig(Duration.ofSeconds(5), Duration.ofMinutes(3), Duration.ofSeconds(2), 32L << 20, 2L << 30,
+                LimitsConfig.DEFAULT_MAX_ROW_BYTES);
     }
 
     public static Principal principal(String subject, String tenant, String... roles) {

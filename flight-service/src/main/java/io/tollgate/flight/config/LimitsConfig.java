@@ -21,6 +21,10 @@ import java.time.Duration;
  *                                 through JDBC starts with a fetch of 16 rows, and each next fetch takes
  *                                 as many rows of the widths seen so far as fit this
  * @param tenantMemoryBytes        Arrow memory all of one tenant's results in flight may use on this replica
+ * @param maxRowBytes              the most the driver may read into the heap in one fetch of a statement
+ *                                 read through JDBC (whose first fetch is 4 rows): a row that would
+ *                                 pass it ends the result with RESOURCE_EXHAUSTED before its values are
+ *                                 allocated, so rows up to a quarter of it always stream
  */
 @ConfigurationProperties("tollgate.flight.limits")
 public record LimitsConfig(
@@ -28,5 +32,9 @@ public record LimitsConfig(
         @Bindable(defaultValue = "3m") Duration idleInTransactionTimeout,
         @Bindable(defaultValue = "2s") Duration timeoutGrace,
         @Bindable(defaultValue = "33554432") long fetchBufferBytes,
-        @Bindable(defaultValue = "2147483648") long tenantMemoryBytes) {
+        @Bindable(defaultValue = "2147483648") long tenantMemoryBytes,
+        @Bindable(defaultValue = "67108864") long maxRowBytes) {
+
+    /** The default of {@link #maxRowBytes}. */
+    public static final long DEFAULT_MAX_ROW_BYTES = 64L << 20;
 }

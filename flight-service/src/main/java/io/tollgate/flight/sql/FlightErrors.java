@@ -6,6 +6,7 @@ import io.tollgate.flight.quota.QuotaExceededException;
 import io.tollgate.flight.statement.ClientStalledException;
 import io.tollgate.flight.statement.InvalidHandleException;
 import io.tollgate.flight.statement.QueryCancelledException;
+import io.tollgate.flight.statement.RowBytes;
 import io.tollgate.flight.statement.StatementTimeoutException;
 import io.tollgate.flight.tenant.TenantUnavailableException;
 import io.tollgate.flight.tenant.TransactionLostException;
@@ -46,6 +47,7 @@ import java.sql.SQLException;
  * statement refused by the allow-list            INVALID_ARGUMENT       the rule it breaks
  *   ... because of the caller's access class     UNAUTHORIZED           the rule it breaks
  * Arrow memory limit (query, tenant, service)    RESOURCE_EXHAUSTED     names the limit
+ * a row over the driver's row limit              RESOURCE_EXHAUSTED     names the limit (connection evicted)
  * SQLSTATE 57014 by statement timeout            TIMED_OUT              says so
  * SQLSTATE 08*** (connection)                    UNAVAILABLE            fixed text
  * SQLSTATE 25006 (write in read-only)            UNAUTHORIZED           SQLSTATE + PostgreSQL's message
@@ -163,6 +165,10 @@ public final class FlightErrors {
 
     private static FlightRuntimeException fromSql(SQLException error) {
         String state = error.getSQLState() == null ? "" : error.getSQLState();
+        if (RowBytes.exceeded(error)) {
+            return CallStatus.RESOURCE_EXHAUSTED.withDescription("a row of the result is larger than a row may be "
+                    + "(tollgate.flight.limits.max-row-bytes): select fewer or narrower columns").toRuntimeException();
+        }
         if (state.startsWith("08")) {
             LOG.warn("tenant database connection failed: {}", state);
             return CallStatus.UNAVAILABLE.withDescription("tenant database is unavailable").toRuntimeException();

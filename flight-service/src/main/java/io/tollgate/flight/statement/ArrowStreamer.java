@@ -83,6 +83,8 @@ final class ArrowStreamer implements AutoCloseable {
                 long bytes = BatchBytes.of(batch, count);
                 if (count > 0) {
                     rows.setFetchSize(fetchSizeFor(bytes / count));
+                    // These rows are out of the driver's buffer: its row limit counts from here.
+                    RowBytes.clear(rows.getStatement().getConnection());
                 }
                 if (count > 0 || out == null) {
                     // An empty result still starts the stream, with its schema.

@@ -56,13 +56,19 @@ public class QueryService {
     private final ResultLayouts layouts;
     private final LongAdder copyStreams = new LongAdder();
 
-    /** Rows of a result's first fetch on the JDBC path: a result of wide rows must not start with thousands. */
-    static final int FIRST_FETCH_ROWS = 16;
+    /**
+     * Rows of a result's first fetch on the JDBC path: a result of wide rows must not start with
+     * thousands, and the first fetch must fit the driver's row limit (rows up to a quarter of it
+     * always stream). A result of up to this many rows still takes one round trip.
+     */
+    static final int FIRST_FETCH_ROWS = 4;
 
     public QueryService(SqlSessions sessions, RunningStatements running, TenantMemory memory,
                         FlightConfig config, QueryThreads threads, ResultLayouts layouts, StatementGate gate,
                         StatementWatchdog watchdog, LimitsConfig limits, StatementAudit audit) {
-        this.fetchBytes = fetchBudget(limits.fetchBufferBytes(), threads.maxStreams(), Runtime.getRuntime().maxMemory());
+        // Later fetches must fit the driver's row limit too, with room for the row that ends them.
+        this.fetchBytes = Math.min(limits.maxRowBytes() / 2,
+                fetchBudget(limits.fetchBufferBytes(), threads.maxStreams(), Runtime.getRuntime().maxMemory()));
         this.audit = audit;
         this.sessions = sessions;
         this.gate = gate;
@@ -151,7 +157,7 @@ public class QueryService {
                      () -> threads.runAside(run::cancel), ResultLimit.of(session.quotas()),
                      fetchBytes)) {
             // A first fetch of a few rows; the streamer then sizes fetches to the widths it sees.
-            statement.setFetchSize(Math.min(config.fetchRows(), FIRST_FETCH_ROWS));
+            statement.setFetchSize(Math.min(config.fetchRows(), RowBytes.available() ? FIRST_FETCH_ROWS : 1));
             boolean finished;
             try {
                 finished = handle.hasParameters()
@@ -190,11 +196,15 @@ public class QueryService {
     }
 
     /**
-     * What a failure means for the session: a statement the watchdog stopped may have left its
-     * connection anywhere, so it is discarded, and the failure is reported as the timeout it is,
-     * whatever cancelling it looked like.
+     * What a failure means for the session: a row over the driver's limit, or a statement the
+     * watchdog stopped, leaves its connection out of step, so it is discarded; the latter is
+     * reported as the timeout it is, whatever cancelling it looked like.
      */
     static void onFailure(Exception failure, SqlSession session, StatementWatchdog.Watch watch) {
+        if (failure instanceof SQLException sql && RowBytes.exceeded(sql)) {
+            // The driver stopped in the middle of a message: the connection is out of step.
+            session.abandon();
+        }
         if (watch.expired()) {
             session.abandon();
             throw new StatementTimeoutException();

@@ -3,6 +3,7 @@ package io.tollgate.flight.tenant;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tollgate.common.auth.AccessClass;
+import io.tollgate.flight.config.LimitsConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -49,15 +50,18 @@ public class TenantPools implements AutoCloseable {
 
     private final ConcurrentHashMap<Key, Pool> pools = new ConcurrentHashMap<>();
     private final BackendLoginReassertion reassertion;
+    private final long maxRowBytes;
 
     @Inject
-    public TenantPools(BackendLoginReassertion reassertion) {
+    public TenantPools(BackendLoginReassertion reassertion, LimitsConfig limits) {
         this.reassertion = reassertion;
+        this.maxRowBytes = limits.maxRowBytes();
     }
 
-    /** Pools that never have a refused login re-asserted. */
+    /** Pools that never have a refused login re-asserted, with the default row limit. */
     public TenantPools() {
-        this(BackendLoginReassertion.NONE);
+        this.reassertion = BackendLoginReassertion.NONE;
+        this.maxRowBytes = LimitsConfig.DEFAULT_MAX_ROW_BYTES;
     }
 
     /** The pool for this route's backend that logs in as the access class's login. */
@@ -137,6 +141,10 @@ public class TenantPools implements AutoCloseable {
         }
         config.setAutoCommit(false);
         config.addDataSourceProperty("ApplicationName", "tollgate-flight");
+        // The driver refuses a row before it allocates its values once the bytes it has read since
+        // its counter was last cleared pass this; the gateway clears it for every statement and
+        // batch (RowBytes), so it bounds one row and one fetch, never a result.
+        config.addDataSourceProperty("maxResultBuffer", Long.toString(maxRowBytes));
         // A pool must not fail the service's start-up when a tenant's database is down.
         config.setInitializationFailTimeout(-1);
         return new ReassertingDataSource(config, route.tenantId(), accessClass, reassertion);

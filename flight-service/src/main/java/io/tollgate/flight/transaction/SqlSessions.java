@@ -7,6 +7,7 @@ import io.tollgate.flight.tenant.TenantRoute;
 import io.tollgate.flight.tenant.TenantSession;
 import io.tollgate.flight.tenant.TenantSessions;
 import io.tollgate.flight.tenant.TenantRoutes;
+import io.tollgate.flight.statement.RowBytes;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -37,10 +38,21 @@ public class SqlSessions {
      * @param transactionId the client's transaction, or null/empty for a transaction of the call's own
      */
     public SqlSession open(Principal principal, byte[] transactionId) throws SQLException {
-        if (transactionId == null || transactionId.length == 0) {
-            return new OwnTransaction(sessions.open(principal, routes.resolve(principal.tenantId())));
+        SqlSession session = transactionId == null || transactionId.length == 0
+                ? new OwnTransaction(sessions.open(principal, routes.resolve(principal.tenantId())))
+                : new ClientTransaction(registry.lease(ids.read(transactionId), principal));
+        return withRowCountCleared(session);
+    }
+
+    /** The session, its driver's row count cleared for the work about to run (see {@link RowBytes}). */
+    private static <S extends SqlSession> S withRowCountCleared(S session) throws SQLException {
+        try {
+            RowBytes.clear(session.connection());
+            return session;
+        } catch (SQLException | RuntimeException e) {
+            session.close();
+            throw e;
         }
-        return new ClientTransaction(registry.lease(ids.read(transactionId), principal));
     }
 
     /**
@@ -60,7 +72,7 @@ public class SqlSessions {
             SqlSession session = transactionId == null || transactionId.length == 0
                     ? new OwnTransaction(sessions.open(principal, route))
                     : new ClientTransaction(registry.lease(ids.read(transactionId), principal));
-            return new StatementSession(session, permit, route.quotas());
+            return withRowCountCleared(new StatementSession(session, permit, route.quotas()));
         } catch (Throwable e) {
             permit.close();
             throw e;

@@ -43,7 +43,8 @@ class FlightSqlLimitsTest {
                 "INSERT INTO ledger VALUES (1, 'one')");
         server = FlightSqlServer.start(List.of(acme), Map.of(
                 "tollgate.flight.limits.timeout-grace", "200ms",
-                "tollgate.flight.limits.lock-timeout", "100ms"));
+                "tollgate.flight.limits.lock-timeout", "100ms",
+                "tollgate.flight.limits.max-row-bytes", "4194304"));
         allocator = new RootAllocator();
         admin = server.client(allocator, server.token("a@acme", "acme", "tenant-admin"));
         writer = server.client(allocator, server.token("w@acme", "acme", "writer"));
@@ -78,6 +79,28 @@ class FlightSqlLimitsTest {
         assertThrows(FlightRuntimeException.class, () -> admin.commit(transaction),
                 "the transaction's connection was discarded with the statement");
         assertEquals(1, Results.read(admin, admin.execute("SELECT 1")).rows().size(), "the tenant is served after");
+    }
+
+    @Test
+    void aRowLargerThanTheRowLimitIsRefusedBeforeItIsInTheHeapAndLargerResultsStillStream() throws Exception {
+        // bytea is read through JDBC, where the driver holds whole fetches.
+        FlightRuntimeException refused = assertThrows(FlightRuntimeException.class, () -> Results.read(admin,
+                admin.execute("SELECT decode(repeat('ab', 5242880), 'hex') FROM generate_series(1, 16)")));
+        assertEquals(FlightStatusCode.RESOURCE_EXHAUSTED, refused.status().code());
+        assertTrue(refused.status().description().contains("tollgate.flight.limits.max-row-bytes"),
+                refused.status().description());
+        // 40 rows of 512 KiB: five times the row limit in all, in fetches that each fit it.
+        Results wide = Results.read(admin, admin.execute(
+                "SELECT g, decode(repeat('ab', 524288), 'hex') FROM generate_series(1, 40) g"));
+        assertEquals(40, wide.rows().size());
+        // The same for a client's transaction, whose statements share one connection.
+        Transaction transaction = admin.beginTransaction();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(40, Results.read(admin, admin.execute(
+                    "SELECT g, decode(repeat('ab', 524288), 'hex') FROM generate_series(1, 40) g", transaction))
+                    .rows().size());
+        }
+        admin.rollback(transaction);
     }
 
     @Test
