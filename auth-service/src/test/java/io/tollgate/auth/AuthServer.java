@@ -6,6 +6,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.tollgate.common.auth.TokenVerifier;
 import io.tollgate.common.auth.TokenVerifierConfig;
+import io.tollgate.common.tenant.TenantDirectory;
 import io.tollgate.proto.auth.v1.AuthServiceGrpc;
 import io.tollgate.testkit.net.FreePorts;
 import io.tollgate.testkit.postgres.PostgresDatabase;
@@ -57,6 +58,9 @@ public final class AuthServer implements AutoCloseable {
         ApplicationContext context = ApplicationContext.builder().properties(all).start();
         try {
             EmbeddedServer http = context.getBean(EmbeddedServer.class).start();
+            if (router != null) {
+                router.follow(context.getBean(TenantDirectory.class));
+            }
             return new AuthServer(context, http, grpcPort);
         } catch (RuntimeException e) {
             context.close();

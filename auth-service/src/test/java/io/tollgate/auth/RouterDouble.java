@@ -2,43 +2,49 @@ package io.tollgate.auth;
 
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
-import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
-import io.tollgate.proto.router.v1.ResolveTenantRequest;
-import io.tollgate.proto.router.v1.ResolveTenantResponse;
+import io.tollgate.common.tenant.TenantDirectory;
 import io.tollgate.proto.router.v1.RouterServiceGrpc;
 import io.tollgate.proto.router.v1.Tenant;
+import io.tollgate.proto.router.v1.TenantSnapshot;
 import io.tollgate.proto.router.v1.TenantStatus;
+import io.tollgate.proto.router.v1.WatchTenantsRequest;
+import io.tollgate.proto.router.v1.WatchTenantsResponse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
- * A real gRPC RouterService on a free port, answering ResolveTenant from a map the test controls:
- * a stand-in for router-service's contract (our neighbour), not for any of auth-service's code.
+ * A real gRPC RouterService on a free port, streaming WatchTenants (a snapshot, then each change)
+ * from a map the test controls: a stand-in for router-service's contract (our neighbour), not for
+ * any of auth-service's code. A change returns once every replica that {@link #follow follows}
+ * this router has applied it, so a test's next login sees it.
  */
 public final class RouterDouble implements AutoCloseable {
     private final Map<String, TenantStatus> tenants = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final List<StreamObserver<WatchTenantsResponse>> watchers = new CopyOnWriteArrayList<>();
+    private final List<TenantDirectory> followers = new CopyOnWriteArrayList<>();
     private final Server server;
+    private long revision = 1;
 
     private RouterDouble() {
         server = ServerBuilder.forPort(0).addService(new RouterServiceGrpc.RouterServiceImplBase() {
             @Override
-            public void resolveTenant(ResolveTenantRequest request, StreamObserver<ResolveTenantResponse> response) {
-                calls.computeIfAbsent(request.getTenantId(), t -> new AtomicInteger()).incrementAndGet();
-                TenantStatus status = tenants.get(request.getTenantId());
-                if (status == null) {
-                    response.onError(Status.NOT_FOUND.withDescription("unknown tenant").asRuntimeException());
-                    return;
+            public void watchTenants(WatchTenantsRequest request, StreamObserver<WatchTenantsResponse> response) {
+                ((ServerCallStreamObserver<WatchTenantsResponse>) response).setOnCancelHandler(() -> watchers.remove(response));
+                synchronized (RouterDouble.this) {
+                    TenantSnapshot.Builder snapshot = TenantSnapshot.newBuilder();
+                    tenants.forEach((id, status) -> snapshot.addTenants(tenant(id, status)));
+                    response.onNext(WatchTenantsResponse.newBuilder().setRevision(revision).setSnapshot(snapshot).build());
+                    watchers.add(response);
                 }
-                response.onNext(ResolveTenantResponse.newBuilder().setTenant(Tenant.newBuilder()
-                        .setId(request.getTenantId()).setDisplayName(request.getTenantId()).setStatus(status)).build());
-                response.onCompleted();
             }
         }).build();
         try {
@@ -48,28 +54,58 @@ public final class RouterDouble implements AutoCloseable {
         }
     }
 
+    private Tenant tenant(String id, TenantStatus status) {
+        return Tenant.newBuilder().setId(id).setDisplayName(id).setStatus(status).setRevision(revision).build();
+    }
+
     /** A router that knows these tenants as active. */
     public static RouterDouble withActiveTenants(String... tenantIds) {
         RouterDouble router = new RouterDouble();
         for (String tenantId : tenantIds) {
-            router.set(tenantId, TenantStatus.TENANT_STATUS_ACTIVE);
+            router.tenants.put(tenantId, TenantStatus.TENANT_STATUS_ACTIVE);
         }
         return router;
     }
 
+    /** Sets a tenant's status, streams the change and waits until every follower has applied it. */
     public void set(String tenantId, TenantStatus status) {
-        tenants.put(tenantId, status);
+        long applied;
+        synchronized (this) {
+            tenants.put(tenantId, status);
+            applied = ++revision;
+            WatchTenantsResponse change = WatchTenantsResponse.newBuilder().setRevision(applied)
+                    .setUpserted(tenant(tenantId, status)).build();
+            watchers.forEach(watcher -> watcher.onNext(change));
+        }
+        for (TenantDirectory follower : followers) {
+            await(() -> follower.revision() >= applied, "a replica did not apply revision " + applied);
+        }
+    }
+
+    /** Makes {@link #set} wait for this replica's directory, once it has the first snapshot. */
+    void follow(TenantDirectory directory) {
+        await(directory::synced, "a replica did not receive the tenant registry");
+        followers.add(directory);
+    }
+
+    private static void await(BooleanSupplier condition, String message) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(message);
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(message, e);
+            }
+        }
     }
 
     /** Its address, for {@code grpc.channels.router.address}. */
     public String address() {
         return "localhost:" + server.getPort();
-    }
-
-    /** How many times ResolveTenant was asked about this tenant. */
-    public int resolveCalls(String tenantId) {
-        AtomicInteger count = calls.get(tenantId);
-        return count == null ? 0 : count.get();
     }
 
     @Override

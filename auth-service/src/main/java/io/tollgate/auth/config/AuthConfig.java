@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * What auth-service issues, and where its first accounts come from. The other concerns have
  * their own records: {@link Argon2Config}, {@link SigningConfig}, {@link LockoutConfig},
- * {@link RateLimitConfig}, {@link RevocationConfig}, {@link TenantStatusConfig}.
+ * {@link RateLimitConfig}, {@link RevocationConfig}.
  *
  * @param issuer          the {@code iss} of every token; verifiers accept only this one
  * @param audience        the {@code aud} of every token

@@ -5,9 +5,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -26,8 +24,6 @@ import java.util.Map;
  *                                 is one of {@code headers}) never reaches the upstream
  * @param requiredRoles            if not empty, a token must carry at least one of these roles
  * @param requiredScopes           a token must carry every one of these scopes
- * @param tenantStatusCacheTtl     how long a tenant's standing is reused between checks; zero asks
- *                                 router-service on every check
  * @param maxTokenLength           longer bearer tokens are refused unparsed
  */
 @ConfigurationProperties("tollgate.auth.ext-authz")
@@ -37,7 +33,6 @@ public record ExtAuthzConfig(
         @Nullable List<String> protectedHeaderPrefixes,
         @Nullable List<String> requiredRoles,
         @Nullable List<String> requiredScopes,
-        @Bindable(defaultValue = "5s") @NotNull Duration tenantStatusCacheTtl,
         @Bindable(defaultValue = "8192") @Min(256) @Max(65536) int maxTokenLength) {
 
     /** The headers sent upstream when none are configured. */

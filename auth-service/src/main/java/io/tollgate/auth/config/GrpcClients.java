@@ -10,8 +10,9 @@ import jakarta.inject.Singleton;
 @Factory
 public class GrpcClients {
 
+    /** Streams the tenant registry into common's tenant directory, which logins read. */
     @Singleton
-    RouterServiceGrpc.RouterServiceBlockingStub routerService(@GrpcChannel("router") ManagedChannel channel) {
-        return RouterServiceGrpc.newBlockingStub(channel);
+    RouterServiceGrpc.RouterServiceStub routerServiceStreams(@GrpcChannel("router") ManagedChannel channel) {
+        return RouterServiceGrpc.newStub(channel);
     }
 }

@@ -13,7 +13,6 @@ import io.tollgate.auth.persistence.LoginFailureStore;
 import io.tollgate.auth.service.AuditLog.FailureReason;
 import io.tollgate.auth.service.ratelimit.LoginRateLimiter;
 import io.tollgate.auth.tenant.TenantAdmission;
-import io.tollgate.auth.tenant.TenantStanding;
 import io.tollgate.common.tenant.AccountName;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -109,14 +108,14 @@ public class AuthenticationService {
         }
         // Asked before the password is checked: were it asked after, a registry outage would
         // answer "unavailable" only to right passwords, and so confirm them.
-        TenantStanding standing;
+        boolean admitted;
         try {
-            standing = tenants.standing(name.get().tenantId());
+            admitted = tenants.admitsLogins(name.get().tenantId());
         } catch (TenantStatusUnavailableException e) {
             audit.tenantUnavailable(name.get().tenantId(), clientAddress);
             throw e;
         }
-        if (!standing.admitsLogins()) {
+        if (!admitted) {
             refuse(name.get(), password, clientAddress, FailureReason.TENANT_REFUSED);
         }
         Optional<Account> found = accounts.find(name.get());

@@ -2,7 +2,7 @@ package io.tollgate.auth.service;
 
 import io.tollgate.auth.domain.Scopes;
 import io.tollgate.auth.domain.ServiceClient;
-import io.tollgate.auth.tenant.PlatformTenant;
+import io.tollgate.common.tenant.PlatformTenant;
 import io.tollgate.common.auth.Role;
 import io.tollgate.common.tenant.AccountName;
 import io.tollgate.common.tenant.TenantIds;

@@ -57,7 +57,7 @@ public class ClientAuthenticationService {
         // The tenant is asked before the secret is checked, so that a registry outage cannot be
         // used to learn whether a secret is right (only right secrets would reach the question).
         try {
-            if (!tenants.standing(client.tenantId()).admitsLogins()) {
+            if (!tenants.admitsLogins(client.tenantId())) {
                 hasher.verify(secret, dummyHash);
                 audit.clientAuthenticationFailed(clientId, client.tenantId(), clientAddress,
                         ClientFailureReason.TENANT_REFUSED);

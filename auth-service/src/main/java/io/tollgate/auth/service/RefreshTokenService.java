@@ -118,7 +118,7 @@ public class RefreshTokenService {
             refuse(stored, clientAddress, "ACCOUNT_INACTIVE");
         }
         try {
-            if (!tenants.standing(stored.tenantId()).admitsLogins()) {
+            if (!tenants.admitsLogins(stored.tenantId())) {
                 refuse(stored, clientAddress, "TENANT_REFUSED");
             }
         } catch (TenantStatusUnavailableException e) {

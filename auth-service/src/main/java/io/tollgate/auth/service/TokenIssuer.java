@@ -9,7 +9,7 @@ import io.tollgate.auth.config.AuthConfig;
 import io.tollgate.auth.domain.IssuedToken;
 import io.tollgate.auth.domain.TokenSubject;
 import io.tollgate.auth.service.keys.SigningKeys;
-import io.tollgate.auth.tenant.PlatformTenant;
+import io.tollgate.common.tenant.PlatformTenant;
 import io.tollgate.common.auth.Principal;
 import io.tollgate.common.auth.Role;
 import io.tollgate.common.auth.TokenClaims;

@@ -3,7 +3,7 @@ package io.tollgate.auth.service;
 import io.tollgate.auth.domain.RevocationTarget;
 import io.tollgate.auth.domain.ServiceClient;
 import io.tollgate.auth.service.revocation.RevocationService;
-import io.tollgate.auth.tenant.PlatformTenant;
+import io.tollgate.common.tenant.PlatformTenant;
 import io.tollgate.common.auth.Principal;
 import jakarta.inject.Singleton;
 

@@ -57,9 +57,8 @@ class ExtAuthzGrpcTest {
         // Two replicas of one deployment: one signing key, one database.
         String key = new Forgery().keyFile();
         server = AuthServer.start(db, router, Map.of("tollgate.auth.bootstrap-file", bootstrap,
-                "tollgate.auth.signing.key-files", key, "tollgate.auth.ext-authz.tenant-status-cache-ttl", "0s"));
-        withoutRouter = AuthServer.start(db, null, Map.of("tollgate.auth.tenant-status.timeout", "1s",
-                "tollgate.auth.signing.key-files", key, "tollgate.auth.ext-authz.tenant-status-cache-ttl", "0s"));
+                "tollgate.auth.signing.key-files", key));
+        withoutRouter = AuthServer.start(db, null, Map.of("tollgate.auth.signing.key-files", key));
         http = new OAuthClient(server);
     }
 

@@ -71,7 +71,6 @@ class ExternalIssuerTest {
 
     private Map<String, Object> issuers(Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>();
-        properties.put("tollgate.auth.ext-authz.tenant-status-cache-ttl", "0s");
         properties.put("tollgate.auth.ext-authz.issuers.acme-idp.issuer", ISSUER_A);
         properties.put("tollgate.auth.ext-authz.issuers.acme-idp.jwks-uri",
                 jwks.publish("/acme/jwks", keyA, ecKeyA).toString());

@@ -23,9 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * Logins ask router-service (here a real gRPC RouterService double) whether their tenant may log
- * in: unknown, suspended and deleting tenants are refused like a wrong password, and an
- * unreachable registry refuses everyone but the platform tenant, as temporarily unavailable.
+ * Logins read their tenant's standing from the registry router-service streams (here a real gRPC
+ * RouterService double): unknown, suspended and deleting tenants are refused like a wrong
+ * password, and until the registry has arrived everyone but the platform tenant is refused, as
+ * temporarily unavailable.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TenantStatusTest {
@@ -46,8 +47,7 @@ class TenantStatusTest {
         String bootstrap = TestSupport.bootstrapFile(BOOTSTRAP).toString();
         server = AuthServer.start(db, router, Map.of("tollgate.auth.bootstrap-file", bootstrap));
         // A replica whose router address has nothing listening.
-        withoutRouter = AuthServer.start(db, null, Map.of("tollgate.auth.bootstrap-file", bootstrap,
-                "tollgate.auth.tenant-status.timeout", "1s"));
+        withoutRouter = AuthServer.start(db, null, Map.of("tollgate.auth.bootstrap-file", bootstrap));
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package io.tollgate.common.health;
 
+import io.micronaut.context.annotation.Value;
 import io.tollgate.common.auth.RevocationWatcher;
 import io.tollgate.common.tenant.TenantDirectory;
 import jakarta.inject.Singleton;
@@ -19,8 +20,16 @@ public class ControlPlaneSync {
     private final Optional<TenantDirectory> directory;
     private final Optional<RevocationWatcher> revocations;
 
-    public ControlPlaneSync(Optional<TenantDirectory> directory, Optional<RevocationWatcher> revocations) {
-        this.directory = directory;
+    /**
+     * @param directoryGatesReadiness {@code tollgate.tenants.directory-gates-readiness} (default
+     *                                true): false in auth-service, which must keep logging platform
+     *                                administrators in and serving its JWKS while router-service is
+     *                                away; its logins refuse tenants themselves until the directory
+     *                                is synced
+     */
+    public ControlPlaneSync(Optional<TenantDirectory> directory, Optional<RevocationWatcher> revocations,
+                            @Value("${tollgate.tenants.directory-gates-readiness:true}") boolean directoryGatesReadiness) {
+        this.directory = directoryGatesReadiness ? directory : Optional.empty();
         this.revocations = revocations;
     }
 

@@ -8,7 +8,9 @@ import io.micronaut.security.token.validator.TokenValidator;
 import io.tollgate.common.auth.InvalidTokenException;
 import io.tollgate.common.auth.Principal;
 import io.tollgate.common.auth.Role;
+import io.tollgate.common.auth.TokenClaims;
 import io.tollgate.common.auth.TokenVerifier;
+import io.tollgate.common.tenant.PlatformTenant;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 
@@ -25,8 +27,8 @@ import java.util.Map;
 @Requires(classes = TokenValidator.class)
 @Requires(beans = TokenVerifier.class)
 public class TollgateTokenValidator implements TokenValidator<HttpRequest<?>> {
-    /** Attribute holding the tenant id. */
-    public static final String TENANT = "tid";
+    /** Attribute holding the tenant id: named as the token's own claim. */
+    public static final String TENANT = TokenClaims.TENANT;
     /** Attribute holding the scopes (a list). */
     public static final String SCOPES = "scopes";
     /** Attribute holding the token id. */
@@ -59,13 +61,10 @@ public class TollgateTokenValidator implements TokenValidator<HttpRequest<?>> {
      */
     static List<String> effectiveRoles(Principal principal) {
         return principal.roles().stream()
-                .filter(role -> !Role.PLATFORM_ADMIN.wireName().equals(role) || PLATFORM_TENANT.equals(principal.tenantId()))
+                .filter(role -> !Role.PLATFORM_ADMIN.wireName().equals(role) || PlatformTenant.is(principal.tenantId()))
                 .sorted()
                 .toList();
     }
-
-    /** The reserved tenant of platform administrators. */
-    public static final String PLATFORM_TENANT = "platform";
 
     /** The principal's tenant, as this validator recorded it. */
     public static String tenantOf(Authentication authentication) {

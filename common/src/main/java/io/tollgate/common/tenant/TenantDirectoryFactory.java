@@ -5,8 +5,12 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.tollgate.proto.router.v1.RouterServiceGrpc;
+import jakarta.inject.Singleton;
 
-/** Starts the tenant directory with the service, where the service has a router-service stub. */
+/**
+ * Starts the tenant directory, and the {@link TenantGate} over it, with any service that has a
+ * router-service stub.
+ */
 @Factory
 public class TenantDirectoryFactory {
 
@@ -17,5 +21,11 @@ public class TenantDirectoryFactory {
         TenantDirectory directory = new TenantDirectory(router);
         directory.start();
         return directory;
+    }
+
+    @Singleton
+    @Requires(beans = TenantDirectory.class)
+    TenantGate tenantGate(TenantDirectory directory) {
+        return new TenantGate(directory);
     }
 }

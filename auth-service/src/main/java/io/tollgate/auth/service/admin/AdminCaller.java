@@ -1,7 +1,7 @@
 package io.tollgate.auth.service.admin;
 
 import io.micronaut.core.annotation.Nullable;
-import io.tollgate.auth.tenant.PlatformTenant;
+import io.tollgate.common.tenant.PlatformTenant;
 import io.tollgate.common.auth.Role;
 
 import java.util.EnumSet;

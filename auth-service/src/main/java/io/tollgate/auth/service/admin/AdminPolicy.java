@@ -1,6 +1,6 @@
 package io.tollgate.auth.service.admin;
 
-import io.tollgate.auth.tenant.PlatformTenant;
+import io.tollgate.common.tenant.PlatformTenant;
 import io.tollgate.common.auth.Role;
 import jakarta.inject.Singleton;
 

@@ -2,6 +2,7 @@ package io.tollgate.auth.service.extauthz;
 
 import io.tollgate.auth.config.ExtAuthzConfig;
 import io.tollgate.auth.domain.TenantStatusUnavailableException;
+import io.tollgate.auth.tenant.TenantAdmission;
 import io.tollgate.auth.service.AuditLog;
 import io.tollgate.common.auth.InvalidTokenException;
 import jakarta.inject.Singleton;
@@ -13,7 +14,7 @@ import java.util.Optional;
 /**
  * Decides one Envoy external-authorization check, for the gRPC and the HTTP mode alike: a bearer
  * token verified by {@link AuthzTokens} (Tollgate's own verifier or a trusted external issuer's),
- * its tenant admitted by {@link TenantGate}, the required roles and scopes present (from
+ * its tenant admitted by {@link TenantAdmission}, the required roles and scopes present (from
  * configuration and from the route's context extensions {@code tenant}, {@code roles},
  * {@code scopes}), then the upstream headers of {@link UpstreamHeaders}. Every refusal is audited;
  * nothing of the token is ever logged.
@@ -28,12 +29,12 @@ public class ExtAuthzService {
     public static final String CONTEXT_SCOPES = "scopes";
 
     private final AuthzTokens tokens;
-    private final TenantGate tenants;
+    private final TenantAdmission tenants;
     private final UpstreamHeaders headers;
     private final ExtAuthzConfig config;
     private final AuditLog audit;
 
-    public ExtAuthzService(AuthzTokens tokens, TenantGate tenants, UpstreamHeaders headers, ExtAuthzConfig config,
+    public ExtAuthzService(AuthzTokens tokens, TenantAdmission tenants, UpstreamHeaders headers, ExtAuthzConfig config,
                            AuditLog audit) {
         this.tokens = tokens;
         this.tenants = tenants;
@@ -61,7 +62,7 @@ public class ExtAuthzService {
             });
         }
         try {
-            if (!tenants.standing(identity.tenantId()).admitsLogins()) {
+            if (!tenants.admitsLogins(identity.tenantId())) {
                 return deny(request, identity, DenyReason.TENANT_REFUSED);
             }
         } catch (TenantStatusUnavailableException e) {

@@ -7,7 +7,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import io.micronaut.context.annotation.Context;
 import io.tollgate.auth.config.AuthConfig;
 import io.tollgate.auth.config.ExternalIssuerConfig;
-import io.tollgate.auth.tenant.PlatformTenant;
+import io.tollgate.common.tenant.PlatformTenant;
 import io.tollgate.common.auth.RevocationSet;
 import io.tollgate.common.auth.Role;
 import io.tollgate.common.tenant.TenantIds;

@@ -3,7 +3,6 @@ package io.tollgate.auth.service.extauthz;
 import io.tollgate.auth.config.ExtAuthzConfig;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +20,7 @@ class UpstreamHeadersTest {
                     "nested", Map.of("x", 1)).get(claim)));
 
     private static UpstreamHeaders headers(Map<String, String> templates, List<String> prefixes) {
-        return new UpstreamHeaders(new ExtAuthzConfig(true, templates, prefixes, null, null, Duration.ZERO, 8192));
+        return new UpstreamHeaders(new ExtAuthzConfig(true, templates, prefixes, null, null, 8192));
     }
 
     private static AuthzRequest request(Map<String, String> headers) {
