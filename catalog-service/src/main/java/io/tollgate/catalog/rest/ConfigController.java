@@ -8,8 +8,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import io.tollgate.catalog.tenant.TenantGate;
 import io.tollgate.common.security.TollgateTokenValidator;
+import io.tollgate.common.tenant.TenantGate;
 
 import java.util.Map;
 
@@ -35,7 +35,7 @@ public class ConfigController {
     @Get("/config")
     public ConfigResponse config(Authentication caller, @Nullable @QueryValue String warehouse) {
         String tenant = TollgateTokenValidator.tenantOf(caller);
-        tenants.requireActive(tenant);
+        tenants.admit(tenant);
         return new ConfigResponse(Map.of(), Map.of("prefix", tenant, "warehouse", tenant));
     }
 }

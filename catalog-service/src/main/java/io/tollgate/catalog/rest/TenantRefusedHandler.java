@@ -6,19 +6,22 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
-import io.tollgate.catalog.tenant.TenantRefusedException;
+import io.tollgate.common.tenant.TenantRefusedException;
 import jakarta.inject.Singleton;
 
-/** A refused tenant, in Iceberg's terms: 403 ForbiddenException, or 503 while the registry is away. */
+/**
+ * A tenant refused by common's tenant gate, in Iceberg's terms: 403 ForbiddenException (unknown
+ * and not active alike), or 503 ServiceUnavailableException before the registry has arrived.
+ */
 @Produces
 @Singleton
-@Requires(classes = {TenantRefusedException.class, ExceptionHandler.class})
+@Requires(classes = ExceptionHandler.class)
 public class TenantRefusedHandler
         implements ExceptionHandler<TenantRefusedException, HttpResponse<IcebergErrorResponse>> {
 
     @Override
     public HttpResponse<IcebergErrorResponse> handle(HttpRequest request, TenantRefusedException exception) {
-        if (exception.reason() == TenantRefusedException.Reason.REGISTRY_UNAVAILABLE) {
+        if (exception.reason() == TenantRefusedException.Reason.NOT_READY) {
             return HttpResponse.<IcebergErrorResponse>status(HttpStatus.SERVICE_UNAVAILABLE)
                     .body(IcebergErrorResponse.of(503, "ServiceUnavailableException", exception.getMessage()));
         }

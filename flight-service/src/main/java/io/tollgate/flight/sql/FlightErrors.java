@@ -8,6 +8,7 @@ import io.tollgate.flight.statement.InvalidHandleException;
 import io.tollgate.flight.statement.QueryCancelledException;
 import io.tollgate.flight.statement.RowBytes;
 import io.tollgate.flight.statement.StatementTimeoutException;
+import io.tollgate.common.tenant.TenantRefusedException;
 import io.tollgate.flight.tenant.TenantUnavailableException;
 import io.tollgate.flight.tenant.TransactionLostException;
 import io.tollgate.flight.transaction.TransactionException;
@@ -41,7 +42,9 @@ import java.sql.SQLException;
  *               rows or bytes
  * query cancelled (CancelFlightInfo, 57014)      CANCELLED
  * the client stopped reading a stream            TIMED_OUT              says so
- * tenant unknown / inactive / unreachable        NOT_FOUND / UNAUTHORIZED / UNAVAILABLE
+ * tenant unknown or not active (one answer)      UNAUTHORIZED           "tenant is not available"
+ * tenant registry not received yet              UNAVAILABLE            says so (retry)
+ * tenant database unreachable                    UNAVAILABLE            fixed text
  * request the client got wrong                   INVALID_ARGUMENT       our own text
  * commit of a failed, ended or discarded txn     INVALID_ARGUMENT       says so (nothing committed)
  * statement refused by the allow-list            INVALID_ARGUMENT       the rule it breaks
@@ -99,11 +102,15 @@ public final class FlightErrors {
         if (error instanceof QueryCancelledException) {
             return CallStatus.CANCELLED.withDescription(error.getMessage()).toRuntimeException();
         }
+        if (error instanceof TenantRefusedException refused) {
+            // common's tenant-gate policy: unknown and not active alike, so nothing says which.
+            CallStatus status = refused.reason() == TenantRefusedException.Reason.NOT_READY
+                    ? CallStatus.UNAVAILABLE : CallStatus.UNAUTHORIZED;
+            return status.withDescription(refused.getMessage()).toRuntimeException();
+        }
         if (error instanceof TenantUnavailableException tenant) {
             CallStatus status = switch (tenant.kind()) {
-                case UNKNOWN -> CallStatus.NOT_FOUND;
-                case INACTIVE -> CallStatus.UNAUTHORIZED;
-                case REGISTRY_UNREACHABLE, BACKEND_UNREACHABLE -> CallStatus.UNAVAILABLE;
+                case BACKEND_UNREACHABLE -> CallStatus.UNAVAILABLE;
                 case MISCONFIGURED -> CallStatus.INTERNAL;
             };
             LOG.warn("tenant unavailable: {}", tenant.kind());
@@ -158,6 +165,7 @@ public final class FlightErrors {
         return error instanceof FlightRuntimeException || error instanceof InvalidHandleException
                 || error instanceof TransactionException || error instanceof IngestTargetException
                 || error instanceof QueryCancelledException || error instanceof StatementTimeoutException || error instanceof TenantUnavailableException
+                || error instanceof TenantRefusedException
                 || error instanceof QuotaExceededException || error instanceof ClientStalledException
                 || error instanceof IllegalArgumentException || error instanceof StatementRefusedException
                 || error instanceof OutOfMemoryException || error instanceof TransactionLostException;

@@ -1,68 +1,40 @@
 package io.tollgate.flight.tenant;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.tollgate.common.tenant.TenantDirectory;
+import io.tollgate.common.tenant.TenantGate;
 import io.tollgate.flight.config.QuotaConfig;
 import io.tollgate.proto.router.v1.ContextVariable;
 import io.tollgate.proto.router.v1.Credentials;
 import io.tollgate.proto.router.v1.IsolationMode;
 import io.tollgate.proto.router.v1.Quotas;
-import io.tollgate.proto.router.v1.ResolveTenantRequest;
-import io.tollgate.proto.router.v1.RouterServiceGrpc;
 import io.tollgate.proto.router.v1.SqlBackend;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.TenantStatus;
 import jakarta.inject.Singleton;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Resolves a tenant's route from the {@link TenantDirectory}, which router-service keeps current
- * by streaming every change (so a suspension takes effect here as soon as it is streamed). Before
- * the directory's first snapshot it asks router-service directly; when neither answers, the call
- * is refused (fail closed).
+ * A tenant's route: admitted by common's {@link TenantGate} (which reads the registry copy that
+ * router-service streams, so a suspension takes effect here as soon as it is streamed), then
+ * mapped from the registry's terms to the data plane's.
  */
 @Singleton
 public class TenantRoutes {
-    private final TenantDirectory directory;
-    private final RouterServiceGrpc.RouterServiceBlockingStub router;
+    private final TenantGate gate;
     private final QuotaConfig defaults;
 
-    public TenantRoutes(TenantDirectory directory, RouterServiceGrpc.RouterServiceBlockingStub router,
-                        QuotaConfig defaults) {
-        this.directory = directory;
-        this.router = router;
+    public TenantRoutes(TenantGate gate, QuotaConfig defaults) {
+        this.gate = gate;
         this.defaults = defaults;
     }
 
-    /** The active route of a tenant. */
+    /**
+     * The route of a tenant that may be served.
+     *
+     * @throws io.tollgate.common.tenant.TenantRefusedException when it may not (the gate's policy)
+     */
     public TenantRoute resolve(String tenantId) {
-        TenantDirectory.Lookup lookup = directory.lookup(tenantId);
-        Tenant tenant = switch (lookup.outcome()) {
-            case FOUND -> lookup.tenant();
-            case UNKNOWN -> throw new TenantUnavailableException(TenantUnavailableException.Kind.UNKNOWN);
-            case NOT_SYNCED -> resolveDirectly(tenantId);
-        };
-        TenantRoute route = toRoute(tenant, defaults);
-        if (!route.active()) {
-            throw new TenantUnavailableException(TenantUnavailableException.Kind.INACTIVE);
-        }
-        return route;
-    }
-
-    private Tenant resolveDirectly(String tenantId) {
-        try {
-            return router.withWaitForReady().withDeadlineAfter(5, TimeUnit.SECONDS)
-                    .resolveTenant(ResolveTenantRequest.newBuilder().setTenantId(tenantId).build())
-                    .getTenant();
-        } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-                throw new TenantUnavailableException(TenantUnavailableException.Kind.UNKNOWN);
-            }
-            throw new TenantUnavailableException(TenantUnavailableException.Kind.REGISTRY_UNREACHABLE);
-        }
+        return toRoute(gate.admit(tenantId), defaults);
     }
 
     static TenantRoute toRoute(Tenant tenant, QuotaConfig defaults) {

@@ -1,16 +1,14 @@
 package io.tollgate.flight.tenant;
 
-/** The caller's tenant cannot be served now. Messages are safe to show the caller. */
+/**
+ * The caller's tenant, admitted by common's tenant gate, still cannot be served: its database is
+ * unreachable or its route cannot be applied. (Whether the tenant may be served at all is common's
+ * {@link io.tollgate.common.tenant.TenantRefusedException}.) Messages are safe to show the caller.
+ */
 public final class TenantUnavailableException extends RuntimeException {
 
     /** Why. */
     public enum Kind {
-        /** The registry does not know the tenant. */
-        UNKNOWN("unknown tenant"),
-        /** The tenant is suspended or being deleted. */
-        INACTIVE("tenant is not active"),
-        /** The registry cannot be reached and no route is cached. */
-        REGISTRY_UNREACHABLE("tenant routing is unavailable"),
         /** The tenant's backend cannot be reached. */
         BACKEND_UNREACHABLE("tenant database is unavailable"),
         /** The route cannot be applied safely (e.g. a context variable without a value). */

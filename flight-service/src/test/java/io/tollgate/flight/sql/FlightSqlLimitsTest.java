@@ -32,6 +32,7 @@ class FlightSqlLimitsTest {
     static FlightSqlServer server;
     static BufferAllocator allocator;
     static FlightSqlClient admin;
+    static FlightSqlClient bulkAdmin;
     static FlightSqlClient writer;
 
     @BeforeAll
@@ -41,17 +42,21 @@ class FlightSqlLimitsTest {
                 .build();
         DB.executeAs("acme", "CREATE TABLE ledger (id int PRIMARY KEY, entry text)",
                 "INSERT INTO ledger VALUES (1, 'one')");
-        server = FlightSqlServer.start(List.of(acme), Map.of(
+        // The row-size test reads 20 MiB; under a 300 ms timeout a busy machine would time it out.
+        Tenant bulk = DB.addTenant("bulk", 4);
+        server = FlightSqlServer.start(List.of(acme, bulk), Map.of(
                 "tollgate.flight.limits.timeout-grace", "200ms",
                 "tollgate.flight.limits.lock-timeout", "100ms",
                 "tollgate.flight.limits.max-row-bytes", "4194304"));
         allocator = new RootAllocator();
         admin = server.client(allocator, server.token("a@acme", "acme", "tenant-admin"));
         writer = server.client(allocator, server.token("w@acme", "acme", "writer"));
+        bulkAdmin = server.client(allocator, server.token("a@bulk", "bulk", "tenant-admin"));
     }
 
     @AfterAll
     static void stop() throws Exception {
+        bulkAdmin.close();
         writer.close();
         admin.close();
         allocator.close();
@@ -84,23 +89,23 @@ class FlightSqlLimitsTest {
     @Test
     void aRowLargerThanTheRowLimitIsRefusedBeforeItIsInTheHeapAndLargerResultsStillStream() throws Exception {
         // bytea is read through JDBC, where the driver holds whole fetches.
-        FlightRuntimeException refused = assertThrows(FlightRuntimeException.class, () -> Results.read(admin,
-                admin.execute("SELECT decode(repeat('ab', 5242880), 'hex') FROM generate_series(1, 16)")));
+        FlightRuntimeException refused = assertThrows(FlightRuntimeException.class, () -> Results.read(bulkAdmin,
+                bulkAdmin.execute("SELECT decode(repeat('ab', 5242880), 'hex') FROM generate_series(1, 16)")));
         assertEquals(FlightStatusCode.RESOURCE_EXHAUSTED, refused.status().code());
         assertTrue(refused.status().description().contains("tollgate.flight.limits.max-row-bytes"),
                 refused.status().description());
         // 40 rows of 512 KiB: five times the row limit in all, in fetches that each fit it.
-        Results wide = Results.read(admin, admin.execute(
+        Results wide = Results.read(bulkAdmin, bulkAdmin.execute(
                 "SELECT g, decode(repeat('ab', 524288), 'hex') FROM generate_series(1, 40) g"));
         assertEquals(40, wide.rows().size());
         // The same for a client's transaction, whose statements share one connection.
-        Transaction transaction = admin.beginTransaction();
+        Transaction transaction = bulkAdmin.beginTransaction();
         for (int i = 0; i < 3; i++) {
-            assertEquals(40, Results.read(admin, admin.execute(
+            assertEquals(40, Results.read(bulkAdmin, bulkAdmin.execute(
                     "SELECT g, decode(repeat('ab', 524288), 'hex') FROM generate_series(1, 40) g", transaction))
                     .rows().size());
         }
-        admin.rollback(transaction);
+        bulkAdmin.rollback(transaction);
     }
 
     @Test
