@@ -1,9 +1,6 @@
 package io.tollgate.testkit.logs;
 
-import org.slf4j.LoggerFactory;
-
 import java.lang.reflect.Array;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
@@ -11,17 +8,14 @@ import java.util.regex.Pattern;
 
 /**
  * Records the incidents a service logs while open (common's {@code Incident}, logger
- * {@code io.tollgate.incident}): a real appender on the real Logback logger, attached by reflection
- * because Logback is only on the services' runtime class path.
+ * {@code io.tollgate.incident}): a real appender on the real Logback logger ({@link LogbackTap}).
  */
 public final class IncidentCapture implements AutoCloseable {
     private static final Pattern ID = Pattern.compile("^incident ([0-9a-f]{16}): ");
     private static final Pattern PUBLIC_MESSAGE = Pattern.compile("internal error \\(ref ([0-9a-f]{16})\\)");
 
     private final List<Logged> logged = new CopyOnWriteArrayList<>();
-    private final Object logger = LoggerFactory.getLogger("io.tollgate.incident");
-    private final Class<?> appenderType;
-    private final Object appender;
+    private final LogbackTap tap;
 
     /**
      * One incident as logged.
@@ -33,26 +27,7 @@ public final class IncidentCapture implements AutoCloseable {
     }
 
     private IncidentCapture() {
-        try {
-            appenderType = Class.forName("ch.qos.logback.core.Appender");
-            Object neutral = neutral();
-            appender = Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {appenderType},
-                    (proxy, method, args) -> switch (method.getName()) {
-                        case "doAppend" -> {
-                            logged.add(toLogged(args[0]));
-                            yield null;
-                        }
-                        case "getName", "toString" -> "incident-capture";
-                        case "isStarted" -> true;
-                        case "equals" -> proxy == args[0];
-                        case "hashCode" -> System.identityHashCode(proxy);
-                        case "getFilterChainDecision" -> neutral;
-                        default -> method.getReturnType() == boolean.class ? false : null;
-                    });
-            logger.getClass().getMethod("addAppender", appenderType).invoke(logger, appender);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the incident logger is not Logback's", e);
-        }
+        tap = LogbackTap.attach("io.tollgate.incident", "incident-capture", event -> logged.add(toLogged(event)));
     }
 
     /** Starts recording. */
@@ -64,7 +39,7 @@ public final class IncidentCapture implements AutoCloseable {
      * The correlation id of a caller's error text, which must be the incident's public message and
      * nothing else.
      *
-     * @throws AssertionError when the text says anything more, or other
+     * @throws AssertionError when the text is anything else
      */
     public static String referenceIn(String text) {
         Matcher matcher = PUBLIC_MESSAGE.matcher(text == null ? "" : text);
@@ -86,15 +61,11 @@ public final class IncidentCapture implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            logger.getClass().getMethod("detachAppender", appenderType).invoke(logger, appender);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        tap.close();
     }
 
     private static Logged toLogged(Object event) throws ReflectiveOperationException {
-        String message = (String) event.getClass().getMethod("getFormattedMessage").invoke(event);
+        String message = LogbackTap.formattedMessage(event);
         Matcher id = ID.matcher(message);
         Object thrown = event.getClass().getMethod("getThrowableProxy").invoke(event);
         int depth = 0;
@@ -104,10 +75,5 @@ public final class IncidentCapture implements AutoCloseable {
             error = (String) thrown.getClass().getMethod("getMessage").invoke(thrown);
         }
         return new Logged(id.find() ? id.group(1) : "", message, depth, error);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object neutral() throws ClassNotFoundException {
-        return Enum.valueOf((Class) Class.forName("ch.qos.logback.core.spi.FilterReply"), "NEUTRAL");
     }
 }
