@@ -285,7 +285,8 @@ public final class TenantRules {
             }
         }
         String allowed = Arrays.stream(values).map(Enum::name).collect(Collectors.joining(", "));
-        problems.add(field, given == null ? "required (one of " + allowed + ")" : echo(given) + "is not one of " + allowed);
+        problems.add(field, given == null ? "required (one of " + allowed + ")"
+                : echo(given) + "is not one of " + allowed);
         return null;
     }
 

@@ -106,15 +106,16 @@ public class RouterEndpoint extends RouterServiceGrpc.RouterServiceImplBase {
     public void reassertBackendLogin(ReassertBackendLoginRequest request,
                                      StreamObserver<ReassertBackendLoginResponse> observer) {
         GrpcCalls.respond(observer, "ReassertBackendLogin", KNOWN, () -> {
-            AccessClass accessClass = AccessClass.fromWireName(request.getAccessClass()).orElseThrow(() ->
-                    GrpcCalls.refuse(Status.INVALID_ARGUMENT.withDescription("access_class must be reader, writer or admin")));
+            AccessClass accessClass = AccessClass.fromWireName(request.getAccessClass()).orElseThrow(() -> GrpcCalls
+                    .refuse(Status.INVALID_ARGUMENT.withDescription("access_class must be reader, writer or admin")));
             return ReassertBackendLoginResponse.newBuilder()
                     .setUsername(reassertion.reassert(request.getTenantId(), accessClass)).build();
         });
     }
 
     private static Status cannotReassert(RuntimeException e) {
-        return Status.FAILED_PRECONDITION.withDescription("router-service cannot re-assert this login: " + e.getMessage());
+        return Status.FAILED_PRECONDITION
+                .withDescription("router-service cannot re-assert this login: " + e.getMessage());
     }
 
     // The caller may keep serving its cached route; the operator learns which reference failed.

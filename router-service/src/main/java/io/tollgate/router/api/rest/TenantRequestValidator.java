@@ -82,21 +82,22 @@ final class TenantRequestValidator {
         TenantStatus status = replacing ? noStatus(request.status()) : rules.status("status", request.status());
         Map<String, String> labels = rules.labels("labels", request.labels());
         SqlBackend backend = sqlBackend(request.sqlBackend(), replacing);
-        List<ContextVariable> variables = rules.contextVariables("contextVariables", request.contextVariables() == null ? null
-                : request.contextVariables().stream().map(v -> v == null ? null
-                        : new TenantRules.VariableCandidate(v.name(), v.source(), v.claim())).toList());
+        List<ContextVariable> variables = rules.contextVariables("contextVariables",
+                request.contextVariables() == null ? null : request.contextVariables().stream().map(v -> v == null
+                        ? null : new TenantRules.VariableCandidate(v.name(), v.source(), v.claim())).toList());
         Quotas quotas = request.quotas() == null ? Quotas.SERVICE_DEFAULTS : rules.quotas("quotas",
                 request.quotas().maxConcurrentQueries(), request.quotas().statementTimeoutMs(),
                 request.quotas().maxResultRows(), request.quotas().maxResultBytes());
         Warehouse warehouse = request.warehouse() == null ? null
                 : rules.warehouse("warehouse", request.warehouse().name(), request.warehouse().location());
-        List<Upstream> upstreams = rules.upstreams("upstreams", request.upstreams() == null ? null : request.upstreams().stream()
-                .map(u -> u == null ? null : new Upstreams.Candidate(u.name(), u.url())).toList());
+        List<Upstream> upstreams = rules.upstreams("upstreams", request.upstreams() == null ? null
+                : request.upstreams().stream()
+                        .map(u -> u == null ? null : new Upstreams.Candidate(u.name(), u.url())).toList());
         if (!problems.isEmpty()) {
             return null;
         }
-        return new Validated(new TenantDefinition(id, displayName, status, labels, backend, variables, quotas, warehouse,
-                upstreams), new KeptFromStored(passwordsLeftOut,
+        return new Validated(new TenantDefinition(id, displayName, status, labels, backend, variables, quotas,
+                warehouse, upstreams), new KeptFromStored(passwordsLeftOut,
                 replacing && request.sqlBackend().logins() == null));
     }
 

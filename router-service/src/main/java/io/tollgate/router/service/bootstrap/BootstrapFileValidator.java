@@ -121,7 +121,8 @@ final class BootstrapFileValidator {
         if (logins == null) {
             return ClassLogins.NONE;
         }
-        return new ClassLogins(classLogin(path + ".reader", logins.reader()), classLogin(path + ".writer", logins.writer()));
+        return new ClassLogins(classLogin(path + ".reader", logins.reader()),
+                classLogin(path + ".writer", logins.writer()));
     }
 
     private CredentialsRef classLogin(String path, @Nullable BootstrapFileJson.Login login) {
@@ -132,6 +133,7 @@ final class BootstrapFileValidator {
     private CredentialsRef login(String path, @Nullable String username, @Nullable String password) {
         String role = rules.roleName(path + ".username", username);
         String checked = rules.password(path + ".password", password);
-        return role == null || checked == null ? null : new CredentialsRef(role, CredentialsResolver.literalRef(checked));
+        return role == null || checked == null ? null
+                : new CredentialsRef(role, CredentialsResolver.literalRef(checked));
     }
 }

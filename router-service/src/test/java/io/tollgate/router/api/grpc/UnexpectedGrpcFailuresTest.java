@@ -47,7 +47,8 @@ class UnexpectedGrpcFailuresTest extends RouterServiceTest {
 
     @Test
     void resolveTenantAnswersInternalWithOnlyAReferenceThatIsInTheLog() throws Exception {
-        assertGenericInternal(() -> router().resolveTenant(ResolveTenantRequest.newBuilder().setTenantId("acme").build()));
+        assertGenericInternal(() -> router().resolveTenant(
+                ResolveTenantRequest.newBuilder().setTenantId("acme").build()));
     }
 
     @Test
@@ -78,7 +79,8 @@ class UnexpectedGrpcFailuresTest extends RouterServiceTest {
             assertTrue(logged.get(0).stackDepth() > 0, "with its stack");
         }
         String description = refused.getStatus().getDescription();
-        INTERNALS.forEach(internal -> assertFalse(description.contains(internal), () -> internal + " in " + description));
+        INTERNALS.forEach(internal -> assertFalse(description.contains(internal),
+                () -> internal + " in " + description));
     }
 
     private void execute(String sql) throws SQLException {

@@ -33,6 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TenantRulesOnBothPathsTest {
     private static final JsonMapper JSON = JsonMapper.createDefault();
+    private static final Map<String, Object> OWNER_AS_READER =
+            Map.of("reader", Map.of("username", "acme_app", "password", "pw"));
     private final BootstrapFileParser bootstrap = new BootstrapFileParser(JSON);
 
     /**
@@ -86,9 +88,8 @@ class TenantRulesOnBothPathsTest {
                         "sqlBackend.pool.minIdle",
                         f -> f.put("pool", Map.of("maxConnections", 2, "minIdle", 3)), "pool.minIdle"),
                 new Case("a reader running as the owner login",
-                        r -> backend(r).put("logins", Map.of("reader", Map.of("username", "acme_app", "password", "pw"))),
-                        "sqlBackend.logins.reader.username",
-                        f -> f.put("logins", Map.of("reader", Map.of("username", "acme_app", "password", "pw"))),
+                        r -> backend(r).put("logins", OWNER_AS_READER), "sqlBackend.logins.reader.username",
+                        f -> f.put("logins", OWNER_AS_READER),
                         "logins.reader.username"))
                 .map(Arguments::of);
     }
@@ -112,7 +113,8 @@ class TenantRulesOnBothPathsTest {
         String message = errors.stream().filter(e -> e.field().equals(refused.requestField())).findFirst()
                 .orElseThrow(() -> new AssertionError("no error at " + refused.requestField() + ": " + errors))
                 .message();
-        String fileProblems = assertThrows(BootstrapFileException.class, () -> bootstrap.parse(file(tenant))).getMessage();
+        String fileProblems = assertThrows(BootstrapFileException.class,
+                () -> bootstrap.parse(file(tenant))).getMessage();
 
         assertTrue(fileProblems.contains("tenants[0]." + refused.fileField() + ": " + message),
                 () -> "the request said '" + message + "', the file: " + fileProblems);
