@@ -1,6 +1,7 @@
 package io.tollgate.auth.persistence;
 
 import io.micronaut.transaction.TransactionOperations;
+import io.tollgate.common.error.StoreException;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -36,10 +37,10 @@ public class Jdbc {
     public <R> R write(String operation, Work<R> work) {
         try {
             return transactions.executeWrite(status -> run(operation, work, status.getConnection()));
-        } catch (DatabaseException e) {
+        } catch (StoreException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new DatabaseException(operation, e);
+            throw new StoreException("database operation failed: " + operation, e);
         }
     }
 
@@ -47,10 +48,10 @@ public class Jdbc {
     public <R> R read(String operation, Work<R> work) {
         try {
             return transactions.executeRead(status -> run(operation, work, status.getConnection()));
-        } catch (DatabaseException e) {
+        } catch (StoreException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new DatabaseException(operation, e);
+            throw new StoreException("database operation failed: " + operation, e);
         }
     }
 
@@ -58,7 +59,7 @@ public class Jdbc {
         try {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new DatabaseException(operation, e);
+            throw new StoreException("database operation failed: " + operation, e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.tollgate.auth.persistence;
 
 import io.micronaut.core.annotation.Nullable;
+import io.tollgate.auth.domain.RefreshFamily;
 import jakarta.inject.Singleton;
 
 import java.sql.Array;
@@ -47,11 +48,6 @@ public class RefreshTokenStore {
 
     /** An access token issued together with one of a family's refresh tokens. */
     public record AccessTokenRef(String jti, Instant expiresAt) {
-    }
-
-    /** A family as the admin API lists it; {@code lastUsedAt} is when its newest token was issued. */
-    public record Family(UUID familyId, String tenantId, String subject, Set<String> scopes, Instant createdAt,
-                         Instant expiresAt, Instant lastUsedAt) {
     }
 
     /** What a rotation did. */
@@ -181,7 +177,7 @@ public class RefreshTokenStore {
     }
 
     /** A subject's families that are neither revoked nor expired, newest first. */
-    public List<Family> liveFamilies(String tenantId, String subject, Instant now) {
+    public List<RefreshFamily> liveFamilies(String tenantId, String subject, Instant now) {
         return jdbc.read("list refresh-token families", connection -> {
             try (PreparedStatement select = connection.prepareStatement(FAMILIES
                     + "WHERE f.tenant_id = ? AND f.subject = ? AND f.revoked_at IS NULL AND f.expires_at > ? "
@@ -195,7 +191,7 @@ public class RefreshTokenStore {
     }
 
     /** One family, if it is neither revoked nor expired. */
-    public Optional<Family> liveFamily(UUID familyId, Instant now) {
+    public Optional<RefreshFamily> liveFamily(UUID familyId, Instant now) {
         return jdbc.read("find a refresh-token family", connection -> {
             try (PreparedStatement select = connection.prepareStatement(FAMILIES
                     + "WHERE f.family_id = ? AND f.revoked_at IS NULL AND f.expires_at > ? GROUP BY f.family_id")) {
@@ -206,11 +202,11 @@ public class RefreshTokenStore {
         });
     }
 
-    private static List<Family> families(PreparedStatement select) throws SQLException {
-        List<Family> families = new ArrayList<>();
+    private static List<RefreshFamily> families(PreparedStatement select) throws SQLException {
+        List<RefreshFamily> families = new ArrayList<>();
         try (ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
-                families.add(new Family(rs.getObject("family_id", UUID.class), rs.getString("tenant_id"),
+                families.add(new RefreshFamily(rs.getObject("family_id", UUID.class), rs.getString("tenant_id"),
                         rs.getString("subject"), textSet(rs.getArray("scopes")), Jdbc.getInstant(rs, "created_at"),
                         Jdbc.getInstant(rs, "expires_at"), Jdbc.getInstant(rs, "last_used_at")));
             }

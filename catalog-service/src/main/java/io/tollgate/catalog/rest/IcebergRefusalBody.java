@@ -9,12 +9,6 @@ public class IcebergRefusalBody implements RefusalBody {
 
     @Override
     public IcebergErrorResponse of(int status, String message) {
-        String type = switch (status) {
-            case 400 -> "BadRequestException";
-            case 401 -> "NotAuthorizedException";
-            case 403 -> "ForbiddenException";
-            default -> "RESTException";
-        };
-        return IcebergErrorResponse.of(status, type, message);
+        return IcebergErrorResponse.of(status, message);
     }
 }

@@ -1,4 +1,5 @@
 /**
- * The {@code tollgate.router.*} configuration, as typed records.
+ * The {@code tollgate.router.*} configuration, as typed records. Must not import any other package
+ * of router-service.
  */
 package io.tollgate.router.config;

@@ -95,7 +95,8 @@ public record JdbcUrl(String host, int port, String database, String query,
 
     /**
      * A stored URL as it may be shown: any password-like parameter masked. URLs accepted by
-     * {@link #parse} have none, but tenants seeded by a bootstrap file were checked less strictly.
+     * {@link #parse} have none, but tenants seeded by a bootstrap file before it met the same rules
+     * may still be stored with one.
      */
     public static String redact(String url) {
         return url.replaceAll("(?i)((?:^|[?&;])[^=&;?]*password[^=&;?]*=)[^&;]*", "$1***");

@@ -25,12 +25,12 @@ public final class Upstreams {
     }
 
     /**
-     * The valid upstreams; each problem is added to {@code problems} as "path: message", the path
-     * starting with {@code prefix} (e.g. "upstreams[1].url: must be an http or https URL").
+     * The valid upstreams; each problem is added to {@code problems} under a path starting with
+     * {@code prefix} (e.g. {@code upstreams[1].url}).
      */
-    public static List<Upstream> validate(List<Candidate> candidates, String prefix, List<String> problems) {
+    public static List<Upstream> validate(List<Candidate> candidates, String prefix, FieldProblems problems) {
         if (candidates.size() > MAX) {
-            problems.add(prefix + ": at most " + MAX + " upstreams");
+            problems.add(prefix, "at most " + MAX + " upstreams");
             return List.of();
         }
         List<Upstream> valid = new ArrayList<>();
@@ -39,19 +39,19 @@ public final class Upstreams {
             String path = prefix + "[" + i + "]";
             Candidate candidate = candidates.get(i);
             if (candidate == null) {
-                problems.add(path + ": required");
+                problems.add(path, "required");
                 continue;
             }
             boolean ok = true;
             if (candidate.name() == null || !NAME.matcher(candidate.name()).matches()) {
-                problems.add(path + ".name: must be a lowercase slug such as trino");
+                problems.add(path + ".name", "must be a lowercase slug such as trino");
                 ok = false;
             } else if (!names.add(candidate.name())) {
-                problems.add(path + ".name: duplicate");
+                problems.add(path + ".name", "duplicate");
                 ok = false;
             }
             if (!isHttpUrl(candidate.url())) {
-                problems.add(path + ".url: must be an absolute http or https URL without credentials");
+                problems.add(path + ".url", "must be an absolute http or https URL without credentials");
                 ok = false;
             }
             if (ok) {

@@ -2,6 +2,7 @@ package io.tollgate.router.persistence;
 
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
+import io.tollgate.common.error.StoreException;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -32,7 +33,7 @@ public class RegistryLock {
             statement.setLong(1, KEY);
             statement.execute();
         } catch (SQLException e) {
-            throw new RepositoryException("could not take the registry write lock", e);
+            throw new StoreException("could not take the registry write lock", e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.tollgate.router.persistence;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
+import io.tollgate.common.error.StoreException;
 import io.tollgate.router.domain.ChangeKind;
 import io.tollgate.router.domain.TenantChange;
 import io.tollgate.router.domain.TenantEvent;
@@ -86,7 +87,7 @@ public class TenantChangeRepository {
             statement.setString(5, json.description(description));
             statement.executeUpdate();
         } catch (SQLException e) {
-            throw new RepositoryException("could not record a change of tenant " + tenantId, e);
+            throw new StoreException("could not record a change of tenant " + tenantId, e);
         }
     }
 
@@ -111,7 +112,7 @@ public class TenantChangeRepository {
             }
             return changes;
         } catch (SQLException e) {
-            throw new RepositoryException("could not read the history of a tenant", e);
+            throw new StoreException("could not read the history of a tenant", e);
         }
     }
 
@@ -152,7 +153,7 @@ public class TenantChangeRepository {
                 return result.getLong(1);
             }
         } catch (SQLException e) {
-            throw new RepositoryException("could not purge the change log", e);
+            throw new StoreException("could not purge the change log", e);
         }
     }
 
@@ -188,7 +189,7 @@ public class TenantChangeRepository {
             }
             return new EventBatch(events, last, read);
         } catch (SQLException e) {
-            throw new RepositoryException("could not read the change log", e);
+            throw new StoreException("could not read the change log", e);
         }
     }
 
@@ -198,7 +199,7 @@ public class TenantChangeRepository {
             result.next();
             return result.getLong(1);
         } catch (SQLException e) {
-            throw new RepositoryException("could not read the change log", e);
+            throw new StoreException("could not read the change log", e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.tollgate.router.persistence;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
+import io.tollgate.common.error.StoreException;
 import io.tollgate.router.domain.CredentialsRef;
 import io.tollgate.router.domain.Tenant;
 import io.tollgate.router.domain.TenantDefinition;
@@ -78,7 +79,7 @@ public class TenantRepository {
             statement.setString(1, id);
             return readAll(statement).stream().findFirst();
         } catch (SQLException e) {
-            throw new RepositoryException("could not read a tenant", e);
+            throw new StoreException("could not read a tenant", e);
         }
     }
 
@@ -88,7 +89,7 @@ public class TenantRepository {
         try (PreparedStatement statement = prepare(FIND_ALL)) {
             return readAll(statement);
         } catch (SQLException e) {
-            throw new RepositoryException("could not list tenants", e);
+            throw new StoreException("could not list tenants", e);
         }
     }
 
@@ -103,7 +104,7 @@ public class TenantRepository {
             statement.setInt(index, limit);
             return readAll(statement);
         } catch (SQLException e) {
-            throw new RepositoryException("could not list tenants", e);
+            throw new StoreException("could not list tenants", e);
         }
     }
 
@@ -120,7 +121,7 @@ public class TenantRepository {
             }
             return ids;
         } catch (SQLException e) {
-            throw new RepositoryException("could not find drained tenants", e);
+            throw new StoreException("could not find drained tenants", e);
         }
     }
 
@@ -132,7 +133,7 @@ public class TenantRepository {
             statement.setString(next, TenantRowMapper.column(tenant.status()));
             return readAll(statement).stream().findFirst();
         } catch (SQLException e) {
-            throw new RepositoryException("could not create tenant " + tenant.id(), e);
+            throw new StoreException("could not create tenant " + tenant.id(), e);
         }
     }
 
@@ -145,7 +146,7 @@ public class TenantRepository {
             statement.setString(next, tenant.id());
             return readAll(statement).stream().findFirst();
         } catch (SQLException e) {
-            throw new RepositoryException("could not update tenant " + tenant.id(), e);
+            throw new StoreException("could not update tenant " + tenant.id(), e);
         }
     }
 
@@ -156,7 +157,7 @@ public class TenantRepository {
             statement.setString(1, id);
             return readAll(statement).stream().findFirst();
         } catch (SQLException e) {
-            throw new RepositoryException("could not delete tenant " + id, e);
+            throw new StoreException("could not delete tenant " + id, e);
         }
     }
 

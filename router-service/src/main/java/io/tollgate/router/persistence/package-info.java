@@ -1,5 +1,7 @@
 /**
- * The registry's tables, in plain JDBC.
+ * The registry's tables, in plain JDBC; a failed statement is common's
+ * {@link io.tollgate.common.error.StoreException}. Returns domain values; must not import
+ * {@code api} or {@code service}.
  * <p>
  * <b>Who owns a connection:</b> the transaction does, never a repository. Every repository method
  * is {@code @Transactional} (or {@code MANDATORY}) and runs its statements on the connection bound

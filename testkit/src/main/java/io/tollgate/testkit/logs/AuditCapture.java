@@ -1,44 +1,19 @@
 package io.tollgate.testkit.logs;
 
-import org.slf4j.LoggerFactory;
-
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Records what the service writes to the audit logger ({@code io.tollgate.audit}) while open: a
- * real appender attached to the real Logback logger. Logback is only on the runtime class path,
- * so the appender is a proxy of its {@code Appender} interface, attached by reflection.
+ * real appender attached to the real Logback logger ({@link LogbackTap}).
  */
 public final class AuditCapture implements AutoCloseable {
     private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final Object logger = LoggerFactory.getLogger("io.tollgate.audit");
-    private final Class<?> appenderType;
-    private final Object appender;
+    private final LogbackTap tap;
 
     private AuditCapture() {
-        try {
-            appenderType = Class.forName("ch.qos.logback.core.Appender");
-            Object neutral = neutral();
-            appender = Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {appenderType},
-                    (proxy, method, args) -> switch (method.getName()) {
-                        case "doAppend" -> {
-                            lines.add(formatted(args[0]));
-                            yield null;
-                        }
-                        case "getName", "toString" -> "audit-capture";
-                        case "isStarted" -> true;
-                        case "equals" -> proxy == args[0];
-                        case "hashCode" -> System.identityHashCode(proxy);
-                        case "getFilterChainDecision" -> neutral;
-                        default -> method.getReturnType() == boolean.class ? false : null;
-                    });
-            logger.getClass().getMethod("addAppender", appenderType).invoke(logger, appender);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the audit logger is not Logback's", e);
-        }
+        tap = LogbackTap.attach("io.tollgate.audit", "audit-capture",
+                event -> lines.add(LogbackTap.formattedMessage(event)));
     }
 
     /** Starts recording. */
@@ -58,20 +33,6 @@ public final class AuditCapture implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            logger.getClass().getMethod("detachAppender", appenderType).invoke(logger, appender);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String formatted(Object event) throws ReflectiveOperationException {
-        Method message = event.getClass().getMethod("getFormattedMessage");
-        return (String) message.invoke(event);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object neutral() throws ClassNotFoundException {
-        return Enum.valueOf((Class) Class.forName("ch.qos.logback.core.spi.FilterReply"), "NEUTRAL");
+        tap.close();
     }
 }

@@ -1,7 +1,6 @@
 package io.tollgate.auth.api.grpc;
 
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.tollgate.auth.domain.AuthenticationFailedException;
@@ -15,6 +14,8 @@ import io.tollgate.auth.service.AuthenticationService;
 import io.tollgate.auth.service.IntrospectionService;
 import io.tollgate.auth.service.revocation.RevocationService;
 import io.tollgate.auth.service.revocation.RevocationWatch;
+import io.tollgate.common.grpc.GrpcCalls;
+import io.tollgate.common.grpc.KnownErrors;
 import io.tollgate.proto.auth.v1.AuthServiceGrpc;
 import io.tollgate.proto.auth.v1.AuthenticateRequest;
 import io.tollgate.proto.auth.v1.AuthenticateResponse;
@@ -35,6 +36,15 @@ import java.util.List;
 public class AuthEndpoint extends AuthServiceGrpc.AuthServiceImplBase {
     private static final Logger LOG = LoggerFactory.getLogger(AuthEndpoint.class);
     private static final int MAX_REASON = 500;
+    /** The refusals of a login, each with the fixed text its exception carries. */
+    private static final KnownErrors KNOWN = KnownErrors.none()
+            .on(AuthenticationFailedException.class,
+                    e -> Status.UNAUTHENTICATED.withDescription(AuthenticationFailedException.MESSAGE))
+            .on(RateLimitedException.class,
+                    e -> Status.RESOURCE_EXHAUSTED.withDescription(RateLimitedException.MESSAGE))
+            .on(TenantStatusUnavailableException.class,
+                    e -> Status.UNAVAILABLE.withDescription(TenantStatusUnavailableException.MESSAGE))
+            .on(InvalidScopeException.class, e -> Status.INVALID_ARGUMENT.withDescription(e.getMessage()));
 
     private final AuthenticationService authentication;
     private final IntrospectionService introspection;
@@ -50,58 +60,35 @@ public class AuthEndpoint extends AuthServiceGrpc.AuthServiceImplBase {
     @Override
     public void authenticate(AuthenticateRequest request, StreamObserver<AuthenticateResponse> response) {
         // Never log the request: it carries the password.
-        try {
-            response.onNext(ProtoMapper.toResponse(authentication.authenticate(request.getUsername(),
-                    request.getPassword(), Scopes.of(request.getScopesList()), request.getClientAddress())));
-            response.onCompleted();
-        } catch (AuthenticationFailedException e) {
-            response.onError(Status.UNAUTHENTICATED.withDescription(AuthenticationFailedException.MESSAGE)
-                    .asRuntimeException());
-        } catch (RateLimitedException e) {
-            response.onError(Status.RESOURCE_EXHAUSTED.withDescription(RateLimitedException.MESSAGE)
-                    .asRuntimeException());
-        } catch (TenantStatusUnavailableException e) {
-            response.onError(Status.UNAVAILABLE.withDescription(TenantStatusUnavailableException.MESSAGE)
-                    .asRuntimeException());
-        } catch (InvalidScopeException e) {
-            response.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
-        } catch (RuntimeException e) {
-            LOG.error("Authenticate failed unexpectedly", e);
-            response.onError(internal());
-        }
+        GrpcCalls.respond(response, "Authenticate", KNOWN, () -> ProtoMapper.toResponse(authentication.authenticate(
+                request.getUsername(), request.getPassword(), Scopes.of(request.getScopesList()),
+                request.getClientAddress())));
     }
 
     @Override
     public void introspect(IntrospectRequest request, StreamObserver<IntrospectResponse> response) {
-        try {
-            response.onNext(introspection.introspect(request.getToken())
-                    .map(ProtoMapper::toIntrospectResponse)
-                    .orElseGet(() -> IntrospectResponse.newBuilder().setActive(false).build()));
-            response.onCompleted();
-        } catch (RuntimeException e) {
-            LOG.error("Introspect failed unexpectedly", e);
-            response.onError(internal());
-        }
+        GrpcCalls.respond(response, "Introspect", KNOWN, () -> introspection.introspect(request.getToken())
+                .map(ProtoMapper::toIntrospectResponse)
+                .orElseGet(() -> IntrospectResponse.newBuilder().setActive(false).build()));
     }
 
     @Override
     public void revoke(RevokeRequest request, StreamObserver<RevokeResponse> response) {
-        RevocationTarget target;
-        try {
-            target = ProtoMapper.toDomain(request.getTarget());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            response.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
-            return;
-        }
-        try {
+        GrpcCalls.respond(response, "Revoke", KNOWN, () -> {
+            RevocationTarget target = target(request);
             String reason = request.getReason().length() > MAX_REASON
                     ? request.getReason().substring(0, MAX_REASON) : request.getReason();
             Revocation revocation = revocations.revoke(target, null, reason, "grpc:" + PeerAddressInterceptor.current());
-            response.onNext(RevokeResponse.newBuilder().setRevocation(ProtoMapper.toProto(revocation)).build());
-            response.onCompleted();
-        } catch (RuntimeException e) {
-            LOG.error("Revoke failed unexpectedly", e);
-            response.onError(internal());
+            return RevokeResponse.newBuilder().setRevocation(ProtoMapper.toProto(revocation)).build();
+        });
+    }
+
+    // Only the target's own checks are the caller's fault: their messages are ours, written to be shown.
+    private static RevocationTarget target(RevokeRequest request) {
+        try {
+            return ProtoMapper.toDomain(request.getTarget());
+        } catch (IllegalArgumentException e) {
+            throw GrpcCalls.refuse(Status.INVALID_ARGUMENT.withDescription(e.getMessage()));
         }
     }
 
@@ -127,10 +114,6 @@ public class AuthEndpoint extends AuthServiceGrpc.AuthServiceImplBase {
             }
         }
         // The stream stays open: the watch sends each new revocation as the feed delivers it.
-    }
-
-    private static StatusRuntimeException internal() {
-        return Status.INTERNAL.withDescription("internal error").asRuntimeException();
     }
 
     /** Sends a watch's messages down the gRPC stream; the watch serialises the calls. */

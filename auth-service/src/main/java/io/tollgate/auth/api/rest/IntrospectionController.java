@@ -20,8 +20,7 @@ import io.tollgate.auth.service.oauth.OAuthError;
 import io.tollgate.auth.service.oauth.OAuthException;
 import io.tollgate.common.auth.Principal;
 import io.tollgate.common.auth.TokenClaims;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.tollgate.common.http.HttpIncidents;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,8 +34,6 @@ import java.util.Optional;
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class IntrospectionController {
-    private static final Logger LOG = LoggerFactory.getLogger(IntrospectionController.class);
-
     private final CallingClient callers;
     private final IntrospectionService introspection;
     private final AuthConfig config;
@@ -65,8 +62,7 @@ public class IntrospectionController {
         } catch (TenantStatusUnavailableException e) {
             return OAuthResponses.unavailable();
         } catch (RuntimeException e) {
-            LOG.error("introspection failed unexpectedly", e);
-            return OAuthResponses.serverError();
+            return OAuthResponses.serverError(HttpIncidents.record(request, e));
         }
     }
 

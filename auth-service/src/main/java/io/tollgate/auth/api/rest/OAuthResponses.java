@@ -9,6 +9,7 @@ import io.tollgate.auth.domain.RateLimitedException;
 import io.tollgate.auth.domain.TenantStatusUnavailableException;
 import io.tollgate.auth.service.oauth.OAuthError;
 import io.tollgate.auth.service.oauth.OAuthException;
+import io.tollgate.common.error.Incident;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,8 +51,9 @@ final class OAuthResponses {
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(UNAVAILABLE_RETRY_SECONDS));
     }
 
-    static MutableHttpResponse<Object> serverError() {
-        return noStore(HttpResponse.serverError(body("server_error", "internal error")));
+    /** RFC 6749's server_error, carrying only the incident's reference (the one error policy). */
+    static MutableHttpResponse<Object> serverError(Incident incident) {
+        return noStore(HttpResponse.serverError(body("server_error", incident.publicMessage())));
     }
 
     // Typed Object so that every builder above yields a MutableHttpResponse<Object>.

@@ -18,8 +18,7 @@ import io.tollgate.auth.domain.TenantStatusUnavailableException;
 import io.tollgate.auth.service.TokenRevocationService;
 import io.tollgate.auth.service.oauth.OAuthError;
 import io.tollgate.auth.service.oauth.OAuthException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.tollgate.common.http.HttpIncidents;
 
 import java.util.Map;
 
@@ -28,8 +27,6 @@ import java.util.Map;
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RevocationController {
-    private static final Logger LOG = LoggerFactory.getLogger(RevocationController.class);
-
     private final CallingClient callers;
     private final TokenRevocationService revocation;
     private final ClientAddresses addresses;
@@ -60,8 +57,7 @@ public class RevocationController {
         } catch (TenantStatusUnavailableException e) {
             return OAuthResponses.unavailable();
         } catch (RuntimeException e) {
-            LOG.error("revocation failed unexpectedly", e);
-            return OAuthResponses.serverError();
+            return OAuthResponses.serverError(HttpIncidents.record(request, e));
         }
     }
 }

@@ -20,8 +20,7 @@ import io.tollgate.auth.service.oauth.OAuthException;
 import io.tollgate.auth.service.oauth.TokenEndpointService;
 import io.tollgate.auth.service.oauth.TokenRequest;
 import io.tollgate.common.auth.Principal;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.tollgate.common.http.HttpIncidents;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,8 +30,6 @@ import java.util.Map;
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class TokenController {
-    private static final Logger LOG = LoggerFactory.getLogger(TokenController.class);
-
     private final TokenEndpointService tokens;
     private final ClientAddresses addresses;
 
@@ -58,8 +55,7 @@ public class TokenController {
         } catch (TenantStatusUnavailableException e) {
             return OAuthResponses.unavailable();
         } catch (RuntimeException e) {
-            LOG.error("token request failed unexpectedly", e);
-            return OAuthResponses.serverError();
+            return OAuthResponses.serverError(HttpIncidents.record(request, e));
         }
     }
 

@@ -1,10 +1,10 @@
 package io.tollgate.auth.service.admin;
 
 import io.tollgate.auth.domain.Account;
+import io.tollgate.auth.domain.RefreshFamily;
 import io.tollgate.auth.domain.Revocation;
 import io.tollgate.auth.domain.RevocationTarget;
 import io.tollgate.auth.persistence.RefreshTokenStore;
-import io.tollgate.auth.persistence.RefreshTokenStore.Family;
 import io.tollgate.auth.service.AuditLog;
 import io.tollgate.auth.service.revocation.RevocationService;
 import jakarta.inject.Singleton;
@@ -38,7 +38,7 @@ public class SessionAdminService {
     }
 
     /** The account's live families, newest first. */
-    public List<Family> list(AdminCaller caller, String username) {
+    public List<RefreshFamily> list(AdminCaller caller, String username) {
         Account account = accounts.get(caller, username);
         return families.liveFamilies(account.name().tenantId(), account.name().toString(), clock.instant());
     }
@@ -53,7 +53,7 @@ public class SessionAdminService {
         } catch (IllegalArgumentException e) {
             throw new AdminInputException("familyId", "must be a session id (a UUID)");
         }
-        Family family = families.liveFamily(id, clock.instant())
+        RefreshFamily family = families.liveFamily(id, clock.instant())
                 .filter(f -> f.tenantId().equals(account.name().tenantId())
                         && f.subject().equals(account.name().toString()))
                 .orElseThrow(() -> new AdminNotFoundException("session"));

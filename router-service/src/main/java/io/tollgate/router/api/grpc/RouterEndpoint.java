@@ -1,11 +1,12 @@
 package io.tollgate.router.api.grpc;
 
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.tollgate.common.auth.AccessClass;
+import io.tollgate.common.grpc.GrpcCalls;
+import io.tollgate.common.grpc.KnownErrors;
 import io.tollgate.proto.router.v1.ListTenantsRequest;
 import io.tollgate.proto.router.v1.ReassertBackendLoginRequest;
 import io.tollgate.proto.router.v1.ReassertBackendLoginResponse;
@@ -32,12 +33,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.ExecutorService;
-import java.util.function.Supplier;
 
 /** The RouterService v1 gRPC face of the registry. */
 @Singleton
 public class RouterEndpoint extends RouterServiceGrpc.RouterServiceImplBase {
     private static final Logger LOG = LoggerFactory.getLogger(RouterEndpoint.class);
+    private static final Status UNKNOWN_TENANT = Status.NOT_FOUND.withDescription("unknown tenant");
+    /** The registry's refusals; their messages are the services' own, written to be shown. */
+    private static final KnownErrors KNOWN = KnownErrors.none()
+            .on(InvalidPageRequestException.class, e -> Status.INVALID_ARGUMENT.withDescription(e.getMessage()))
+            .on(TenantNotFoundException.class, e -> UNKNOWN_TENANT)
+            .on(ReassertTooSoonException.class, e -> Status.RESOURCE_EXHAUSTED.withDescription(e.getMessage()))
+            .on(ProvisioningUnavailableException.class, RouterEndpoint::cannotReassert)
+            .on(ProvisioningRefusedException.class, RouterEndpoint::cannotReassert)
+            .on(BackendResolutionException.class, RouterEndpoint::backendUnresolved);
 
     private final TenantRegistry registry;
     private final TenantWatch watches;
@@ -76,21 +85,16 @@ public class RouterEndpoint extends RouterServiceGrpc.RouterServiceImplBase {
 
     @Override
     public void resolveTenant(ResolveTenantRequest request, StreamObserver<ResolveTenantResponse> observer) {
-        respond(observer, "ResolveTenant", () -> registry.resolve(request.getTenantId())
+        GrpcCalls.respond(observer, "ResolveTenant", KNOWN, () -> registry.resolve(request.getTenantId())
                 .map(tenant -> ResolveTenantResponse.newBuilder().setTenant(mapper.toProto(tenant)).build())
                 // The same answer for unknown and malformed ids, which are never echoed.
-                .orElseThrow(() -> Status.NOT_FOUND.withDescription("unknown tenant").asRuntimeException()));
+                .orElseThrow(() -> GrpcCalls.refuse(UNKNOWN_TENANT)));
     }
 
     @Override
     public void listTenants(ListTenantsRequest request, StreamObserver<ListTenantsResponse> observer) {
-        respond(observer, "ListTenants", () -> {
-            TenantPage page;
-            try {
-                page = registry.list(request.getPageSize(), request.getPageToken());
-            } catch (InvalidPageRequestException e) {
-                throw Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException();
-            }
+        GrpcCalls.respond(observer, "ListTenants", KNOWN, () -> {
+            TenantPage page = registry.list(request.getPageSize(), request.getPageToken());
             ListTenantsResponse.Builder response = ListTenantsResponse.newBuilder()
                     .setNextPageToken(page.nextPageToken());
             page.tenants().forEach(tenant -> response.addTenants(mapper.toProto(tenant)));
@@ -101,44 +105,22 @@ public class RouterEndpoint extends RouterServiceGrpc.RouterServiceImplBase {
     @Override
     public void reassertBackendLogin(ReassertBackendLoginRequest request,
                                      StreamObserver<ReassertBackendLoginResponse> observer) {
-        respond(observer, "ReassertBackendLogin", () -> {
-            AccessClass accessClass = AccessClass.fromWireName(request.getAccessClass()).orElseThrow(() ->
-                    Status.INVALID_ARGUMENT.withDescription("access_class must be reader, writer or admin")
-                            .asRuntimeException());
-            try {
-                return ReassertBackendLoginResponse.newBuilder()
-                        .setUsername(reassertion.reassert(request.getTenantId(), accessClass)).build();
-            } catch (TenantNotFoundException e) {
-                throw Status.NOT_FOUND.withDescription("unknown tenant").asRuntimeException();
-            } catch (ReassertTooSoonException e) {
-                throw Status.RESOURCE_EXHAUSTED.withDescription(e.getMessage()).asRuntimeException();
-            } catch (ProvisioningUnavailableException | ProvisioningRefusedException e) {
-                throw Status.FAILED_PRECONDITION.withDescription("router-service cannot re-assert this login: "
-                        + e.getMessage()).asRuntimeException();
-            }
+        GrpcCalls.respond(observer, "ReassertBackendLogin", KNOWN, () -> {
+            AccessClass accessClass = AccessClass.fromWireName(request.getAccessClass()).orElseThrow(() -> GrpcCalls
+                    .refuse(Status.INVALID_ARGUMENT.withDescription("access_class must be reader, writer or admin")));
+            return ReassertBackendLoginResponse.newBuilder()
+                    .setUsername(reassertion.reassert(request.getTenantId(), accessClass)).build();
         });
     }
 
-    private static <T> void respond(StreamObserver<T> observer, String method, Supplier<T> call) {
-        T response;
-        try {
-            response = call.get();
-        } catch (StatusRuntimeException e) {
-            observer.onError(e);
-            return;
-        } catch (BackendResolutionException e) {
-            // The caller may keep serving its cached route; the operator learns which reference failed.
-            LOG.warn("{}: a tenant's backend cannot be resolved: {}", method, e.getMessage());
-            observer.onError(Status.UNAVAILABLE.withDescription("tenant backend cannot be resolved now")
-                    .asRuntimeException());
-            return;
-        } catch (RuntimeException e) {
-            // Callers learn nothing of the internals; operators get the whole story here.
-            LOG.error("{} failed", method, e);
-            observer.onError(Status.INTERNAL.withDescription("internal error").asRuntimeException());
-            return;
-        }
-        observer.onNext(response);
-        observer.onCompleted();
+    private static Status cannotReassert(RuntimeException e) {
+        return Status.FAILED_PRECONDITION
+                .withDescription("router-service cannot re-assert this login: " + e.getMessage());
+    }
+
+    // The caller may keep serving its cached route; the operator learns which reference failed.
+    private static Status backendUnresolved(BackendResolutionException e) {
+        LOG.warn("a tenant's backend cannot be resolved: {}", e.getMessage());
+        return Status.UNAVAILABLE.withDescription("tenant backend cannot be resolved now");
     }
 }

@@ -2,6 +2,7 @@ package io.tollgate.router.api.grpc;
 
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
+import io.tollgate.common.grpc.GrpcCalls;
 import io.tollgate.proto.router.v1.WatchTenantsResponse;
 import io.tollgate.router.service.BackendResolutionException;
 import io.tollgate.router.service.watch.SubscriberTooSlowException;
@@ -92,8 +93,7 @@ final class WatchTenantsStream {
             LOG.warn("WatchTenants: a tenant's backend cannot be resolved: {}", e.getMessage());
             end(Status.UNAVAILABLE.withDescription("a tenant's backend cannot be resolved now; retry"));
         } catch (RuntimeException e) {
-            LOG.error("WatchTenants failed", e);
-            end(Status.INTERNAL.withDescription("internal error"));
+            end(GrpcCalls.unexpected("WatchTenants", e));
         }
     }
 

@@ -11,6 +11,7 @@ import io.tollgate.router.persistence.RegistryLock;
 import io.tollgate.router.service.backend.FailingBackendCheck;
 import io.tollgate.router.support.AdminClient.Response;
 import io.tollgate.router.support.Tenants;
+import io.tollgate.testkit.logs.IncidentCapture;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What a caller sees when the service fails inside: a generic problem, never the exception's text
- * (classes, connections, SQL); the log has the whole story, with the stack.
+ * (classes, connections, SQL), only a reference to the incident; the log has the whole story under
+ * that reference, with the stack.
  */
 @MicronautTest(transactional = false)
 class ServerErrorsTest extends AdminServiceTest {
@@ -86,6 +88,7 @@ class ServerErrorsTest extends AdminServiceTest {
             Response response = suspend.get(30, TimeUnit.SECONDS);
 
             assertGeneric500(response);
+            assertLoggedUnderItsReference(logs, response);
             ILoggingEvent logged = logs.events().stream()
                     .filter(e -> e.getLevel() == Level.ERROR && e.getThrowableProxy() != null)
                     .filter(e -> e.getFormattedMessage().contains("POST /admin/v1/tenants/{id}/suspend"))
@@ -108,6 +111,7 @@ class ServerErrorsTest extends AdminServiceTest {
             Response response = admin().post(PATH + "/checked/check", null);
 
             assertGeneric500(response);
+            assertLoggedUnderItsReference(logs, response);
             List<IThrowableProxy> logged = logs.events().stream()
                     .filter(e -> e.getLevel() == Level.ERROR && e.getThrowableProxy() != null)
                     .map(ILoggingEvent::getThrowableProxy)
@@ -143,8 +147,18 @@ class ServerErrorsTest extends AdminServiceTest {
         assertEquals("about:blank", problem.get("type"));
         assertEquals("Internal Server Error", problem.get("title"));
         assertEquals(500, ((Number) problem.get("status")).intValue());
-        assertEquals("internal error", problem.get("detail"));
+        IncidentCapture.referenceIn((String) problem.get("detail"));
         INTERNALS.forEach(text -> assertFalse(response.body().contains(text), () -> text + " in " + response.body()));
+    }
+
+    /** The reference the caller got names the one incident logged, with the stack. */
+    private static void assertLoggedUnderItsReference(CapturedLogs logs, Response response) {
+        String reference = IncidentCapture.referenceIn((String) response.json().get("detail"));
+        List<ILoggingEvent> logged = logs.events().stream()
+                .filter(e -> e.getFormattedMessage().startsWith("incident " + reference + ": "))
+                .toList();
+        assertEquals(1, logged.size(), () -> "logged once under " + reference + ": " + logs.events());
+        assertNotNull(logged.get(0).getThrowableProxy(), "with its stack");
     }
 
     /** The router's backend that waits for the registry lock (an advisory lock), once it does. */

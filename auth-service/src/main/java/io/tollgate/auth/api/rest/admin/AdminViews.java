@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.tollgate.auth.domain.Account;
+import io.tollgate.auth.domain.RefreshFamily;
 import io.tollgate.auth.domain.Revocation;
 import io.tollgate.auth.domain.ServiceClient;
-import io.tollgate.auth.persistence.RefreshTokenStore.Family;
 import io.tollgate.common.auth.Role;
 
 import java.time.Instant;
@@ -75,7 +75,7 @@ final class AdminViews {
     @Serdeable
     record SessionView(String sessionId, List<String> scopes, Instant createdAt, Instant lastUsedAt,
                        Instant expiresAt) {
-        static SessionView of(Family family) {
+        static SessionView of(RefreshFamily family) {
             return new SessionView(family.familyId().toString(), family.scopes().stream().sorted().toList(),
                     family.createdAt(), family.lastUsedAt(), family.expiresAt());
         }

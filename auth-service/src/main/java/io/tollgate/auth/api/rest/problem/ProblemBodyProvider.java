@@ -15,6 +15,10 @@ import java.util.stream.Collectors;
  * Renders every JSON error Micronaut builds on this service (an unreadable body, an unknown route,
  * a refused media type, and the admin API's own) as a problem document; errors that concern a
  * field become field problems. The OAuth endpoints answer their RFC 6749 errors themselves.
+ * <p>
+ * A 5xx that reaches this provider shows no message: those of a server-side failure are exception
+ * text. Our own unexpected failures do not come here ({@link UnexpectedErrorHandler} answers them
+ * with the incident's reference).
  */
 @Singleton
 @Replaces(JsonErrorResponseBodyProvider.class)
@@ -22,6 +26,9 @@ public class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Proble
 
     @Override
     public Problem body(ErrorContext context, HttpResponse<?> response) {
+        if (response.code() >= 500) {
+            return new Problem("about:blank", response.reason(), response.code(), null, null);
+        }
         List<Problem.FieldProblem> fields = context.getErrors().stream()
                 .filter(e -> e.getPath().isPresent())
                 .map(e -> new Problem.FieldProblem(e.getPath().get(), e.getMessage()))

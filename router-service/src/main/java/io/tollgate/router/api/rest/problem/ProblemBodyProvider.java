@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * <p>
  * A 5xx is a generic problem whatever its error context holds ({@code "detail": "internal error"}
  * for a 500, none for the others): the messages of a server-side failure are exception text, and
- * stay in the log ({@link ProblemResponses}, {@link RegistryProblemHandlers.Unexpected}).
+ * stay in the log. Our own unexpected failures do not come here: {@link ProblemResponses#unexpected}
+ * answers them with the incident's reference.
  */
 @Singleton
 @Replaces(JsonErrorResponseBodyProvider.class)

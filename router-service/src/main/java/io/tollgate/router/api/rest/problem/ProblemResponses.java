@@ -1,13 +1,15 @@
 package io.tollgate.router.api.rest.problem;
 
-import io.micronaut.http.BasicHttpAttributes;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.tollgate.common.error.Incident;
+import io.tollgate.common.http.HttpIncidents;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,15 +17,17 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /**
- * Builds error responses through Micronaut's error processor, so that they are problem documents.
+ * Builds error responses as problem documents.
  * <p>
- * A 4xx carries its messages: they tell the caller what to fix. A 5xx carries none, whatever the
- * handler passed: what failed inside (an exception's message can name classes, connections, SQL,
- * hosts) goes to the log, with its stack, and the caller gets a generic problem.
+ * A 4xx carries its messages: they tell the caller what to fix. An expected 5xx (a dependency
+ * away, a feature off) carries none, whatever the handler passed, and is logged at WARN. An
+ * unexpected failure follows the one policy ({@link Incident}): logged once with its stack under a
+ * correlation id, answered 500 whose only detail is {@link Incident#publicMessage()}.
  */
 @Singleton
 public class ProblemResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
+    private static final MediaType PROBLEM = MediaType.of(Problem.CONTENT_TYPE);
 
     private final ErrorResponseProcessor<?> processor;
 
@@ -32,9 +36,12 @@ public class ProblemResponses {
     }
 
     public MutableHttpResponse<?> respond(HttpRequest<?> request, HttpStatus status, Throwable cause, List<Error> errors) {
+        if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
+            return unexpected(request, cause);
+        }
         ErrorContext.Builder context = ErrorContext.builder(request).cause(cause);
         if (status.getCode() >= 500) {
-            logServerError(request, status, cause);
+            LOG.warn("{} answered {}", HttpIncidents.where(request), status.getCode(), cause);
         } else {
             errors.forEach(context::error);
         }
@@ -45,13 +52,12 @@ public class ProblemResponses {
         return respond(request, status, cause, List.of(ProblemBodyProvider.error(null, message)));
     }
 
-    // The route's template rather than the path: a path is the caller's text, and is not logged.
-    private static void logServerError(HttpRequest<?> request, HttpStatus status, Throwable cause) {
-        String route = BasicHttpAttributes.getUriTemplate(request).orElse("(no route)");
-        if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
-            LOG.error("{} {} failed: answered {}", request.getMethodName(), route, status.getCode(), cause);
-        } else {
-            LOG.warn("{} {} answered {}", request.getMethodName(), route, status.getCode(), cause);
-        }
+    /** A failure nobody planned for: an incident, answered as a generic 500. */
+    public MutableHttpResponse<Problem> unexpected(HttpRequest<?> request, Throwable cause) {
+        Incident incident = HttpIncidents.record(request, cause);
+        HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
+        return HttpResponse.<Problem>status(status)
+                .body(new Problem("about:blank", status.getReason(), status.getCode(), incident.publicMessage(), null))
+                .contentType(PROBLEM);
     }
 }

@@ -146,8 +146,8 @@ final class RegistryProblemHandlers {
 
     /**
      * Whatever no closer handler (ours or Micronaut's) claims: a bug, or a dependency such as the
-     * database failing. It is logged with its stack and answered as a generic 500, where
-     * Micronaut's fallback would put the exception's message in the body.
+     * database failing. It is an incident (logged once with its stack) answered as a generic 500,
+     * where Micronaut's fallback would put the exception's message in the body.
      */
     @Singleton
     static class Unexpected implements ExceptionHandler<Throwable, HttpResponse<?>> {
@@ -159,7 +159,7 @@ final class RegistryProblemHandlers {
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, Throwable exception) {
-            return problems.respond(request, HttpStatus.INTERNAL_SERVER_ERROR, exception, List.of());
+            return problems.unexpected(request, exception);
         }
     }
 }

@@ -1,0 +1,39 @@
+package io.tollgate.catalog.rest;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
+import jakarta.inject.Singleton;
+
+import java.util.stream.Collectors;
+
+/**
+ * Renders every error Micronaut builds on this service in Iceberg's error form: its own (unknown
+ * route, unreadable body, refused media type) and Micronaut Security's 401 and 403, so that an
+ * Iceberg client reads every refusal as the typed exception it expects.
+ * <p>
+ * A 5xx shows no message: those of a server-side failure are exception text. Our own unexpected
+ * failures do not come here ({@link UnexpectedErrorHandler} answers them with the incident's
+ * reference).
+ */
+@Singleton
+@Replaces(JsonErrorResponseBodyProvider.class)
+public class IcebergErrorBodyProvider implements JsonErrorResponseBodyProvider<IcebergErrorResponse> {
+
+    @Override
+    public IcebergErrorResponse body(ErrorContext context, HttpResponse<?> response) {
+        int status = response.code();
+        String message = status >= 500 ? "" : context.getErrors().stream()
+                .map(Error::getMessage)
+                .collect(Collectors.joining("; "));
+        return IcebergErrorResponse.of(status, message.isEmpty() ? response.reason() : message);
+    }
+
+    @Override
+    public String contentType() {
+        return MediaType.APPLICATION_JSON;
+    }
+}
