@@ -1,6 +1,7 @@
 package io.tollgate.router.domain;
 
 import io.micronaut.core.annotation.Nullable;
+import io.tollgate.common.tenant.PlatformTenant;
 import io.tollgate.common.tenant.TenantIds;
 
 import java.util.ArrayList;
@@ -56,6 +57,12 @@ public final class TenantRules {
         if (!TenantIds.isValid(id)) {
             problems.add(field, echo(id) + "is not a valid tenant id (lowercase letters, digits and single hyphens,"
                     + " starting with a letter, at most 63 characters)");
+            return null;
+        }
+        if (PlatformTenant.is(id)) {
+            // Platform administrators' tokens carry this tenant: a data plane under it would be
+            // theirs across every tenant's policy. The data services never serve it either.
+            problems.add(field, "is reserved for platform administrators");
             return null;
         }
         return id;

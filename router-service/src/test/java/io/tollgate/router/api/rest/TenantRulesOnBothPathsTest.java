@@ -62,6 +62,7 @@ class TenantRulesOnBothPathsTest {
                 both("a CLAIM variable without its claim", "contextVariables",
                         List.of(Map.of("name", "tollgate.x", "source", "CLAIM")), "contextVariables[0].claim"),
                 both("an id that is not a slug", "id", "Acme_Corp", "id"),
+                both("the platform administrators' reserved tenant", "id", "platform", "id"),
                 both("a blank display name", "displayName", "  ", "displayName"),
                 both("a status a definition cannot ask for", "status", "deleting", "status"),
                 both("a label key with a space", "labels", Map.of("a key", "v"), "labels"),
