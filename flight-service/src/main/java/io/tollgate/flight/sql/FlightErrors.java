@@ -1,11 +1,14 @@
 package io.tollgate.flight.sql;
 
+import io.tollgate.common.error.Incident;
+import io.tollgate.flight.error.InvalidRequestException;
 import io.tollgate.flight.guard.StatementRefusedException;
 import io.tollgate.flight.ingest.IngestTargetException;
 import io.tollgate.flight.quota.QuotaExceededException;
 import io.tollgate.flight.statement.ClientStalledException;
 import io.tollgate.flight.statement.InvalidHandleException;
 import io.tollgate.flight.statement.QueryCancelledException;
+import io.tollgate.flight.statement.QueryThreadsBusyException;
 import io.tollgate.flight.statement.RowBytes;
 import io.tollgate.flight.statement.StatementTimeoutException;
 import io.tollgate.flight.tenant.TenantUnavailableException;
@@ -39,10 +42,12 @@ import java.sql.SQLException;
  * ingest target exists / is missing              ALREADY_EXISTS / NOT_FOUND
  * tenant quota: concurrent queries, result       RESOURCE_EXHAUSTED     the tenant's own limit
  *               rows or bytes
+ * every query thread of the replica streaming    RESOURCE_EXHAUSTED     says so (retry later)
  * query cancelled (CancelFlightInfo, 57014)      CANCELLED
  * the client stopped reading a stream            TIMED_OUT              says so
  * tenant unknown / inactive / unreachable        NOT_FOUND / UNAUTHORIZED / UNAVAILABLE
  * request the client got wrong                   INVALID_ARGUMENT       our own text
+ *   (InvalidRequestException; never a library's IllegalArgumentException)
  * commit of a failed, ended or discarded txn     INVALID_ARGUMENT       says so (nothing committed)
  * statement refused by the allow-list            INVALID_ARGUMENT       the rule it breaks
  *   ... because of the caller's access class     UNAUTHORIZED           the rule it breaks
@@ -55,12 +60,17 @@ import java.sql.SQLException;
  * SQLSTATE 40*** (serialization, deadlock)       UNAVAILABLE            SQLSTATE + PostgreSQL's message
  * SQLSTATE 53200, 54000 (resources)              RESOURCE_EXHAUSTED     SQLSTATE only
  * any other error PostgreSQL reported            INVALID_ARGUMENT       SQLSTATE + PostgreSQL's message
- * anything else                                  INTERNAL               "internal error" (logged)
+ * a database error without a server message      INTERNAL               as anything else
+ * anything else                                  INTERNAL               "internal error (ref id)": common's
+ *                                                                       Incident, logged with its stack
  * </pre>
  * (UNAUTHORIZED is gRPC's PERMISSION_DENIED.)
  */
 public final class FlightErrors {
     private static final Logger LOG = LoggerFactory.getLogger(FlightErrors.class);
+
+    /** Where incidents happen, in the log: the call is known to the transport's own log lines. */
+    private static final String WHERE = "a Flight SQL call";
 
     private FlightErrors() {
     }
@@ -96,6 +106,9 @@ public final class FlightErrors {
         if (error instanceof StatementTimeoutException) {
             return CallStatus.TIMED_OUT.withDescription(error.getMessage()).toRuntimeException();
         }
+        if (error instanceof QueryThreadsBusyException) {
+            return CallStatus.RESOURCE_EXHAUSTED.withDescription(error.getMessage()).toRuntimeException();
+        }
         if (error instanceof QueryCancelledException) {
             return CallStatus.CANCELLED.withDescription(error.getMessage()).toRuntimeException();
         }
@@ -124,14 +137,19 @@ public final class FlightErrors {
                     + "its query, its tenant or this service may use in flight (tollgate.flight.query-memory-bytes, "
                     + "tollgate.flight.limits.tenant-memory-bytes, tollgate.flight.memory-limit-bytes)").toRuntimeException();
         }
-        if (error instanceof IllegalArgumentException) {
+        if (error instanceof InvalidRequestException) {
             return CallStatus.INVALID_ARGUMENT.withDescription(error.getMessage()).toRuntimeException();
         }
         if (error instanceof SQLException sql) {
-            return fromSql(sql);
+            return fromSql(sql, thrown);
         }
-        LOG.error("unexpected failure", thrown);
-        return CallStatus.INTERNAL.withDescription("internal error").toRuntimeException();
+        return unexpected(thrown);
+    }
+
+    /** What nobody planned for: logged once as an incident; the client learns only its id. */
+    private static FlightRuntimeException unexpected(Throwable thrown) {
+        return CallStatus.INTERNAL.withDescription(Incident.record(WHERE, thrown).publicMessage())
+                .toRuntimeException();
     }
 
     /**
@@ -159,11 +177,12 @@ public final class FlightErrors {
                 || error instanceof TransactionException || error instanceof IngestTargetException
                 || error instanceof QueryCancelledException || error instanceof StatementTimeoutException || error instanceof TenantUnavailableException
                 || error instanceof QuotaExceededException || error instanceof ClientStalledException
-                || error instanceof IllegalArgumentException || error instanceof StatementRefusedException
+                || error instanceof InvalidRequestException || error instanceof StatementRefusedException
+                || error instanceof QueryThreadsBusyException
                 || error instanceof OutOfMemoryException || error instanceof TransactionLostException;
     }
 
-    private static FlightRuntimeException fromSql(SQLException error) {
+    private static FlightRuntimeException fromSql(SQLException error, Throwable thrown) {
         String state = error.getSQLState() == null ? "" : error.getSQLState();
         if (RowBytes.exceeded(error)) {
             return CallStatus.RESOURCE_EXHAUSTED.withDescription("a row of the result is larger than a row may be "
@@ -186,8 +205,8 @@ public final class FlightErrors {
         }
         boolean fromServer = error instanceof PSQLException psql && psql.getServerErrorMessage() != null;
         if (!fromServer) {
-            LOG.error("database failure without a server message (SQLSTATE {})", state, error);
-            return CallStatus.INTERNAL.withDescription("internal error").toRuntimeException();
+            // The driver's own failure (I/O, protocol, a bug): its message is the driver's, not PostgreSQL's.
+            return unexpected(thrown);
         }
         CallStatus status;
         if (state.equals("42501") || state.equals("25006")) {

@@ -242,7 +242,7 @@ public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
     public void getStreamPreparedStatement(CommandPreparedStatementQuery command, CallContext context,
                                            ServerStreamListener listener) {
         stream(listener, () -> statements.stream(FlightWire.principal(context),
-                command.getPreparedStatementHandle(), listener));
+                command.getPreparedStatementHandle(), new FlightResultSink(listener)));
     }
 
     @Override
@@ -260,7 +260,7 @@ public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
     @Override
     public void getStreamStatement(TicketStatementQuery ticket, CallContext context, ServerStreamListener listener) {
         stream(listener, () -> statements.stream(FlightWire.principal(context), ticket.getStatementHandle(),
-                listener));
+                new FlightResultSink(listener)));
     }
 
     @Override
