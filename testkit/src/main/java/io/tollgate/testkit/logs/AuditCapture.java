@@ -8,17 +8,18 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Records what the service writes to the audit logger ({@code io.tollgate.audit}) while open: a
- * real appender attached to the real Logback logger. Logback is only on the runtime class path,
+ * Records what the service writes to the audit logger ({@code io.tollgate.audit}), or to another
+ * logger of ours ({@link #of}), while open: a real appender attached to the real Logback logger. Logback is only on the runtime class path,
  * so the appender is a proxy of its {@code Appender} interface, attached by reflection.
  */
 public final class AuditCapture implements AutoCloseable {
     private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final Object logger = LoggerFactory.getLogger("io.tollgate.audit");
+    private final Object logger;
     private final Class<?> appenderType;
     private final Object appender;
 
-    private AuditCapture() {
+    private AuditCapture(String loggerName) {
+        logger = LoggerFactory.getLogger(loggerName);
         try {
             appenderType = Class.forName("ch.qos.logback.core.Appender");
             Object neutral = neutral();
@@ -37,13 +38,18 @@ public final class AuditCapture implements AutoCloseable {
                     });
             logger.getClass().getMethod("addAppender", appenderType).invoke(logger, appender);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the audit logger is not Logback's", e);
+            throw new IllegalStateException("the logger " + loggerName + " is not Logback's", e);
         }
     }
 
     /** Starts recording. */
     public static AuditCapture start() {
-        return new AuditCapture();
+        return new AuditCapture("io.tollgate.audit");
+    }
+
+    /** Starts recording another logger (e.g. {@code io.tollgate.incident}, where incidents are logged). */
+    public static AuditCapture of(String loggerName) {
+        return new AuditCapture(loggerName);
     }
 
     /** The lines recorded so far, formatted. */
