@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The wire ends in the adapter: no compiled class below it refers to a type of Flight's calls
  * (statuses, listeners, call contexts, streams, results). Read from the constant pools of the
  * compiled classes, so a fully qualified name or a type reached only through a method signature
- * counts as much as an import.
+ * counts as much as an import. Nor does any depend on the adapter, the server or the middleware.
  */
 class WireBoundaryTest {
     /** The packages that speak Flight: the Flight SQL adapter, the server that hosts it, its middleware. */
@@ -34,6 +34,7 @@ class WireBoundaryTest {
     /** Flight SQL's column metadata keys describe a schema, not a call: Arrow schema vocabulary. */
     private static final String SCHEMA_VOCABULARY = "org/apache/arrow/flight/sql/FlightSqlColumnMetadata";
     private static final Pattern FLIGHT_TYPE = Pattern.compile("org/apache/arrow/flight/[A-Za-z0-9_/$]+");
+    private static final Pattern WIRE_PACKAGE_TYPE = Pattern.compile("io/tollgate/flight/(sql|server|auth)/[A-Za-z0-9_$]+");
 
     @Test
     void noPackageBelowTheAdapterRefersToAFlightCallType() throws Exception {
@@ -46,7 +47,7 @@ class WireBoundaryTest {
                 continue;
             }
             packagesScanned.add(pkg);
-            Set<String> flight = flightReferences(type);
+            Set<String> flight = references(type, FLIGHT_TYPE);
             flight.removeIf(name -> name.startsWith(SCHEMA_VOCABULARY));
             if (!flight.isEmpty()) {
                 offenders.put(root.relativize(type).toString(), flight);
@@ -58,12 +59,28 @@ class WireBoundaryTest {
     }
 
     @Test
+    void noPackageBelowTheAdapterDependsOnTheAdapterItsServerOrItsMiddleware() throws Exception {
+        Path root = classesRoot();
+        Map<String, Set<String>> offenders = new TreeMap<>();
+        for (Path type : classFiles(root)) {
+            if (!WIRE_PACKAGES.contains(packageOf(root, type))) {
+                Set<String> wire = references(type, WIRE_PACKAGE_TYPE);
+                if (!wire.isEmpty()) {
+                    offenders.put(root.relativize(type).toString(), wire);
+                }
+            }
+        }
+        assertEquals(Map.of(), offenders);
+    }
+
+    @Test
     void theScanSeesFlightTypesWhereTheyAre() throws Exception {
         Path root = classesRoot();
         Path adapterSink = root.resolve("io/tollgate/flight/sql/FlightResultSink.class");
-        assertTrue(flightReferences(adapterSink).contains("org/apache/arrow/flight/FlightProducer$ServerStreamListener"));
+        assertTrue(references(adapterSink, FLIGHT_TYPE).contains("org/apache/arrow/flight/FlightProducer$ServerStreamListener"));
+        assertTrue(references(adapterSink, WIRE_PACKAGE_TYPE).contains("io/tollgate/flight/sql/FlightResultSink"));
         Path belowWithSchemaVocabulary = root.resolve("io/tollgate/flight/types/PgColumnTypes.class");
-        assertFalse(flightReferences(belowWithSchemaVocabulary).isEmpty());
+        assertFalse(references(belowWithSchemaVocabulary, FLIGHT_TYPE).isEmpty());
     }
 
     private static Path classesRoot() throws URISyntaxException {
@@ -82,14 +99,14 @@ class WireBoundaryTest {
         return relative.getNameCount() == 1 ? "" : relative.getName(0).toString();
     }
 
-    /** Every Flight type name in the class's constant pool (its UTF-8 entries are plain ASCII here). */
-    private static Set<String> flightReferences(Path type) throws IOException {
+    /** Every type name of this pattern in the class's constant pool (its UTF-8 entries are plain ASCII here). */
+    private static Set<String> references(Path type, Pattern names) throws IOException {
         String pool = new String(Files.readAllBytes(type), StandardCharsets.ISO_8859_1);
-        Set<String> names = new TreeSet<>();
-        Matcher matcher = FLIGHT_TYPE.matcher(pool);
+        Set<String> found = new TreeSet<>();
+        Matcher matcher = names.matcher(pool);
         while (matcher.find()) {
-            names.add(matcher.group());
+            found.add(matcher.group());
         }
-        return names;
+        return found;
     }
 }
