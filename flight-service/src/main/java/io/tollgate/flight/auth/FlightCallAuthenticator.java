@@ -21,8 +21,8 @@ import java.util.List;
  * {@link CallAuthenticator} verify them (revocations included); maps its refusals to Flight
  * statuses. An {@code Authorization} header always decides when present: a bearer token is
  * verified locally; Basic credentials are a login through auth-service, whose token is then
- * handed back to the client to use on later calls. Without that
- * header, the session cookie ({@link SessionCookie}) is verified exactly like a bearer token.
+ * handed back to the client to use on later calls. Without that header, the session cookie
+ * ({@link SessionCookie}) is verified exactly like a bearer token.
  *
  * <p>A call authenticated by the header gets its token back as the session cookie, unless it sent
  * that very token in the cookie already, so that clients which send their configured headers only

@@ -16,6 +16,7 @@ import io.tollgate.flight.tenant.TransactionLostException;
 import io.tollgate.flight.transaction.TransactionException;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.FlightRuntimeException;
+import org.apache.arrow.flight.FlightStatusCode;
 import org.apache.arrow.memory.OutOfMemoryException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -23,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
+import java.util.regex.Pattern;
 
 /**
  * The one table that maps what went wrong to a Flight status. Clients get a status code and a
@@ -31,6 +33,7 @@ import java.sql.SQLException;
  * <pre>
  * what                                           status                 message
  * Flight status raised on purpose                as raised              as raised
+ *   ... but INTERNAL or UNKNOWN (a library's)    INTERNAL               as anything else
  * forged / foreign / expired handle              INVALID_ARGUMENT       fixed text, never which
  * ticket or command that is not one (no Any,     INVALID_ARGUMENT       "malformed ticket" or the
  *   an unknown type, a body that does not decode)                       Flight SQL library's text
@@ -71,6 +74,7 @@ public final class FlightErrors {
 
     /** Where incidents happen, in the log: the call is known to the transport's own log lines. */
     private static final String WHERE = "a Flight SQL call";
+    private static final Pattern INCIDENT_ANSWER = Pattern.compile("internal error \\(ref [0-9a-f]{16}\\)");
 
     private FlightErrors() {
     }
@@ -78,7 +82,7 @@ public final class FlightErrors {
     public static FlightRuntimeException toFlight(Throwable thrown) {
         Throwable error = cause(thrown);
         if (error instanceof FlightRuntimeException flight) {
-            return flight;
+            return isUnexplained(flight) ? unexpected(thrown) : flight;
         }
         if (error instanceof InvalidHandleException) {
             return CallStatus.INVALID_ARGUMENT.withDescription(error.getMessage()).toRuntimeException();
@@ -144,6 +148,16 @@ public final class FlightErrors {
             return fromSql(sql, thrown);
         }
         return unexpected(thrown);
+    }
+
+    /**
+     * A Flight status nobody chose: INTERNAL or UNKNOWN from a library, whose text is its
+     * exception's. One that is already an incident's answer passes as it is (logged once).
+     */
+    private static boolean isUnexplained(FlightRuntimeException flight) {
+        FlightStatusCode code = flight.status().code();
+        return (code == FlightStatusCode.INTERNAL || code == FlightStatusCode.UNKNOWN)
+                && !INCIDENT_ANSWER.matcher(String.valueOf(flight.status().description())).matches();
     }
 
     /** What nobody planned for: logged once as an incident; the client learns only its id. */
