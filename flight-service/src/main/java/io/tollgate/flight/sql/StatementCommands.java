@@ -117,11 +117,11 @@ class StatementCommands {
     }
 
     /** Runs the statement a signed handle (from a ticket) names, streaming its rows. */
-    void stream(Principal principal, ByteString signedHandle, ResultSink listener)
+    void stream(Principal principal, ByteString signedHandle, ResultSink sink)
             throws SQLException, IOException {
         byte[] signed = signedHandle.toByteArray();
         StatementHandle handle = handles.redeem(signed, principal);
-        queries.stream(principal, handle, RunningStatements.keyOf(signed), listener);
+        queries.stream(principal, handle, RunningStatements.keyOf(signed), sink);
     }
 
     void update(Principal principal, CommandStatementUpdate command, StreamListener<PutResult> ack)
