@@ -2,6 +2,7 @@ package io.tollgate.flight;
 
 import io.tollgate.flight.config.LimitsConfig;
 import io.tollgate.common.auth.Principal;
+import io.tollgate.common.signing.Signer;
 import io.tollgate.flight.config.FlightConfig;
 
 import java.time.Duration;
@@ -14,10 +15,17 @@ public final class TestConfigs {
     private TestConfigs() {
     }
 
+    private static final String HANDLE_KEY =
+            Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
+
     public static FlightConfig flightConfig(Duration handleTtl) {
-        String key = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
-        return new FlightConfig("127.0.0.1", 0, key, handleTtl, 1024, 1024, 100, 64L << 20, 32L << 20,
+        return new FlightConfig("127.0.0.1", 0, HANDLE_KEY, handleTtl, 1024, 1024, 100, 64L << 20, 32L << 20,
                 Duration.ofSeconds(5), 1 << 20);
+    }
+
+    /** The signer of every test replica sharing {@link #flightConfig}'s key. */
+    public static Signer handleSigner() {
+        return Signer.fromConfiguredKey(HANDLE_KEY, "tollgate.flight.handle-key");
     }
 
     /** The service's default limits. */

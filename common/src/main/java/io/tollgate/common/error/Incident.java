@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * A failure nobody planned for, recorded in the log under a correlation id. The caller sees
@@ -15,6 +16,7 @@ import java.util.HexFormat;
 public record Incident(String id) {
     private static final Logger LOG = LoggerFactory.getLogger("io.tollgate.incident");
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern PUBLIC_MESSAGE = Pattern.compile("internal error \\(ref [0-9a-f]{16}\\)");
 
     public Incident {
         if (id == null || !id.matches("[0-9a-f]{16}")) {
@@ -34,6 +36,11 @@ public record Incident(String id) {
         Incident incident = new Incident(HexFormat.of().formatHex(bytes));
         LOG.error("incident {}: {} failed unexpectedly", incident.id, where, error);
         return incident;
+    }
+
+    /** Whether a text is an incident's public message (already the generic answer, nothing to hide). */
+    public static boolean isPublicMessage(String text) {
+        return text != null && PUBLIC_MESSAGE.matcher(text).matches();
     }
 
     /** The whole of what a caller learns. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class IncidentTest {
 
@@ -17,6 +18,13 @@ class IncidentTest {
 
         assertEquals("internal error (ref " + incident.id() + ")", incident.publicMessage());
         assertFalse(incident.publicMessage().contains("acme"));
+    }
+
+    @Test
+    void itsPublicMessageIsRecognisedAndNothingElse() {
+        assertTrue(Incident.isPublicMessage(Incident.record("test", new RuntimeException()).publicMessage()));
+        assertFalse(Incident.isPublicMessage("internal error (ref 123) and more"));
+        assertFalse(Incident.isPublicMessage(null));
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.apache.arrow.flight.RequestContext;
 /**
  * Authenticates every Flight call before it reaches the producer, and carries the verified
  * principal to it. A call without acceptable credentials never reaches the producer. Only moves
- * headers: {@link CallAuthenticator} decides. After a Basic login the issued bearer token is
+ * headers: {@link FlightCallAuthenticator} decides. After a Basic login the issued bearer token is
  * returned in the response headers, as Flight clients expect from a handshake; the session cookie
  * ({@link SessionCookie}), when the authenticator hands one out, goes in {@code set-cookie}.
  */
@@ -22,7 +22,7 @@ public final class AuthMiddleware implements FlightServerMiddleware {
     private final String issuedToken;
     private final String setCookie;
 
-    private AuthMiddleware(CallAuthenticator.Authenticated authenticated) {
+    private AuthMiddleware(FlightCallAuthenticator.Authenticated authenticated) {
         this.principal = authenticated.principal();
         this.issuedToken = authenticated.issuedToken();
         this.setCookie = authenticated.setCookie();
@@ -52,9 +52,9 @@ public final class AuthMiddleware implements FlightServerMiddleware {
 
     /** Makes one {@link AuthMiddleware} per call, or refuses the call. */
     public static final class Factory implements FlightServerMiddleware.Factory<AuthMiddleware> {
-        private final CallAuthenticator authenticator;
+        private final FlightCallAuthenticator authenticator;
 
-        public Factory(CallAuthenticator authenticator) {
+        public Factory(FlightCallAuthenticator authenticator) {
             this.authenticator = authenticator;
         }
 

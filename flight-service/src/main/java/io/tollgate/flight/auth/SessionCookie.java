@@ -7,7 +7,7 @@ import java.util.List;
  * The wire form of the session cookie ({@code tollgate_session}), which carries a caller's bearer
  * token for Flight clients that send their configured headers only with some calls (ADBC's Java
  * driver with its cookie middleware on). Only text is handled here: what the token is worth is
- * decided by {@link CallAuthenticator}.
+ * decided by {@link FlightCallAuthenticator}.
  *
  * <p>{@link #setCookie} writes {@code tollgate_session=<token>; Max-Age=<seconds>}. arrow-java's
  * {@code ClientCookieMiddleware} parses it with {@link java.net.HttpCookie}, which takes a header

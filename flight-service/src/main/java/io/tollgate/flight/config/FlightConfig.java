@@ -36,10 +36,4 @@ public record FlightConfig(
         @Bindable(defaultValue = "1073741824") long queryMemoryBytes,
         @Bindable(defaultValue = "10s") Duration loginTimeout,
         @Bindable(defaultValue = "1048576") int maxParameterBytes) {
-
-    /** This configuration with another handle key (null: a random one). */
-    public FlightConfig withHandleKey(String key) {
-        return new FlightConfig(host, port, key, handleTtl, maxSqlLength, batchRows, fetchRows, memoryLimitBytes,
-                queryMemoryBytes, loginTimeout, maxParameterBytes);
-    }
 }

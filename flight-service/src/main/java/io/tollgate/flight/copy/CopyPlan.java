@@ -1,5 +1,6 @@
 package io.tollgate.flight.copy;
 
+import io.tollgate.flight.error.InvalidRequestException;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -116,8 +117,8 @@ public final class CopyPlan {
         return days;
     }
 
-    private static IllegalArgumentException infinite() {
-        return new IllegalArgumentException("a date or timestamp is infinite, which Arrow cannot represent: filter it out or cast it to text");
+    private static InvalidRequestException infinite() {
+        return new InvalidRequestException("a date or timestamp is infinite, which Arrow cannot represent: filter it out or cast it to text");
     }
 
     private static Function<FieldVector, ColumnDecoder> timestamp(String pgType, FieldVector vector) {

@@ -1,5 +1,6 @@
 package io.tollgate.flight.guard;
 
+import io.tollgate.flight.error.InvalidRequestException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tollgate.common.auth.AccessClass;
@@ -31,10 +32,10 @@ public class StatementGate {
         this.maxSqlLength = config.maxSqlLength();
     }
 
-    /** Admits the caller's SQL or throws {@link StatementRefusedException} (or IllegalArgumentException for its size). */
+    /** Admits the caller's SQL or throws {@link StatementRefusedException} (or {@link InvalidRequestException} for its size). */
     public StatementKind admit(Principal principal, String sql) {
         if (sql == null || sql.isBlank() || sql.length() > maxSqlLength) {
-            throw new IllegalArgumentException("SQL text is empty or longer than " + maxSqlLength + " characters");
+            throw new InvalidRequestException("SQL text is empty or longer than " + maxSqlLength + " characters");
         }
         Admission admission = new Admission(sql, AccessClass.of(principal),
                 routes.resolve(principal.tenantId()).sharedRls());

@@ -1,5 +1,6 @@
 package io.tollgate.flight.ingest;
 
+import io.tollgate.flight.error.InvalidRequestException;
 import io.tollgate.common.auth.Principal;
 import io.tollgate.flight.guard.StatementGate;
 import io.tollgate.flight.guard.StatementKind;
@@ -76,17 +77,17 @@ public class IngestService {
 
     private static void check(IngestRequest request, Schema schema) {
         if (request.temporary() && request.schema() != null) {
-            throw new IllegalArgumentException("a temporary table lives in the session's temporary schema: "
+            throw new InvalidRequestException("a temporary table lives in the session's temporary schema: "
                     + "do not name a schema");
         }
         if (request.temporary() && request.transactionId().length == 0) {
             // A pooled connection outlives the call: a temporary table must go with the
             // transaction, or the next user of the connection would find it.
-            throw new IllegalArgumentException("a temporary table lives only as long as its transaction: "
+            throw new InvalidRequestException("a temporary table lives only as long as its transaction: "
                     + "ingest into one with a transaction id");
         }
         if (schema.getFields().isEmpty()) {
-            throw new IllegalArgumentException("the uploaded data has no columns");
+            throw new InvalidRequestException("the uploaded data has no columns");
         }
     }
 
@@ -98,7 +99,7 @@ public class IngestService {
              ResultSet rs = statement.executeQuery("SELECT current_database()")) {
             rs.next();
             if (!catalog.equals(rs.getString(1))) {
-                throw new IllegalArgumentException("unknown catalog: the only catalog is the tenant's database");
+                throw new InvalidRequestException("unknown catalog: the only catalog is the tenant's database");
             }
         }
     }
@@ -109,7 +110,7 @@ public class IngestService {
             rs.next();
             String schema = rs.getString(1);
             if (schema == null) {
-                throw new IllegalArgumentException("no schema was given and the session has no current schema");
+                throw new InvalidRequestException("no schema was given and the session has no current schema");
             }
             return schema;
         }

@@ -1,5 +1,6 @@
 package io.tollgate.flight.ingest;
 
+import io.tollgate.flight.error.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -14,11 +15,11 @@ final class SqlIdentifiers {
     private SqlIdentifiers() {
     }
 
-    /** @throws IllegalArgumentException for an empty or too long name, or one with a NUL character */
+    /** @throws InvalidRequestException for an empty or too long name, or one with a NUL character */
     static String quote(String name, String what) {
         if (name == null || name.isEmpty() || name.indexOf('\0') >= 0
                 || name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            throw new IllegalArgumentException(what + " name must be 1 to " + MAX_BYTES
+            throw new InvalidRequestException(what + " name must be 1 to " + MAX_BYTES
                     + " bytes without NUL characters");
         }
         return '"' + name.replace("\"", "\"\"") + '"';

@@ -8,7 +8,7 @@ import io.tollgate.common.auth.TokenVerifier;
 import io.tollgate.common.health.ControlPlaneSync;
 import io.tollgate.flight.auth.AuthMiddleware;
 import io.tollgate.flight.auth.ClientAddressInterceptor;
-import io.tollgate.flight.auth.CallAuthenticator;
+import io.tollgate.flight.auth.FlightCallAuthenticator;
 import io.tollgate.flight.config.FlightConfig;
 import io.tollgate.flight.config.FlightTlsConfig;
 import io.tollgate.flight.sql.TollgateFlightSqlProducer;
@@ -47,7 +47,7 @@ public class FlightEndpointServer {
     });
 
     public FlightEndpointServer(FlightConfig config, FlightTlsConfig tlsConfig, TollgateFlightSqlProducer producer,
-                                CallAuthenticator authenticator, TokenVerifier verifier, BufferAllocator allocator,
+                                FlightCallAuthenticator authenticator, TokenVerifier verifier, BufferAllocator allocator,
                                 ControlPlaneSync sync) {
         Optional<TlsSettings> settings = TlsSettings.from(tlsConfig);
         Optional<ServerTls> tls = settings.map(ServerTls::load);

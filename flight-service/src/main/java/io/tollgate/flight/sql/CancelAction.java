@@ -1,5 +1,6 @@
 package io.tollgate.flight.sql;
 
+import io.tollgate.flight.error.InvalidRequestException;
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -53,7 +54,7 @@ class CancelAction {
             }
             return null;
         } catch (InvalidProtocolBufferException e) {
-            throw new IllegalArgumentException("not a ticket of this service");
+            throw new InvalidRequestException("not a ticket of this service");
         }
     }
 }

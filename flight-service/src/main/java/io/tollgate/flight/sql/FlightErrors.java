@@ -1,11 +1,14 @@
 package io.tollgate.flight.sql;
 
+import io.tollgate.common.error.Incident;
+import io.tollgate.flight.error.InvalidRequestException;
 import io.tollgate.flight.guard.StatementRefusedException;
 import io.tollgate.flight.ingest.IngestTargetException;
 import io.tollgate.flight.quota.QuotaExceededException;
 import io.tollgate.flight.statement.ClientStalledException;
 import io.tollgate.flight.statement.InvalidHandleException;
 import io.tollgate.flight.statement.QueryCancelledException;
+import io.tollgate.flight.statement.QueryThreadsBusyException;
 import io.tollgate.flight.statement.RowBytes;
 import io.tollgate.flight.statement.StatementTimeoutException;
 import io.tollgate.common.tenant.TenantRefusedException;
@@ -14,6 +17,7 @@ import io.tollgate.flight.tenant.TransactionLostException;
 import io.tollgate.flight.transaction.TransactionException;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.FlightRuntimeException;
+import org.apache.arrow.flight.FlightStatusCode;
 import org.apache.arrow.memory.OutOfMemoryException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -29,6 +33,7 @@ import java.sql.SQLException;
  * <pre>
  * what                                           status                 message
  * Flight status raised on purpose                as raised              as raised
+ *   ... but INTERNAL or UNKNOWN (a library's)    INTERNAL               as anything else
  * forged / foreign / expired handle              INVALID_ARGUMENT       fixed text, never which
  * ticket or command that is not one (no Any,     INVALID_ARGUMENT       "malformed ticket" or the
  *   an unknown type, a body that does not decode)                       Flight SQL library's text
@@ -40,12 +45,14 @@ import java.sql.SQLException;
  * ingest target exists / is missing              ALREADY_EXISTS / NOT_FOUND
  * tenant quota: concurrent queries, result       RESOURCE_EXHAUSTED     the tenant's own limit
  *               rows or bytes
+ * every query thread of the replica streaming    RESOURCE_EXHAUSTED     says so (retry later)
  * query cancelled (CancelFlightInfo, 57014)      CANCELLED
  * the client stopped reading a stream            TIMED_OUT              says so
  * tenant unknown or not active (one answer)      UNAUTHORIZED           "tenant is not available"
  * tenant registry not received yet              UNAVAILABLE            says so (retry)
  * tenant database unreachable                    UNAVAILABLE            fixed text
  * request the client got wrong                   INVALID_ARGUMENT       our own text
+ *   (InvalidRequestException; never a library's IllegalArgumentException)
  * commit of a failed, ended or discarded txn     INVALID_ARGUMENT       says so (nothing committed)
  * statement refused by the allow-list            INVALID_ARGUMENT       the rule it breaks
  *   ... because of the caller's access class     UNAUTHORIZED           the rule it breaks
@@ -58,12 +65,17 @@ import java.sql.SQLException;
  * SQLSTATE 40*** (serialization, deadlock)       UNAVAILABLE            SQLSTATE + PostgreSQL's message
  * SQLSTATE 53200, 54000 (resources)              RESOURCE_EXHAUSTED     SQLSTATE only
  * any other error PostgreSQL reported            INVALID_ARGUMENT       SQLSTATE + PostgreSQL's message
- * anything else                                  INTERNAL               "internal error" (logged)
+ * a database error without a server message      INTERNAL               as anything else
+ * anything else                                  INTERNAL               "internal error (ref id)": common's
+ *                                                                       Incident, logged with its stack
  * </pre>
  * (UNAUTHORIZED is gRPC's PERMISSION_DENIED.)
  */
 public final class FlightErrors {
     private static final Logger LOG = LoggerFactory.getLogger(FlightErrors.class);
+
+    /** Where incidents happen, in the log: the call is known to the transport's own log lines. */
+    private static final String WHERE = "a Flight SQL call";
 
     private FlightErrors() {
     }
@@ -71,7 +83,7 @@ public final class FlightErrors {
     public static FlightRuntimeException toFlight(Throwable thrown) {
         Throwable error = cause(thrown);
         if (error instanceof FlightRuntimeException flight) {
-            return flight;
+            return isUnexplained(flight) ? unexpected(thrown) : flight;
         }
         if (error instanceof InvalidHandleException) {
             return CallStatus.INVALID_ARGUMENT.withDescription(error.getMessage()).toRuntimeException();
@@ -98,6 +110,9 @@ public final class FlightErrors {
         }
         if (error instanceof StatementTimeoutException) {
             return CallStatus.TIMED_OUT.withDescription(error.getMessage()).toRuntimeException();
+        }
+        if (error instanceof QueryThreadsBusyException) {
+            return CallStatus.RESOURCE_EXHAUSTED.withDescription(error.getMessage()).toRuntimeException();
         }
         if (error instanceof QueryCancelledException) {
             return CallStatus.CANCELLED.withDescription(error.getMessage()).toRuntimeException();
@@ -131,14 +146,29 @@ public final class FlightErrors {
                     + "its query, its tenant or this service may use in flight (tollgate.flight.query-memory-bytes, "
                     + "tollgate.flight.limits.tenant-memory-bytes, tollgate.flight.memory-limit-bytes)").toRuntimeException();
         }
-        if (error instanceof IllegalArgumentException) {
+        if (error instanceof InvalidRequestException) {
             return CallStatus.INVALID_ARGUMENT.withDescription(error.getMessage()).toRuntimeException();
         }
         if (error instanceof SQLException sql) {
-            return fromSql(sql);
+            return fromSql(sql, thrown);
         }
-        LOG.error("unexpected failure", thrown);
-        return CallStatus.INTERNAL.withDescription("internal error").toRuntimeException();
+        return unexpected(thrown);
+    }
+
+    /**
+     * A Flight status nobody chose: INTERNAL or UNKNOWN from a library, whose text is its
+     * exception's. One that is already an incident's answer passes as it is (logged once).
+     */
+    private static boolean isUnexplained(FlightRuntimeException flight) {
+        FlightStatusCode code = flight.status().code();
+        return (code == FlightStatusCode.INTERNAL || code == FlightStatusCode.UNKNOWN)
+                && !Incident.isPublicMessage(flight.status().description());
+    }
+
+    /** What nobody planned for: logged once as an incident; the client learns only its id. */
+    private static FlightRuntimeException unexpected(Throwable thrown) {
+        return CallStatus.INTERNAL.withDescription(Incident.record(WHERE, thrown).publicMessage())
+                .toRuntimeException();
     }
 
     /**
@@ -167,11 +197,12 @@ public final class FlightErrors {
                 || error instanceof QueryCancelledException || error instanceof StatementTimeoutException || error instanceof TenantUnavailableException
                 || error instanceof TenantRefusedException
                 || error instanceof QuotaExceededException || error instanceof ClientStalledException
-                || error instanceof IllegalArgumentException || error instanceof StatementRefusedException
+                || error instanceof InvalidRequestException || error instanceof StatementRefusedException
+                || error instanceof QueryThreadsBusyException
                 || error instanceof OutOfMemoryException || error instanceof TransactionLostException;
     }
 
-    private static FlightRuntimeException fromSql(SQLException error) {
+    private static FlightRuntimeException fromSql(SQLException error, Throwable thrown) {
         String state = error.getSQLState() == null ? "" : error.getSQLState();
         if (RowBytes.exceeded(error)) {
             return CallStatus.RESOURCE_EXHAUSTED.withDescription("a row of the result is larger than a row may be "
@@ -194,8 +225,8 @@ public final class FlightErrors {
         }
         boolean fromServer = error instanceof PSQLException psql && psql.getServerErrorMessage() != null;
         if (!fromServer) {
-            LOG.error("database failure without a server message (SQLSTATE {})", state, error);
-            return CallStatus.INTERNAL.withDescription("internal error").toRuntimeException();
+            // The driver's own failure (I/O, protocol, a bug): its message is the driver's, not PostgreSQL's.
+            return unexpected(thrown);
         }
         CallStatus status;
         if (state.equals("42501") || state.equals("25006")) {

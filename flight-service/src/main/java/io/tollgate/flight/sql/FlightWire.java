@@ -45,8 +45,12 @@ final class FlightWire {
 
     /** A FlightInfo with one endpoint on this service, whose ticket is {@code ticket}. */
     static FlightInfo flightInfo(Schema schema, FlightDescriptor descriptor, Message ticket) {
-        FlightEndpoint endpoint = new FlightEndpoint(new Ticket(Any.pack(ticket).toByteArray()));
-        return new FlightInfo(schema, descriptor, List.of(endpoint), -1, -1);
+        return new FlightInfo(schema, descriptor, endpoints(ticket), -1, -1);
+    }
+
+    /** The one endpoint of every FlightInfo: this service, with {@code ticket} packed in an Any as the ticket. */
+    static List<FlightEndpoint> endpoints(Message ticket) {
+        return List.of(new FlightEndpoint(new Ticket(Any.pack(ticket).toByteArray())));
     }
 
     /** A schema as an IPC encapsulated message, as Flight SQL carries schemas in results. */

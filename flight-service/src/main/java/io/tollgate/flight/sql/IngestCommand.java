@@ -1,5 +1,6 @@
 package io.tollgate.flight.sql;
 
+import io.tollgate.flight.error.InvalidRequestException;
 import io.tollgate.common.auth.Principal;
 import io.tollgate.flight.ingest.IngestRequest;
 import io.tollgate.flight.ingest.IngestService;
@@ -32,7 +33,7 @@ class IngestCommand {
     void ingest(Principal principal, CommandStatementIngest command, FlightStream rows, StreamListener<PutResult> ack)
             throws SQLException {
         if (command.getOptionsCount() > 0) {
-            throw new IllegalArgumentException("unknown ingest options: " + command.getOptionsMap().keySet());
+            throw new InvalidRequestException("unknown ingest options: " + command.getOptionsMap().keySet());
         }
         TableDefinitionOptions options = command.getTableDefinitionOptions();
         IngestRequest request = new IngestRequest(
@@ -52,7 +53,7 @@ class IngestCommand {
             case TABLE_EXISTS_OPTION_FAIL -> IngestRequest.IfExists.FAIL;
             case TABLE_EXISTS_OPTION_APPEND -> IngestRequest.IfExists.APPEND;
             case TABLE_EXISTS_OPTION_REPLACE -> IngestRequest.IfExists.REPLACE;
-            default -> throw new IllegalArgumentException("table_definition_options.if_exists must be set");
+            default -> throw new InvalidRequestException("table_definition_options.if_exists must be set");
         };
     }
 
@@ -60,7 +61,7 @@ class IngestCommand {
         return switch (option) {
             case TABLE_NOT_EXIST_OPTION_CREATE -> IngestRequest.IfMissing.CREATE;
             case TABLE_NOT_EXIST_OPTION_FAIL -> IngestRequest.IfMissing.FAIL;
-            default -> throw new IllegalArgumentException("table_definition_options.if_not_exist must be set");
+            default -> throw new InvalidRequestException("table_definition_options.if_not_exist must be set");
         };
     }
 }

@@ -8,13 +8,13 @@ import io.tollgate.flight.statement.ParameterSets;
 import io.tollgate.flight.statement.PreparedDescription;
 import io.tollgate.flight.statement.PreparedSchemas;
 import io.tollgate.flight.statement.QueryService;
+import io.tollgate.flight.statement.ResultSink;
 import io.tollgate.flight.statement.RunningStatements;
 import io.tollgate.flight.statement.StatementHandle;
 import io.tollgate.flight.statement.UpdateService;
 import jakarta.inject.Singleton;
 import org.apache.arrow.flight.FlightDescriptor;
 import org.apache.arrow.flight.FlightInfo;
-import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.flight.FlightProducer.StreamListener;
 import org.apache.arrow.flight.FlightStream;
 import org.apache.arrow.flight.PutResult;
@@ -117,11 +117,11 @@ class StatementCommands {
     }
 
     /** Runs the statement a signed handle (from a ticket) names, streaming its rows. */
-    void stream(Principal principal, ByteString signedHandle, ServerStreamListener listener)
+    void stream(Principal principal, ByteString signedHandle, ResultSink sink)
             throws SQLException, IOException {
         byte[] signed = signedHandle.toByteArray();
         StatementHandle handle = handles.redeem(signed, principal);
-        queries.stream(principal, handle, RunningStatements.keyOf(signed), listener);
+        queries.stream(principal, handle, RunningStatements.keyOf(signed), sink);
     }
 
     void update(Principal principal, CommandStatementUpdate command, StreamListener<PutResult> ack)

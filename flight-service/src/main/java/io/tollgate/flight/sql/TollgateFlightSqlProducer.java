@@ -1,6 +1,7 @@
 package io.tollgate.flight.sql;
 
 import com.google.protobuf.Any;
+import com.google.protobuf.Message;
 import io.grpc.Context;
 import io.tollgate.flight.statement.QueryThreads;
 import jakarta.inject.Singleton;
@@ -10,6 +11,7 @@ import org.apache.arrow.flight.CancelStatus;
 import org.apache.arrow.flight.CloseSessionRequest;
 import org.apache.arrow.flight.CloseSessionResult;
 import org.apache.arrow.flight.FlightDescriptor;
+import org.apache.arrow.flight.FlightEndpoint;
 import org.apache.arrow.flight.FlightInfo;
 import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.flight.FlightStream;
@@ -21,20 +23,17 @@ import org.apache.arrow.flight.SchemaResult;
 import org.apache.arrow.flight.SetSessionOptionsRequest;
 import org.apache.arrow.flight.SetSessionOptionsResult;
 import org.apache.arrow.flight.Ticket;
-import org.apache.arrow.flight.sql.FlightSqlProducer;
-import org.apache.arrow.flight.sql.NoOpFlightSqlProducer;
+import org.apache.arrow.flight.sql.BasicFlightSqlProducer;
 import org.apache.arrow.flight.sql.impl.FlightSql;
 import org.apache.arrow.flight.sql.impl.FlightSql.ActionBeginTransactionRequest;
 import org.apache.arrow.flight.sql.impl.FlightSql.ActionBeginTransactionResult;
 import org.apache.arrow.flight.sql.impl.FlightSql.ActionEndTransactionRequest;
-import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetCatalogs;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetCrossReference;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetDbSchemas;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetExportedKeys;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetImportedKeys;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetPrimaryKeys;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetSqlInfo;
-import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetTableTypes;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetTables;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetXdbcTypeInfo;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandPreparedStatementQuery;
@@ -45,15 +44,18 @@ import org.apache.arrow.flight.sql.impl.FlightSql.CommandStatementUpdate;
 import org.apache.arrow.flight.sql.impl.FlightSql.TicketStatementQuery;
 import org.apache.arrow.vector.types.pojo.Schema;
 
+import java.util.List;
+
 /**
- * The Flight SQL wire adapter: the base class dispatches each command here, and each goes, with
+ * The Flight SQL wire adapter: arrow-java's {@link BasicFlightSqlProducer} dispatches each command
+ * here (and answers catalog questions' GetFlightInfo itself), and each goes, with
  * the principal the auth middleware verified, to the handler of its kind (statements, catalog
  * questions, ingest, transactions, session options, cancel). Every failure leaves through
  * {@link FlightErrors}. Handles, tickets and transaction ids are signed and self-contained, so any
  * replica serves any call except those of a transaction, which its own replica holds.
  */
 @Singleton
-public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
+public class TollgateFlightSqlProducer extends BasicFlightSqlProducer {
     private final StatementCommands statements;
     private final MetadataCommands metadata;
     private final SqlInfoCommand sqlInfo;
@@ -121,8 +123,14 @@ public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
         return () -> act(ack, work);
     }
 
-    private static FlightInfo metadataInfo(Schema schema, FlightDescriptor descriptor, com.google.protobuf.Message command) {
-        return FlightWire.flightInfo(schema, descriptor, command);
+    /**
+     * The one endpoint of a catalog question's FlightInfo (whose schema the base class names, as
+     * Flight SQL prescribes): this service, with the command itself as the ticket.
+     */
+    @Override
+    protected <T extends Message> List<FlightEndpoint> determineEndpoints(T command, FlightDescriptor descriptor,
+                                                                         Schema schema) {
+        return FlightWire.endpoints(command);
     }
 
     // The calls of every query, prepared or not, dispatched without arrow-java's reflective chain
@@ -242,7 +250,7 @@ public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
     public void getStreamPreparedStatement(CommandPreparedStatementQuery command, CallContext context,
                                            ServerStreamListener listener) {
         stream(listener, () -> statements.stream(FlightWire.principal(context),
-                command.getPreparedStatementHandle(), listener));
+                command.getPreparedStatementHandle(), new FlightResultSink(listener)));
     }
 
     @Override
@@ -260,7 +268,7 @@ public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
     @Override
     public void getStreamStatement(TicketStatementQuery ticket, CallContext context, ServerStreamListener listener) {
         stream(listener, () -> statements.stream(FlightWire.principal(context), ticket.getStatementHandle(),
-                listener));
+                new FlightResultSink(listener)));
     }
 
     @Override
@@ -328,23 +336,12 @@ public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
         });
     }
 
-    // Catalog questions: the FlightInfo names the prescribed schema; the ticket is the command.
-
-    @Override
-    public FlightInfo getFlightInfoSqlInfo(CommandGetSqlInfo request, CallContext context,
-                                           FlightDescriptor descriptor) {
-        return metadataInfo(Schemas.GET_SQL_INFO_SCHEMA, descriptor, request);
-    }
+    // Catalog questions: the base class answers GetFlightInfo with the prescribed schema and
+    // determineEndpoints' ticket, the command itself; DoGet streams the answer.
 
     @Override
     public void getStreamSqlInfo(CommandGetSqlInfo command, CallContext context, ServerStreamListener listener) {
         stream(listener, () -> sqlInfo.stream(FlightWire.principal(context), command, listener));
-    }
-
-    @Override
-    public FlightInfo getFlightInfoTypeInfo(CommandGetXdbcTypeInfo request, CallContext context,
-                                            FlightDescriptor descriptor) {
-        return metadataInfo(Schemas.GET_TYPE_INFO_SCHEMA, descriptor, request);
     }
 
     @Override
@@ -354,20 +351,8 @@ public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
     }
 
     @Override
-    public FlightInfo getFlightInfoCatalogs(CommandGetCatalogs request, CallContext context,
-                                            FlightDescriptor descriptor) {
-        return metadataInfo(Schemas.GET_CATALOGS_SCHEMA, descriptor, request);
-    }
-
-    @Override
     public void getStreamCatalogs(CallContext context, ServerStreamListener listener) {
         stream(listener, () -> metadata.catalogs(FlightWire.principal(context), listener));
-    }
-
-    @Override
-    public FlightInfo getFlightInfoSchemas(CommandGetDbSchemas request, CallContext context,
-                                           FlightDescriptor descriptor) {
-        return metadataInfo(Schemas.GET_SCHEMAS_SCHEMA, descriptor, request);
     }
 
     @Override
@@ -376,21 +361,8 @@ public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
     }
 
     @Override
-    public FlightInfo getFlightInfoTables(CommandGetTables request, CallContext context,
-                                          FlightDescriptor descriptor) {
-        return metadataInfo(request.getIncludeSchema() ? Schemas.GET_TABLES_SCHEMA
-                : Schemas.GET_TABLES_SCHEMA_NO_SCHEMA, descriptor, request);
-    }
-
-    @Override
     public void getStreamTables(CommandGetTables command, CallContext context, ServerStreamListener listener) {
         stream(listener, () -> metadata.tables(FlightWire.principal(context), command, listener));
-    }
-
-    @Override
-    public FlightInfo getFlightInfoTableTypes(CommandGetTableTypes request, CallContext context,
-                                              FlightDescriptor descriptor) {
-        return metadataInfo(Schemas.GET_TABLE_TYPES_SCHEMA, descriptor, request);
     }
 
     @Override
@@ -402,21 +374,9 @@ public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
     }
 
     @Override
-    public FlightInfo getFlightInfoPrimaryKeys(CommandGetPrimaryKeys request, CallContext context,
-                                               FlightDescriptor descriptor) {
-        return metadataInfo(Schemas.GET_PRIMARY_KEYS_SCHEMA, descriptor, request);
-    }
-
-    @Override
     public void getStreamPrimaryKeys(CommandGetPrimaryKeys command, CallContext context,
                                      ServerStreamListener listener) {
         stream(listener, () -> metadata.primaryKeys(FlightWire.principal(context), command, listener));
-    }
-
-    @Override
-    public FlightInfo getFlightInfoExportedKeys(CommandGetExportedKeys request, CallContext context,
-                                                FlightDescriptor descriptor) {
-        return metadataInfo(Schemas.GET_EXPORTED_KEYS_SCHEMA, descriptor, request);
     }
 
     @Override
@@ -426,21 +386,9 @@ public class TollgateFlightSqlProducer extends NoOpFlightSqlProducer {
     }
 
     @Override
-    public FlightInfo getFlightInfoImportedKeys(CommandGetImportedKeys request, CallContext context,
-                                                FlightDescriptor descriptor) {
-        return metadataInfo(Schemas.GET_IMPORTED_KEYS_SCHEMA, descriptor, request);
-    }
-
-    @Override
     public void getStreamImportedKeys(CommandGetImportedKeys command, CallContext context,
                                       ServerStreamListener listener) {
         stream(listener, () -> metadata.importedKeys(FlightWire.principal(context), command, listener));
-    }
-
-    @Override
-    public FlightInfo getFlightInfoCrossReference(CommandGetCrossReference request, CallContext context,
-                                                  FlightDescriptor descriptor) {
-        return metadataInfo(Schemas.GET_CROSS_REFERENCE_SCHEMA, descriptor, request);
     }
 
     @Override

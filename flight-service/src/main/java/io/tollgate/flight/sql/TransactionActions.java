@@ -1,5 +1,6 @@
 package io.tollgate.flight.sql;
 
+import io.tollgate.flight.error.InvalidRequestException;
 import com.google.protobuf.ByteString;
 import io.tollgate.common.auth.Principal;
 import io.tollgate.flight.transaction.TransactionService;
@@ -32,7 +33,7 @@ class TransactionActions {
         switch (request.getAction()) {
             case END_TRANSACTION_COMMIT -> transactions.commit(principal, id);
             case END_TRANSACTION_ROLLBACK -> transactions.rollback(principal, id);
-            default -> throw new IllegalArgumentException("EndTransaction needs an action: commit or rollback");
+            default -> throw new InvalidRequestException("EndTransaction needs an action: commit or rollback");
         }
         listener.onCompleted();
     }

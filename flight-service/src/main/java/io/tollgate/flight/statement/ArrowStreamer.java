@@ -5,7 +5,6 @@ import io.tollgate.flight.quota.ResultLimit;
 import io.tollgate.flight.types.BatchBytes;
 import io.tollgate.flight.types.ColumnReaders;
 import io.tollgate.flight.types.ResultLayout;
-import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorLoader;
@@ -21,7 +20,7 @@ import java.sql.SQLException;
 import java.util.function.BooleanSupplier;
 
 /**
- * Writes results to one Flight stream as Arrow record batches, one result after another (a
+ * Writes results to one {@link ResultSink} as Arrow record batches, one result after another (a
  * statement run once per bound parameter row yields one stream), waiting for the client to be
  * ready before each batch so that a slow reader bounds the memory a query holds. Every batch is
  * charged to the stream's {@link ResultLimit} before it is sent.
@@ -39,7 +38,7 @@ final class ArrowStreamer implements AutoCloseable {
     /** Batches decoded ahead of the one being sent: enough to keep PostgreSQL and the client busy. */
     private static final int PREFETCH_BATCHES = 2;
 
-    private final ServerStreamListener listener;
+    private final ResultSink sink;
     private final BufferAllocator allocator;
     private final int batchRows;
     private final BooleanSupplier cancelled;
@@ -54,15 +53,15 @@ final class ArrowStreamer implements AutoCloseable {
      * @param fetchBytes    rows the driver may hold from one fetch, in bytes: fetch sizes follow the
      *                      widths of the rows seen so far so that wide rows come a few at a time
      */
-    ArrowStreamer(ServerStreamListener listener, BufferAllocator allocator, int batchRows, BooleanSupplier cancelled,
+    ArrowStreamer(ResultSink sink, BufferAllocator allocator, int batchRows, BooleanSupplier cancelled,
                   Runnable onClientGone, ResultLimit limit, long fetchBytes) {
-        this.listener = listener;
+        this.sink = sink;
         this.fetchBytes = fetchBytes;
         this.allocator = allocator;
         this.batchRows = batchRows;
         this.cancelled = cancelled;
         this.limit = limit;
-        this.client = new ClientReadiness(listener, onClientGone);
+        this.client = new ClientReadiness(sink, onClientGone);
     }
 
     /**
@@ -179,7 +178,7 @@ final class ArrowStreamer implements AutoCloseable {
         if (batch.getRowCount() == 0) {
             checkCancelled();
             start(batch.getSchema());
-            return !listener.isCancelled();
+            return !sink.isCancelled();
         }
         try (ArrowRecordBatch record = new VectorUnloader(batch).getRecordBatch()) {
             return send(batch.getSchema(), record);
@@ -195,7 +194,7 @@ final class ArrowStreamer implements AutoCloseable {
             return false;
         }
         new VectorLoader(out).load(record);
-        listener.putNext();
+        sink.putNext();
         return true;
     }
 
@@ -208,7 +207,7 @@ final class ArrowStreamer implements AutoCloseable {
     private void start(Schema schema) {
         if (out == null) {
             out = VectorSchemaRoot.create(schema, allocator);
-            listener.start(out);
+            sink.start(out);
         }
     }
 

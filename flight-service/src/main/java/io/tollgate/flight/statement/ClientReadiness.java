@@ -1,7 +1,5 @@
 package io.tollgate.flight.statement;
 
-import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
-
 /**
  * Whether the client of one stream can take another batch, and what to do when it goes away. A
  * stream waits for readiness before each batch, so a slow reader bounds the memory a query holds.
@@ -16,17 +14,17 @@ final class ClientReadiness {
     private static final long TIMEOUT_MS = 5 * 60 * 1000L;
     private static final long MAX_PAUSE_MS = 50;
 
-    private final ServerStreamListener listener;
+    private final ResultSink sink;
     private final Object lock = new Object();
 
     /**
      * @param onClientGone what to do when the client cancels the call or goes away (stop the query);
      *                     it must not block, being run on the thread that delivers the signal
      */
-    ClientReadiness(ServerStreamListener listener, Runnable onClientGone) {
-        this.listener = listener;
-        listener.setOnReadyHandler(this::signal);
-        listener.setOnCancelHandler(() -> {
+    ClientReadiness(ResultSink sink, Runnable onClientGone) {
+        this.sink = sink;
+        sink.onReady(this::signal);
+        sink.onCancel(() -> {
             try {
                 onClientGone.run();
             } finally {
@@ -44,8 +42,8 @@ final class ClientReadiness {
         long deadline = System.nanoTime() + TIMEOUT_MS * 1_000_000;
         long pauseMs = 1;
         synchronized (lock) {
-            while (!listener.isReady()) {
-                if (listener.isCancelled()) {
+            while (!sink.isReady()) {
+                if (sink.isCancelled()) {
                     return false;
                 }
                 if (System.nanoTime() - deadline > 0) {
@@ -60,7 +58,7 @@ final class ClientReadiness {
                 }
             }
         }
-        return !listener.isCancelled();
+        return !sink.isCancelled();
     }
 
     private void signal() {

@@ -1,6 +1,7 @@
 package io.tollgate.flight.statement;
 
 import io.tollgate.common.auth.Principal;
+import io.tollgate.common.signing.Signer;
 import io.tollgate.flight.config.FlightConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -33,14 +34,14 @@ public class HandleCodec {
     private final SecureRandom random = new SecureRandom();
 
     @Inject
-    public HandleCodec(FlightConfig config) {
-        this(config, Clock.systemUTC());
+    public HandleCodec(FlightConfig config, Signer signer) {
+        this(config, signer, Clock.systemUTC());
     }
 
-    HandleCodec(FlightConfig config, Clock clock) {
+    HandleCodec(FlightConfig config, Signer signer, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.signer = new Signer(config.handleKey());
+        this.signer = signer;
     }
 
     /** A signed handle for a statement of this principal, outside any transaction, without parameters. */

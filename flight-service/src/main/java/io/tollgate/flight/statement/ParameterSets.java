@@ -1,5 +1,6 @@
 package io.tollgate.flight.statement;
 
+import io.tollgate.flight.error.InvalidRequestException;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
@@ -24,7 +25,7 @@ public final class ParameterSets {
     /**
      * Every batch of the source as one IPC stream; empty when no rows were bound.
      *
-     * @throws IllegalArgumentException beyond {@code maxBytes}
+     * @throws InvalidRequestException beyond {@code maxBytes}
      */
     public static byte[] encode(BatchSource source, int maxBytes) {
         LimitedBuffer out = new LimitedBuffer(maxBytes);
@@ -56,7 +57,7 @@ public final class ParameterSets {
                 try {
                     return reader.getVectorSchemaRoot();
                 } catch (IOException e) {
-                    throw new IllegalArgumentException("bound parameters cannot be read", e);
+                    throw new InvalidRequestException("bound parameters cannot be read", e);
                 }
             }
 
@@ -65,7 +66,7 @@ public final class ParameterSets {
                 try {
                     return reader.loadNextBatch();
                 } catch (IOException e) {
-                    throw new IllegalArgumentException("bound parameters cannot be read", e);
+                    throw new InvalidRequestException("bound parameters cannot be read", e);
                 }
             }
         };
@@ -92,7 +93,7 @@ public final class ParameterSets {
 
         private void check(int more) {
             if (count + (long) more > limit) {
-                throw new IllegalArgumentException("bound parameters exceed " + limit
+                throw new InvalidRequestException("bound parameters exceed " + limit
                         + " bytes: bind fewer rows at a time");
             }
         }

@@ -16,7 +16,6 @@ import io.tollgate.flight.types.ParameterBinder;
 import io.tollgate.flight.types.ParameterSchemas;
 import io.tollgate.flight.types.ResultLayouts;
 import jakarta.inject.Singleton;
-import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
@@ -106,22 +105,22 @@ public class QueryService {
 
     /**
      * Runs a query and streams its rows, once per bound parameter row when the handle carries
-     * parameters, within the tenant's quotas. Completes the listener on success; failures
+     * parameters, within the tenant's quotas. Completes the sink on success; failures
      * (including a result over its quota, which stops the query) are thrown for the caller to map.
      *
      * @param runKey the name under which the query can be cancelled while it runs
      */
-    public void stream(Principal principal, StatementHandle handle, String runKey, ServerStreamListener listener)
+    public void stream(Principal principal, StatementHandle handle, String runKey, ResultSink sink)
             throws SQLException, IOException {
         StatementAudit.Entry entry = audit.start(principal, "sql.query", handle.sql());
         try {
             entry.kind(gate.admit(principal, handle.sql()));
-            Outcome outcome = run(principal, handle, runKey, listener, entry);
+            Outcome outcome = run(principal, handle, runKey, sink, entry);
             if (outcome == Outcome.COMMITTED) {
                 // Only once the connection is back in its pool and the tenant's permit given back: a
                 // client that starts its next query as soon as it sees this one end is never refused
                 // because of this one.
-                listener.completed();
+                sink.completed();
             }
             if (outcome == Outcome.STOPPED) {
                 entry.stopped();
@@ -145,7 +144,7 @@ public class QueryService {
     }
 
     /** Runs and streams the query. */
-    private Outcome run(Principal principal, StatementHandle handle, String runKey, ServerStreamListener listener,
+    private Outcome run(Principal principal, StatementHandle handle, String runKey, ResultSink sink,
                         StatementAudit.Entry entry) throws SQLException, IOException {
         try (BufferAllocator queryMemory = memory.forQuery(principal.tenantId(), "query");
              StatementSession session = sessions.openStatement(principal, handle.transactionId());
@@ -153,7 +152,7 @@ public class QueryService {
              RunningStatements.Run run = running.start(runKey, principal, statement);
              StatementWatchdog.Watch watch = watchdog.watch(session.quotas().statementTimeoutMs(), run::cancel,
                      session::sever);
-             ArrowStreamer streamer = new ArrowStreamer(listener, queryMemory, config.batchRows(), run::isCancelled,
+             ArrowStreamer streamer = new ArrowStreamer(sink, queryMemory, config.batchRows(), run::isCancelled,
                      () -> threads.runAside(run::cancel), ResultLimit.of(session.quotas()),
                      fetchBytes)) {
             // A first fetch of a few rows; the streamer then sizes fetches to the widths it sees.
@@ -174,7 +173,7 @@ public class QueryService {
             }
             streamer.finish(() -> layouts.schemaOf(statement.getMetaData()));
             if (principal.isReadOnly() && !session.inClientTransaction()) {
-                return answerThenClose(session, listener);
+                return answerThenClose(session, sink);
             }
             session.complete();
             return Outcome.COMMITTED;
@@ -217,9 +216,9 @@ public class QueryService {
      * execution), and the permit goes back first so that its next statement is not refused. The
      * connection follows when the commit is done, or is discarded if the commit fails.
      */
-    private static Outcome answerThenClose(StatementSession session, ServerStreamListener listener) {
+    private static Outcome answerThenClose(StatementSession session, ResultSink sink) {
         session.releasePermit();
-        listener.completed();
+        sink.completed();
         orDiscard(session, session::complete, "closing an answered read-only transaction failed");
         return Outcome.ANSWERED;
     }

@@ -3,7 +3,6 @@ package io.tollgate.flight.statement;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.apache.arrow.flight.CallStatus;
 
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -62,14 +61,11 @@ public class QueryThreads {
     /**
      * Runs a stream's work on a query thread.
      *
-     * @throws org.apache.arrow.flight.FlightRuntimeException RESOURCE_EXHAUSTED when every thread is busy
+     * @throws QueryThreadsBusyException when every thread is busy
      */
     public void run(Runnable work) {
         if (!tryRun(work)) {
-            throw CallStatus.RESOURCE_EXHAUSTED
-                    .withDescription("the server is already streaming its maximum of " + maxStreams
-                            + " results; retry later")
-                    .toRuntimeException();
+            throw new QueryThreadsBusyException(maxStreams);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tollgate.flight.statement;
 
+import io.tollgate.flight.error.InvalidRequestException;
 import io.tollgate.common.auth.Principal;
 import io.tollgate.flight.guard.StatementGate;
 import io.tollgate.flight.quota.TenantMemory;
@@ -119,7 +120,7 @@ public class UpdateService {
         }
         if (rows == 0) {
             if (parameterCount > 0) {
-                throw new IllegalArgumentException("the statement has " + parameterCount
+                throw new InvalidRequestException("the statement has " + parameterCount
                         + " parameters but no values were bound");
             }
             counter.add(statement.execute() ? -1 : statement.getLargeUpdateCount());

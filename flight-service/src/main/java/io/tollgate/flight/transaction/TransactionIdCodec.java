@@ -1,7 +1,6 @@
 package io.tollgate.flight.transaction;
 
-import io.tollgate.flight.config.FlightConfig;
-import io.tollgate.flight.statement.Signer;
+import io.tollgate.common.signing.Signer;
 import jakarta.inject.Singleton;
 
 import java.io.ByteArrayInputStream;
@@ -11,7 +10,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 
 /**
- * Signs transaction ids with the handle key, so every replica can tell an authentic id (and say
+ * Signs transaction ids with the service's one {@link Signer} (the handle key), so every replica can tell an authentic id (and say
  * where its transaction lives) from a forged one. The leading kind byte keeps a transaction id
  * from ever passing for a statement handle, and the other way round.
  */
@@ -21,8 +20,8 @@ public class TransactionIdCodec {
 
     private final Signer signer;
 
-    public TransactionIdCodec(FlightConfig config) {
-        this.signer = new Signer(config.handleKey());
+    public TransactionIdCodec(Signer signer) {
+        this.signer = signer;
     }
 
     public byte[] issue(TransactionId id) {

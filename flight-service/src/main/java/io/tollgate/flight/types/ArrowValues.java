@@ -1,5 +1,6 @@
 package io.tollgate.flight.types;
 
+import io.tollgate.flight.error.InvalidRequestException;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthViewVector;
 import org.apache.arrow.vector.BitVector;
@@ -53,7 +54,7 @@ public final class ArrowValues {
     }
 
     /**
-     * @throws IllegalArgumentException for an Arrow type with no PostgreSQL counterpart (struct,
+     * @throws InvalidRequestException for an Arrow type with no PostgreSQL counterpart (struct,
      *                                  map, union, dictionary-encoded)
      */
     public static Object read(FieldVector vector, int row) {
@@ -90,7 +91,7 @@ public final class ArrowValues {
             case DURATION -> interval(Period.ZERO, ((DurationVector) vector).getObject(row));
             case LIST, LARGELIST, FIXED_SIZE_LIST -> list((BaseListVector) vector, row);
             case NULL -> null;
-            default -> throw new IllegalArgumentException("Arrow type " + vector.getField().getType()
+            default -> throw new InvalidRequestException("Arrow type " + vector.getField().getType()
                     + " has no PostgreSQL counterpart");
         };
     }

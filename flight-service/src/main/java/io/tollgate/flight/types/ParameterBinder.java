@@ -1,5 +1,6 @@
 package io.tollgate.flight.types;
 
+import io.tollgate.flight.error.InvalidRequestException;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.postgresql.util.PGInterval;
@@ -21,14 +22,14 @@ public final class ParameterBinder {
     }
 
     /**
-     * @throws IllegalArgumentException when the row's width differs from the statement's
+     * @throws InvalidRequestException when the row's width differs from the statement's
      *                                  placeholders or a column has an unsupported type
      */
     public static void bindRow(PreparedStatement statement, VectorSchemaRoot row, int index, int parameterCount)
             throws SQLException {
         List<FieldVector> columns = row.getFieldVectors();
         if (columns.size() != parameterCount) {
-            throw new IllegalArgumentException("the statement has " + parameterCount
+            throw new InvalidRequestException("the statement has " + parameterCount
                     + " parameters but " + columns.size() + " values were bound");
         }
         for (int i = 0; i < columns.size(); i++) {

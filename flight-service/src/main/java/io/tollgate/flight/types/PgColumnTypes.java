@@ -1,5 +1,6 @@
 package io.tollgate.flight.types;
 
+import io.tollgate.flight.error.InvalidRequestException;
 import org.apache.arrow.flight.sql.FlightSqlColumnMetadata;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -22,7 +23,7 @@ public final class PgColumnTypes {
     private PgColumnTypes() {
     }
 
-    /** @throws IllegalArgumentException for Arrow types PostgreSQL has no column type for */
+    /** @throws InvalidRequestException for Arrow types PostgreSQL has no column type for */
     public static String of(Field field) {
         ArrowType type = field.getType();
         return switch (type.getTypeID()) {
@@ -44,13 +45,13 @@ public final class PgColumnTypes {
             case List, LargeList, FixedSizeList -> {
                 Field element = field.getChildren().get(0);
                 if (element.getType() instanceof ArrowType.List || element.getType() instanceof ArrowType.LargeList) {
-                    throw new IllegalArgumentException("column " + field.getName()
+                    throw new InvalidRequestException("column " + field.getName()
                             + ": lists of lists cannot be ingested");
                 }
                 yield of(element) + "[]";
             }
             case Null -> "text";
-            default -> throw new IllegalArgumentException("column " + field.getName() + ": Arrow type " + type
+            default -> throw new InvalidRequestException("column " + field.getName() + ": Arrow type " + type
                     + " has no PostgreSQL column type");
         };
     }

@@ -1,5 +1,6 @@
 package io.tollgate.flight.types;
 
+import io.tollgate.flight.error.InvalidRequestException;
 import org.apache.arrow.adapter.jdbc.JdbcToArrowConfig;
 import org.apache.arrow.adapter.jdbc.JdbcToArrowUtils;
 import org.apache.arrow.adapter.jdbc.consumer.ArrayConsumer;
@@ -74,7 +75,7 @@ final class PgConsumers implements JdbcToArrowConfig.JdbcConsumerFactory {
     /** pgjdbc reads PostgreSQL's -infinity and infinity as the MIN and MAX of java.time: no Arrow value. */
     private static <T> T finite(T value, T negativeInfinity, T infinity) {
         if (value != null && (value.equals(negativeInfinity) || value.equals(infinity))) {
-            throw new IllegalArgumentException("a date or timestamp is infinite, which Arrow cannot represent: "
+            throw new InvalidRequestException("a date or timestamp is infinite, which Arrow cannot represent: "
                     + "filter it out or cast it to text");
         }
         return value;

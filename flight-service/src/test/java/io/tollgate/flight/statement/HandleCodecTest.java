@@ -1,6 +1,7 @@
 package io.tollgate.flight.statement;
 
 import io.tollgate.common.auth.Principal;
+import io.tollgate.common.signing.Signer;
 import io.tollgate.flight.TestConfigs;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HandleCodecTest {
     private final Principal alice = TestConfigs.principal("alice@acme", "acme", "reader");
-    private final HandleCodec codec = new HandleCodec(TestConfigs.flightConfig(Duration.ofMinutes(5)));
+    private final HandleCodec codec = new HandleCodec(TestConfigs.flightConfig(Duration.ofMinutes(5)),
+            TestConfigs.handleSigner());
 
     @Test
     void aHandleIsRedeemedByThePrincipalItWasMadeFor() {
@@ -68,8 +70,8 @@ class HandleCodecTest {
 
     @Test
     void aHandleSignedWithAnotherKeyIsInvalid() {
-        HandleCodec otherReplicaWithOtherKey = new HandleCodec(TestConfigs.flightConfig(Duration.ofMinutes(5))
-                .withHandleKey(null));
+        HandleCodec otherReplicaWithOtherKey = new HandleCodec(TestConfigs.flightConfig(Duration.ofMinutes(5)),
+                Signer.fromConfiguredKey(null, "tollgate.flight.handle-key"));
         byte[] handle = otherReplicaWithOtherKey.issue(alice, "SELECT 1");
         assertThrows(InvalidHandleException.class, () -> codec.redeem(handle, alice));
     }
@@ -77,8 +79,8 @@ class HandleCodecTest {
     @Test
     void anExpiredHandleIsInvalid() {
         Instant issuedAt = Instant.parse("2026-01-01T00:00:00Z");
-        HandleCodec then = new HandleCodec(TestConfigs.flightConfig(Duration.ofMinutes(5)), Clock.fixed(issuedAt, ZoneOffset.UTC));
-        HandleCodec later = new HandleCodec(TestConfigs.flightConfig(Duration.ofMinutes(5)),
+        HandleCodec then = new HandleCodec(TestConfigs.flightConfig(Duration.ofMinutes(5)), TestConfigs.handleSigner(), Clock.fixed(issuedAt, ZoneOffset.UTC));
+        HandleCodec later = new HandleCodec(TestConfigs.flightConfig(Duration.ofMinutes(5)), TestConfigs.handleSigner(),
                 Clock.fixed(issuedAt.plus(Duration.ofMinutes(6)), ZoneOffset.UTC));
         byte[] handle = then.issue(alice, "SELECT 1");
         assertThrows(InvalidHandleException.class, () -> later.redeem(handle, alice));

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class TransactionIdCodecTest {
-    private final TransactionIdCodec codec = new TransactionIdCodec(TestConfigs.flightConfig(Duration.ofMinutes(5)));
+    private final TransactionIdCodec codec = new TransactionIdCodec(TestConfigs.handleSigner());
     private final TransactionId id = new TransactionId("acme", "alice@acme", "replica-1", "key");
 
     @Test
@@ -31,7 +31,7 @@ class TransactionIdCodecTest {
 
     @Test
     void aStatementHandleIsNoTransactionIdEvenWithTheSameKey() {
-        byte[] handle = new HandleCodec(TestConfigs.flightConfig(Duration.ofMinutes(5)))
+        byte[] handle = new HandleCodec(TestConfigs.flightConfig(Duration.ofMinutes(5)), TestConfigs.handleSigner())
                 .issue(TestConfigs.principal("alice@acme", "acme", "writer"), "SELECT 1");
         assertThrows(TransactionException.class, () -> codec.read(handle));
         assertThrows(TransactionException.class, () -> codec.read(new byte[0]));

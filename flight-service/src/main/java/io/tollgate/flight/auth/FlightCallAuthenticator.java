@@ -1,35 +1,28 @@
 package io.tollgate.flight.auth;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.tollgate.common.auth.InvalidTokenException;
+import io.tollgate.common.auth.CallAuthenticator;
+import io.tollgate.common.auth.CallRefusedException;
 import io.tollgate.common.auth.Principal;
-import io.tollgate.common.auth.ProtocolScope;
-import io.tollgate.common.auth.TokenVerifier;
-import io.tollgate.flight.config.FlightConfig;
+import io.tollgate.common.error.Incident;
 import io.tollgate.flight.config.SessionCookieConfig;
-import io.tollgate.proto.auth.v1.AuthServiceGrpc;
-import io.tollgate.proto.auth.v1.AuthenticateRequest;
-import io.tollgate.proto.auth.v1.AuthenticateResponse;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.FlightRuntimeException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Turns a call's credentials into a verified principal. An {@code Authorization} header always
- * decides when present: a bearer token is verified locally; Basic credentials are forwarded to
- * auth-service, whose token is then handed back to the client to use on later calls. Without that
- * header, the session cookie ({@link SessionCookie}) is verified exactly like a bearer token.
+ * Takes a Flight call's credentials off its headers and has common's wire-free
+ * {@link CallAuthenticator} verify them (revocations included); maps its refusals to Flight
+ * statuses. An {@code Authorization} header always decides when present: a bearer token is
+ * verified locally; Basic credentials are a login through auth-service, whose token is then
+ * handed back to the client to use on later calls. Without that header, the session cookie
+ * ({@link SessionCookie}) is verified exactly like a bearer token.
  *
  * <p>A call authenticated by the header gets its token back as the session cookie, unless it sent
  * that very token in the cookie already, so that clients which send their configured headers only
@@ -43,30 +36,23 @@ import java.util.concurrent.TimeUnit;
  * password that cannot help.
  */
 @Singleton
-public class CallAuthenticator {
-    private static final Logger LOG = LoggerFactory.getLogger(CallAuthenticator.class);
+public class FlightCallAuthenticator {
     private static final String BEARER = "Bearer ";
     private static final String BASIC = "Basic ";
-    static final String REFUSED = "invalid credentials";
+    static final String REFUSED = CallRefusedException.INVALID_CREDENTIALS;
     static final String DUPLICATE_AUTHORIZATION = "more than one authorization header";
 
-    private final TokenVerifier verifier;
-    private final AuthServiceGrpc.AuthServiceBlockingStub authService;
-    private final FlightConfig config;
+    private final CallAuthenticator authenticator;
     private final boolean sessionCookie;
     private final Clock clock;
 
     @Inject
-    public CallAuthenticator(TokenVerifier verifier, AuthServiceGrpc.AuthServiceBlockingStub authService,
-                             FlightConfig config, SessionCookieConfig cookieConfig) {
-        this(verifier, authService, config, cookieConfig, Clock.systemUTC());
+    public FlightCallAuthenticator(CallAuthenticator authenticator, SessionCookieConfig cookieConfig) {
+        this(authenticator, cookieConfig, Clock.systemUTC());
     }
 
-    CallAuthenticator(TokenVerifier verifier, AuthServiceGrpc.AuthServiceBlockingStub authService,
-                      FlightConfig config, SessionCookieConfig cookieConfig, Clock clock) {
-        this.verifier = verifier;
-        this.authService = authService;
-        this.config = config;
+    FlightCallAuthenticator(CallAuthenticator authenticator, SessionCookieConfig cookieConfig, Clock clock) {
+        this.authenticator = authenticator;
         this.sessionCookie = cookieConfig.enabled();
         this.clock = clock;
     }
@@ -89,7 +75,8 @@ public class CallAuthenticator {
      * @throws FlightRuntimeException UNAUTHENTICATED when the credentials are missing, not
      *                                acceptable or given twice; PERMISSION_DENIED when the token
      *                                lacks the {@code sql} scope; UNAVAILABLE or RESOURCE_EXHAUSTED
-     *                                when they could not be checked
+     *                                when they could not be checked; INTERNAL (an incident) when
+     *                                checking them failed unexpectedly
      */
     public Authenticated authenticateHeaders(Iterable<String> authorizationHeaders, Iterable<String> cookieHeaders) {
         String authorization = null;
@@ -101,7 +88,15 @@ public class CallAuthenticator {
                 authorization = header;
             }
         }
-        return authenticate(authorization, cookieHeaders);
+        try {
+            return authenticate(authorization, cookieHeaders);
+        } catch (FlightRuntimeException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Refused before the producer's error mapping: the one policy for the unplanned holds here too.
+            throw CallStatus.INTERNAL.withDescription(Incident.record("authenticating a Flight call", e)
+                    .publicMessage()).toRuntimeException();
+        }
     }
 
     /**
@@ -118,9 +113,9 @@ public class CallAuthenticator {
             return new Authenticated(principal, null, setCookie(token, principal, cookieHeaders));
         }
         if (regionMatches(authorization, BASIC)) {
-            String token = login(authorization.substring(BASIC.length()).trim());
-            Principal principal = verify(token);
-            return new Authenticated(principal, token, setCookie(token, principal, cookieHeaders));
+            CallAuthenticator.Login login = login(authorization.substring(BASIC.length()).trim());
+            return new Authenticated(login.principal(), login.token(),
+                    setCookie(login.token(), login.principal(), cookieHeaders));
         }
         throw refused();
     }
@@ -151,22 +146,14 @@ public class CallAuthenticator {
     }
 
     private Principal verify(String token) {
-        Principal principal;
         try {
-            principal = verifier.verify(token);
-        } catch (InvalidTokenException e) {
-            if (e.reason() == InvalidTokenException.Reason.KEYS_UNAVAILABLE) {
-                throw CallStatus.UNAVAILABLE.withDescription("token keys unavailable").toRuntimeException();
-            }
-            throw refused();
+            return authenticator.bearer(token);
+        } catch (CallRefusedException e) {
+            throw toFlight(e);
         }
-        if (!ProtocolScope.SQL.isGrantedIn(principal.scopes())) {
-            throw CallStatus.UNAUTHORIZED.withDescription(ProtocolScope.SQL.refusal()).toRuntimeException();
-        }
-        return principal;
     }
 
-    private String login(String basicCredentials) {
+    private CallAuthenticator.Login login(String basicCredentials) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(basicCredentials), StandardCharsets.UTF_8);
@@ -178,28 +165,21 @@ public class CallAuthenticator {
             throw refused();
         }
         try {
-            // Wait (within the deadline) for a channel that is reconnecting, e.g. while auth-service
-            // restarts, instead of failing at once.
-            AuthenticateResponse response = authService
-                    .withWaitForReady()
-                    .withDeadlineAfter(config.loginTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                    .authenticate(AuthenticateRequest.newBuilder()
-                            .setUsername(decoded.substring(0, colon))
-                            .setPassword(decoded.substring(colon + 1))
-                            .setClientAddress(ClientAddressInterceptor.current())
-                            .build());
-            return response.getAccessToken();
-        } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == Status.Code.UNAUTHENTICATED) {
-                throw refused();
-            }
-            if (e.getStatus().getCode() == Status.Code.RESOURCE_EXHAUSTED) {
-                throw CallStatus.RESOURCE_EXHAUSTED.withDescription("too many login attempts; retry later")
-                        .toRuntimeException();
-            }
-            LOG.warn("login could not reach auth-service: {}", e.getStatus().getCode());
-            throw CallStatus.UNAVAILABLE.withDescription("authentication service unavailable").toRuntimeException();
+            return authenticator.login(decoded.substring(0, colon), decoded.substring(colon + 1),
+                    ClientAddressInterceptor.current());
+        } catch (CallRefusedException e) {
+            throw toFlight(e);
         }
+    }
+
+    private static FlightRuntimeException toFlight(CallRefusedException refusal) {
+        CallStatus status = switch (refusal.reason()) {
+            case INVALID_CREDENTIALS -> CallStatus.UNAUTHENTICATED;
+            case SCOPE_NOT_GRANTED -> CallStatus.UNAUTHORIZED;
+            case TOO_MANY_ATTEMPTS -> CallStatus.RESOURCE_EXHAUSTED;
+            case UNAVAILABLE -> CallStatus.UNAVAILABLE;
+        };
+        return status.withDescription(refusal.getMessage()).toRuntimeException();
     }
 
     private static boolean regionMatches(String header, String scheme) {

@@ -7,12 +7,13 @@ import io.grpc.Status;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
+import io.tollgate.common.auth.CallAuthenticator;
 import io.tollgate.common.auth.Principal;
+import io.tollgate.common.auth.ProtocolScope;
 import io.tollgate.common.auth.RevocationSet;
 import io.tollgate.common.auth.TokenClaims;
 import io.tollgate.common.auth.TokenVerifier;
 import io.tollgate.common.auth.TokenVerifierConfig;
-import io.tollgate.flight.TestConfigs;
 import io.tollgate.flight.config.SessionCookieConfig;
 import io.tollgate.proto.auth.v1.AuthServiceGrpc;
 import io.tollgate.proto.auth.v1.AuthenticateRequest;
@@ -41,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Which credential decides a call, and when the session cookie is handed out. */
-class CallAuthenticatorTest {
+class FlightCallAuthenticatorTest {
     private static final String ISSUER = "cookie-test";
     private static final TestTokens TOKENS = new TestTokens(ISSUER, ISSUER);
     private static final RevocationSet REVOCATIONS = new RevocationSet();
@@ -52,7 +53,7 @@ class CallAuthenticatorTest {
 
     private static Server authService;
     private static ManagedChannel channel;
-    private static CallAuthenticator auth;
+    private static FlightCallAuthenticator auth;
 
     @BeforeAll
     static void startAuthService() throws Exception {
@@ -84,9 +85,9 @@ class CallAuthenticatorTest {
         return TOKENS.sign(TOKENS.baseClaims(subject, "acme", List.of("writer"), NOW, NOW.plusSeconds(600)).build());
     }
 
-    private static CallAuthenticator authenticator(boolean cookieEnabled, Clock clock) {
-        return new CallAuthenticator(VERIFIER, AuthServiceGrpc.newBlockingStub(channel),
-                TestConfigs.flightConfig(Duration.ofHours(1)), new SessionCookieConfig(cookieEnabled), clock);
+    private static FlightCallAuthenticator authenticator(boolean cookieEnabled, Clock clock) {
+        return new FlightCallAuthenticator(new CallAuthenticator(VERIFIER, AuthServiceGrpc.newBlockingStub(channel),
+                Duration.ofSeconds(5), ProtocolScope.SQL), new SessionCookieConfig(cookieEnabled), clock);
     }
 
     private static String cookie(String token) {
@@ -102,7 +103,7 @@ class CallAuthenticatorTest {
     @Test
     void aBearerCallWithoutTheCookieGetsItsTokenBackForAsLongAsTheTokenLives() {
         String token = token("w@acme");
-        CallAuthenticator.Authenticated result = auth.authenticate("Bearer " + token, null);
+        FlightCallAuthenticator.Authenticated result = auth.authenticate("Bearer " + token, null);
         assertEquals("w@acme", result.principal().subject());
         assertNull(result.issuedToken());
         assertEquals("tollgate_session=" + token + "; Max-Age=600", result.setCookie());
@@ -119,7 +120,7 @@ class CallAuthenticatorTest {
     void aNewTokenInTheHeaderReplacesAnOlderOneInTheCookie() {
         String older = token("w@acme");
         String newer = token("w2@acme");
-        CallAuthenticator.Authenticated result = auth.authenticate("Bearer " + newer, List.of(cookie(older)));
+        FlightCallAuthenticator.Authenticated result = auth.authenticate("Bearer " + newer, List.of(cookie(older)));
         assertEquals("w2@acme", result.principal().subject(), "the header decides");
         assertEquals("tollgate_session=" + newer + "; Max-Age=600", result.setCookie());
     }
@@ -127,7 +128,7 @@ class CallAuthenticatorTest {
     @Test
     void aBasicLoginHandsBackTheIssuedTokenInTheHeaderAndTheCookie() {
         String basic = Base64.getEncoder().encodeToString("ada@acme:s3cret".getBytes(StandardCharsets.UTF_8));
-        CallAuthenticator.Authenticated result = auth.authenticate("Basic " + basic, null);
+        FlightCallAuthenticator.Authenticated result = auth.authenticate("Basic " + basic, null);
         assertEquals("ada@acme", result.principal().subject());
         assertEquals("tollgate_session=" + result.issuedToken() + "; Max-Age=600", result.setCookie());
 
@@ -138,7 +139,7 @@ class CallAuthenticatorTest {
     @Test
     void theCookieAloneAuthenticatesLikeTheBearerHeaderAndIsNotSetAgain() {
         String token = token("w@acme");
-        CallAuthenticator.Authenticated result = auth.authenticate(null, List.of("x=y; " + cookie(token)));
+        FlightCallAuthenticator.Authenticated result = auth.authenticate(null, List.of("x=y; " + cookie(token)));
         Principal viaHeader = auth.authenticate("Bearer " + token, null).principal();
         assertEquals(viaHeader, result.principal());
         assertNull(result.issuedToken());
@@ -180,7 +181,7 @@ class CallAuthenticatorTest {
 
     @Test
     void whenDisabledTheCookieIsNeitherSetNorAccepted() {
-        CallAuthenticator disabled = authenticator(false, Clock.fixed(NOW, ZoneOffset.UTC));
+        FlightCallAuthenticator disabled = authenticator(false, Clock.fixed(NOW, ZoneOffset.UTC));
         String token = token("w@acme");
         assertNull(disabled.authenticate("Bearer " + token, null).setCookie());
         assertRefused(() -> disabled.authenticate(null, List.of(cookie(token))));
@@ -188,9 +189,9 @@ class CallAuthenticatorTest {
 
     @Test
     void noCookieForATokenInItsLastSecond() {
-        CallAuthenticator late = authenticator(true, Clock.fixed(NOW.plusMillis(599_500), ZoneOffset.UTC));
+        FlightCallAuthenticator late = authenticator(true, Clock.fixed(NOW.plusMillis(599_500), ZoneOffset.UTC));
         assertNull(late.authenticate("Bearer " + token("w@acme"), null).setCookie());
-        CallAuthenticator earlier = authenticator(true, Clock.fixed(NOW.plusSeconds(590), ZoneOffset.UTC));
+        FlightCallAuthenticator earlier = authenticator(true, Clock.fixed(NOW.plusSeconds(590), ZoneOffset.UTC));
         assertEquals("Max-Age=10", earlier.authenticate("Bearer " + token("w@acme"), null).setCookie()
                 .replaceAll(".*; ", ""));
     }
