@@ -62,7 +62,7 @@ class PropagationIT {
     @BeforeAll
     static void start() throws Exception {
         suite = Suite.start(Path.of(System.getProperty("tollgate.root")), state, SharedPostgres.get(), false,
-                SuitePorts.free(), Suite.uniqueSuffix());
+                SuitePorts.any(), Suite.uniqueSuffix());
         authChannel = ManagedChannelBuilder.forAddress("localhost", suite.ports().authGrpc()).usePlaintext().build();
         auth = AuthServiceGrpc.newBlockingStub(authChannel);
         allocator = new RootAllocator();

@@ -71,7 +71,7 @@ class ProtocolAttackIT {
     @BeforeAll
     static void start() throws Exception {
         suite = Suite.start(Path.of(System.getProperty("tollgate.root")), state, SharedPostgres.get(), false,
-                SuitePorts.free(), Suite.uniqueSuffix());
+                SuitePorts.any(), Suite.uniqueSuffix());
         allocator = new RootAllocator();
     }
 
