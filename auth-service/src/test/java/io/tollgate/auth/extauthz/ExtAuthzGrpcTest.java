@@ -1,9 +1,9 @@
 package io.tollgate.auth.extauthz;
 
+import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.logs.AuditCapture;
 import io.envoyproxy.envoy.config.core.v3.HeaderValueOption;
 import io.envoyproxy.envoy.service.auth.v3.CheckResponse;
-import io.tollgate.auth.Await;
 import io.tollgate.auth.AuthServer;
 import io.tollgate.auth.OAuthClient;
 import io.tollgate.auth.RouterDouble;
@@ -215,10 +215,11 @@ class ExtAuthzGrpcTest {
         server.auth().revoke(RevokeRequest.newBuilder()
                 .setTarget(RevocationTarget.newBuilder().setTokenId(jti)).setReason("test").build());
 
-        assertTrue(Await.until(() -> deniedStatus(envoy().bearer(token).check()) == 401, Duration.ofSeconds(5)));
+        Await.until(() -> deniedStatus(envoy().bearer(token).check()) == 401, Duration.ofSeconds(5),
+                "the replica that revoked the token refuses it");
         // Every replica follows the same log: one that did not make the revocation refuses too.
-        assertTrue(Await.until(() -> deniedStatus(EnvoyCheck.on(withoutRouter.channel()).bearer(token).check()) == 401,
-                Duration.ofSeconds(5)));
+        Await.until(() -> deniedStatus(EnvoyCheck.on(withoutRouter.channel()).bearer(token).check()) == 401,
+                Duration.ofSeconds(5), "the other replica refuses the revoked token");
     }
 
     @Test

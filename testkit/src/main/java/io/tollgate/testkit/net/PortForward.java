@@ -13,7 +13,8 @@ import java.net.Socket;
  * start-up cycle without guessing a free port: when two services each need the other's address
  * and both bind port 0, the one started first is given this port (bound here, so nobody can take
  * it) and the forward is pointed at the other once that one has reported its port. Connections
- * that arrive before then are closed.
+ * that arrive before then are closed, so a forward never pointed anywhere stands for a service that
+ * cannot be reached.
  */
 public final class PortForward implements AutoCloseable {
     private final ServerSocket listener;

@@ -1,11 +1,10 @@
 package io.tollgate.auth.service.extauthz;
 
-import io.tollgate.testkit.net.FreePorts;
+import io.tollgate.testkit.net.PortForward;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.tollgate.auth.MutableClock;
 import io.tollgate.auth.RouterDouble;
-import io.tollgate.auth.TestSupport;
 import io.tollgate.auth.config.ExtAuthzConfig;
 import io.tollgate.auth.config.TenantStatusConfig;
 import io.tollgate.auth.domain.TenantStatusUnavailableException;
@@ -70,11 +69,13 @@ class TenantGateTest {
 
     @Test
     void anUnreachableRegistryIsNeverCachedAndAlwaysRefuses() {
-        TenantGate gate = gate("localhost:" + FreePorts.freePort(), Duration.ofSeconds(5));
+        try (PortForward nowhere = PortForward.open()) {
+            TenantGate gate = gate("localhost:" + nowhere.port(), Duration.ofSeconds(5));
 
-        assertThrows(TenantStatusUnavailableException.class, () -> gate.standing("acme"));
-        assertThrows(TenantStatusUnavailableException.class, () -> gate.standing("acme"));
-        assertEquals(TenantStanding.ACTIVE, uncheckedStanding(gate, "platform"));
+            assertThrows(TenantStatusUnavailableException.class, () -> gate.standing("acme"));
+            assertThrows(TenantStatusUnavailableException.class, () -> gate.standing("acme"));
+            assertEquals(TenantStanding.ACTIVE, uncheckedStanding(gate, "platform"));
+        }
     }
 
     private static TenantStanding uncheckedStanding(TenantGate gate, String tenant) {
