@@ -1,4 +1,4 @@
-package io.tollgate.auth.extauthz;
+package io.tollgate.auth.service.extauthz;
 
 import io.tollgate.auth.AuthServer;
 import io.tollgate.auth.RouterDouble;
@@ -18,8 +18,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import static io.tollgate.auth.extauthz.Forgery.claims;
-import static io.tollgate.auth.extauthz.Forgery.unsigned;
+import static io.tollgate.auth.service.extauthz.Forgery.claims;
+import static io.tollgate.auth.service.extauthz.Forgery.unsigned;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

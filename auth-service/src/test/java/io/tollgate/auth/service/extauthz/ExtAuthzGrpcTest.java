@@ -1,4 +1,4 @@
-package io.tollgate.auth.extauthz;
+package io.tollgate.auth.service.extauthz;
 
 import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.logs.AuditCapture;
@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.Map;
 
 import static io.tollgate.auth.OAuthClient.form;
-import static io.tollgate.auth.extauthz.EnvoyCheck.allowed;
-import static io.tollgate.auth.extauthz.EnvoyCheck.deniedStatus;
+import static io.tollgate.auth.service.extauthz.EnvoyCheck.allowed;
+import static io.tollgate.auth.service.extauthz.EnvoyCheck.deniedStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.tollgate.auth.extauthz;
+package io.tollgate.auth.service.extauthz;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -32,8 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.tollgate.auth.extauthz.EnvoyCheck.allowed;
-import static io.tollgate.auth.extauthz.EnvoyCheck.deniedStatus;
+import static io.tollgate.auth.service.extauthz.EnvoyCheck.allowed;
+import static io.tollgate.auth.service.extauthz.EnvoyCheck.deniedStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.tollgate.auth.extauthz;
+package io.tollgate.auth.service.extauthz;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -26,12 +26,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import static io.tollgate.auth.extauthz.EnvoyCheck.allowed;
-import static io.tollgate.auth.extauthz.EnvoyCheck.deniedStatus;
-import static io.tollgate.auth.extauthz.Forgery.claims;
-import static io.tollgate.auth.extauthz.Forgery.header;
-import static io.tollgate.auth.extauthz.Forgery.rs256;
-import static io.tollgate.auth.extauthz.Forgery.unsigned;
+import static io.tollgate.auth.service.extauthz.EnvoyCheck.allowed;
+import static io.tollgate.auth.service.extauthz.EnvoyCheck.deniedStatus;
+import static io.tollgate.auth.service.extauthz.Forgery.claims;
+import static io.tollgate.auth.service.extauthz.Forgery.header;
+import static io.tollgate.auth.service.extauthz.Forgery.rs256;
+import static io.tollgate.auth.service.extauthz.Forgery.unsigned;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
