@@ -1,6 +1,7 @@
 package io.tollgate.auth.service.extauthz;
 
 import io.tollgate.testkit.await.Await;
+import io.tollgate.testkit.json.JsonBody;
 import io.tollgate.testkit.logs.AuditCapture;
 import io.envoyproxy.envoy.config.core.v3.HeaderValueOption;
 import io.envoyproxy.envoy.service.auth.v3.CheckResponse;
@@ -201,7 +202,7 @@ class ExtAuthzGrpcTest {
         assertTrue(allowed(envoy().bearer(reader).route("scopes", "sql").check()));
         CheckResponse scope = envoy().bearer(reader).route("scopes", "sql,admin").check();
         assertEquals(403, deniedStatus(scope));
-        assertTrue(scope.getDeniedResponse().getBody().contains("insufficient_scope"), scope.toString());
+        JsonBody.parse(scope.getDeniedResponse().getBody()).assertEquals("/error", "insufficient_scope");
         assertTrue(allowed(envoy().bearer(reader).route("tenant", "acme").check()));
         assertEquals(403, deniedStatus(envoy().bearer(reader).route("tenant", "globex").check()));
     }
