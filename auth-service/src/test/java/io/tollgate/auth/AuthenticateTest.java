@@ -86,7 +86,8 @@ class AuthenticateTest implements TestPropertyProvider {
 
     @BeforeAll
     void connect() {
-        channel = ManagedChannelBuilder.forAddress("localhost", ServiceReplica.grpcPort(server.getApplicationContext())).usePlaintext().build();
+        int grpcPort = ServiceReplica.grpcPort(server.getApplicationContext());
+        channel = ManagedChannelBuilder.forAddress("localhost", grpcPort).usePlaintext().build();
         auth = AuthServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 
