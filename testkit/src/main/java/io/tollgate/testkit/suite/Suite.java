@@ -18,8 +18,9 @@ import java.util.Map;
 /**
  * The whole suite on one machine: the demo provisioned in a PostgreSQL server, and the four
  * services started as separate processes, configured the way a deployment configures them
- * (environment variables), then waited for until each reports healthy. {@code ./tollgate up}
- * and the end-to-end tests both start it through here.
+ * (environment variables), in dependency order (router, auth, then flight and catalog), each waited
+ * for until it has reported its ports and is healthy. {@code ./tollgate up} and the end-to-end
+ * tests both start it through here.
  */
 public final class Suite implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
