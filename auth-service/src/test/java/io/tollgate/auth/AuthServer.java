@@ -1,15 +1,14 @@
 package io.tollgate.auth;
 
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.tollgate.common.auth.TokenVerifier;
 import io.tollgate.common.auth.TokenVerifierConfig;
 import io.tollgate.common.tenant.TenantDirectory;
 import io.tollgate.proto.auth.v1.AuthServiceGrpc;
-import io.tollgate.testkit.net.FreePorts;
+import io.tollgate.testkit.net.PortForward;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.service.ServiceReplica;
 
 import java.net.URI;
 import java.time.Duration;
@@ -19,74 +18,73 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One auth-service replica started for a test: its Micronaut context with the HTTP and gRPC
- * servers on free ports, on a given database. Several can share one database, as replicas behind
- * one Kubernetes Service do.
+ * One auth-service replica started for a test, on testkit's {@link ServiceReplica} (HTTP and gRPC
+ * on ports the kernel chose), on a given database, with auth's test defaults and its clients.
+ * Several can share one database, as replicas behind one Kubernetes Service do.
  */
 public final class AuthServer implements AutoCloseable {
-    private final ApplicationContext context;
-    private final EmbeddedServer http;
-    private final int grpcPort;
-    private final ManagedChannel channel;
+    private final ServiceReplica replica;
+    /** Held open for a replica started without a router: connections to it are closed at once. */
+    private final PortForward unreachableRouter;
 
-    private AuthServer(ApplicationContext context, EmbeddedServer http, int grpcPort) {
-        this.context = context;
-        this.http = http;
-        this.grpcPort = grpcPort;
-        this.channel = ManagedChannelBuilder.forAddress("localhost", grpcPort).usePlaintext().build();
+    private AuthServer(ServiceReplica replica, PortForward unreachableRouter) {
+        this.replica = replica;
+        this.unreachableRouter = unreachableRouter;
     }
 
     /**
      * Starts a replica. Defaults for tests: cheap Argon2 parameters, rate limits too high to get in
-     * the way; {@code properties} override them.
+     * the way; {@code properties} override them. Without a {@code router}, router-service is
+     * unreachable: a port held open that closes every connection.
      */
     public static AuthServer start(PostgresDatabase db, RouterDouble router, Map<String, Object> properties) {
-        return FreePorts.startOnFreePort(grpcPort -> start(db, router, properties, grpcPort));
-    }
-
-    private static AuthServer start(PostgresDatabase db, RouterDouble router, Map<String, Object> properties,
-                                    int grpcPort) {
+        PortForward unreachableRouter = router == null ? PortForward.open() : null;
         Map<String, Object> all = new HashMap<>(db.datasourceProperties());
-        all.put("micronaut.server.port", -1);
-        all.put("grpc.server.port", grpcPort);
-        all.put("grpc.channels.router.address", router == null ? "localhost:" + FreePorts.freePort() : router.address());
+        all.put("grpc.channels.router.address",
+                router == null ? "localhost:" + unreachableRouter.port() : router.address());
         all.put("tollgate.auth.argon2.memory-kib", 1024);
         all.put("tollgate.auth.argon2.iterations", 1);
         all.put("tollgate.auth.rate-limit.account-capacity", 10_000);
         all.put("tollgate.auth.rate-limit.address-capacity", 10_000);
         all.putAll(properties);
-        ApplicationContext context = ApplicationContext.builder().properties(all).start();
         try {
-            EmbeddedServer http = context.getBean(EmbeddedServer.class).start();
+            AuthServer server = new AuthServer(ServiceReplica.start(all), unreachableRouter);
             if (router != null) {
-                router.follow(context.getBean(TenantDirectory.class));
+                try {
+                    router.follow(server.context().getBean(TenantDirectory.class));
+                } catch (RuntimeException | AssertionError e) {
+                    server.close();
+                    throw e;
+                }
             }
-            return new AuthServer(context, http, grpcPort);
+            return server;
         } catch (RuntimeException e) {
-            context.close();
+            if (unreachableRouter != null) {
+                unreachableRouter.close();
+            }
             throw e;
         }
     }
 
     public ApplicationContext context() {
-        return context;
+        return replica.context();
     }
 
     /** An absolute URL on this replica's HTTP port. */
     public URI uri(String path) {
-        return URI.create("http://localhost:" + http.getPort() + path);
+        return replica.uri(path);
     }
 
     public ManagedChannel channel() {
-        return channel;
+        return replica.channel();
     }
 
     public AuthServiceGrpc.AuthServiceBlockingStub auth() {
-        return AuthServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+        return AuthServiceGrpc.newBlockingStub(channel()).withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 
     public AuthServiceGrpc.AuthServiceStub authAsync() {
-        return AuthServiceGrpc.newStub(channel);
+        return AuthServiceGrpc.newStub(channel());
     }
 
     /** A verifier as the other services build it, fetching this replica's JWKS over HTTP. */
@@ -96,18 +94,11 @@ public final class AuthServer implements AutoCloseable {
                 accepted, Duration.ofSeconds(30), 8192, 1000, Duration.ofMinutes(5)));
     }
 
-    public int grpcPort() {
-        return grpcPort;
-    }
-
     @Override
     public void close() {
-        channel.shutdownNow();
-        try {
-            channel.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        replica.close();
+        if (unreachableRouter != null) {
+            unreachableRouter.close();
         }
-        context.close();
     }
 }

@@ -1,6 +1,6 @@
 package io.tollgate.auth;
 
-import io.tollgate.testkit.net.FreePorts;
+import io.tollgate.testkit.service.ServiceReplica;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -58,7 +58,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AuthenticateTest implements TestPropertyProvider {
     static final PostgresDatabase DB = PostgresDatabase.create();
     static final RouterDouble ROUTER = RouterDouble.withActiveTenants("acme");
-    private static final int GRPC_PORT = FreePorts.freePort();
     private static final String BOOTSTRAP = """
             {"accounts":[
               {"username":"reader@acme","password":"s3cret","roles":["reader"]},
@@ -79,8 +78,7 @@ class AuthenticateTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(DB.datasourceProperties());
-        properties.put("micronaut.server.port", "-1");
-        properties.put("grpc.server.port", Integer.toString(GRPC_PORT));
+        properties.putAll(ServiceReplica.anyPorts());
         properties.put("tollgate.auth.bootstrap-file", TestSupport.bootstrapFile(BOOTSTRAP).toString());
         properties.put("grpc.channels.router.address", ROUTER.address());
         return properties;
@@ -88,7 +86,8 @@ class AuthenticateTest implements TestPropertyProvider {
 
     @BeforeAll
     void connect() {
-        channel = ManagedChannelBuilder.forAddress("localhost", GRPC_PORT).usePlaintext().build();
+        int grpcPort = ServiceReplica.grpcPort(server.getApplicationContext());
+        channel = ManagedChannelBuilder.forAddress("localhost", grpcPort).usePlaintext().build();
         auth = AuthServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 

@@ -11,15 +11,16 @@ import io.tollgate.proto.router.v1.TenantSnapshot;
 import io.tollgate.proto.router.v1.TenantStatus;
 import io.tollgate.proto.router.v1.WatchTenantsRequest;
 import io.tollgate.proto.router.v1.WatchTenantsResponse;
+import io.tollgate.testkit.await.Await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /**
  * A real gRPC RouterService on a free port, streaming WatchTenants (a snapshot, then each change)
@@ -28,6 +29,7 @@ import java.util.function.BooleanSupplier;
  * this router has applied it, so a test's next login sees it.
  */
 public final class RouterDouble implements AutoCloseable {
+    private static final Duration WAIT = Duration.ofSeconds(10);
     private final Map<String, TenantStatus> tenants = new ConcurrentHashMap<>();
     private final List<StreamObserver<WatchTenantsResponse>> watchers = new CopyOnWriteArrayList<>();
     private final List<TenantDirectory> followers = new CopyOnWriteArrayList<>();
@@ -78,29 +80,14 @@ public final class RouterDouble implements AutoCloseable {
             watchers.forEach(watcher -> watcher.onNext(change));
         }
         for (TenantDirectory follower : followers) {
-            await(() -> follower.revision() >= applied, "a replica did not apply revision " + applied);
+            Await.until(() -> follower.revision() >= applied, WAIT, "a replica did not apply revision " + applied);
         }
     }
 
     /** Makes {@link #set} wait for this replica's directory, once it has the first snapshot. */
     void follow(TenantDirectory directory) {
-        await(directory::synced, "a replica did not receive the tenant registry");
+        Await.until(directory::synced, WAIT, "a replica did not receive the tenant registry");
         followers.add(directory);
-    }
-
-    private static void await(BooleanSupplier condition, String message) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(message);
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(message, e);
-            }
-        }
     }
 
     /** Its address, for {@code grpc.channels.router.address}. */

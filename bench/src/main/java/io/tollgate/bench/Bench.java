@@ -38,7 +38,7 @@ public final class Bench {
         Path root = Path.of(System.getProperty("tollgate.root", ".")).toAbsolutePath();
         Path state = Files.createTempDirectory("tollgate-bench");
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startEphemeral();
-        try (Suite suite = Suite.start(root, state, postgres, true, SuitePorts.free(), "",
+        try (Suite suite = Suite.start(root, state, postgres, true, SuitePorts.any(), "",
                 // Benchmarks measure the work, not the limiter that protects it.
                 Map.of("auth-service", Map.of("TOLLGATE_AUTH_RATE_LIMIT_ENABLED", "false")))) {
             if (selected.contains("login")) {

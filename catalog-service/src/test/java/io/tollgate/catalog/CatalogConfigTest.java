@@ -17,14 +17,16 @@ import io.tollgate.common.auth.TokenClaims;
 import io.tollgate.common.auth.TokenVerifier;
 import io.tollgate.common.auth.TokenVerifierConfig;
 import io.tollgate.common.auth.TokenVerifierFactory;
+import io.tollgate.testkit.json.JsonBody;
+import io.tollgate.testkit.net.PortForward;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 import io.tollgate.testkit.tokens.TestTokens;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +49,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CatalogConfigTest implements TestPropertyProvider {
     static final PostgresDatabase DB = PostgresDatabase.create();
     static final TestTokens TOKENS = new TestTokens("tollgate", "tollgate");
+    /** Ports held open that close every connection: router-service and auth-service are unreachable. */
+    static final PortForward NO_ROUTER = PortForward.open();
+    static final PortForward NO_AUTH = PortForward.open();
 
     @Inject
     @Client("/")
@@ -56,9 +61,9 @@ class CatalogConfigTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(DB.datasourceProperties());
         properties.put("spec.name", "CatalogConfigTest");
-        // Nothing listens there: the tenant directory never syncs.
-        properties.put("grpc.channels.router.address", "localhost:" + closedPort());
-        properties.put("grpc.channels.auth.address", "localhost:" + closedPort());
+        // Nobody answers there: the tenant directory never syncs.
+        properties.put("grpc.channels.router.address", "localhost:" + NO_ROUTER.port());
+        properties.put("grpc.channels.auth.address", "localhost:" + NO_AUTH.port());
         return properties;
     }
 
@@ -85,7 +90,7 @@ class CatalogConfigTest implements TestPropertyProvider {
                 () -> http.toBlocking().retrieve(HttpRequest.GET("/v1/config").bearerAuth(token)));
         assertEquals(HttpStatus.SERVICE_UNAVAILABLE, refused.getStatus());
         String body = refused.getResponse().getBody(String.class).orElse("");
-        assertTrue(body.contains("\"type\":\"ServiceUnavailableException\""), body);
+        JsonBody.parse(body).assertEquals("/error/type", "ServiceUnavailableException").assertEquals("/error/code", 503);
         assertTrue(!body.contains("Exception:") && !body.contains("at io."), "no stack trace: " + body);
     }
 
@@ -96,10 +101,10 @@ class CatalogConfigTest implements TestPropertyProvider {
         HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().retrieve(HttpRequest.GET("/v1/config").bearerAuth(sqlOnly)));
         assertEquals(HttpStatus.FORBIDDEN, refused.getStatus());
-        String body = refused.getResponse().getBody(String.class).orElse("");
-        assertTrue(body.contains("\"type\":\"ForbiddenException\""), body);
-        assertTrue(body.contains("token lacks scope 'catalog'"), body);
-        assertTrue(body.contains("\"code\":403"), body);
+        JsonBody.parse(refused.getResponse().getBody(String.class).orElse(""))
+                .assertEquals("/error/type", "ForbiddenException")
+                .assertEquals("/error/code", 403)
+                .assertTextContains("/error/message", "token lacks scope 'catalog'");
     }
 
     @Test
@@ -112,9 +117,9 @@ class CatalogConfigTest implements TestPropertyProvider {
             HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
                     () -> http.toBlocking().retrieve(request));
             assertEquals(HttpStatus.BAD_REQUEST, refused.getStatus(), headers.toString());
-            String body = refused.getResponse().getBody(String.class).orElse("");
-            assertTrue(body.contains("\"type\":\"BadRequestException\""), body);
-            assertTrue(body.contains("more than one Authorization header"), body);
+            JsonBody.parse(refused.getResponse().getBody(String.class).orElse(""))
+                    .assertEquals("/error/type", "BadRequestException")
+                    .assertTextContains("/error/message", "more than one Authorization header");
         }
     }
 
@@ -124,15 +129,13 @@ class CatalogConfigTest implements TestPropertyProvider {
         HttpClientResponseException notReady = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.GET("/health/readiness"), String.class));
         assertEquals(HttpStatus.SERVICE_UNAVAILABLE, notReady.getStatus());
-        assertTrue(notReady.getResponse().getBody(String.class).orElse("").contains("DOWN"));
+        JsonBody.parse(notReady.getResponse().getBody(String.class).orElse("")).assertEquals("/status", "DOWN");
     }
 
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+    @AfterAll
+    void closeNeighbours() {
+        NO_ROUTER.close();
+        NO_AUTH.close();
     }
 
     /** Trusts the test's signing key instead of fetching auth-service's JWKS. */

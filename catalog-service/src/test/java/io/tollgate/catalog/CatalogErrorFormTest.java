@@ -14,10 +14,11 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.tollgate.testkit.logs.IncidentCapture;
-import io.tollgate.testkit.net.FreePorts;
+import io.tollgate.testkit.net.PortForward;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 import io.tollgate.testkit.tokens.TestTokens;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -42,6 +43,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CatalogErrorFormTest implements TestPropertyProvider {
     static final PostgresDatabase DB = PostgresDatabase.create();
     static final String SPEC = "CatalogErrorFormTest";
+    /** Ports held open that close every connection: no neighbour is needed to answer errors. */
+    static final PortForward NO_ROUTER = PortForward.open();
+    static final PortForward NO_AUTH = PortForward.open();
     /** The failure's own text, as a bug or a driver would write it: none of it may reach a caller. */
     static final String FAILURE = "could not run SELECT * FROM catalog.iceberg_tables on "
             + "HikariProxyConnection@1 wrapping org.postgresql.jdbc.PgConnection@2";
@@ -54,9 +58,8 @@ class CatalogErrorFormTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(DB.datasourceProperties());
         properties.put("spec.name", SPEC);
-        // Nothing listens there: no neighbour is needed to answer errors.
-        properties.put("grpc.channels.router.address", "localhost:" + FreePorts.freePort());
-        properties.put("grpc.channels.auth.address", "localhost:" + FreePorts.freePort());
+        properties.put("grpc.channels.router.address", "localhost:" + NO_ROUTER.port());
+        properties.put("grpc.channels.auth.address", "localhost:" + NO_AUTH.port());
         return properties;
     }
 
@@ -94,6 +97,12 @@ class CatalogErrorFormTest implements TestPropertyProvider {
             assertTrue(logged.get(0).stackDepth() > 0, "with its stack");
         }
         assertFalse(error.toString().contains("Hikari") || error.toString().contains("SELECT"), error::toString);
+    }
+
+    @AfterAll
+    void closeNeighbours() {
+        NO_ROUTER.close();
+        NO_AUTH.close();
     }
 
     @SuppressWarnings("unchecked")

@@ -39,7 +39,7 @@ class ClassLoginsIT {
     @BeforeAll
     static void startTheSuite() throws Exception {
         suite = Suite.start(Path.of(System.getProperty("tollgate.root")), state, SharedPostgres.get(), false,
-                SuitePorts.free(), Suite.uniqueSuffix());
+                SuitePorts.any(), Suite.uniqueSuffix());
     }
 
     @AfterAll

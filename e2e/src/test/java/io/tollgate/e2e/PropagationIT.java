@@ -8,6 +8,7 @@ import io.tollgate.proto.auth.v1.AuthServiceGrpc;
 import io.tollgate.proto.auth.v1.AuthenticateRequest;
 import io.tollgate.proto.auth.v1.RevocationTarget;
 import io.tollgate.proto.auth.v1.RevokeRequest;
+import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.postgres.SharedPostgres;
 import io.tollgate.testkit.suite.DemoTenant;
 import io.tollgate.testkit.suite.Suite;
@@ -34,7 +35,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -62,7 +62,7 @@ class PropagationIT {
     @BeforeAll
     static void start() throws Exception {
         suite = Suite.start(Path.of(System.getProperty("tollgate.root")), state, SharedPostgres.get(), false,
-                SuitePorts.free(), Suite.uniqueSuffix());
+                SuitePorts.any(), Suite.uniqueSuffix());
         authChannel = ManagedChannelBuilder.forAddress("localhost", suite.ports().authGrpc()).usePlaintext().build();
         auth = AuthServiceGrpc.newBlockingStub(authChannel);
         allocator = new RootAllocator();
@@ -96,8 +96,8 @@ class PropagationIT {
                 .setTarget(RevocationTarget.newBuilder().setTokenId(claim(token, "jti"))).build());
         long revokedAt = System.nanoTime();
 
-        awaitWithin(() -> !flightAccepts(token), "flight-service refuses the revoked token");
-        awaitWithin(() -> catalogStatus(token) == 401, "catalog-service refuses the revoked token");
+        Await.until(() -> !flightAccepts(token), WITHIN, "flight-service refuses the revoked token");
+        Await.until(() -> catalogStatus(token) == 401, WITHIN, "catalog-service refuses the revoked token");
         System.out.printf("revocation refused everywhere after %d ms%n", (System.nanoTime() - revokedAt) / 1_000_000);
     }
 
@@ -110,16 +110,16 @@ class PropagationIT {
         try {
             adminPost("/admin/v1/tenants/acme/suspend", admin);
             long suspendedAt = System.nanoTime();
-            awaitWithin(() -> !flightAccepts(token), "flight-service refuses the suspended tenant's queries");
-            awaitWithin(() -> catalogStatus(token) == 403, "catalog-service refuses the suspended tenant");
-            awaitWithin(() -> !canLogin(reader), "auth-service refuses the suspended tenant's logins");
+            Await.until(() -> !flightAccepts(token), WITHIN, "flight-service refuses the suspended tenant's queries");
+            Await.until(() -> catalogStatus(token) == 403, WITHIN, "catalog-service refuses the suspended tenant");
+            Await.until(() -> !canLogin(reader), WITHIN, "auth-service refuses the suspended tenant's logins");
             System.out.printf("suspension refused everywhere after %d ms%n", (System.nanoTime() - suspendedAt) / 1_000_000);
         } finally {
             adminPost("/admin/v1/tenants/acme/resume", admin);
         }
-        awaitWithin(() -> canLogin(reader), "a resumed tenant can log in again");
+        Await.until(() -> canLogin(reader), WITHIN, "a resumed tenant can log in again");
         String again = login(reader);
-        awaitWithin(() -> flightAccepts(again), "a resumed tenant is served again");
+        Await.until(() -> flightAccepts(again), WITHIN, "a resumed tenant is served again");
     }
 
     private static String login(DemoTenant.DemoAccount account) {
@@ -180,19 +180,5 @@ class PropagationIT {
         JsonNode payload = JSON.readTree(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]),
                 StandardCharsets.UTF_8));
         return payload.get(name).asText();
-    }
-
-    /** Polls until the condition holds; fails if that takes longer than {@link #WITHIN}. */
-    private static void awaitWithin(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + WITHIN.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, what + " within " + WITHIN.toMillis() + " ms");
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

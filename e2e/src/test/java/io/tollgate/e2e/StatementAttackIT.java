@@ -62,7 +62,7 @@ class StatementAttackIT {
     @BeforeAll
     static void startTheSuite() throws Exception {
         suite = Suite.start(Path.of(System.getProperty("tollgate.root")), state, SharedPostgres.get(), false,
-                SuitePorts.free(), Suite.uniqueSuffix());
+                SuitePorts.any(), Suite.uniqueSuffix());
         jdbc = new FlightJdbc(suite);
     }
 

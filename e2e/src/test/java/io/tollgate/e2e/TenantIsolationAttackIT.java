@@ -43,7 +43,7 @@ class TenantIsolationAttackIT {
     @BeforeAll
     static void startTheSuiteWithAnotherTenantsRowsInTheSharedDatabase() throws Exception {
         suite = Suite.start(Path.of(System.getProperty("tollgate.root")), state, SharedPostgres.get(), false,
-                SuitePorts.free(), Suite.uniqueSuffix());
+                SuitePorts.any(), Suite.uniqueSuffix());
         jdbc = new FlightJdbc(suite);
         try (Connection admin = suite.postgres().connect(suite.sharedDatabase());
              Statement s = admin.createStatement()) {

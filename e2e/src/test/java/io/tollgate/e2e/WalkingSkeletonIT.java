@@ -52,7 +52,7 @@ class WalkingSkeletonIT {
     @BeforeAll
     static void startTheSuite() throws Exception {
         suite = Suite.start(Path.of(System.getProperty("tollgate.root")), state, SharedPostgres.get(), false,
-                SuitePorts.free(), Suite.uniqueSuffix());
+                SuitePorts.any(), Suite.uniqueSuffix());
     }
 
     @AfterAll

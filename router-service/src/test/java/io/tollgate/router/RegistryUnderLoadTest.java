@@ -15,7 +15,9 @@ import io.tollgate.router.support.AdminClient;
 import io.tollgate.router.support.AdminClient.Response;
 import io.tollgate.router.support.Tenants;
 import io.tollgate.router.support.Watcher;
+import io.tollgate.testkit.await.Await;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -34,7 +36,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -101,10 +102,10 @@ class RegistryUnderLoadTest extends AdminServiceTest {
             assertEquals(List.of(), failed, "admin writes under load");
             assertTrue(mostConnections.get() <= POOL_SIZE, () -> mostConnections + " connections");
             awaitWatchersAt(watchers, last);
-            await(() -> hub.size() == WATCHERS, "the hub serves exactly the open watchers");
+            Await.until(() -> hub.size() == WATCHERS, Duration.ofSeconds(10), "the hub serves exactly the open watchers");
             // A hundred open watchers, nothing else under way: no connection is in use (the poller
             // takes one for each poll, a moment every 100 ms).
-            await(() -> pool.getActiveConnections() == 0, "no connection in use with " + WATCHERS + " watchers open");
+            Await.until(() -> pool.getActiveConnections() == 0, Duration.ofSeconds(10), "no connection in use with " + WATCHERS + " watchers open");
         } finally {
             watchers.forEach(Watcher::close);
         }
@@ -137,11 +138,11 @@ class RegistryUnderLoadTest extends AdminServiceTest {
                 }
             });
 
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (failedWrites.isEmpty() && System.nanoTime() < deadline) {
+            // Until a write was using a connection when it ended (the writer never pauses).
+            Await.until(() -> {
                 endRouterConnections(superuser);
-                Thread.sleep(100);
-            }
+                return !failedWrites.isEmpty();
+            }, Duration.ofSeconds(20), "a write was using a connection when it ended");
             writing.set(false);
             writer.get(30, TimeUnit.SECONDS);
             List<String> readFailures = load.stop();
@@ -216,22 +217,14 @@ class RegistryUnderLoadTest extends AdminServiceTest {
         }
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 10 s: " + what);
-            }
-            Thread.sleep(10);
-        }
-    }
-
     /** Ends every session of the router on its database, as a server shutdown does (SQLSTATE 57P01). */
-    private static void endRouterConnections(Connection superuser) throws SQLException {
+    private static void endRouterConnections(Connection superuser) {
         try (Statement statement = superuser.createStatement()) {
             statement.execute("""
                     SELECT pg_terminate_backend(pid) FROM pg_stat_activity
                     WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'""");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not end the router's connections", e);
         }
     }
 

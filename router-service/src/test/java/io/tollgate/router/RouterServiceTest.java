@@ -1,9 +1,11 @@
 package io.tollgate.router;
 
-import io.tollgate.testkit.net.FreePorts;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.tollgate.testkit.service.ServiceReplica;
+import jakarta.inject.Inject;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
@@ -16,14 +18,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The service as it runs: its own fresh database, a bootstrap file, a free gRPC port and a real
- * client channel. Subclasses say which tenants the bootstrap file holds.
+ * The service as it runs: its own fresh database, a bootstrap file, servers on ports the kernel
+ * chose and a real client channel. Subclasses say which tenants the bootstrap file holds.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class RouterServiceTest implements TestPropertyProvider {
     protected final PostgresDatabase db = PostgresDatabase.create();
     protected Path bootstrapFile;
-    private int grpcPort;
+    @Inject
+    ApplicationContext application;
     private ManagedChannel channel;
 
     /** The bootstrap file's content. */
@@ -37,10 +40,8 @@ public abstract class RouterServiceTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         bootstrapFile = BootstrapFiles.write(bootstrapJson());
-        grpcPort = FreePorts.freePort();
         Map<String, String> properties = new HashMap<>(db.datasourceProperties());
-        properties.put("micronaut.server.port", "-1");
-        properties.put("grpc.server.port", String.valueOf(grpcPort));
+        properties.putAll(ServiceReplica.anyPorts());
         properties.put("tollgate.router.bootstrap-file", bootstrapFile.toString());
         properties.putAll(extraProperties());
         return properties;
@@ -48,7 +49,7 @@ public abstract class RouterServiceTest implements TestPropertyProvider {
 
     protected ManagedChannel channel() {
         if (channel == null) {
-            channel = ManagedChannelBuilder.forAddress("localhost", grpcPort).usePlaintext().build();
+            channel = ManagedChannelBuilder.forAddress("localhost", ServiceReplica.grpcPort(application)).usePlaintext().build();
         }
         return channel;
     }

@@ -2,6 +2,7 @@ package io.tollgate.auth.admin;
 
 import io.tollgate.auth.OAuthClient;
 import io.tollgate.proto.auth.v1.IntrospectRequest;
+import io.tollgate.testkit.json.JsonBody;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,7 +107,7 @@ class AdminClientsTest {
                 "tenantId", "acme", "roles", List.of("reader"), "scopes", List.of())));
         assertFieldProblem("tenantId", admin.post(boss, "/admin/v1/clients", Map.of("clientId", "notenant",
                 "roles", List.of("reader"), "scopes", List.of("sql"))));
-        assertTrue(admin.get(boss, "/admin/v1/clients?tenant=acme").raw().body().contains("etl-acme"));
+        JsonBody.parse(admin.get(boss, "/admin/v1/clients?tenant=acme").raw().body()).assertAnyTextContains("etl-acme");
     }
 
     private AdminClient.Response create(String token, String clientId, String tenantId) {

@@ -5,6 +5,7 @@ import io.tollgate.flight.support.FlightSqlServer;
 import io.tollgate.flight.support.Results;
 import io.tollgate.flight.support.TenantDatabase;
 import io.tollgate.proto.router.v1.Tenant;
+import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.logs.AuditCapture;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 import org.apache.arrow.flight.FlightRuntimeException;
@@ -55,7 +56,7 @@ class FlightSqlAuditTest {
         try (AuditCapture audit = AuditCapture.start();
              FlightSqlClient writer = server.client(allocator, server.token("w@acme", "acme", "writer"))) {
             assertEquals(2, Results.read(writer, writer.execute(query)).rows().size());
-            BackendActivity.awaitUntil(() -> !audit.events("sql.query").isEmpty(), "the query's audit event");
+            Await.until(() -> !audit.events("sql.query").isEmpty(), BackendActivity.WAIT, "the query's audit event");
             assertEquals(1, writer.executeUpdate("UPDATE notes SET body = 'c' WHERE id = 1"));
             assertThrows(FlightRuntimeException.class, () -> writer.executeUpdate("COMMIT; DELETE FROM notes"));
 
@@ -81,7 +82,7 @@ class FlightSqlAuditTest {
              FlightSqlClient reader = withText.client(allocator, withText.token("r@acme", "acme", "reader"))) {
             Results.read(reader, reader.execute("SELECT \"id\"\nFROM notes"));
             // A reader's result is answered before its transaction closes; the event follows.
-            BackendActivity.awaitUntil(() -> !audit.events("sql.query").isEmpty(), "the query's audit event");
+            Await.until(() -> !audit.events("sql.query").isEmpty(), BackendActivity.WAIT, "the query's audit event");
             String line = audit.events("sql.query").get(0);
             assertTrue(line.contains("class=reader") && line.endsWith("sql=\"SELECT \\\"id\\\"\\nFROM notes\""), line);
         }

@@ -1,8 +1,10 @@
 package io.tollgate.flight.sql;
 
+import io.tollgate.flight.support.BackendActivity;
 import io.tollgate.flight.support.FlightSqlServer;
 import io.tollgate.flight.support.Results;
 import io.tollgate.flight.support.TenantDatabase;
+import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 import org.apache.arrow.flight.CancelFlightInfoRequest;
 import org.apache.arrow.flight.CancelStatus;
@@ -14,9 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -82,18 +81,8 @@ class FlightSqlCancelTest {
     }
 
     /** Waits until a pg_sleep of the tenant's role is (or is no longer) executing. */
-    private static void awaitSleeping(boolean sleeping) throws Exception {
-        for (int i = 0; i < 200; i++) {
-            try (Connection c = DB.database().connect(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
-                         + " AND query LIKE '%pg_sleep(30)%' AND usename = '" + DB.role("acme") + "'")) {
-                rs.next();
-                if ((rs.getInt(1) > 0) == sleeping) {
-                    return;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("pg_sleep never " + (sleeping ? "started" : "stopped"));
+    private static void awaitSleeping(boolean sleeping) {
+        Await.until(() -> BackendActivity.running(DB, "acme", "pg_sleep(30)") == sleeping, BackendActivity.WAIT,
+                "pg_sleep " + (sleeping ? "started" : "stopped"));
     }
 }

@@ -9,6 +9,7 @@ import io.tollgate.flight.support.Quotas;
 import io.tollgate.flight.support.Results;
 import io.tollgate.flight.support.TenantDatabase;
 import io.tollgate.proto.router.v1.Tenant;
+import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 import org.apache.arrow.flight.CancelFlightInfoRequest;
 import org.apache.arrow.flight.CancelStatus;
@@ -286,7 +287,7 @@ class FlightSqlConcurrentQueriesTest {
                 throw new CompletionException(e);
             }
         });
-        BackendActivity.awaitUntil(() -> BackendActivity.running(DB, "umbrella", "pg_sleep(30)"), "pg_sleep running");
+        Await.until(() -> BackendActivity.running(DB, "umbrella", "pg_sleep(30)"), BackendActivity.WAIT, "pg_sleep running");
         assertEquals(CancelStatus.CANCELLED, umbrella.cancelFlightInfo(new CancelFlightInfoRequest(sleeping)).getStatus());
         ExecutionException failed = assertThrows(ExecutionException.class, () -> cancelled.get(30, TimeUnit.SECONDS));
         assertEquals(FlightStatusCode.CANCELLED,
@@ -296,11 +297,11 @@ class FlightSqlConcurrentQueriesTest {
         // The client drops a stream while PostgreSQL is still executing it.
         FlightStream waiting = umbrella.getStream(umbrella.execute("SELECT pg_sleep(30)").getEndpoints().get(0)
                 .getTicket());
-        BackendActivity.awaitUntil(() -> BackendActivity.running(DB, "umbrella", "pg_sleep(30)"), "pg_sleep running");
+        Await.until(() -> BackendActivity.running(DB, "umbrella", "pg_sleep(30)"), BackendActivity.WAIT, "pg_sleep running");
         waiting.cancel("the client leaves", null);
         closeQuietly(waiting);
         // The server learns of it asynchronously: wait for the permit, then use it.
-        BackendActivity.awaitUntil(() -> running("umbrella") == 0, "the dropped query's permit back");
+        Await.until(() -> running("umbrella") == 0, BackendActivity.WAIT, "the dropped query's permit back");
         assertFalse(BackendActivity.running(DB, "umbrella", "pg_sleep(30)"), "the dropped query stopped in PostgreSQL");
         assertAdmitted(umbrella);
 
@@ -310,7 +311,7 @@ class FlightSqlConcurrentQueriesTest {
         assertTrue(large.next());
         large.cancel("the client leaves", null);
         closeQuietly(large);
-        BackendActivity.awaitUntil(() -> running("umbrella") == 0, "the abandoned query's permit back");
+        Await.until(() -> running("umbrella") == 0, BackendActivity.WAIT, "the abandoned query's permit back");
         assertAdmitted(umbrella);
     }
 

@@ -6,6 +6,7 @@ import io.tollgate.flight.support.FlightSqlServer;
 import io.tollgate.flight.support.Parameters;
 import io.tollgate.flight.support.Quotas;
 import io.tollgate.flight.support.TenantDatabase;
+import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 import org.apache.arrow.flight.FlightInfo;
 import org.apache.arrow.flight.FlightRuntimeException;
@@ -148,9 +149,9 @@ class FlightSqlResultQuotaTest {
         BufferAllocator serverMemory = server.context().getBean(BufferAllocator.class);
         // A reader's result arrives before its transaction is closed, and its memory with it: soon after.
         // Below the root: one allocator per tenant, each with its queries' allocators below it.
-        BackendActivity.awaitUntil(() -> serverMemory.getChildAllocators().stream()
+        Await.until(() -> serverMemory.getChildAllocators().stream()
                         .allMatch(tenant -> tenant.getChildAllocators().isEmpty() && tenant.getAllocatedMemory() == 0),
-                "no query's memory is still open");
+                BackendActivity.WAIT, "no query's memory is still open");
     }
 
     @Test

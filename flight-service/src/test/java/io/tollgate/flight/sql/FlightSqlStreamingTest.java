@@ -3,6 +3,7 @@ package io.tollgate.flight.sql;
 import io.tollgate.flight.support.BackendActivity;
 import io.tollgate.flight.support.FlightSqlServer;
 import io.tollgate.flight.support.TenantDatabase;
+import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 import org.apache.arrow.flight.FlightStream;
 import org.apache.arrow.flight.sql.FlightSqlClient;
@@ -66,7 +67,7 @@ class FlightSqlStreamingTest {
     void aClientThatLeavesAStreamStopsItsQueryInPostgres() throws Exception {
         FlightStream abandoned = acme.getStream(acme.execute(
                 "SELECT pg_sleep(30) AS slept").getEndpoints().get(0).getTicket());
-        BackendActivity.awaitUntil(() -> BackendActivity.running(DB, "acme", "pg_sleep(30)"), "pg_sleep running");
+        Await.until(() -> BackendActivity.running(DB, "acme", "pg_sleep(30)"), BackendActivity.WAIT, "pg_sleep running");
         abandoned.cancel("the client leaves", null);
         try {
             abandoned.close();

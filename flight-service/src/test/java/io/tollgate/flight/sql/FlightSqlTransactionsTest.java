@@ -7,7 +7,9 @@ import io.tollgate.flight.support.Results;
 import io.tollgate.flight.support.TenantDatabase;
 import io.tollgate.flight.transaction.TransactionRegistry;
 import io.tollgate.proto.router.v1.Tenant;
+import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import java.time.Duration;
 import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.flight.FlightStatusCode;
 import org.apache.arrow.flight.sql.FlightSqlClient;
@@ -158,10 +160,7 @@ class FlightSqlTransactionsTest {
             Transaction transaction = client.beginTransaction();
             client.executeUpdate("INSERT INTO t VALUES (1)", transaction);
             TransactionRegistry registry = impatient.context().getBean(TransactionRegistry.class);
-            for (int i = 0; i < 100 && registry.size() > 0; i++) {
-                Thread.sleep(50);
-            }
-            assertEquals(0, registry.size(), "the idle transaction was rolled back");
+            Await.until(() -> registry.size() == 0, Duration.ofSeconds(5), "the idle transaction was rolled back");
             FlightRuntimeException gone = assertThrows(FlightRuntimeException.class,
                     () -> client.execute("SELECT 1", transaction));
             assertEquals(FlightStatusCode.NOT_FOUND, gone.status().code());

@@ -1,15 +1,20 @@
 package io.tollgate.flight.support;
 
+import io.tollgate.testkit.await.Await;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * What a tenant's role is doing in PostgreSQL right now ({@code pg_stat_activity}, read as the
  * superuser), for tests that must wait until a statement has reached the backend or has left it.
  */
 public final class BackendActivity {
+    /** How long a statement may take to reach, or leave, the backend. */
+    public static final Duration WAIT = Duration.ofSeconds(30);
+
     private BackendActivity() {
     }
 
@@ -24,48 +29,22 @@ public final class BackendActivity {
      * PostgreSQL parses it still shows its session as idle, with the previous statement's text.)
      */
     public static void awaitWaitingForLock(TenantDatabase db, String tenantId, int statements) throws Exception {
-        awaitUntil(() -> count(db, "SELECT count(*) FROM pg_stat_activity WHERE usename = ?"
-                        + " AND wait_event_type = 'Lock'", db.role(tenantId)) >= statements,
+        Await.until(() -> count(db, "SELECT count(*) FROM pg_stat_activity WHERE usename = ?"
+                        + " AND wait_event_type = 'Lock'", db.role(tenantId)) >= statements, WAIT,
                 () -> statements + " statements of " + tenantId + " waiting for a lock; " + describe(db, tenantId));
     }
 
     /** Waits until no statement of the tenant's role containing {@code text} is active. */
     public static void awaitStopped(TenantDatabase db, String tenantId, String text) throws Exception {
-        awaitUntil(() -> !running(db, tenantId, text),
+        Await.until(() -> !running(db, tenantId, text), WAIT,
                 () -> "no active statement of " + tenantId + " like " + text + "; " + describe(db, tenantId));
     }
 
     /** Waits until every backend of the tenant's role is idle outside a transaction (or gone). */
     public static void awaitAllIdle(TenantDatabase db, String tenantId) throws Exception {
-        awaitUntil(() -> count(db, "SELECT count(*) FROM pg_stat_activity WHERE usename = ? AND state <> 'idle'",
-                        db.role(tenantId)) == 0,
+        Await.until(() -> count(db, "SELECT count(*) FROM pg_stat_activity WHERE usename = ? AND state <> 'idle'",
+                        db.role(tenantId)) == 0, WAIT,
                 () -> "every backend of " + tenantId + " idle; " + describe(db, tenantId));
-    }
-
-    /** A state the test waits for. */
-    @FunctionalInterface
-    public interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    /** Waits for a state another thread or process brings about; fails if it never comes (30 s). */
-    public static void awaitUntil(Condition condition, String what) throws Exception {
-        awaitUntil(condition, () -> what);
-    }
-
-    @FunctionalInterface
-    private interface Description {
-        String get() throws Exception;
-    }
-
-    private static void awaitUntil(Condition condition, Description what) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            if (condition.holds()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("never reached: " + what.get());
     }
 
     private static int count(TenantDatabase db, String sql, String... parameters) throws SQLException {
@@ -81,7 +60,7 @@ public final class BackendActivity {
     }
 
     /** The role's backends, for a failure message. */
-    private static String describe(TenantDatabase db, String tenantId) throws SQLException {
+    private static String describe(TenantDatabase db, String tenantId) {
         StringBuilder backends = new StringBuilder("backends:");
         try (Connection c = db.database().connect();
              PreparedStatement s = c.prepareStatement("SELECT state, wait_event_type, wait_event, query"
@@ -93,6 +72,8 @@ public final class BackendActivity {
                             .append(rs.getString(3)).append(": ").append(rs.getString(4)).append(']');
                 }
             }
+        } catch (SQLException e) {
+            backends.append(" unknown (").append(e.getMessage()).append(')');
         }
         return backends.toString();
     }

@@ -12,6 +12,7 @@ import io.tollgate.common.health.ControlPlaneSync;
 import io.tollgate.common.tenant.TenantDirectory;
 import io.tollgate.flight.server.FlightEndpointServer;
 import io.tollgate.proto.router.v1.Tenant;
+import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.tokens.TestTokens;
 import org.apache.arrow.flight.CallHeaders;
 import org.apache.arrow.flight.FlightClient;
@@ -98,18 +99,7 @@ public final class FlightSqlServer implements AutoCloseable {
 
     /** As a load balancer would: no test calls a server that has not yet synced its registry. */
     private static void awaitReady(ControlPlaneSync sync) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!sync.ready()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("flight-service never became ready: " + sync.state());
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Await.until(sync::ready, Duration.ofSeconds(30), () -> "flight-service ready (" + sync.state() + ")");
     }
 
     public static FlightSqlServer start(List<Tenant> tenants) {
@@ -136,15 +126,11 @@ public final class FlightSqlServer implements AutoCloseable {
      * Changes a tenant in the registry (give it a higher revision) and waits until this server's
      * tenant directory has applied the change.
      */
-    public void publish(Tenant changed) throws InterruptedException {
+    public void publish(Tenant changed) {
         router.upsert(changed);
         TenantDirectory directory = context.getBean(TenantDirectory.class);
-        for (int i = 0; i < 600 && directory.revision() < changed.getRevision(); i++) {
-            Thread.sleep(50);
-        }
-        if (directory.revision() < changed.getRevision()) {
-            throw new AssertionError("the tenant directory never reached revision " + changed.getRevision());
-        }
+        Await.until(() -> directory.revision() >= changed.getRevision(), Duration.ofSeconds(30),
+                "the tenant directory reaches revision " + changed.getRevision());
     }
 
     /** A valid access token. */

@@ -12,6 +12,8 @@ import java.time.Duration;
  * Docker engine. It runs as root too: the library starts initdb and pg_ctl in a user namespace.
  */
 public final class EmbeddedPostgresServer implements PostgresServer {
+    private static final int START_ATTEMPTS = 3;
+
     private final EmbeddedPostgres postgres;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
@@ -20,7 +22,22 @@ public final class EmbeddedPostgresServer implements PostgresServer {
 
     /** A throw-away server on a free port; its data is deleted when it stops. */
     public static EmbeddedPostgresServer startEphemeral() {
-        return start(EmbeddedPostgres.builder());
+        // PostgreSQL cannot bind port 0 and say which it got: the binaries' launcher picks a port
+        // found free and starts the server on it, and another process may take it in between. So
+        // a failed start is tried again, on another port.
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            try {
+                return start(EmbeddedPostgres.builder());
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        throw failure;
     }
 
     /**

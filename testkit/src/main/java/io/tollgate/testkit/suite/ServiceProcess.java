@@ -1,18 +1,21 @@
 package io.tollgate.testkit.suite;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,34 +28,37 @@ public final class ServiceProcess implements AutoCloseable {
     public static final List<String> JVM_FLAGS = List.of(
             "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Dio.netty.noUnsafe=false");
 
+    /** The environment variable naming the file where the service reports its bound ports. */
+    static final String PORTS_REPORT_ENV = "TOLLGATE_REPORT_PORTS_TO";
+
     private final String name;
     private final Process process;
     private final Path log;
-    private final int httpPort;
-    private final List<Integer> otherPorts;
+    private final Path portsReport;
+    private final List<String> portNames;
 
-    private ServiceProcess(String name, Process process, Path log, int httpPort, List<Integer> otherPorts) {
+    private ServiceProcess(String name, Process process, Path log, Path portsReport, List<String> portNames) {
         this.name = name;
         this.process = process;
         this.log = log;
-        this.httpPort = httpPort;
-        this.otherPorts = otherPorts;
+        this.portsReport = portsReport;
+        this.portNames = portNames;
     }
 
     /**
-     * Starts a service.
+     * Starts a service. It reports the ports it bound (see common's {@code io.tollgate.common.ports})
+     * to a file beside its log, so its ports may be 0 (any free one, chosen by the kernel as it binds).
      *
      * @param root      the repository root
      * @param module    the service's module directory, e.g. {@code auth-service}
      * @param mainClass its main class
      * @param env       its configuration, as environment variables
-     * @param httpPort  the HTTP port its health endpoint answers on
-     * @param otherPorts ports it must also be listening on before it counts as started (gRPC opens
-     *                  after HTTP health already answers)
+     * @param portNames the servers it must have reported before it counts as started ({@code http},
+     *                  {@code grpc}, {@code flight}); {@code http} answers the health check
      * @param logDir    where its log goes
      */
     public static ServiceProcess start(Path root, String module, String mainClass, Map<String, String> env,
-                                       int httpPort, List<Integer> otherPorts, Path logDir, String maxHeap) {
+                                       List<String> portNames, Path logDir, String maxHeap) {
         Path target = root.resolve(module).resolve("target");
         Path classpathFile = target.resolve("runtime-classpath.txt");
         if (!Files.exists(classpathFile)) {
@@ -70,11 +76,15 @@ public final class ServiceProcess implements AutoCloseable {
             command.add(mainClass);
             Files.createDirectories(logDir);
             Path log = logDir.resolve(module + ".log");
+            Path portsReport = logDir.resolve(module + ".ports");
+            // A report left by an earlier run would name ports another process may hold now.
+            Files.deleteIfExists(portsReport);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
-            return new ServiceProcess(module, builder.start(), log, httpPort, List.copyOf(otherPorts));
+            builder.environment().put(PORTS_REPORT_ENV, portsReport.toString());
+            return new ServiceProcess(module, builder.start(), log, portsReport, List.copyOf(portNames));
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + module, e);
         }
@@ -93,34 +103,53 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Waits until the service's health endpoint answers UP and its other ports accept connections;
-     * fails early if the process exits.
+     * Waits until the service has reported all its ports and its health endpoint answers UP; fails
+     * early if the process exits.
      */
     public void awaitHealthy(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
+        awaitReportedPorts(deadline, timeout);
         awaitHttpHealth(deadline, timeout);
-        for (int port : otherPorts) {
-            while (!listening(port)) {
-                if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException(name + " is not listening on port " + port + "\n" + tail());
-                }
-                sleep(100);
+    }
+
+    /** The port the service's server called {@code name} bound ({@code http}, {@code grpc}, {@code flight}). */
+    public int port(String name) {
+        String port = reportedPorts().getProperty(name);
+        if (port == null) {
+            throw new IllegalStateException(this.name + " has not reported a " + name + " port");
+        }
+        return Integer.parseInt(port);
+    }
+
+    private void awaitReportedPorts(Instant deadline, Duration timeout) {
+        while (!reportedPorts().stringPropertyNames().containsAll(portNames)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with code " + process.exitValue() + "\n" + tail());
             }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(name + " did not report its ports " + portNames + " within "
+                        + timeout + "\n" + tail());
+            }
+            sleep(100);
         }
     }
 
-    private static boolean listening(int port) {
-        try (java.net.Socket socket = new java.net.Socket()) {
-            socket.connect(new java.net.InetSocketAddress("localhost", port), 500);
-            return true;
+    private Properties reportedPorts() {
+        Properties ports = new Properties();
+        // The service moves the whole file into place, so it is either absent or complete.
+        try (Reader reader = Files.newBufferedReader(portsReport)) {
+            ports.load(reader);
+        } catch (NoSuchFileException e) {
+            // not started yet
         } catch (IOException e) {
-            return false;
+            throw new UncheckedIOException("cannot read " + portsReport, e);
         }
+        return ports;
     }
 
     private void awaitHttpHealth(Instant deadline, Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/health"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port("http") + "/health"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -135,7 +164,7 @@ public final class ServiceProcess implements AutoCloseable {
                     throw new IllegalStateException(name + " reports unhealthy: " + response.body());
                 }
             } catch (IOException e) {
-                // not listening yet
+                // not answering yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for " + name, e);

@@ -2,6 +2,7 @@ package io.tollgate.testkit.suite;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tollgate.common.auth.AccessClass;
+import io.tollgate.testkit.net.PortForward;
 import io.tollgate.testkit.postgres.PostgresServer;
 
 import java.io.IOException;
@@ -17,8 +18,9 @@ import java.util.Map;
 /**
  * The whole suite on one machine: the demo provisioned in a PostgreSQL server, and the four
  * services started as separate processes, configured the way a deployment configures them
- * (environment variables), then waited for until each reports healthy. {@code ./tollgate up}
- * and the end-to-end tests both start it through here.
+ * (environment variables), in dependency order (router, auth, then flight and catalog), each waited
+ * for until it has reported its ports and is healthy. {@code ./tollgate up} and the end-to-end
+ * tests both start it through here.
  */
 public final class Suite implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
@@ -27,16 +29,18 @@ public final class Suite implements AutoCloseable {
 
     private final PostgresServer postgres;
     private final boolean ownsPostgres;
-    private final SuitePorts ports;
+    private final SuitePorts requested;
     private final DemoSecrets secrets;
     private final DemoProvisioner provisioner;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private PortForward jwksForward;
+    private SuitePorts bound;
 
-    private Suite(PostgresServer postgres, boolean ownsPostgres, SuitePorts ports, DemoSecrets secrets,
+    private Suite(PostgresServer postgres, boolean ownsPostgres, SuitePorts requested, DemoSecrets secrets,
                   DemoProvisioner provisioner) {
         this.postgres = postgres;
         this.ownsPostgres = ownsPostgres;
-        this.ports = ports;
+        this.requested = requested;
         this.secrets = secrets;
         this.provisioner = provisioner;
     }
@@ -48,7 +52,8 @@ public final class Suite implements AutoCloseable {
      * @param stateDir     where secrets, bootstrap files and logs are kept
      * @param postgres     the server to use
      * @param ownsPostgres whether closing the suite stops that server
-     * @param ports        the ports the services listen on
+     * @param ports        the ports the services listen on; {@link SuitePorts#any()} lets each server
+     *                     bind one the kernel chooses (tests), {@link #ports()} then says which
      * @param databaseSuffix appended to every database name: empty for the demo, {@link #uniqueSuffix()}
      *                     for a suite that shares its server with others (tests)
      */
@@ -112,69 +117,116 @@ public final class Suite implements AutoCloseable {
         SuiteFiles.writePrivate(accountsFile, json.writerWithDefaultPrettyPrinter().writeValueAsString(accountsBootstrap()));
         Path logs = stateDir.resolve("logs");
 
-        Map<String, String> router = serviceEnv(ports.routerHttp());
-        router.put("GRPC_SERVER_PORT", Integer.toString(ports.routerGrpc()));
+        // In dependency order, each started with the ports its predecessors reported: with ports
+        // left to the kernel (0), nobody knows a port before its server has bound it.
+        Map<String, String> router = serviceEnv(requested.routerHttp());
+        router.put("GRPC_SERVER_PORT", Integer.toString(requested.routerGrpc()));
         router.put("TOLLGATE_ROUTER_BOOTSTRAP_FILE", tenantsFile.toString());
         // Provisioning on the suite's server: POST .../provision works, and a tenant login whose
         // password the tenant changed is re-asserted (ReassertBackendLogin).
         router.put("TOLLGATE_ROUTER_PROVISIONING_JDBC_URL", postgres.jdbcUrl("postgres"));
         router.put("TOLLGATE_ROUTER_PROVISIONING_USERNAME", postgres.superuser());
         router.put("TOLLGATE_ROUTER_PROVISIONING_PASSWORD_REF", "literal:" + postgres.superuserPassword());
-        router.putAll(tokenEnv());
+        router.putAll(tokenEnv(routerJwksPort()));
+        router.putAll(extraEnv.getOrDefault("router-service", Map.of()));
+        ServiceProcess routerService = startAll(logs, new Launch(root, "router-service",
+                "io.tollgate.router.RouterApplication", router, List.of("http", "grpc"), "256m")).get(0);
+        int routerGrpc = routerService.port("grpc");
 
-        Map<String, String> auth = serviceEnv(ports.authHttp());
-        auth.put("GRPC_SERVER_PORT", Integer.toString(ports.authGrpc()));
+        Map<String, String> auth = serviceEnv(requested.authHttp());
+        auth.put("GRPC_SERVER_PORT", Integer.toString(requested.authGrpc()));
         auth.put("TOLLGATE_AUTH_BOOTSTRAP_FILE", accountsFile.toString());
         auth.put("TOLLGATE_AUTH_ISSUER", ISSUER);
         auth.put("TOLLGATE_AUTH_AUDIENCE", AUDIENCE);
-        auth.put("GRPC_CHANNELS_ROUTER_ADDRESS", "localhost:" + ports.routerGrpc());
+        auth.put("GRPC_CHANNELS_ROUTER_ADDRESS", "localhost:" + routerGrpc);
+        auth.putAll(extraEnv.getOrDefault("auth-service", Map.of()));
+        ServiceProcess authService = startAll(logs, new Launch(root, "auth-service",
+                "io.tollgate.auth.AuthApplication", auth, List.of("http", "grpc"), "256m")).get(0);
+        int authHttp = authService.port("http");
+        int authGrpc = authService.port("grpc");
+        if (jwksForward != null) {
+            jwksForward.forwardTo(authHttp);
+        }
 
         Map<String, String> flight = new LinkedHashMap<>();
-        flight.put("MICRONAUT_SERVER_PORT", Integer.toString(ports.flightHttp()));
-        flight.put("TOLLGATE_FLIGHT_PORT", Integer.toString(ports.flight()));
+        flight.put("MICRONAUT_SERVER_PORT", httpPortSetting(requested.flightHttp()));
+        flight.put("TOLLGATE_FLIGHT_PORT", Integer.toString(requested.flight()));
         flight.put("TOLLGATE_FLIGHT_HANDLE_KEY", handleKey());
         flight.put("TOLLGATE_FLIGHT_MEMORY_LIMIT_BYTES", Long.toString(512L << 20));
         flight.put("TOLLGATE_FLIGHT_QUERY_MEMORY_BYTES", Long.toString(256L << 20));
-        flight.put("GRPC_CHANNELS_AUTH_ADDRESS", "localhost:" + ports.authGrpc());
-        flight.put("GRPC_CHANNELS_ROUTER_ADDRESS", "localhost:" + ports.routerGrpc());
-        flight.putAll(tokenEnv());
-
-        Map<String, String> catalog = serviceEnv(ports.catalogHttp());
-        catalog.putAll(tokenEnv());
-        catalog.put("GRPC_CHANNELS_AUTH_ADDRESS", "localhost:" + ports.authGrpc());
-        catalog.put("GRPC_CHANNELS_ROUTER_ADDRESS", "localhost:" + ports.routerGrpc());
-
-        router.putAll(extraEnv.getOrDefault("router-service", Map.of()));
-        auth.putAll(extraEnv.getOrDefault("auth-service", Map.of()));
+        flight.put("GRPC_CHANNELS_AUTH_ADDRESS", "localhost:" + authGrpc);
+        flight.put("GRPC_CHANNELS_ROUTER_ADDRESS", "localhost:" + routerGrpc);
+        flight.putAll(tokenEnv(authHttp));
         flight.putAll(extraEnv.getOrDefault("flight-service", Map.of()));
+
+        Map<String, String> catalog = serviceEnv(requested.catalogHttp());
+        catalog.putAll(tokenEnv(authHttp));
+        catalog.put("GRPC_CHANNELS_AUTH_ADDRESS", "localhost:" + authGrpc);
+        catalog.put("GRPC_CHANNELS_ROUTER_ADDRESS", "localhost:" + routerGrpc);
         catalog.putAll(extraEnv.getOrDefault("catalog-service", Map.of()));
-        services.add(ServiceProcess.start(root, "router-service", "io.tollgate.router.RouterApplication", router,
-                ports.routerHttp(), List.of(ports.routerGrpc()), logs, "256m"));
-        services.add(ServiceProcess.start(root, "auth-service", "io.tollgate.auth.AuthApplication", auth,
-                ports.authHttp(), List.of(ports.authGrpc()), logs, "256m"));
-        services.add(ServiceProcess.start(root, "flight-service", "io.tollgate.flight.FlightApplication", flight,
-                ports.flightHttp(), List.of(ports.flight()), logs, "512m"));
-        services.add(ServiceProcess.start(root, "catalog-service", "io.tollgate.catalog.CatalogApplication", catalog,
-                ports.catalogHttp(), List.of(), logs, "256m"));
-        for (ServiceProcess service : services) {
+        List<ServiceProcess> dataPlanes = startAll(logs,
+                new Launch(root, "flight-service", "io.tollgate.flight.FlightApplication", flight,
+                        List.of("http", "flight"), "512m"),
+                new Launch(root, "catalog-service", "io.tollgate.catalog.CatalogApplication", catalog,
+                        List.of("http"), "256m"));
+        ServiceProcess flightService = dataPlanes.get(0);
+        ServiceProcess catalogService = dataPlanes.get(1);
+        bound = new SuitePorts(authHttp, authGrpc, routerService.port("http"), routerGrpc,
+                flightService.port("http"), flightService.port("flight"), catalogService.port("http"));
+    }
+
+    /**
+     * The auth-service HTTP port router-service fetches token keys from. router-service starts
+     * before auth-service (which needs router's gRPC port), so when auth's port is the kernel's
+     * choice router is given a port held here and forwarded to auth's once auth has reported it.
+     */
+    private int routerJwksPort() {
+        if (requested.authHttp() != SuitePorts.ANY) {
+            return requested.authHttp();
+        }
+        jwksForward = PortForward.open();
+        return jwksForward.port();
+    }
+
+    /** How to start one service process. */
+    private record Launch(Path root, String module, String mainClass, Map<String, String> env,
+                          List<String> portNames, String maxHeap) {
+    }
+
+    /** Starts services side by side and waits until each is healthy. */
+    private List<ServiceProcess> startAll(Path logs, Launch... launches) {
+        List<ServiceProcess> started = new ArrayList<>();
+        for (Launch launch : launches) {
+            ServiceProcess service = ServiceProcess.start(launch.root(), launch.module(), launch.mainClass(),
+                    launch.env(), launch.portNames(), logs, launch.maxHeap());
+            services.add(service);
+            started.add(service);
+        }
+        for (ServiceProcess service : started) {
             service.awaitHealthy(STARTUP_TIMEOUT);
         }
+        return started;
+    }
+
+    /** Micronaut's HTTP server takes -1, not 0, for "any free port". */
+    private static String httpPortSetting(int port) {
+        return Integer.toString(port == SuitePorts.ANY ? -1 : port);
     }
 
     private Map<String, String> serviceEnv(int httpPort) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("MICRONAUT_SERVER_PORT", Integer.toString(httpPort));
+        env.put("MICRONAUT_SERVER_PORT", httpPortSetting(httpPort));
         env.put("DATASOURCES_DEFAULT_URL", postgres.jdbcUrl(provisioner.servicesDatabase()));
         env.put("DATASOURCES_DEFAULT_USERNAME", postgres.superuser());
         env.put("DATASOURCES_DEFAULT_PASSWORD", postgres.superuserPassword());
         return env;
     }
 
-    private Map<String, String> tokenEnv() {
+    private static Map<String, String> tokenEnv(int authHttp) {
         return new LinkedHashMap<>(Map.of(
                 "TOLLGATE_TOKENS_ISSUER", ISSUER,
                 "TOLLGATE_TOKENS_AUDIENCE", AUDIENCE,
-                "TOLLGATE_TOKENS_JWKS_URI", "http://localhost:" + ports.authHttp() + "/oauth2/jwks"));
+                "TOLLGATE_TOKENS_JWKS_URI", "http://localhost:" + authHttp + "/oauth2/jwks"));
     }
 
     private String handleKey() {
@@ -233,8 +285,9 @@ public final class Suite implements AutoCloseable {
         return secrets.get("account." + account.username() + ".password");
     }
 
+    /** The ports the services listen on (those they bound, when they were free to choose). */
     public SuitePorts ports() {
-        return ports;
+        return bound;
     }
 
     public PostgresServer postgres() {
@@ -247,24 +300,24 @@ public final class Suite implements AutoCloseable {
 
     /** The Flight SQL endpoint as a Flight location. */
     public String flightUri() {
-        return "grpc+tcp://localhost:" + ports.flight();
+        return "grpc+tcp://localhost:" + bound.flight();
     }
 
     /** A Flight SQL JDBC URL without credentials. */
     public String flightJdbcUrl() {
-        return "jdbc:arrow-flight-sql://localhost:" + ports.flight() + "/?useEncryption=false";
+        return "jdbc:arrow-flight-sql://localhost:" + bound.flight() + "/?useEncryption=false";
     }
 
     public String routerUri() {
-        return "http://localhost:" + ports.routerHttp();
+        return "http://localhost:" + bound.routerHttp();
     }
 
     public String authUri() {
-        return "http://localhost:" + ports.authHttp();
+        return "http://localhost:" + bound.authHttp();
     }
 
     public String catalogUri() {
-        return "http://localhost:" + ports.catalogHttp();
+        return "http://localhost:" + bound.catalogHttp();
     }
 
     /** The contents of {@code demo.env}: endpoints and demo credentials as shell assignments. */
@@ -273,8 +326,8 @@ public final class Suite implements AutoCloseable {
         env.append("TOLLGATE_FLIGHT_URI=").append(flightUri()).append('\n');
         env.append("TOLLGATE_FLIGHT_JDBC_URL='").append(flightJdbcUrl()).append("'\n");
         env.append("TOLLGATE_CATALOG_URI=").append(catalogUri()).append('\n');
-        env.append("TOLLGATE_AUTH_URI=http://localhost:").append(ports.authHttp()).append('\n');
-        env.append("TOLLGATE_ROUTER_URI=http://localhost:").append(ports.routerHttp()).append('\n');
+        env.append("TOLLGATE_AUTH_URI=http://localhost:").append(bound.authHttp()).append('\n');
+        env.append("TOLLGATE_ROUTER_URI=http://localhost:").append(bound.routerHttp()).append('\n');
         env.append("TOLLGATE_POSTGRES_URL=").append(postgres.jdbcUrl("postgres")).append('\n');
         env.append("TOLLGATE_PLATFORM_ADMIN_USER=").append(PLATFORM_ADMIN).append('\n');
         env.append("TOLLGATE_PLATFORM_ADMIN_PASSWORD=").append(platformAdminPassword()).append('\n');
@@ -293,6 +346,9 @@ public final class Suite implements AutoCloseable {
             services.get(i).close();
         }
         services.clear();
+        if (jwksForward != null) {
+            jwksForward.close();
+        }
         if (ownsPostgres) {
             postgres.close();
         }

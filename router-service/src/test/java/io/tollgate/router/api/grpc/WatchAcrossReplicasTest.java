@@ -6,14 +6,13 @@ import io.tollgate.router.domain.Tenant;
 import io.tollgate.router.service.RevisionCondition;
 import io.tollgate.router.service.TenantWriter;
 import io.tollgate.router.support.Definitions;
-import io.tollgate.router.support.RouterReplica;
+import io.tollgate.testkit.service.ServiceReplica;
 import io.tollgate.router.support.Watcher;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,8 +23,8 @@ class WatchAcrossReplicasTest {
 
     @Test
     void aChangeMadeThroughOneReplicaReachesTheWatchersOfAnother() {
-        try (RouterReplica writerReplica = RouterReplica.start(db, Map.of());
-             RouterReplica watchedReplica = RouterReplica.start(db, Map.of());
+        try (ServiceReplica writerReplica = ServiceReplica.start(db.datasourceProperties());
+             ServiceReplica watchedReplica = ServiceReplica.start(db.datasourceProperties());
              Watcher watcher = Watcher.open(watchedReplica.channel(), 0)) {
             assertTrue(watcher.next().hasSnapshot());
 
@@ -40,7 +39,7 @@ class WatchAcrossReplicasTest {
     @Test
     void aWatcherResumesAfterARouterRestartAndGetsOnlyTheChangesItHadNotSeen() {
         long lastSeen;
-        try (RouterReplica before = RouterReplica.start(db, Map.of())) {
+        try (ServiceReplica before = ServiceReplica.start(db.datasourceProperties())) {
             TenantWriter writer = before.bean(TenantWriter.class);
             writer.create(Definitions.tenant("before-one"), "test");
             Watcher watcher = Watcher.open(before.channel(), 0);
@@ -53,7 +52,7 @@ class WatchAcrossReplicasTest {
             Status end = watcher.end();
             assertTrue(end.getCode() == Status.Code.UNAVAILABLE || end.getCode() == Status.Code.CANCELLED, end::toString);
         }
-        try (RouterReplica after = RouterReplica.start(db, Map.of())) {
+        try (ServiceReplica after = ServiceReplica.start(db.datasourceProperties())) {
             TenantWriter writer = after.bean(TenantWriter.class);
             Tenant whileAway = writer.suspend("before-one", RevisionCondition.ANY, "test");
 

@@ -13,6 +13,7 @@ import io.tollgate.router.service.TenantWriter;
 import io.tollgate.router.service.watch.SubscriberHub;
 import io.tollgate.router.support.Definitions;
 import io.tollgate.router.support.Watcher;
+import io.tollgate.testkit.await.Await;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -203,10 +204,7 @@ class WatchTenantsTest extends RouterServiceTest {
         assertEquals(0, hub.size());
     }
 
-    private void awaitWatchers(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (hub.size() != count && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+    private void awaitWatchers(int count) {
+        Await.until(() -> hub.size() == count, Duration.ofSeconds(5), "the hub serves " + count + " watchers");
     }
 }

@@ -4,6 +4,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.tollgate.router.AdminServiceTest;
 import io.tollgate.router.support.AdminClient.Response;
 import io.tollgate.router.support.Tenants;
+import io.tollgate.testkit.json.JsonBody;
+import io.tollgate.testkit.net.PortForward;
 import io.tollgate.testkit.postgres.PasswordCheckedLogins;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -11,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -91,19 +92,16 @@ class BackendCheckTest extends AdminServiceTest {
                 .map(p -> (String) p.get("code")).toList();
     }
 
-    private static int closedPort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Test
-    void aBackendNobodyListensOnIsUnreachable() throws Exception {
-        Response report = check("nowhere", "jdbc:postgresql://127.0.0.1:" + closedPort() + "/db", "DEDICATED",
-                "app", "pw-nowhere");
+    void aBackendNobodyAnswersOnIsUnreachable() {
+        // A port held open that closes every connection: no PostgreSQL answers there.
+        try (PortForward nowhere = PortForward.open()) {
+            Response report = check("nowhere", "jdbc:postgresql://127.0.0.1:" + nowhere.port() + "/db", "DEDICATED",
+                    "app", "pw-nowhere");
 
-        assertEquals(false, report.json().get("ok"));
-        assertEquals("unreachable", report.json().get("outcome"));
+            assertEquals(false, report.json().get("ok"));
+            assertEquals("unreachable", report.json().get("outcome"));
+        }
     }
 
     @Test
@@ -145,7 +143,7 @@ class BackendCheckTest extends AdminServiceTest {
                 "chk_nobody_" + sfx, password);
 
         assertEquals(List.of("class-login-bad-credentials"), problemCodes(report), report::toString);
-        assertTrue(report.body().contains("the reader login"), report::toString);
+        JsonBody.parse(report.body()).assertAnyTextContains("the reader login");
     }
 
     @Test
@@ -154,8 +152,8 @@ class BackendCheckTest extends AdminServiceTest {
                 password);
 
         assertEquals(List.of("class-login-too-privileged"), problemCodes(report), report::toString);
-        assertTrue(report.body().contains("the reader login " + wideReader + " may do more than its class on"
-                + " public.notes"), report::toString);
+        JsonBody.parse(report.body()).assertAnyTextContains("the reader login " + wideReader
+                + " may do more than its class on public.notes");
     }
 
     @Test
@@ -163,7 +161,7 @@ class BackendCheckTest extends AdminServiceTest {
         Response report = checkWithClassLogins("shared-three", shared.jdbcUrl(), "SHARED_RLS", reader, password);
 
         assertTrue(problemCodes(report).contains("login-not-registered"), report::toString);
-        assertTrue(report.body().contains("reader login is registered for another tenant"), report::toString);
+        JsonBody.parse(report.body()).assertAnyTextContains("reader login is registered for another tenant");
     }
 
     @Test

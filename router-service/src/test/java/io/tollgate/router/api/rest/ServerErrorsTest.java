@@ -12,7 +12,9 @@ import io.tollgate.router.service.backend.FailingBackendCheck;
 import io.tollgate.router.support.AdminClient.Response;
 import io.tollgate.router.support.Tenants;
 import io.tollgate.testkit.logs.IncidentCapture;
+import io.tollgate.testkit.await.Await;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -162,20 +164,21 @@ class ServerErrorsTest extends AdminServiceTest {
     }
 
     /** The router's backend that waits for the registry lock (an advisory lock), once it does. */
-    private static int backendWaitingForTheRegistryLock(Connection superuser) throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            try (Statement statement = superuser.createStatement();
-                 ResultSet waiting = statement.executeQuery("""
-                         SELECT pid FROM pg_stat_activity
-                         WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'advisory'""")) {
-                if (waiting.next()) {
-                    return waiting.getInt(1);
-                }
-            }
-            Thread.sleep(20);
+    private static int backendWaitingForTheRegistryLock(Connection superuser) {
+        return Await.value(() -> backendWaitingForAnAdvisoryLock(superuser), pid -> pid != 0, Duration.ofSeconds(10),
+                "a backend waits for the registry lock");
+    }
+
+    /** The pid of a backend of this database waiting for an advisory lock, or 0. */
+    private static int backendWaitingForAnAdvisoryLock(Connection superuser) {
+        try (Statement statement = superuser.createStatement();
+             ResultSet waiting = statement.executeQuery("""
+                     SELECT pid FROM pg_stat_activity
+                     WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'advisory'""")) {
+            return waiting.next() ? waiting.getInt(1) : 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
-        throw new AssertionError("no backend waited for the registry lock");
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

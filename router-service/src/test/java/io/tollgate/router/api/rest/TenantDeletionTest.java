@@ -8,6 +8,7 @@ import io.tollgate.proto.router.v1.TenantStatus;
 import io.tollgate.router.AdminServiceTest;
 import io.tollgate.router.support.AdminClient.Response;
 import io.tollgate.router.support.Tenants;
+import io.tollgate.testkit.await.Await;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -47,12 +48,8 @@ class TenantDeletionTest extends AdminServiceTest {
         assertEquals(409, admin().post(PATH + "/doomed/resume", null, deleting.etag()).status());
         assertEquals(200, admin().get(PATH + "/doomed").status(), "still there during the drain period");
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (admin().get(PATH + "/doomed").status() != 404 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-
-        assertEquals(404, admin().get(PATH + "/doomed").status());
+        Await.until(() -> admin().get(PATH + "/doomed").status() == 404, Duration.ofSeconds(10),
+                "the tenant is gone after the drain period");
         assertThrows(StatusRuntimeException.class, () -> routeStatus("doomed"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> history = (List<Map<String, Object>>) admin().get(PATH + "/doomed/history")

@@ -1,7 +1,8 @@
-package io.tollgate.auth.extauthz;
+package io.tollgate.auth.service.extauthz;
 
 import io.tollgate.auth.AuthServer;
 import io.tollgate.auth.RouterDouble;
+import io.tollgate.testkit.json.JsonBody;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,8 +19,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import static io.tollgate.auth.extauthz.Forgery.claims;
-import static io.tollgate.auth.extauthz.Forgery.unsigned;
+import static io.tollgate.auth.service.extauthz.Forgery.claims;
+import static io.tollgate.auth.service.extauthz.Forgery.unsigned;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -114,7 +115,7 @@ class ExtAuthzHttpModeTest {
 
             assertEquals(401, response.statusCode(), response.body());
             assertTrue(response.headers().firstValue("www-authenticate").orElseThrow().startsWith("Bearer "));
-            assertTrue(response.body().contains("\"error\":\"invalid_token\""), response.body());
+            JsonBody.parse(response.body()).assertEquals("/error", "invalid_token");
             assertFalse(response.headers().firstValue("x-trino-user").isPresent());
         }
         HttpResponse<String> missing = check("GET", "/v1/info");

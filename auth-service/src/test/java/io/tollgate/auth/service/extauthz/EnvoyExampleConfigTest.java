@@ -1,4 +1,4 @@
-package io.tollgate.auth.extauthz;
+package io.tollgate.auth.service.extauthz;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Any;

@@ -1,4 +1,4 @@
-package io.tollgate.auth.extauthz;
+package io.tollgate.auth.service.extauthz;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -12,12 +12,12 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.envoyproxy.envoy.service.auth.v3.CheckResponse;
-import io.tollgate.auth.Await;
 import io.tollgate.auth.AuthServer;
 import io.tollgate.auth.RouterDouble;
 import io.tollgate.proto.auth.v1.RevokeRequest;
 import io.tollgate.proto.auth.v1.RevocationTarget;
 import io.tollgate.proto.router.v1.TenantStatus;
+import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,8 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.tollgate.auth.extauthz.EnvoyCheck.allowed;
-import static io.tollgate.auth.extauthz.EnvoyCheck.deniedStatus;
+import static io.tollgate.auth.service.extauthz.EnvoyCheck.allowed;
+import static io.tollgate.auth.service.extauthz.EnvoyCheck.deniedStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -210,7 +210,7 @@ class ExternalIssuerTest {
         server.auth().revoke(RevokeRequest.newBuilder()
                 .setTarget(RevocationTarget.newBuilder().setTenantId("initech")).setReason("test").build());
 
-        assertTrue(Await.until(() -> deniedStatus(check(token)) == 401, Duration.ofSeconds(5)));
+        Await.until(() -> deniedStatus(check(token)) == 401, Duration.ofSeconds(5), "the revoked token is refused");
     }
 
     @Test

@@ -1,14 +1,14 @@
-package io.tollgate.auth.extauthz;
+package io.tollgate.auth.service.extauthz;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.envoyproxy.envoy.service.auth.v3.CheckResponse;
-import io.tollgate.auth.Await;
 import io.tollgate.auth.AuthServer;
 import io.tollgate.auth.RouterDouble;
 import io.tollgate.proto.auth.v1.RevokeRequest;
 import io.tollgate.proto.auth.v1.RevocationTarget;
 import io.tollgate.proto.auth.v1.SubjectRef;
+import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,12 +26,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import static io.tollgate.auth.extauthz.EnvoyCheck.allowed;
-import static io.tollgate.auth.extauthz.EnvoyCheck.deniedStatus;
-import static io.tollgate.auth.extauthz.Forgery.claims;
-import static io.tollgate.auth.extauthz.Forgery.header;
-import static io.tollgate.auth.extauthz.Forgery.rs256;
-import static io.tollgate.auth.extauthz.Forgery.unsigned;
+import static io.tollgate.auth.service.extauthz.EnvoyCheck.allowed;
+import static io.tollgate.auth.service.extauthz.EnvoyCheck.deniedStatus;
+import static io.tollgate.auth.service.extauthz.Forgery.claims;
+import static io.tollgate.auth.service.extauthz.Forgery.header;
+import static io.tollgate.auth.service.extauthz.Forgery.rs256;
+import static io.tollgate.auth.service.extauthz.Forgery.unsigned;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -138,8 +138,8 @@ class ExtAuthzAttackCorpusTest {
     void everyAttackIsRefusedWith401AndNoUpstreamHeaders(String name, Supplier<String> token) {
         String forged = token.get();
         // Revocations reach the verifier through the log within milliseconds; nothing else waits.
-        assertTrue(Await.until(() -> deniedStatus(EnvoyCheck.on(server.channel()).bearer(forged).check()) == 401,
-                Duration.ofSeconds(5)), name);
+        Await.until(() -> deniedStatus(EnvoyCheck.on(server.channel()).bearer(forged).check()) == 401,
+                Duration.ofSeconds(5), name);
         CheckResponse response = EnvoyCheck.on(server.channel()).bearer(forged).check();
         assertFalse(response.hasOkResponse(), name);
         assertEquals(com.google.rpc.Code.UNAUTHENTICATED_VALUE, response.getStatus().getCode(), name);

@@ -1,9 +1,10 @@
-package io.tollgate.auth.extauthz;
+package io.tollgate.auth.service.extauthz;
 
+import io.tollgate.testkit.await.Await;
+import io.tollgate.testkit.json.JsonBody;
 import io.tollgate.testkit.logs.AuditCapture;
 import io.envoyproxy.envoy.config.core.v3.HeaderValueOption;
 import io.envoyproxy.envoy.service.auth.v3.CheckResponse;
-import io.tollgate.auth.Await;
 import io.tollgate.auth.AuthServer;
 import io.tollgate.auth.OAuthClient;
 import io.tollgate.auth.RouterDouble;
@@ -23,8 +24,8 @@ import java.util.List;
 import java.util.Map;
 
 import static io.tollgate.auth.OAuthClient.form;
-import static io.tollgate.auth.extauthz.EnvoyCheck.allowed;
-import static io.tollgate.auth.extauthz.EnvoyCheck.deniedStatus;
+import static io.tollgate.auth.service.extauthz.EnvoyCheck.allowed;
+import static io.tollgate.auth.service.extauthz.EnvoyCheck.deniedStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -200,7 +201,7 @@ class ExtAuthzGrpcTest {
         assertTrue(allowed(envoy().bearer(reader).route("scopes", "sql").check()));
         CheckResponse scope = envoy().bearer(reader).route("scopes", "sql,admin").check();
         assertEquals(403, deniedStatus(scope));
-        assertTrue(scope.getDeniedResponse().getBody().contains("insufficient_scope"), scope.toString());
+        JsonBody.parse(scope.getDeniedResponse().getBody()).assertEquals("/error", "insufficient_scope");
         assertTrue(allowed(envoy().bearer(reader).route("tenant", "acme").check()));
         assertEquals(403, deniedStatus(envoy().bearer(reader).route("tenant", "globex").check()));
     }
@@ -214,10 +215,11 @@ class ExtAuthzGrpcTest {
         server.auth().revoke(RevokeRequest.newBuilder()
                 .setTarget(RevocationTarget.newBuilder().setTokenId(jti)).setReason("test").build());
 
-        assertTrue(Await.until(() -> deniedStatus(envoy().bearer(token).check()) == 401, Duration.ofSeconds(5)));
+        Await.until(() -> deniedStatus(envoy().bearer(token).check()) == 401, Duration.ofSeconds(5),
+                "the replica that revoked the token refuses it");
         // Every replica follows the same log: one that did not make the revocation refuses too.
-        assertTrue(Await.until(() -> deniedStatus(EnvoyCheck.on(withoutRouter.channel()).bearer(token).check()) == 401,
-                Duration.ofSeconds(5)));
+        Await.until(() -> deniedStatus(EnvoyCheck.on(withoutRouter.channel()).bearer(token).check()) == 401,
+                Duration.ofSeconds(5), "the other replica refuses the revoked token");
     }
 
     @Test

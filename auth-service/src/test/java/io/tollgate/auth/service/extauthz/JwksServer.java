@@ -1,4 +1,4 @@
-package io.tollgate.auth.extauthz;
+package io.tollgate.auth.service.extauthz;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
