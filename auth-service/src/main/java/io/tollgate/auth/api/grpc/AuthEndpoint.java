@@ -4,6 +4,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import io.tollgate.common.grpc.server.CallingService;
 import io.tollgate.auth.domain.AuthenticationFailedException;
 import io.tollgate.auth.domain.InvalidScopeException;
 import io.tollgate.auth.domain.RateLimitedException;
@@ -96,7 +97,7 @@ public class AuthEndpoint extends AuthServiceGrpc.AuthServiceImplBase {
         try {
             String reason = request.getReason().length() > MAX_REASON
                     ? request.getReason().substring(0, MAX_REASON) : request.getReason();
-            Revocation revocation = revocations.revoke(target, null, reason, "grpc:" + PeerAddressInterceptor.current());
+            Revocation revocation = revocations.revoke(target, null, reason, "grpc:" + CallingService.current().orElse("unknown") + "@" + PeerAddressInterceptor.current());
             response.onNext(RevokeResponse.newBuilder().setRevocation(ProtoMapper.toProto(revocation)).build());
             response.onCompleted();
         } catch (RuntimeException e) {

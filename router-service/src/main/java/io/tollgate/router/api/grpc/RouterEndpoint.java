@@ -34,7 +34,10 @@ import org.slf4j.LoggerFactory;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
-/** The RouterService v1 gRPC face of the registry. */
+/**
+ * The RouterService v1 gRPC face of the registry. Callers are authorised before they get here
+ * ({@link RouterCallers}); each is answered in its own {@link RegistryView}.
+ */
 @Singleton
 public class RouterEndpoint extends RouterServiceGrpc.RouterServiceImplBase {
     private static final Logger LOG = LoggerFactory.getLogger(RouterEndpoint.class);
@@ -61,8 +64,16 @@ public class RouterEndpoint extends RouterServiceGrpc.RouterServiceImplBase {
                     .asRuntimeException());
             return;
         }
+        RegistryView view;
+        try {
+            // Captured here: the stream's messages are built on other threads, outside the call's context.
+            view = RegistryView.ofCurrentCaller();
+        } catch (StatusRuntimeException e) {
+            observer.onError(e);
+            return;
+        }
         WatchTenantsStream stream = new WatchTenantsStream(
-                (ServerCallStreamObserver<WatchTenantsResponse>) observer, mapper, executor);
+                (ServerCallStreamObserver<WatchTenantsResponse>) observer, mapper, view, executor);
         Watch watch;
         try {
             watch = watches.open(request.getAfterRevision(), stream::signal);
@@ -76,15 +87,19 @@ public class RouterEndpoint extends RouterServiceGrpc.RouterServiceImplBase {
 
     @Override
     public void resolveTenant(ResolveTenantRequest request, StreamObserver<ResolveTenantResponse> observer) {
-        respond(observer, "ResolveTenant", () -> registry.resolve(request.getTenantId())
-                .map(tenant -> ResolveTenantResponse.newBuilder().setTenant(mapper.toProto(tenant)).build())
-                // The same answer for unknown and malformed ids, which are never echoed.
-                .orElseThrow(() -> Status.NOT_FOUND.withDescription("unknown tenant").asRuntimeException()));
+        respond(observer, "ResolveTenant", () -> {
+            RegistryView view = RegistryView.ofCurrentCaller();
+            return registry.resolve(request.getTenantId())
+                    .map(tenant -> ResolveTenantResponse.newBuilder().setTenant(mapper.toProto(tenant, view)).build())
+                    // The same answer for unknown and malformed ids, which are never echoed.
+                    .orElseThrow(() -> Status.NOT_FOUND.withDescription("unknown tenant").asRuntimeException());
+        });
     }
 
     @Override
     public void listTenants(ListTenantsRequest request, StreamObserver<ListTenantsResponse> observer) {
         respond(observer, "ListTenants", () -> {
+            RegistryView view = RegistryView.ofCurrentCaller();
             TenantPage page;
             try {
                 page = registry.list(request.getPageSize(), request.getPageToken());
@@ -93,7 +108,7 @@ public class RouterEndpoint extends RouterServiceGrpc.RouterServiceImplBase {
             }
             ListTenantsResponse.Builder response = ListTenantsResponse.newBuilder()
                     .setNextPageToken(page.nextPageToken());
-            page.tenants().forEach(tenant -> response.addTenants(mapper.toProto(tenant)));
+            page.tenants().forEach(tenant -> response.addTenants(mapper.toProto(tenant, view)));
             return response.build();
         });
     }
