@@ -1,7 +1,6 @@
 package io.tollgate.auth;
 
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.tollgate.common.auth.TokenVerifier;
@@ -9,6 +8,7 @@ import io.tollgate.common.auth.TokenVerifierConfig;
 import io.tollgate.proto.auth.v1.AuthServiceGrpc;
 import io.tollgate.testkit.net.FreePorts;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.tls.InternalCertificates;
 
 import java.net.URI;
 import java.time.Duration;
@@ -27,12 +27,14 @@ public final class AuthServer implements AutoCloseable {
     private final EmbeddedServer http;
     private final int grpcPort;
     private final ManagedChannel channel;
+    private final ManagedChannel envoyChannel;
 
     private AuthServer(ApplicationContext context, EmbeddedServer http, int grpcPort) {
         this.context = context;
         this.http = http;
         this.grpcPort = grpcPort;
-        this.channel = ManagedChannelBuilder.forAddress("localhost", grpcPort).usePlaintext().build();
+        this.channel = InternalCertificates.shared().channel(grpcPort, "flight-service", "auth-service");
+        this.envoyChannel = InternalCertificates.shared().channel(grpcPort, "envoy", "auth-service");
     }
 
     /**
@@ -53,6 +55,7 @@ public final class AuthServer implements AutoCloseable {
         all.put("tollgate.auth.argon2.iterations", 1);
         all.put("tollgate.auth.rate-limit.account-capacity", 10_000);
         all.put("tollgate.auth.rate-limit.address-capacity", 10_000);
+        all.putAll(InternalCertificates.shared().properties("auth-service"));
         all.putAll(properties);
         ApplicationContext context = ApplicationContext.builder().properties(all).start();
         try {
@@ -73,8 +76,14 @@ public final class AuthServer implements AutoCloseable {
         return URI.create("http://localhost:" + http.getPort() + path);
     }
 
+    /** A channel as flight-service, a caller of the internal AuthService. */
     public ManagedChannel channel() {
         return channel;
+    }
+
+    /** A channel as Envoy, the caller of ext_authz's Check. */
+    public ManagedChannel envoyChannel() {
+        return envoyChannel;
     }
 
     public AuthServiceGrpc.AuthServiceBlockingStub auth() {
@@ -99,8 +108,10 @@ public final class AuthServer implements AutoCloseable {
     @Override
     public void close() {
         channel.shutdownNow();
+        envoyChannel.shutdownNow();
         try {
             channel.awaitTermination(5, TimeUnit.SECONDS);
+            envoyChannel.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

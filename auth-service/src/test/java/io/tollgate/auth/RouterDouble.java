@@ -1,14 +1,15 @@
 package io.tollgate.auth;
 
 import io.grpc.Server;
-import io.grpc.ServerBuilder;
 import io.grpc.Status;
+import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.tollgate.proto.router.v1.ResolveTenantRequest;
 import io.tollgate.proto.router.v1.ResolveTenantResponse;
 import io.tollgate.proto.router.v1.RouterServiceGrpc;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.TenantStatus;
+import io.tollgate.testkit.tls.InternalCertificates;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real gRPC RouterService on a free port, answering ResolveTenant from a map the test controls:
- * a stand-in for router-service's contract (our neighbour), not for any of auth-service's code.
+ * a stand-in for router-service's contract (our neighbour), not for any of auth-service's code. It
+ * serves with router-service's certificate and requires the caller's, as router-service does.
  */
 public final class RouterDouble implements AutoCloseable {
     private final Map<String, TenantStatus> tenants = new ConcurrentHashMap<>();
@@ -27,7 +29,9 @@ public final class RouterDouble implements AutoCloseable {
     private final Server server;
 
     private RouterDouble() {
-        server = ServerBuilder.forPort(0).addService(new RouterServiceGrpc.RouterServiceImplBase() {
+        server = NettyServerBuilder.forPort(0)
+                .sslContext(InternalCertificates.shared().serverContext("router-service"))
+                .addService(new RouterServiceGrpc.RouterServiceImplBase() {
             @Override
             public void resolveTenant(ResolveTenantRequest request, StreamObserver<ResolveTenantResponse> response) {
                 calls.computeIfAbsent(request.getTenantId(), t -> new AtomicInteger()).incrementAndGet();
@@ -64,6 +68,10 @@ public final class RouterDouble implements AutoCloseable {
     /** Its address, for {@code grpc.channels.router.address}. */
     public String address() {
         return "localhost:" + server.getPort();
+    }
+
+    public int port() {
+        return server.getPort();
     }
 
     /** How many times ResolveTenant was asked about this tenant. */

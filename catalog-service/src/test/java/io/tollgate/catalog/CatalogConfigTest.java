@@ -19,6 +19,7 @@ import io.tollgate.common.auth.TokenVerifierConfig;
 import io.tollgate.common.auth.TokenVerifierFactory;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 import io.tollgate.testkit.tokens.TestTokens;
+import io.tollgate.testkit.tls.InternalCertificates;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,7 @@ class CatalogConfigTest implements TestPropertyProvider {
         // Nothing listens there: the tenant directory never syncs.
         properties.put("grpc.channels.router.address", "localhost:" + closedPort());
         properties.put("grpc.channels.auth.address", "localhost:" + closedPort());
+        InternalCertificates.shared().properties("catalog-service").forEach((k, v) -> properties.put(k, v.toString()));
         return properties;
     }
 

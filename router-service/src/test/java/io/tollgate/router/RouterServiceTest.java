@@ -2,9 +2,9 @@ package io.tollgate.router;
 
 import io.tollgate.testkit.net.FreePorts;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.tls.InternalCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 
@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The service as it runs: its own fresh database, a bootstrap file, a free gRPC port and a real
- * client channel. Subclasses say which tenants the bootstrap file holds.
+ * The service as it runs: its own fresh database, a bootstrap file, a free gRPC port with mutual
+ * TLS and a real client channel (as flight-service, the consumer shown everything). Subclasses say
+ * which tenants the bootstrap file holds.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class RouterServiceTest implements TestPropertyProvider {
@@ -42,15 +43,21 @@ public abstract class RouterServiceTest implements TestPropertyProvider {
         properties.put("micronaut.server.port", "-1");
         properties.put("grpc.server.port", String.valueOf(grpcPort));
         properties.put("tollgate.router.bootstrap-file", bootstrapFile.toString());
+        InternalCertificates.shared().properties("router-service").forEach((k, v) -> properties.put(k, v.toString()));
         properties.putAll(extraProperties());
         return properties;
     }
 
     protected ManagedChannel channel() {
         if (channel == null) {
-            channel = ManagedChannelBuilder.forAddress("localhost", grpcPort).usePlaintext().build();
+            channel = InternalCertificates.shared().channel(grpcPort, "flight-service", "router-service");
         }
         return channel;
+    }
+
+    /** The service's gRPC port, for channels as other callers. */
+    protected int grpcPort() {
+        return grpcPort;
     }
 
     @AfterAll

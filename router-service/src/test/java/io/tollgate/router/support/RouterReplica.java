@@ -1,11 +1,11 @@
 package io.tollgate.router.support;
 
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.tollgate.testkit.net.FreePorts;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.tls.InternalCertificates;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -21,7 +21,8 @@ public final class RouterReplica implements AutoCloseable {
 
     private RouterReplica(EmbeddedServer server, int grpcPort) {
         this.server = server;
-        this.channel = ManagedChannelBuilder.forAddress("localhost", grpcPort).usePlaintext().build();
+        // As flight-service, the consumer shown everything.
+        this.channel = InternalCertificates.shared().channel(grpcPort, "flight-service", "router-service");
     }
 
     public static RouterReplica start(PostgresDatabase db, Map<String, Object> extra) {
@@ -32,6 +33,7 @@ public final class RouterReplica implements AutoCloseable {
         Map<String, Object> properties = new HashMap<>(db.datasourceProperties());
         properties.put("micronaut.server.port", -1);
         properties.put("grpc.server.port", grpcPort);
+        properties.putAll(InternalCertificates.shared().properties("router-service"));
         properties.putAll(extra);
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties);
         return new RouterReplica(server, grpcPort);

@@ -3,6 +3,7 @@ package io.tollgate.testkit.suite;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tollgate.common.auth.AccessClass;
 import io.tollgate.testkit.postgres.PostgresServer;
+import io.tollgate.testkit.tls.InternalCertificates;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ public final class Suite implements AutoCloseable {
     private final DemoSecrets secrets;
     private final DemoProvisioner provisioner;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private InternalCertificates certificates;
 
     private Suite(PostgresServer postgres, boolean ownsPostgres, SuitePorts ports, DemoSecrets secrets,
                   DemoProvisioner provisioner) {
@@ -111,6 +113,8 @@ public final class Suite implements AutoCloseable {
         SuiteFiles.writePrivate(tenantsFile, json.writerWithDefaultPrettyPrinter().writeValueAsString(tenantsBootstrap()));
         SuiteFiles.writePrivate(accountsFile, json.writerWithDefaultPrettyPrinter().writeValueAsString(accountsBootstrap()));
         Path logs = stateDir.resolve("logs");
+        // A CA of its own per start, and each service's certificate: internal calls use mutual TLS as deployed.
+        certificates = InternalCertificates.create(stateDir.resolve("internal-tls"));
 
         Map<String, String> router = serviceEnv(ports.routerHttp());
         router.put("GRPC_SERVER_PORT", Integer.toString(ports.routerGrpc()));
@@ -144,6 +148,10 @@ public final class Suite implements AutoCloseable {
         catalog.put("GRPC_CHANNELS_AUTH_ADDRESS", "localhost:" + ports.authGrpc());
         catalog.put("GRPC_CHANNELS_ROUTER_ADDRESS", "localhost:" + ports.routerGrpc());
 
+        router.putAll(certificates.environment("router-service"));
+        auth.putAll(certificates.environment("auth-service"));
+        flight.putAll(certificates.environment("flight-service"));
+        catalog.putAll(certificates.environment("catalog-service"));
         router.putAll(extraEnv.getOrDefault("router-service", Map.of()));
         auth.putAll(extraEnv.getOrDefault("auth-service", Map.of()));
         flight.putAll(extraEnv.getOrDefault("flight-service", Map.of()));
@@ -231,6 +239,11 @@ public final class Suite implements AutoCloseable {
     /** The generated password of a demo account. */
     public String password(DemoTenant.DemoAccount account) {
         return secrets.get("account." + account.username() + ".password");
+    }
+
+    /** The suite's internal CA and service certificates: a test calls a gRPC port as a service with them. */
+    public InternalCertificates certificates() {
+        return certificates;
     }
 
     public SuitePorts ports() {

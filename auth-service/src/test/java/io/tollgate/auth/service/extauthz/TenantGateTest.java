@@ -2,7 +2,6 @@ package io.tollgate.auth.service.extauthz;
 
 import io.tollgate.testkit.net.FreePorts;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.tollgate.auth.MutableClock;
 import io.tollgate.auth.RouterDouble;
 import io.tollgate.auth.TestSupport;
@@ -14,6 +13,7 @@ import io.tollgate.auth.tenant.TenantAdmission;
 import io.tollgate.auth.tenant.TenantStanding;
 import io.tollgate.proto.router.v1.RouterServiceGrpc;
 import io.tollgate.proto.router.v1.TenantStatus;
+import io.tollgate.testkit.tls.InternalCertificates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,8 +37,8 @@ class TenantGateTest {
         router.close();
     }
 
-    private TenantGate gate(String address, Duration ttl) {
-        channel = ManagedChannelBuilder.forTarget(address).usePlaintext().build();
+    private TenantGate gate(int routerPort, Duration ttl) {
+        channel = InternalCertificates.shared().channel(routerPort, "auth-service", "router-service");
         TenantAdmission admission = new TenantAdmission(new RouterTenantStatusLookup(
                 RouterServiceGrpc.newBlockingStub(channel), new TenantStatusConfig(Duration.ofSeconds(1))));
         return new TenantGate(admission, new ExtAuthzConfig(true, null, null, null, null, ttl, 8192), clock);
@@ -46,7 +46,7 @@ class TenantGateTest {
 
     @Test
     void anAnswerIsReusedForTheCacheLifetimeThenAskedAgain() throws Exception {
-        TenantGate gate = gate(router.address(), Duration.ofSeconds(5));
+        TenantGate gate = gate(router.port(), Duration.ofSeconds(5));
 
         assertEquals(TenantStanding.ACTIVE, gate.standing("acme"));
         router.set("acme", TenantStatus.TENANT_STATUS_SUSPENDED);
@@ -60,7 +60,7 @@ class TenantGateTest {
 
     @Test
     void theTenantIsAskedEveryTimeWhenTheLifetimeIsZero() throws Exception {
-        TenantGate gate = gate(router.address(), Duration.ZERO);
+        TenantGate gate = gate(router.port(), Duration.ZERO);
 
         gate.standing("acme");
         gate.standing("acme");
@@ -70,7 +70,7 @@ class TenantGateTest {
 
     @Test
     void anUnreachableRegistryIsNeverCachedAndAlwaysRefuses() {
-        TenantGate gate = gate("localhost:" + FreePorts.freePort(), Duration.ofSeconds(5));
+        TenantGate gate = gate(FreePorts.freePort(), Duration.ofSeconds(5));
 
         assertThrows(TenantStatusUnavailableException.class, () -> gate.standing("acme"));
         assertThrows(TenantStatusUnavailableException.class, () -> gate.standing("acme"));
