@@ -61,7 +61,8 @@ class InternalCallersTest {
     @ParameterizedTest
     @ValueSource(strings = {"flight-service", "catalog-service"})
     void aDataServiceIsAnsweredByTheInternalAuthService(String caller) {
-        AuthServiceGrpc.AuthServiceBlockingStub auth = auth(InternalCertificates.shared().channel(port(), caller, "auth-service"));
+        AuthServiceGrpc.AuthServiceBlockingStub auth =
+                auth(InternalCertificates.shared().channel(port(), caller, "auth-service"));
 
         assertFalse(auth.introspect(IntrospectRequest.newBuilder().setToken("not-a-token").build()).getActive());
     }
@@ -93,7 +94,8 @@ class InternalCallersTest {
     @ParameterizedTest
     @ValueSource(strings = {"router-service", "reporting-service"})
     void aServiceTheTableDoesNotNameMayNotCallTheInternalAuthService(String caller) {
-        AuthServiceGrpc.AuthServiceBlockingStub auth = auth(InternalCertificates.shared().channel(port(), caller, "auth-service"));
+        AuthServiceGrpc.AuthServiceBlockingStub auth =
+                auth(InternalCertificates.shared().channel(port(), caller, "auth-service"));
 
         assertDenied(() -> auth.introspect(IntrospectRequest.newBuilder().setToken("x").build()));
         assertDenied(() -> auth.watchRevocations(WatchRevocationsRequest.getDefaultInstance()).next());

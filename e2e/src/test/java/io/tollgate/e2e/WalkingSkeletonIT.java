@@ -144,10 +144,14 @@ class WalkingSkeletonIT {
 
     @Test
     void everyGrpcServiceAnswersTheStandardHealthCheck() {
+        // auth and router ask for a service certificate (mutual TLS); the Flight port here is plaintext.
+        int auth = suite.ports().authGrpc();
+        int router = suite.ports().routerGrpc();
+        int flight = suite.ports().flight();
         Map<Integer, ManagedChannel> channels = Map.of(
-                suite.ports().authGrpc(), suite.certificates().channel(suite.ports().authGrpc(), "flight-service", "auth-service"),
-                suite.ports().routerGrpc(), suite.certificates().channel(suite.ports().routerGrpc(), "flight-service", "router-service"),
-                suite.ports().flight(), ManagedChannelBuilder.forAddress("localhost", suite.ports().flight()).usePlaintext().build());
+                auth, suite.certificates().channel(auth, "flight-service", "auth-service"),
+                router, suite.certificates().channel(router, "flight-service", "router-service"),
+                flight, ManagedChannelBuilder.forAddress("localhost", flight).usePlaintext().build());
         for (Map.Entry<Integer, ManagedChannel> entry : channels.entrySet()) {
             int port = entry.getKey();
             ManagedChannel channel = entry.getValue();
@@ -164,12 +168,14 @@ class WalkingSkeletonIT {
 
     @Test
     void theRegistryAnswersOnlyServicesAndShowsCatalogNoCredentials() {
-        ManagedChannel anonymous = suite.certificates().channel(suite.ports().routerGrpc(), "router-service", null);
-        ManagedChannel catalog = suite.certificates().channel(suite.ports().routerGrpc(), "catalog-service", "router-service");
+        int router = suite.ports().routerGrpc();
+        ManagedChannel anonymous = suite.certificates().channelWithoutCertificate(router, "router-service");
+        ManagedChannel catalog = suite.certificates().channel(router, "catalog-service", "router-service");
         try {
             ResolveTenantRequest acme = ResolveTenantRequest.newBuilder().setTenantId(ACME.id()).build();
             StatusRuntimeException refused = assertThrows(StatusRuntimeException.class, () ->
-                    RouterServiceGrpc.newBlockingStub(anonymous).withDeadlineAfter(30, TimeUnit.SECONDS).resolveTenant(acme));
+                    RouterServiceGrpc.newBlockingStub(anonymous).withDeadlineAfter(30, TimeUnit.SECONDS)
+                            .resolveTenant(acme));
             assertEquals(Status.Code.UNAVAILABLE, refused.getStatus().getCode(), "no certificate, no handshake");
 
             Tenant seen = RouterServiceGrpc.newBlockingStub(catalog).withDeadlineAfter(30, TimeUnit.SECONDS)

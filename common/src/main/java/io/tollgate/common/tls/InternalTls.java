@@ -52,7 +52,8 @@ public final class InternalTls {
         Path bundleFile = required(InternalTlsConfig.TRUST_BUNDLE, config.trustBundle());
         List<X509Certificate> chain = PemFiles.certificates(InternalTlsConfig.CERTIFICATE, certificateFile);
         X509Certificate leaf = chain.get(0);
-        PrivateKey key = PemFiles.privateKey(InternalTlsConfig.PRIVATE_KEY, keyFile, leaf.getPublicKey().getAlgorithm());
+        PrivateKey key = PemFiles.privateKey(InternalTlsConfig.PRIVATE_KEY, keyFile,
+                leaf.getPublicKey().getAlgorithm());
         PemFiles.requireKeyOfCertificate(InternalTlsConfig.PRIVATE_KEY, keyFile, key,
                 InternalTlsConfig.CERTIFICATE, certificateFile, leaf);
         this.identity = CertificateIdentity.of(leaf).orElseThrow(() -> new ConfigurationException(

@@ -102,6 +102,11 @@ public final class InternalCertificates {
         return channel(port, serverName, certificate(callerName));
     }
 
+    /** A channel that trusts this CA for the server but presents no certificate of its own. */
+    public ManagedChannel channelWithoutCertificate(int port, String serverName) {
+        return channel(port, serverName, (TestPki.Issued) null);
+    }
+
     /**
      * A channel that trusts this CA for the server and presents {@code presented} (from any CA; none
      * when null).
@@ -125,7 +130,8 @@ public final class InternalCertificates {
     public SslContext serverContext(String serverName) {
         TestPki.Issued server = certificate(serverName);
         try {
-            return GrpcSslContexts.configure(SslContextBuilder.forServer(server.keys().getPrivate(), server.certificate()))
+            SslContextBuilder builder = SslContextBuilder.forServer(server.keys().getPrivate(), server.certificate());
+            return GrpcSslContexts.configure(builder)
                     .trustManager(ca.certificate())
                     .clientAuth(ClientAuth.REQUIRE)
                     .build();

@@ -91,8 +91,9 @@ public final class TestPki {
      * {@code router-service}), good for serving and for calling, signed by the CA.
      */
     public static Issued service(Path dir, String serviceName, Issued ca) {
-        return leaf(dir, serviceName, ca, new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth},
-                new GeneralNames(new GeneralName(GeneralName.dNSName, serviceName)));
+        KeyPurposeId[] purposes = {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth};
+        GeneralNames names = new GeneralNames(new GeneralName(GeneralName.dNSName, serviceName));
+        return leaf(dir, serviceName, ca, purposes, names);
     }
 
     /** A PKCS#12 trust store holding the CA certificate, for clients configured with one. */

@@ -97,7 +97,8 @@ public class AuthEndpoint extends AuthServiceGrpc.AuthServiceImplBase {
         try {
             String reason = request.getReason().length() > MAX_REASON
                     ? request.getReason().substring(0, MAX_REASON) : request.getReason();
-            Revocation revocation = revocations.revoke(target, null, reason, "grpc:" + CallingService.current().orElse("unknown") + "@" + PeerAddressInterceptor.current());
+            String actor = "grpc:" + CallingService.current().orElse("unknown") + "@" + PeerAddressInterceptor.current();
+            Revocation revocation = revocations.revoke(target, null, reason, actor);
             response.onNext(RevokeResponse.newBuilder().setRevocation(ProtoMapper.toProto(revocation)).build());
             response.onCompleted();
         } catch (RuntimeException e) {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The table admits exactly the named callers of each named method, and nobody to anything else. */
 class AllowedCallersTest {
+    private static final String RESOLVE = RouterServiceGrpc.getResolveTenantMethod().getFullMethodName();
+    private static final String REASSERT = RouterServiceGrpc.getReassertBackendLoginMethod().getFullMethodName();
     private final AllowedCallers table = AllowedCallers.builder()
             .allow(RouterServiceGrpc.getResolveTenantMethod(), "flight-service", "catalog-service")
             .allow(RouterServiceGrpc.getReassertBackendLoginMethod(), "flight-service")
@@ -16,14 +18,14 @@ class AllowedCallersTest {
 
     @Test
     void aNamedCallerMayCallItsMethods() {
-        assertTrue(table.permits("catalog-service", RouterServiceGrpc.getResolveTenantMethod().getFullMethodName()));
-        assertTrue(table.permits("flight-service", RouterServiceGrpc.getReassertBackendLoginMethod().getFullMethodName()));
+        assertTrue(table.permits("catalog-service", RESOLVE));
+        assertTrue(table.permits("flight-service", REASSERT));
         assertTrue(table.permits("flight-service", "grpc.health.v1.Health/Check"));
     }
 
     @Test
     void aKnownCallerMayNotCallAMethodThatDoesNotNameIt() {
-        assertFalse(table.permits("catalog-service", RouterServiceGrpc.getReassertBackendLoginMethod().getFullMethodName()));
+        assertFalse(table.permits("catalog-service", REASSERT));
         assertFalse(table.permits("catalog-service", "grpc.health.v1.Health/Check"));
     }
 
@@ -36,9 +38,8 @@ class AllowedCallersTest {
 
     @Test
     void anUnknownOrEmptyCallerIsRefused() {
-        String resolve = RouterServiceGrpc.getResolveTenantMethod().getFullMethodName();
-        assertFalse(table.permits("reporting-service", resolve));
-        assertFalse(table.permits("", resolve));
-        assertFalse(table.permits("FLIGHT-SERVICE", resolve));
+        assertFalse(table.permits("reporting-service", RESOLVE));
+        assertFalse(table.permits("", RESOLVE));
+        assertFalse(table.permits("FLIGHT-SERVICE", RESOLVE));
     }
 }
