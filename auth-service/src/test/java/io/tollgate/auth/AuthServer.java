@@ -26,6 +26,7 @@ public final class AuthServer implements AutoCloseable {
     private final ServiceReplica replica;
     /** Held open for a replica started without a router: connections to it are closed at once. */
     private final PortForward unreachableRouter;
+    private ManagedChannel envoy;
 
     private AuthServer(ServiceReplica replica, PortForward unreachableRouter) {
         this.replica = replica;
@@ -48,7 +49,7 @@ public final class AuthServer implements AutoCloseable {
         all.put("tollgate.auth.rate-limit.address-capacity", 10_000);
         all.putAll(properties);
         try {
-            AuthServer server = new AuthServer(ServiceReplica.start(all), unreachableRouter);
+            AuthServer server = new AuthServer(ServiceReplica.start("auth-service", "flight-service", all), unreachableRouter);
             if (router != null) {
                 try {
                     router.follow(server.context().getBean(TenantDirectory.class));
@@ -70,13 +71,27 @@ public final class AuthServer implements AutoCloseable {
         return replica.context();
     }
 
+    /** The port its gRPC server bound. */
+    public int grpcPort() {
+        return replica.grpcPort();
+    }
+
     /** An absolute URL on this replica's HTTP port. */
     public URI uri(String path) {
         return replica.uri(path);
     }
 
+    /** A channel as flight-service, a caller of the internal AuthService. */
     public ManagedChannel channel() {
         return replica.channel();
+    }
+
+    /** A channel as Envoy, the caller of ext_authz's Check. */
+    public synchronized ManagedChannel envoyChannel() {
+        if (envoy == null) {
+            envoy = replica.channelAs("envoy");
+        }
+        return envoy;
     }
 
     public AuthServiceGrpc.AuthServiceBlockingStub auth() {

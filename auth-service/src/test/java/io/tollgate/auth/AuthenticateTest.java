@@ -3,7 +3,6 @@ package io.tollgate.auth;
 import io.tollgate.testkit.service.ServiceReplica;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -28,6 +27,7 @@ import io.tollgate.proto.auth.v1.AuthenticateResponse;
 import io.tollgate.proto.auth.v1.IntrospectRequest;
 import io.tollgate.proto.auth.v1.IntrospectResponse;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.tls.InternalCertificates;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,13 +81,14 @@ class AuthenticateTest implements TestPropertyProvider {
         properties.putAll(ServiceReplica.anyPorts());
         properties.put("tollgate.auth.bootstrap-file", TestSupport.bootstrapFile(BOOTSTRAP).toString());
         properties.put("grpc.channels.router.address", ROUTER.address());
+        InternalCertificates.shared().properties("auth-service").forEach((k, v) -> properties.put(k, v.toString()));
         return properties;
     }
 
     @BeforeAll
     void connect() {
         int grpcPort = ServiceReplica.grpcPort(server.getApplicationContext());
-        channel = ManagedChannelBuilder.forAddress("localhost", grpcPort).usePlaintext().build();
+        channel = InternalCertificates.shared().channel(grpcPort, "flight-service", "auth-service");
         auth = AuthServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 

@@ -1,7 +1,7 @@
 package io.tollgate.auth;
 
 import io.grpc.Server;
-import io.grpc.ServerBuilder;
+import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.tollgate.common.tenant.TenantDirectory;
@@ -12,6 +12,7 @@ import io.tollgate.proto.router.v1.TenantStatus;
 import io.tollgate.proto.router.v1.WatchTenantsRequest;
 import io.tollgate.proto.router.v1.WatchTenantsResponse;
 import io.tollgate.testkit.await.Await;
+import io.tollgate.testkit.tls.InternalCertificates;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeUnit;
  * from a map the test controls: a stand-in for router-service's contract (our neighbour), not for
  * any of auth-service's code. A change returns once every replica that {@link #follow follows}
  * this router has applied it, so a test's next login sees it.
+ * It serves with router-service's certificate and requires the caller's, as router-service does.
  */
 public final class RouterDouble implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -37,7 +39,9 @@ public final class RouterDouble implements AutoCloseable {
     private long revision = 1;
 
     private RouterDouble() {
-        server = ServerBuilder.forPort(0).addService(new RouterServiceGrpc.RouterServiceImplBase() {
+        server = NettyServerBuilder.forPort(0)
+                .sslContext(InternalCertificates.shared().serverContext("router-service"))
+                .addService(new RouterServiceGrpc.RouterServiceImplBase() {
             @Override
             public void watchTenants(WatchTenantsRequest request, StreamObserver<WatchTenantsResponse> response) {
                 ((ServerCallStreamObserver<WatchTenantsResponse>) response).setOnCancelHandler(() -> watchers.remove(response));

@@ -23,7 +23,7 @@ final class ExtAuthzBench {
     static void run(Suite suite) throws Exception {
         Report.header("Envoy ext_authz Check, " + CALLERS + " concurrent callers (issue 3)");
         String token = SuiteClients.login(suite, DemoTenant.all().get(0).accounts().get(0));
-        ManagedChannel channel = SuiteClients.channel(suite.ports().authGrpc());
+        ManagedChannel channel = SuiteClients.authChannel(suite, "envoy");
         try {
             AuthorizationGrpc.AuthorizationBlockingStub authz = AuthorizationGrpc.newBlockingStub(channel);
             HealthGrpc.HealthBlockingStub health = HealthGrpc.newBlockingStub(channel);

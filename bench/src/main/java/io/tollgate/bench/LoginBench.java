@@ -1,7 +1,6 @@
 package io.tollgate.bench;
 
 import io.grpc.ManagedChannel;
-import io.grpc.netty.NettyChannelBuilder;
 import io.tollgate.proto.auth.v1.AuthServiceGrpc;
 import io.tollgate.proto.auth.v1.AuthenticateRequest;
 import io.tollgate.testkit.suite.DemoTenant;
@@ -35,7 +34,7 @@ final class LoginBench {
         }, 1, 5, 30);
 
         DemoTenant.DemoAccount reader = DemoTenant.all().get(0).accounts().get(0);
-        ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", suite.ports().authGrpc()).usePlaintext().build();
+        ManagedChannel channel = SuiteClients.authChannel(suite, "flight-service");
         try {
             AuthServiceGrpc.AuthServiceBlockingStub auth = AuthServiceGrpc.newBlockingStub(channel);
             AuthenticateRequest request = AuthenticateRequest.newBuilder().setUsername(reader.username())

@@ -1,7 +1,6 @@
 package io.tollgate.bench;
 
 import io.grpc.ManagedChannel;
-import io.grpc.netty.NettyChannelBuilder;
 import io.tollgate.proto.auth.v1.AuthServiceGrpc;
 import io.tollgate.proto.auth.v1.AuthenticateRequest;
 import io.tollgate.testkit.suite.DemoTenant;
@@ -19,12 +18,18 @@ final class SuiteClients {
     private SuiteClients() {
     }
 
-    static ManagedChannel channel(int port) {
-        return NettyChannelBuilder.forAddress("localhost", port).usePlaintext().build();
+    /** A channel to auth-service as a caller the suite's certificates name (internal mutual TLS). */
+    static ManagedChannel authChannel(Suite suite, String caller) {
+        return suite.certificates().channel(suite.ports().authGrpc(), caller, "auth-service");
+    }
+
+    /** A channel to router-service as flight-service, the consumer shown whole routes. */
+    static ManagedChannel routerChannel(Suite suite) {
+        return suite.certificates().channel(suite.ports().routerGrpc(), "flight-service", "router-service");
     }
 
     static String login(Suite suite, String username, String password) {
-        ManagedChannel channel = channel(suite.ports().authGrpc());
+        ManagedChannel channel = authChannel(suite, "flight-service");
         try {
             return AuthServiceGrpc.newBlockingStub(channel).authenticate(AuthenticateRequest.newBuilder()
                     .setUsername(username).setPassword(password).build()).getAccessToken();

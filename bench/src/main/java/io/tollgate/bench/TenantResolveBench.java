@@ -16,7 +16,7 @@ final class TenantResolveBench {
 
     static void run(Suite suite) throws Exception {
         Report.header("Tenant resolution: directory (client cache) vs gRPC round trip (issue 4)");
-        ManagedChannel channel = SuiteClients.channel(suite.ports().routerGrpc());
+        ManagedChannel channel = SuiteClients.routerChannel(suite);
         try (TenantDirectory directory = new TenantDirectory(RouterServiceGrpc.newStub(channel))) {
             directory.start();
             long deadline = System.nanoTime() + 10_000_000_000L;

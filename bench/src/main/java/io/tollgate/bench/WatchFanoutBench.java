@@ -38,7 +38,7 @@ final class WatchFanoutBench {
         long startRevision = SuiteClients.revision(SuiteClients.etag(suite, admin, "globex"));
         Arrivals[] arrivals = new Arrivals[SUBSCRIBERS];
         java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
-        ManagedChannel channel = SuiteClients.channel(suite.ports().routerGrpc());
+        ManagedChannel channel = SuiteClients.routerChannel(suite);
         try {
             RouterServiceGrpc.RouterServiceStub router = RouterServiceGrpc.newStub(channel);
             for (int s = 0; s < SUBSCRIBERS; s++) {

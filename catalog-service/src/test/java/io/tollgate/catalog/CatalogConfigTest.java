@@ -21,6 +21,7 @@ import io.tollgate.testkit.json.JsonBody;
 import io.tollgate.testkit.net.PortForward;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 import io.tollgate.testkit.tokens.TestTokens;
+import io.tollgate.testkit.tls.InternalCertificates;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.junit.jupiter.api.AfterAll;
@@ -64,6 +65,7 @@ class CatalogConfigTest implements TestPropertyProvider {
         // Nobody answers there: the tenant directory never syncs.
         properties.put("grpc.channels.router.address", "localhost:" + NO_ROUTER.port());
         properties.put("grpc.channels.auth.address", "localhost:" + NO_AUTH.port());
+        InternalCertificates.shared().properties("catalog-service").forEach((k, v) -> properties.put(k, v.toString()));
         return properties;
     }
 

@@ -1,7 +1,6 @@
 package io.tollgate.e2e;
 
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.tollgate.proto.auth.v1.AuthServiceGrpc;
 import io.tollgate.proto.auth.v1.AuthenticateRequest;
 import io.tollgate.testkit.suite.DemoTenant;
@@ -28,8 +27,9 @@ final class FlightJdbc {
 
     String token(DemoTenant.DemoAccount account) {
         return tokens.computeIfAbsent(account.username(), name -> {
-            ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", suite.ports().authGrpc())
-                    .usePlaintext().build();
+            // Logins come through a data service: the test calls auth-service as flight-service does.
+            ManagedChannel channel = suite.certificates().channel(suite.ports().authGrpc(), "flight-service",
+                    "auth-service");
             try {
                 return AuthServiceGrpc.newBlockingStub(channel).authenticate(AuthenticateRequest.newBuilder()
                         .setUsername(name).setPassword(suite.password(account)).build()).getAccessToken();

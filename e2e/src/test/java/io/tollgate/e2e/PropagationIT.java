@@ -3,7 +3,6 @@ package io.tollgate.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.tollgate.proto.auth.v1.AuthServiceGrpc;
 import io.tollgate.proto.auth.v1.AuthenticateRequest;
 import io.tollgate.proto.auth.v1.RevocationTarget;
@@ -63,7 +62,8 @@ class PropagationIT {
     static void start() throws Exception {
         suite = Suite.start(Path.of(System.getProperty("tollgate.root")), state, SharedPostgres.get(), false,
                 SuitePorts.any(), Suite.uniqueSuffix());
-        authChannel = ManagedChannelBuilder.forAddress("localhost", suite.ports().authGrpc()).usePlaintext().build();
+        // As flight-service: auth-service's internal RPCs answer the data services only (mutual TLS).
+        authChannel = suite.certificates().channel(suite.ports().authGrpc(), "flight-service", "auth-service");
         auth = AuthServiceGrpc.newBlockingStub(authChannel);
         allocator = new RootAllocator();
         flight = new FlightSqlClient(FlightClient.builder(allocator,

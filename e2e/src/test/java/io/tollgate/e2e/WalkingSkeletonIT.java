@@ -2,9 +2,14 @@ package io.tollgate.e2e;
 
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
+import io.tollgate.proto.router.v1.ResolveTenantRequest;
+import io.tollgate.proto.router.v1.RouterServiceGrpc;
+import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.testkit.postgres.SharedPostgres;
 import io.tollgate.testkit.suite.DemoTenant;
 import io.tollgate.testkit.suite.Suite;
@@ -28,6 +33,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -138,8 +144,17 @@ class WalkingSkeletonIT {
 
     @Test
     void everyGrpcServiceAnswersTheStandardHealthCheck() {
-        for (int port : List.of(suite.ports().authGrpc(), suite.ports().routerGrpc(), suite.ports().flight())) {
-            ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", port).usePlaintext().build();
+        // auth and router ask for a service certificate (mutual TLS); the Flight port here is plaintext.
+        int auth = suite.ports().authGrpc();
+        int router = suite.ports().routerGrpc();
+        int flight = suite.ports().flight();
+        Map<Integer, ManagedChannel> channels = Map.of(
+                auth, suite.certificates().channel(auth, "flight-service", "auth-service"),
+                router, suite.certificates().channel(router, "flight-service", "router-service"),
+                flight, ManagedChannelBuilder.forAddress("localhost", flight).usePlaintext().build());
+        for (Map.Entry<Integer, ManagedChannel> entry : channels.entrySet()) {
+            int port = entry.getKey();
+            ManagedChannel channel = entry.getValue();
             try {
                 HealthCheckResponse response = HealthGrpc.newBlockingStub(channel)
                         .withDeadlineAfter(5, TimeUnit.SECONDS)
@@ -148,6 +163,28 @@ class WalkingSkeletonIT {
             } finally {
                 channel.shutdownNow();
             }
+        }
+    }
+
+    @Test
+    void theRegistryAnswersOnlyServicesAndShowsCatalogNoCredentials() {
+        int router = suite.ports().routerGrpc();
+        ManagedChannel anonymous = suite.certificates().channelWithoutCertificate(router, "router-service");
+        ManagedChannel catalog = suite.certificates().channel(router, "catalog-service", "router-service");
+        try {
+            ResolveTenantRequest acme = ResolveTenantRequest.newBuilder().setTenantId(ACME.id()).build();
+            StatusRuntimeException refused = assertThrows(StatusRuntimeException.class, () ->
+                    RouterServiceGrpc.newBlockingStub(anonymous).withDeadlineAfter(30, TimeUnit.SECONDS)
+                            .resolveTenant(acme));
+            assertEquals(Status.Code.UNAVAILABLE, refused.getStatus().getCode(), "no certificate, no handshake");
+
+            Tenant seen = RouterServiceGrpc.newBlockingStub(catalog).withDeadlineAfter(30, TimeUnit.SECONDS)
+                    .resolveTenant(acme).getTenant();
+            assertEquals(ACME.id(), seen.getId());
+            assertFalse(seen.hasSqlBackend(), "catalog-service is shown no backend credentials");
+        } finally {
+            anonymous.shutdownNow();
+            catalog.shutdownNow();
         }
     }
 

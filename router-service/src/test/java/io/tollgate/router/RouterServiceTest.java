@@ -1,12 +1,12 @@
 package io.tollgate.router;
 
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.tollgate.testkit.service.ServiceReplica;
 import jakarta.inject.Inject;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.tls.InternalCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 
@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The service as it runs: its own fresh database, a bootstrap file, servers on ports the kernel
- * chose and a real client channel. Subclasses say which tenants the bootstrap file holds.
+ * chose with mutual TLS, and a real client channel (as flight-service, the consumer shown
+ * everything). Subclasses say which tenants the bootstrap file holds.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class RouterServiceTest implements TestPropertyProvider {
@@ -43,15 +44,21 @@ public abstract class RouterServiceTest implements TestPropertyProvider {
         Map<String, String> properties = new HashMap<>(db.datasourceProperties());
         properties.putAll(ServiceReplica.anyPorts());
         properties.put("tollgate.router.bootstrap-file", bootstrapFile.toString());
+        InternalCertificates.shared().properties("router-service").forEach((k, v) -> properties.put(k, v.toString()));
         properties.putAll(extraProperties());
         return properties;
     }
 
     protected ManagedChannel channel() {
         if (channel == null) {
-            channel = ManagedChannelBuilder.forAddress("localhost", ServiceReplica.grpcPort(application)).usePlaintext().build();
+            channel = InternalCertificates.shared().channel(grpcPort(), "flight-service", "router-service");
         }
         return channel;
+    }
+
+    /** The service's gRPC port, for channels as other callers. */
+    protected int grpcPort() {
+        return ServiceReplica.grpcPort(application);
     }
 
     @AfterAll

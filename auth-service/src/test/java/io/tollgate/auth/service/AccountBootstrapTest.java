@@ -8,6 +8,7 @@ import io.tollgate.auth.domain.ClientAuthenticationFailedException;
 import io.tollgate.auth.domain.ServiceClient;
 import io.tollgate.common.auth.Role;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.tls.InternalCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -132,6 +133,7 @@ class AccountBootstrapTest {
         Map<String, Object> properties = new HashMap<>(DB.datasourceProperties());
         properties.put("tollgate.auth.bootstrap-file", TestSupport.bootstrapFile(bootstrapJson).toString());
         properties.put("grpc.channels.router.address", ROUTER.address());
+        properties.putAll(InternalCertificates.shared().properties("auth-service"));
         return ApplicationContext.run(properties);
     }
 

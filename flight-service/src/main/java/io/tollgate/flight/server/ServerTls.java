@@ -4,14 +4,12 @@ import io.grpc.netty.GrpcSslContexts;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.tollgate.common.tls.PemFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.SSLException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
@@ -46,7 +44,8 @@ final class ServerTls {
         X509Certificate leaf = chain.get(0);
         PrivateKey key = PemFiles.privateKey(TlsSettings.PRIVATE_KEY, settings.privateKey(),
                 leaf.getPublicKey().getAlgorithm());
-        requireKeyOfCertificate(leaf, key, settings);
+        PemFiles.requireKeyOfCertificate(TlsSettings.PRIVATE_KEY, settings.privateKey(), key,
+                TlsSettings.CERT_CHAIN, settings.certChain(), leaf);
         warnUnlessCurrentlyValid(leaf, settings);
 
         SslContextBuilder builder = GrpcSslContexts.configure(SslContextBuilder.forServer(key, chain))
@@ -73,39 +72,6 @@ final class ServerTls {
 
     String description() {
         return description;
-    }
-
-    /**
-     * A key that does not belong to the certificate would fail every handshake with an obscure
-     * error; a signature made with the key and checked with the certificate says so at start-up.
-     */
-    private static void requireKeyOfCertificate(X509Certificate leaf, PrivateKey key, TlsSettings settings) {
-        String algorithm = switch (key.getAlgorithm()) {
-            case "RSA" -> "SHA256withRSA";
-            case "EC" -> "SHA256withECDSA";
-            case "EdDSA", "Ed25519", "Ed448" -> "EdDSA";
-            default -> throw new ConfigurationException(TlsSettings.PRIVATE_KEY + ": " + settings.privateKey()
-                    + " is a " + key.getAlgorithm() + " key; RSA, EC or EdDSA keys are supported");
-        };
-        byte[] probe = "tollgate flight tls key check".getBytes(StandardCharsets.US_ASCII);
-        boolean matches;
-        try {
-            Signature signer = Signature.getInstance(algorithm);
-            signer.initSign(key);
-            signer.update(probe);
-            byte[] signature = signer.sign();
-            Signature verifier = Signature.getInstance(algorithm);
-            verifier.initVerify(leaf.getPublicKey());
-            verifier.update(probe);
-            matches = verifier.verify(signature);
-        } catch (GeneralSecurityException e) {
-            matches = false;
-        }
-        if (!matches) {
-            throw new ConfigurationException(TlsSettings.PRIVATE_KEY + ": " + settings.privateKey()
-                    + " is not the private key of the first certificate in " + TlsSettings.CERT_CHAIN + " ("
-                    + settings.certChain() + ", " + leaf.getSubjectX500Principal().getName() + ")");
-        }
     }
 
     /** Clients refuse such a certificate, but a restart must not wait for renewal: warn loudly. */

@@ -3,7 +3,7 @@ package io.tollgate.flight.adbc;
 import io.tollgate.flight.support.FlightSqlServer;
 import io.tollgate.flight.support.ShopSchema;
 import io.tollgate.flight.support.TenantDatabase;
-import io.tollgate.flight.support.TestPki;
+import io.tollgate.testkit.tls.TestPki;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 import org.apache.arrow.adbc.core.AdbcConnection;
 import org.apache.arrow.adbc.core.AdbcDatabase;

@@ -10,7 +10,7 @@ import io.tollgate.flight.support.FlightSqlServer;
 import io.tollgate.flight.support.Results;
 import io.tollgate.flight.support.ShopSchema;
 import io.tollgate.flight.support.TenantDatabase;
-import io.tollgate.flight.support.TestPki;
+import io.tollgate.testkit.tls.TestPki;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 import org.apache.arrow.flight.FlightClient;
 import org.apache.arrow.flight.FlightRuntimeException;

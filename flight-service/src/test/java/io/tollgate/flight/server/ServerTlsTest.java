@@ -1,7 +1,7 @@
 package io.tollgate.flight.server;
 
 import io.micronaut.context.exceptions.ConfigurationException;
-import io.tollgate.flight.support.TestPki;
+import io.tollgate.testkit.tls.TestPki;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

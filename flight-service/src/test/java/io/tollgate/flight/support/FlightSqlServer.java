@@ -14,6 +14,7 @@ import io.tollgate.flight.server.FlightEndpointServer;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.tokens.TestTokens;
+import io.tollgate.testkit.tls.InternalCertificates;
 import org.apache.arrow.flight.CallHeaders;
 import org.apache.arrow.flight.FlightClient;
 import org.apache.arrow.flight.FlightClientMiddleware;
@@ -59,13 +60,20 @@ public final class FlightSqlServer implements AutoCloseable {
     private final RootAllocator clientMemory = new RootAllocator();
     private final List<FlightSqlClient> clients = new CopyOnWriteArrayList<>();
     private final Server registry;
+    private final Server authService;
     private final ApplicationContext context;
 
     private FlightSqlServer(List<Tenant> tenants, Map<String, Object> properties) {
         router = TestRegistry.router(tenants);
         try {
+            // Each with its service's certificate, requiring flight-service's, as the real ones do.
             registry = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+                    .sslContext(InternalCertificates.shared().serverContext("router-service"))
                     .addService(router)
+                    .build()
+                    .start();
+            authService = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+                    .sslContext(InternalCertificates.shared().serverContext("auth-service"))
                     .addService(TestRegistry.auth(tokens, PASSWORD))
                     .build()
                     .start();
@@ -78,7 +86,8 @@ public final class FlightSqlServer implements AutoCloseable {
         config.put("tollgate.flight.port", 0);
         config.put("tollgate.flight.handle-key", HANDLE_KEY);
         config.put("grpc.channels.router.address", "127.0.0.1:" + registry.getPort());
-        config.put("grpc.channels.auth.address", "127.0.0.1:" + registry.getPort());
+        config.put("grpc.channels.auth.address", "127.0.0.1:" + authService.getPort());
+        config.putAll(InternalCertificates.shared().properties("flight-service"));
         config.putAll(properties);
         TokenVerifier verifier = new TokenVerifier(new TokenVerifierConfig(ISSUER, AUDIENCE,
                 URI.create("http://unused.invalid/jwks"), List.of("RS256"), Duration.ofSeconds(30), 8192, 1000,
@@ -91,7 +100,9 @@ public final class FlightSqlServer implements AutoCloseable {
             if (started != null) {
                 started.close();
             }
-            registry.shutdownNow(); // a test expecting start-up to fail must not leak the registry
+            // A test expecting start-up to fail must not leak the registry.
+            registry.shutdownNow();
+            authService.shutdownNow();
             throw e;
         }
         context = started;
@@ -216,6 +227,7 @@ public final class FlightSqlServer implements AutoCloseable {
         } finally {
             context.close();
             registry.shutdownNow();
+            authService.shutdownNow();
         }
     }
 }

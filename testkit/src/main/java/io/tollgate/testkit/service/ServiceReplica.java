@@ -1,14 +1,17 @@
 package io.tollgate.testkit.service;
 
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.grpc.server.GrpcEmbeddedServer;
 import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.net.URI;
+import io.tollgate.testkit.tls.InternalCertificates;
+
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,24 +23,30 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceReplica implements AutoCloseable {
     private final ApplicationContext context;
     private final EmbeddedServer http;
+    private final String serviceName;
+    private final List<ManagedChannel> channels = new CopyOnWriteArrayList<>();
     private final ManagedChannel channel;
 
-    private ServiceReplica(ApplicationContext context, EmbeddedServer http) {
+    private ServiceReplica(ApplicationContext context, EmbeddedServer http, String serviceName, String callerName) {
         this.context = context;
         this.http = http;
-        this.channel = ManagedChannelBuilder.forAddress("localhost", grpcPort(context)).usePlaintext().build();
+        this.serviceName = serviceName;
+        this.channel = channelAs(callerName);
     }
 
     /**
-     * Starts a replica with these properties (the application's own: datasource, service settings);
-     * the server ports are set here and cannot be overridden.
+     * Starts a replica of {@code serviceName} (e.g. {@code router-service}) with these properties
+     * (the application's own: datasource, service settings), its internal gRPC port on mutual TLS
+     * with testkit's generated certificates, as in production; the server ports are set here and
+     * cannot be overridden. Its {@link #channel()} calls as {@code callerName}.
      */
-    public static ServiceReplica start(Map<String, ?> properties) {
-        Map<String, Object> all = new HashMap<>(properties);
+    public static ServiceReplica start(String serviceName, String callerName, Map<String, ?> properties) {
+        Map<String, Object> all = new HashMap<>(InternalCertificates.shared().properties(serviceName));
+        all.putAll(properties);
         all.putAll(anyPorts());
         ApplicationContext context = ApplicationContext.builder().properties(all).start();
         try {
-            return new ServiceReplica(context, context.getBean(EmbeddedServer.class).start());
+            return new ServiceReplica(context, context.getBean(EmbeddedServer.class).start(), serviceName, callerName);
         } catch (RuntimeException e) {
             context.close();
             throw e;
@@ -76,9 +85,16 @@ public final class ServiceReplica implements AutoCloseable {
         return URI.create("http://localhost:" + http.getPort() + path);
     }
 
-    /** A plaintext channel to this replica's gRPC server, closed with the replica. */
+    /** A channel to this replica's gRPC server as the caller named at start, closed with the replica. */
     public ManagedChannel channel() {
         return channel;
+    }
+
+    /** Another channel to this replica's gRPC server, presenting {@code callerName}'s certificate. */
+    public ManagedChannel channelAs(String callerName) {
+        ManagedChannel added = InternalCertificates.shared().channel(grpcPort(), callerName, serviceName);
+        channels.add(added);
+        return added;
     }
 
     public int grpcPort() {
@@ -87,9 +103,11 @@ public final class ServiceReplica implements AutoCloseable {
 
     @Override
     public void close() {
-        channel.shutdownNow();
+        channels.forEach(ManagedChannel::shutdownNow);
         try {
-            channel.awaitTermination(5, TimeUnit.SECONDS);
+            for (ManagedChannel each : channels) {
+                each.awaitTermination(5, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tollgate.common.auth.AccessClass;
 import io.tollgate.testkit.net.PortForward;
 import io.tollgate.testkit.postgres.PostgresServer;
+import io.tollgate.testkit.tls.InternalCertificates;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ public final class Suite implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private PortForward jwksForward;
     private SuitePorts bound;
+    private InternalCertificates certificates;
 
     private Suite(PostgresServer postgres, boolean ownsPostgres, SuitePorts requested, DemoSecrets secrets,
                   DemoProvisioner provisioner) {
@@ -116,6 +118,8 @@ public final class Suite implements AutoCloseable {
         SuiteFiles.writePrivate(tenantsFile, json.writerWithDefaultPrettyPrinter().writeValueAsString(tenantsBootstrap()));
         SuiteFiles.writePrivate(accountsFile, json.writerWithDefaultPrettyPrinter().writeValueAsString(accountsBootstrap()));
         Path logs = stateDir.resolve("logs");
+        // A CA of its own per start, and each service's certificate: internal calls use mutual TLS as deployed.
+        certificates = InternalCertificates.create(stateDir.resolve("internal-tls"));
 
         // In dependency order, each started with the ports its predecessors reported: with ports
         // left to the kernel (0), nobody knows a port before its server has bound it.
@@ -128,6 +132,7 @@ public final class Suite implements AutoCloseable {
         router.put("TOLLGATE_ROUTER_PROVISIONING_USERNAME", postgres.superuser());
         router.put("TOLLGATE_ROUTER_PROVISIONING_PASSWORD_REF", "literal:" + postgres.superuserPassword());
         router.putAll(tokenEnv(routerJwksPort()));
+        router.putAll(certificates.environment("router-service"));
         router.putAll(extraEnv.getOrDefault("router-service", Map.of()));
         ServiceProcess routerService = startAll(logs, new Launch(root, "router-service",
                 "io.tollgate.router.RouterApplication", router, List.of("http", "grpc"), "256m")).get(0);
@@ -139,6 +144,7 @@ public final class Suite implements AutoCloseable {
         auth.put("TOLLGATE_AUTH_ISSUER", ISSUER);
         auth.put("TOLLGATE_AUTH_AUDIENCE", AUDIENCE);
         auth.put("GRPC_CHANNELS_ROUTER_ADDRESS", "localhost:" + routerGrpc);
+        auth.putAll(certificates.environment("auth-service"));
         auth.putAll(extraEnv.getOrDefault("auth-service", Map.of()));
         ServiceProcess authService = startAll(logs, new Launch(root, "auth-service",
                 "io.tollgate.auth.AuthApplication", auth, List.of("http", "grpc"), "256m")).get(0);
@@ -157,12 +163,14 @@ public final class Suite implements AutoCloseable {
         flight.put("GRPC_CHANNELS_AUTH_ADDRESS", "localhost:" + authGrpc);
         flight.put("GRPC_CHANNELS_ROUTER_ADDRESS", "localhost:" + routerGrpc);
         flight.putAll(tokenEnv(authHttp));
+        flight.putAll(certificates.environment("flight-service"));
         flight.putAll(extraEnv.getOrDefault("flight-service", Map.of()));
 
         Map<String, String> catalog = serviceEnv(requested.catalogHttp());
         catalog.putAll(tokenEnv(authHttp));
         catalog.put("GRPC_CHANNELS_AUTH_ADDRESS", "localhost:" + authGrpc);
         catalog.put("GRPC_CHANNELS_ROUTER_ADDRESS", "localhost:" + routerGrpc);
+        catalog.putAll(certificates.environment("catalog-service"));
         catalog.putAll(extraEnv.getOrDefault("catalog-service", Map.of()));
         List<ServiceProcess> dataPlanes = startAll(logs,
                 new Launch(root, "flight-service", "io.tollgate.flight.FlightApplication", flight,
@@ -283,6 +291,11 @@ public final class Suite implements AutoCloseable {
     /** The generated password of a demo account. */
     public String password(DemoTenant.DemoAccount account) {
         return secrets.get("account." + account.username() + ".password");
+    }
+
+    /** The suite's internal CA and service certificates: a test calls a gRPC port as a service with them. */
+    public InternalCertificates certificates() {
+        return certificates;
     }
 
     /** The ports the services listen on (those they bound, when they were free to choose). */

@@ -16,6 +16,7 @@ import io.tollgate.auth.service.revocation.RevocationService;
 import io.tollgate.auth.service.revocation.RevocationWatch;
 import io.tollgate.common.grpc.GrpcCalls;
 import io.tollgate.common.grpc.KnownErrors;
+import io.tollgate.common.grpc.server.CallingService;
 import io.tollgate.proto.auth.v1.AuthServiceGrpc;
 import io.tollgate.proto.auth.v1.AuthenticateRequest;
 import io.tollgate.proto.auth.v1.AuthenticateResponse;
@@ -78,7 +79,8 @@ public class AuthEndpoint extends AuthServiceGrpc.AuthServiceImplBase {
             RevocationTarget target = target(request);
             String reason = request.getReason().length() > MAX_REASON
                     ? request.getReason().substring(0, MAX_REASON) : request.getReason();
-            Revocation revocation = revocations.revoke(target, null, reason, "grpc:" + PeerAddressInterceptor.current());
+            String actor = "grpc:" + CallingService.current().orElse("unknown") + "@" + PeerAddressInterceptor.current();
+            Revocation revocation = revocations.revoke(target, null, reason, actor);
             return RevokeResponse.newBuilder().setRevocation(ProtoMapper.toProto(revocation)).build();
         });
     }

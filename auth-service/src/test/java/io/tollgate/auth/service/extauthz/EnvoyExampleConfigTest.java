@@ -5,6 +5,7 @@ import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.TypeRegistry;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext;
 import io.envoyproxy.envoy.config.bootstrap.v3.Bootstrap;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.route.v3.Route;
@@ -30,15 +31,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * docs/examples/envoy/envoy.yaml is a valid Envoy v3 bootstrap (parsed strictly into Envoy's own
  * API types, every typed_config included) and wires ext_authz the way this service needs it:
- * gRPC to auth-service:50051, fail closed, checking every route, and stripping the client's copies
- * of the identity headers.
+ * gRPC to auth-service:50051 with Envoy's own certificate (mutual TLS), fail closed, checking every
+ * route, and stripping the client's copies of the identity headers.
  */
 class EnvoyExampleConfigTest {
     private static final Path EXAMPLE = Path.of("..", "docs", "examples", "envoy", "envoy.yaml");
     private static final TypeRegistry TYPES = TypeRegistry.newBuilder()
             .add(List.of(HttpConnectionManager.getDescriptor(), ExtAuthz.getDescriptor(),
                     ExtAuthzPerRoute.getDescriptor(), HeaderMutation.getDescriptor(), Router.getDescriptor(),
-                    HttpProtocolOptions.getDescriptor()))
+                    HttpProtocolOptions.getDescriptor(), UpstreamTlsContext.getDescriptor()))
             .build();
 
     @Test
@@ -60,6 +61,10 @@ class EnvoyExampleConfigTest {
                 .getSocketAddress().getPortValue());
         assertTrue(auth.getTypedExtensionProtocolOptionsMap().get("envoy.extensions.upstreams.http.v3.HttpProtocolOptions")
                 .unpack(HttpProtocolOptions.class).getExplicitHttpConfig().hasHttp2ProtocolOptions(), "gRPC needs h2");
+        UpstreamTlsContext tls = auth.getTransportSocket().getTypedConfig().unpack(UpstreamTlsContext.class);
+        assertEquals("auth-service", tls.getSni(), "auth-service's certificate names it");
+        assertEquals(1, tls.getCommonTlsContext().getTlsCertificatesCount(), "Envoy presents its own certificate");
+        assertTrue(tls.getCommonTlsContext().getValidationContext().hasTrustedCa(), "only the internal CA is trusted");
 
         for (Route route : manager.getRouteConfig().getVirtualHosts(0).getRoutesList()) {
             Any perRoute = route.getTypedPerFilterConfigMap().get("envoy.filters.http.ext_authz");

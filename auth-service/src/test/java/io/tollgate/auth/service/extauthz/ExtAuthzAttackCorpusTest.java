@@ -138,16 +138,16 @@ class ExtAuthzAttackCorpusTest {
     void everyAttackIsRefusedWith401AndNoUpstreamHeaders(String name, Supplier<String> token) {
         String forged = token.get();
         // Revocations reach the verifier through the log within milliseconds; nothing else waits.
-        Await.until(() -> deniedStatus(EnvoyCheck.on(server.channel()).bearer(forged).check()) == 401,
+        Await.until(() -> deniedStatus(EnvoyCheck.on(server.envoyChannel()).bearer(forged).check()) == 401,
                 Duration.ofSeconds(5), name);
-        CheckResponse response = EnvoyCheck.on(server.channel()).bearer(forged).check();
+        CheckResponse response = EnvoyCheck.on(server.envoyChannel()).bearer(forged).check();
         assertFalse(response.hasOkResponse(), name);
         assertEquals(com.google.rpc.Code.UNAUTHENTICATED_VALUE, response.getStatus().getCode(), name);
     }
 
     @Test
     void theGenuineTokenIsAllowed() {
-        CheckResponse response = EnvoyCheck.on(server.channel()).bearer(forgery.genuine()).check();
+        CheckResponse response = EnvoyCheck.on(server.envoyChannel()).bearer(forgery.genuine()).check();
 
         assertTrue(allowed(response), response.toString());
         assertEquals("alice@acme", EnvoyCheck.set(response).get("x-trino-user"));

@@ -78,7 +78,7 @@ class ExtAuthzGrpcTest {
     }
 
     private EnvoyCheck envoy() {
-        return EnvoyCheck.on(server.channel());
+        return EnvoyCheck.on(server.envoyChannel());
     }
 
     @Test
@@ -184,8 +184,8 @@ class ExtAuthzGrpcTest {
         String tenantToken = login("alice@acme", "al1ce-pw");
         String platformToken = login("admin@platform", "adm1n-pw");
 
-        CheckResponse refused = EnvoyCheck.on(withoutRouter.channel()).bearer(tenantToken).check();
-        CheckResponse platform = EnvoyCheck.on(withoutRouter.channel()).bearer(platformToken).check();
+        CheckResponse refused = EnvoyCheck.on(withoutRouter.envoyChannel()).bearer(tenantToken).check();
+        CheckResponse platform = EnvoyCheck.on(withoutRouter.envoyChannel()).bearer(platformToken).check();
 
         assertEquals(503, deniedStatus(refused), refused.toString());
         assertTrue(allowed(platform), platform.toString());
@@ -218,7 +218,7 @@ class ExtAuthzGrpcTest {
         Await.until(() -> deniedStatus(envoy().bearer(token).check()) == 401, Duration.ofSeconds(5),
                 "the replica that revoked the token refuses it");
         // Every replica follows the same log: one that did not make the revocation refuses too.
-        Await.until(() -> deniedStatus(EnvoyCheck.on(withoutRouter.channel()).bearer(token).check()) == 401,
+        Await.until(() -> deniedStatus(EnvoyCheck.on(withoutRouter.envoyChannel()).bearer(token).check()) == 401,
                 Duration.ofSeconds(5), "the other replica refuses the revoked token");
     }
 

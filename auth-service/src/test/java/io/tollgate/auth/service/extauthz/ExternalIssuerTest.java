@@ -125,7 +125,7 @@ class ExternalIssuerTest {
     }
 
     private CheckResponse check(String token) {
-        return EnvoyCheck.on(server.channel()).bearer(token).check();
+        return EnvoyCheck.on(server.envoyChannel()).bearer(token).check();
     }
 
     @Test
@@ -143,7 +143,7 @@ class ExternalIssuerTest {
 
         assertTrue(allowed(response), response.toString());
         assertEquals("acme", EnvoyCheck.set(response).get("x-tollgate-tenant"));
-        assertEquals(403, deniedStatus(EnvoyCheck.on(server.channel())
+        assertEquals(403, deniedStatus(EnvoyCheck.on(server.envoyChannel())
                 .bearer(sign(keyA, claims(ISSUER_A).claim("tid", "globex").build())).route("tenant", "globex").check()));
     }
 

@@ -34,7 +34,10 @@ import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.ExecutorService;
 
-/** The RouterService v1 gRPC face of the registry. */
+/**
+ * The RouterService v1 gRPC face of the registry. Callers are authorised before they get here
+ * ({@link RouterCallers}); each is answered in its own {@link RegistryView}.
+ */
 @Singleton
 public class RouterEndpoint extends RouterServiceGrpc.RouterServiceImplBase {
     private static final Logger LOG = LoggerFactory.getLogger(RouterEndpoint.class);
@@ -70,8 +73,16 @@ public class RouterEndpoint extends RouterServiceGrpc.RouterServiceImplBase {
                     .asRuntimeException());
             return;
         }
+        RegistryView view;
+        try {
+            // Captured here: the stream's messages are built on other threads, outside the call's context.
+            view = RegistryView.ofCurrentCaller();
+        } catch (GrpcCalls.Refusal refused) {
+            observer.onError(refused.status().asRuntimeException());
+            return;
+        }
         WatchTenantsStream stream = new WatchTenantsStream(
-                (ServerCallStreamObserver<WatchTenantsResponse>) observer, mapper, executor);
+                (ServerCallStreamObserver<WatchTenantsResponse>) observer, mapper, view, executor);
         Watch watch;
         try {
             watch = watches.open(request.getAfterRevision(), stream::signal);
@@ -85,19 +96,23 @@ public class RouterEndpoint extends RouterServiceGrpc.RouterServiceImplBase {
 
     @Override
     public void resolveTenant(ResolveTenantRequest request, StreamObserver<ResolveTenantResponse> observer) {
-        GrpcCalls.respond(observer, "ResolveTenant", KNOWN, () -> registry.resolve(request.getTenantId())
-                .map(tenant -> ResolveTenantResponse.newBuilder().setTenant(mapper.toProto(tenant)).build())
-                // The same answer for unknown and malformed ids, which are never echoed.
-                .orElseThrow(() -> GrpcCalls.refuse(UNKNOWN_TENANT)));
+        GrpcCalls.respond(observer, "ResolveTenant", KNOWN, () -> {
+            RegistryView view = RegistryView.ofCurrentCaller();
+            return registry.resolve(request.getTenantId())
+                    .map(tenant -> ResolveTenantResponse.newBuilder().setTenant(mapper.toProto(tenant, view)).build())
+                    // The same answer for unknown and malformed ids, which are never echoed.
+                    .orElseThrow(() -> GrpcCalls.refuse(UNKNOWN_TENANT));
+        });
     }
 
     @Override
     public void listTenants(ListTenantsRequest request, StreamObserver<ListTenantsResponse> observer) {
         GrpcCalls.respond(observer, "ListTenants", KNOWN, () -> {
+            RegistryView view = RegistryView.ofCurrentCaller();
             TenantPage page = registry.list(request.getPageSize(), request.getPageToken());
             ListTenantsResponse.Builder response = ListTenantsResponse.newBuilder()
                     .setNextPageToken(page.nextPageToken());
-            page.tenants().forEach(tenant -> response.addTenants(mapper.toProto(tenant)));
+            page.tenants().forEach(tenant -> response.addTenants(mapper.toProto(tenant, view)));
             return response.build();
         });
     }

@@ -21,8 +21,9 @@ import io.tollgate.router.service.watch.WatchMessage;
 import jakarta.inject.Singleton;
 
 /**
- * Domain tenants to their v1 wire form, with the backend resolved on the way out (the password
- * from its reference, a Service host to its address).
+ * Domain tenants to their v1 wire form as one {@link RegistryView} shows them; where the view
+ * includes the SQL backend, it is resolved on the way out (the password from its reference, a
+ * Service host to its address), and only there: the other views never read a password.
  */
 @Singleton
 class TenantProtoMapper {
@@ -32,29 +33,33 @@ class TenantProtoMapper {
         this.backends = backends;
     }
 
-    WatchTenantsResponse toProto(WatchMessage message) {
+    WatchTenantsResponse toProto(WatchMessage message, RegistryView view) {
         WatchTenantsResponse.Builder response = WatchTenantsResponse.newBuilder().setRevision(message.revision());
         if (message instanceof WatchMessage.Snapshot snapshot) {
             TenantSnapshot.Builder tenants = TenantSnapshot.newBuilder();
-            snapshot.tenants().forEach(t -> tenants.addTenants(toProto(t)));
+            snapshot.tenants().forEach(t -> tenants.addTenants(toProto(t, view)));
             return response.setSnapshot(tenants).build();
         }
         TenantEvent event = ((WatchMessage.Change) message).event();
         return event.isDeletion()
                 ? response.setDeletedTenantId(event.tenantId()).build()
-                : response.setUpserted(toProto(event.tenant())).build();
+                : response.setUpserted(toProto(event.tenant(), view)).build();
     }
 
-    Tenant toProto(io.tollgate.router.domain.Tenant tenant) {
+    Tenant toProto(io.tollgate.router.domain.Tenant tenant, RegistryView view) {
         TenantDefinition definition = tenant.definition();
         Tenant.Builder proto = Tenant.newBuilder()
                 .setId(definition.id())
                 .setDisplayName(definition.displayName())
                 .setStatus(status(definition.status()))
-                .putAllLabels(definition.labels())
-                .setSqlBackend(sqlBackend(definition.sqlBackend()))
-                .setQuotas(quotas(definition.quotas()))
                 .setRevision(tenant.revision());
+        if (view == RegistryView.STATUS_ONLY) {
+            return proto.build();
+        }
+        if (view == RegistryView.WITH_CREDENTIALS) {
+            proto.setSqlBackend(sqlBackend(definition.sqlBackend()));
+        }
+        proto.putAllLabels(definition.labels()).setQuotas(quotas(definition.quotas()));
         definition.contextVariables().forEach(v -> proto.addContextVariables(contextVariable(v)));
         definition.upstreams().forEach(u -> proto.addUpstreams(
                 io.tollgate.proto.router.v1.Upstream.newBuilder().setName(u.name()).setUrl(u.url())));

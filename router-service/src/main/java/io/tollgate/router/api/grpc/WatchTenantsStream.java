@@ -30,14 +30,17 @@ final class WatchTenantsStream {
 
     private final ServerCallStreamObserver<WatchTenantsResponse> call;
     private final TenantProtoMapper mapper;
+    private final RegistryView view;
     private final Executor executor;
     private final AtomicInteger pending = new AtomicInteger();
     private volatile Watch watch;
     private volatile boolean done;
 
-    WatchTenantsStream(ServerCallStreamObserver<WatchTenantsResponse> call, TenantProtoMapper mapper, Executor executor) {
+    WatchTenantsStream(ServerCallStreamObserver<WatchTenantsResponse> call, TenantProtoMapper mapper,
+                       RegistryView view, Executor executor) {
         this.call = call;
         this.mapper = mapper;
+        this.view = view;
         this.executor = executor;
     }
 
@@ -82,7 +85,7 @@ final class WatchTenantsStream {
                 if (next.isEmpty()) {
                     return;
                 }
-                call.onNext(mapper.toProto(next.get()));
+                call.onNext(mapper.toProto(next.get(), view));
             }
         } catch (SubscriberTooSlowException e) {
             end(Status.RESOURCE_EXHAUSTED.withDescription(e.getMessage()));

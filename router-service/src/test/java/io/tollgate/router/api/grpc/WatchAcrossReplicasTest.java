@@ -23,8 +23,8 @@ class WatchAcrossReplicasTest {
 
     @Test
     void aChangeMadeThroughOneReplicaReachesTheWatchersOfAnother() {
-        try (ServiceReplica writerReplica = ServiceReplica.start(db.datasourceProperties());
-             ServiceReplica watchedReplica = ServiceReplica.start(db.datasourceProperties());
+        try (ServiceReplica writerReplica = ServiceReplica.start("router-service", "flight-service", db.datasourceProperties());
+             ServiceReplica watchedReplica = ServiceReplica.start("router-service", "flight-service", db.datasourceProperties());
              Watcher watcher = Watcher.open(watchedReplica.channel(), 0)) {
             assertTrue(watcher.next().hasSnapshot());
 
@@ -39,7 +39,7 @@ class WatchAcrossReplicasTest {
     @Test
     void aWatcherResumesAfterARouterRestartAndGetsOnlyTheChangesItHadNotSeen() {
         long lastSeen;
-        try (ServiceReplica before = ServiceReplica.start(db.datasourceProperties())) {
+        try (ServiceReplica before = ServiceReplica.start("router-service", "flight-service", db.datasourceProperties())) {
             TenantWriter writer = before.bean(TenantWriter.class);
             writer.create(Definitions.tenant("before-one"), "test");
             Watcher watcher = Watcher.open(before.channel(), 0);
@@ -52,7 +52,7 @@ class WatchAcrossReplicasTest {
             Status end = watcher.end();
             assertTrue(end.getCode() == Status.Code.UNAVAILABLE || end.getCode() == Status.Code.CANCELLED, end::toString);
         }
-        try (ServiceReplica after = ServiceReplica.start(db.datasourceProperties())) {
+        try (ServiceReplica after = ServiceReplica.start("router-service", "flight-service", db.datasourceProperties())) {
             TenantWriter writer = after.bean(TenantWriter.class);
             Tenant whileAway = writer.suspend("before-one", RevisionCondition.ANY, "test");
 

@@ -1,4 +1,4 @@
-package io.tollgate.flight.support;
+package io.tollgate.testkit.tls;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -34,9 +34,10 @@ import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A throwaway public-key infrastructure for TLS tests, issued at test time and written as PEM files
- * (what an operator mounts from a Kubernetes Secret): a CA, a server certificate for 127.0.0.1 and
- * localhost, and client certificates. EC P-256 keys: quick to generate, accepted everywhere.
+ * A throwaway public-key infrastructure for TLS tests and the local suite, issued at start-up and
+ * written as PEM files (what an operator mounts from a Kubernetes Secret): a CA, a server
+ * certificate for 127.0.0.1 and localhost, client certificates, and service certificates for the
+ * internal mutual TLS. EC P-256 keys: quick to generate, accepted everywhere.
  */
 public final class TestPki {
     private static final AtomicLong SERIALS = new AtomicLong(System.currentTimeMillis());
@@ -85,6 +86,16 @@ public final class TestPki {
         return leaf(dir, name, ca, KeyPurposeId.id_kp_clientAuth, null);
     }
 
+    /**
+     * A service's certificate for the internal mutual TLS: CN and DNS SAN = the service name (e.g.
+     * {@code router-service}), good for serving and for calling, signed by the CA.
+     */
+    public static Issued service(Path dir, String serviceName, Issued ca) {
+        KeyPurposeId[] purposes = {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth};
+        GeneralNames names = new GeneralNames(new GeneralName(GeneralName.dNSName, serviceName));
+        return leaf(dir, serviceName, ca, purposes, names);
+    }
+
     /** A PKCS#12 trust store holding the CA certificate, for clients configured with one. */
     public static Path trustStore(Path dir, Issued ca, String password) {
         try {
@@ -114,13 +125,17 @@ public final class TestPki {
     }
 
     private static Issued leaf(Path dir, String name, Issued ca, KeyPurposeId purpose, GeneralNames names) {
+        return leaf(dir, name, ca, new KeyPurposeId[] {purpose}, names);
+    }
+
+    private static Issued leaf(Path dir, String name, Issued ca, KeyPurposeId[] purposes, GeneralNames names) {
         KeyPair keys = ecKeys();
         try {
             X509v3CertificateBuilder builder = builder(new X500Name("CN=" + name),
                     X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()), keys)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose))
+                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes))
                     .addExtension(Extension.authorityKeyIdentifier, false,
                             extensions().createAuthorityKeyIdentifier(ca.certificate()));
             if (names != null) {

@@ -1,4 +1,4 @@
-package io.tollgate.flight.server;
+package io.tollgate.common.tls;
 
 import io.micronaut.context.exceptions.ConfigurationException;
 
@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -22,12 +23,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the PEM files of the TLS settings with the JDK alone, so that every mistake (missing file,
- * wrong format, PKCS#1 key, no certificate) is reported at start-up naming the setting and the
- * file, instead of as a handshake failure every client sees later. Error messages never quote the
- * files' contents.
+ * Reads the PEM files of TLS settings (the Flight endpoint's, the internal gRPC ports') with the JDK
+ * alone, so that every mistake (missing file, wrong format, PKCS#1 key, no certificate) is reported
+ * at start-up naming the setting and the file, instead of as a handshake failure every peer sees
+ * later. Error messages never quote the files' contents.
  */
-final class PemFiles {
+public final class PemFiles {
     private static final Pattern BLOCK =
             Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
 
@@ -35,7 +36,7 @@ final class PemFiles {
     }
 
     /** Every certificate in the file, in order; at least one. */
-    static List<X509Certificate> certificates(String setting, Path file) {
+    public static List<X509Certificate> certificates(String setting, Path file) {
         List<X509Certificate> certificates = new ArrayList<>();
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
@@ -60,7 +61,7 @@ final class PemFiles {
      * The one unencrypted PKCS#8 private key in the file, read as a key of the given algorithm (that
      * of the certificate it belongs to: "RSA", "EC", "EdDSA").
      */
-    static PrivateKey privateKey(String setting, Path file, String algorithm) {
+    public static PrivateKey privateKey(String setting, Path file, String algorithm) {
         List<Block> keys = new ArrayList<>();
         for (Block block : blocks(setting, file)) {
             switch (block.type()) {
@@ -85,6 +86,42 @@ final class PemFiles {
         } catch (GeneralSecurityException e) {
             throw new ConfigurationException(setting + ": " + file + " is not a PKCS#8 " + algorithm
                     + " private key, the type of the certificate's key");
+        }
+    }
+
+    /**
+     * A key that does not belong to the certificate would fail every handshake with an obscure
+     * error; a signature made with the key and checked with the certificate says so at start-up.
+     *
+     * @throws ConfigurationException naming both settings and files when the key is not the certificate's
+     */
+    public static void requireKeyOfCertificate(String keySetting, Path keyFile, PrivateKey key,
+                                               String certificateSetting, Path certificateFile, X509Certificate leaf) {
+        String algorithm = switch (key.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            case "EdDSA", "Ed25519", "Ed448" -> "EdDSA";
+            default -> throw new ConfigurationException(keySetting + ": " + keyFile + " is a " + key.getAlgorithm()
+                    + " key; RSA, EC or EdDSA keys are supported");
+        };
+        byte[] probe = "tollgate tls key check".getBytes(StandardCharsets.US_ASCII);
+        boolean matches;
+        try {
+            Signature signer = Signature.getInstance(algorithm);
+            signer.initSign(key);
+            signer.update(probe);
+            byte[] signature = signer.sign();
+            Signature verifier = Signature.getInstance(algorithm);
+            verifier.initVerify(leaf.getPublicKey());
+            verifier.update(probe);
+            matches = verifier.verify(signature);
+        } catch (GeneralSecurityException e) {
+            matches = false;
+        }
+        if (!matches) {
+            throw new ConfigurationException(keySetting + ": " + keyFile + " is not the private key of the first"
+                    + " certificate in " + certificateSetting + " (" + certificateFile + ", "
+                    + leaf.getSubjectX500Principal().getName() + ")");
         }
     }
 

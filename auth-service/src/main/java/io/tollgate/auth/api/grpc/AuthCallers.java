@@ -1,0 +1,32 @@
+package io.tollgate.auth.api.grpc;
+
+import io.envoyproxy.envoy.service.auth.v3.AuthorizationGrpc;
+import io.micronaut.context.annotation.Factory;
+import io.tollgate.common.grpc.server.AllowedCallers;
+import io.tollgate.proto.auth.v1.AuthServiceGrpc;
+import jakarta.inject.Singleton;
+
+/**
+ * Who may call auth-service's gRPC port (common's interceptor enforces it, by the caller's
+ * certificate). The internal AuthService is for the data services. Envoy's ext_authz check comes
+ * from Envoy, which presents a certificate of its own named {@code envoy} (from the same CA) and
+ * may call that one method and nothing else: the internal RPCs stay closed to it.
+ */
+@Factory
+class AuthCallers {
+    static final String FLIGHT = "flight-service";
+    static final String CATALOG = "catalog-service";
+    static final String ENVOY = "envoy";
+
+    @Singleton
+    AllowedCallers allowedCallers() {
+        return AllowedCallers.builder()
+                .allow(AuthServiceGrpc.getAuthenticateMethod(), FLIGHT, CATALOG)
+                .allow(AuthServiceGrpc.getIntrospectMethod(), FLIGHT, CATALOG)
+                .allow(AuthServiceGrpc.getRevokeMethod(), FLIGHT, CATALOG)
+                .allow(AuthServiceGrpc.getWatchRevocationsMethod(), FLIGHT, CATALOG)
+                .allow(AuthorizationGrpc.getCheckMethod(), ENVOY)
+                .allowService(AllowedCallers.HEALTH_SERVICE, FLIGHT, CATALOG, ENVOY)
+                .build();
+    }
+}

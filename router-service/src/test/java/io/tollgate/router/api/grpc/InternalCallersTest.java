@@ -1,0 +1,182 @@
+package io.tollgate.router.api.grpc;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.tollgate.proto.router.v1.ListTenantsRequest;
+import io.tollgate.proto.router.v1.ReassertBackendLoginRequest;
+import io.tollgate.proto.router.v1.ResolveTenantRequest;
+import io.tollgate.proto.router.v1.RouterServiceGrpc;
+import io.tollgate.proto.router.v1.Tenant;
+import io.tollgate.proto.router.v1.TenantStatus;
+import io.tollgate.proto.router.v1.WatchTenantsRequest;
+import io.tollgate.proto.router.v1.WatchTenantsResponse;
+import io.tollgate.router.RouterServiceTest;
+import io.tollgate.testkit.tls.InternalCertificates;
+import io.tollgate.testkit.tls.TestPki;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Who may call router-service's gRPC port, and what each caller is shown: peers are authenticated by
+ * their certificates (mutual TLS), authorised per method, and answered in their own view.
+ */
+@MicronautTest
+class InternalCallersTest extends RouterServiceTest {
+    private static final String PASSWORD = "acme-owner-secret";
+    private static final String READER_PASSWORD = "acme-reader-secret";
+    private final List<ManagedChannel> channels = new ArrayList<>();
+
+    @Override
+    protected String bootstrapJson() {
+        return """
+                {"tenants":[
+                  {"id":"acme","displayName":"Acme Corp","status":"active","isolationMode":"DEDICATED",
+                   "jdbcUrl":"jdbc:postgresql://localhost:54329/tenant_acme","username":"acme_app",
+                   "password":"%s",
+                   "logins":{"reader":{"username":"acme_reader","password":"%s"}},
+                   "labels":{"demo":"true"},
+                   "warehouse":{"name":"acme","location":"s3://lake/acme"}}
+                ]}""".formatted(PASSWORD, READER_PASSWORD);
+    }
+
+    @AfterEach
+    void closeChannels() throws InterruptedException {
+        for (ManagedChannel channel : channels) {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+        channels.clear();
+    }
+
+    @Test
+    void aPeerWithoutACertificateCannotCompleteTheHandshake() {
+        StatusRuntimeException refused = assertThrows(StatusRuntimeException.class,
+                () -> resolveAcme(presenting(null)));
+
+        assertEquals(Status.Code.UNAVAILABLE, refused.getStatus().getCode());
+    }
+
+    @Test
+    void aServiceCertificateFromAnotherCaCannotCompleteTheHandshake() {
+        TestPki.Issued impostor = InternalCertificates.foreign().certificate("flight-service");
+
+        StatusRuntimeException refused = assertThrows(StatusRuntimeException.class,
+                () -> resolveAcme(presenting(impostor)));
+
+        assertEquals(Status.Code.UNAVAILABLE, refused.getStatus().getCode());
+    }
+
+    @Test
+    void aServiceTheTableDoesNotNameIsDeniedEveryMethod() {
+        RouterServiceGrpc.RouterServiceBlockingStub intruder = as("reporting-service");
+
+        assertDenied(() -> resolveAcme(intruder));
+        assertDenied(() -> intruder.listTenants(ListTenantsRequest.getDefaultInstance()));
+        assertDenied(() -> intruder.watchTenants(WatchTenantsRequest.getDefaultInstance()).next());
+    }
+
+    @Test
+    void onlyFlightServiceMayHaveABackendLoginReasserted() {
+        ReassertBackendLoginRequest request = ReassertBackendLoginRequest.newBuilder()
+                .setTenantId("acme").setAccessClass("reader").build();
+
+        assertDenied(() -> as("catalog-service").reassertBackendLogin(request));
+        assertDenied(() -> as("auth-service").reassertBackendLogin(request));
+        // flight-service passes the check: this router provisions nothing, so it cannot re-assert.
+        StatusRuntimeException flight = assertThrows(StatusRuntimeException.class,
+                () -> as("flight-service").reassertBackendLogin(request));
+        assertEquals(Status.Code.FAILED_PRECONDITION, flight.getStatus().getCode());
+    }
+
+    @Test
+    void flightServiceIsShownTheBackendWithItsLogins() {
+        Tenant acme = resolveAcme(as("flight-service"));
+
+        assertEquals(PASSWORD, acme.getSqlBackend().getCredentials().getPassword());
+        assertEquals(READER_PASSWORD, acme.getSqlBackend().getLogins().getReader().getPassword());
+        assertEquals("jdbc:postgresql://localhost:54329/tenant_acme", acme.getSqlBackend().getJdbcUrl());
+    }
+
+    @Test
+    void catalogServiceIsShownTenantsWithoutAnySqlBackendOrCredentials() {
+        RouterServiceGrpc.RouterServiceBlockingStub catalog = as("catalog-service");
+
+        Tenant resolved = resolveAcme(catalog);
+        Tenant listed = catalog.listTenants(ListTenantsRequest.getDefaultInstance()).getTenants(0);
+        Tenant watched = firstSnapshot(catalog).getSnapshot().getTenants(0);
+
+        for (Tenant acme : List.of(resolved, listed, watched)) {
+            assertEquals("acme", acme.getId());
+            assertEquals(TenantStatus.TENANT_STATUS_ACTIVE, acme.getStatus());
+            assertEquals("s3://lake/acme", acme.getWarehouse().getLocation());
+            assertFalse(acme.hasSqlBackend());
+            assertNoSecretIn(acme);
+        }
+    }
+
+    @Test
+    void authServiceIsShownOnlyEachTenantsStatus() {
+        RouterServiceGrpc.RouterServiceBlockingStub auth = as("auth-service");
+
+        Tenant resolved = resolveAcme(auth);
+        Tenant watched = firstSnapshot(auth).getSnapshot().getTenants(0);
+
+        for (Tenant acme : List.of(resolved, watched)) {
+            assertEquals(TenantStatus.TENANT_STATUS_ACTIVE, acme.getStatus());
+            assertEquals(Tenant.newBuilder().setId("acme").setDisplayName("Acme Corp")
+                    .setStatus(TenantStatus.TENANT_STATUS_ACTIVE).setRevision(acme.getRevision()).build(), acme);
+            assertNoSecretIn(acme);
+        }
+    }
+
+    private static void assertNoSecretIn(Tenant tenant) {
+        String wire = tenant.toByteString().toString(StandardCharsets.ISO_8859_1);
+        assertFalse(wire.contains(PASSWORD), "the owner login's password was sent");
+        assertFalse(wire.contains(READER_PASSWORD), "the reader login's password was sent");
+        assertFalse(wire.contains("acme_reader"), "a class login was sent");
+    }
+
+    private static void assertDenied(Runnable call) {
+        StatusRuntimeException denied = assertThrows(StatusRuntimeException.class, call::run);
+        assertEquals(Status.Code.PERMISSION_DENIED, denied.getStatus().getCode());
+        assertFalse(denied.getStatus().getDescription().contains("reporting-service"),
+                "the refusal does not echo the caller's name");
+    }
+
+    private static Tenant resolveAcme(RouterServiceGrpc.RouterServiceBlockingStub router) {
+        return router.resolveTenant(ResolveTenantRequest.newBuilder().setTenantId("acme").build()).getTenant();
+    }
+
+    private static WatchTenantsResponse firstSnapshot(RouterServiceGrpc.RouterServiceBlockingStub router) {
+        Iterator<WatchTenantsResponse> stream = router.watchTenants(WatchTenantsRequest.getDefaultInstance());
+        WatchTenantsResponse first = stream.next();
+        assertTrue(first.hasSnapshot(), "a watch opens with a snapshot");
+        return first;
+    }
+
+    private RouterServiceGrpc.RouterServiceBlockingStub as(String caller) {
+        return stub(InternalCertificates.shared().channel(grpcPort(), caller, "router-service"));
+    }
+
+    private RouterServiceGrpc.RouterServiceBlockingStub presenting(TestPki.Issued certificate) {
+        return stub(InternalCertificates.shared().channel(grpcPort(), "router-service", certificate));
+    }
+
+    private RouterServiceGrpc.RouterServiceBlockingStub stub(ManagedChannel channel) {
+        channels.add(channel);
+        // A deadline bounds a call the server would leave hanging; no assertion depends on it.
+        return RouterServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+}
