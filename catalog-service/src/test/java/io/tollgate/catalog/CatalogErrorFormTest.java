@@ -16,6 +16,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.tollgate.testkit.logs.IncidentCapture;
 import io.tollgate.testkit.net.PortForward;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.tls.InternalCertificates;
 import io.tollgate.testkit.tokens.TestTokens;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -60,6 +61,7 @@ class CatalogErrorFormTest implements TestPropertyProvider {
         properties.put("spec.name", SPEC);
         properties.put("grpc.channels.router.address", "localhost:" + NO_ROUTER.port());
         properties.put("grpc.channels.auth.address", "localhost:" + NO_AUTH.port());
+        InternalCertificates.shared().properties("catalog-service").forEach((k, v) -> properties.put(k, v.toString()));
         return properties;
     }
 
