@@ -5,10 +5,10 @@ import io.tollgate.common.auth.AccessClass;
 import java.util.List;
 
 /**
- * Where one tenant's SQL data lives and how its transactions are bound, as flight-service needs it.
+ * Where one tenant's SQL data lives and how its transactions are bound, as flight-service needs it:
+ * the route of a tenant common's tenant gate has admitted (so always one that may be served).
  *
  * @param tenantId            the tenant
- * @param active              whether the tenant may be served
  * @param sharedRls           true when the tenant shares its database and row-level security keeps
  *                            tenants apart (the context variables are then all that separates them)
  * @param jdbcUrl             the backend database
@@ -20,7 +20,6 @@ import java.util.List;
  */
 public record TenantRoute(
         String tenantId,
-        boolean active,
         boolean sharedRls,
         String jdbcUrl,
         Logins logins,
@@ -30,10 +29,10 @@ public record TenantRoute(
         long revision) {
 
     /** A route whose every access class logs in as the same role (tests, and routes of old registries). */
-    public TenantRoute(String tenantId, boolean active, boolean sharedRls, String jdbcUrl, String username,
+    public TenantRoute(String tenantId, boolean sharedRls, String jdbcUrl, String username,
                        String password, PoolLimits pool, List<ContextVariable> contextVariables, Quotas quotas,
                        long revision) {
-        this(tenantId, active, sharedRls, jdbcUrl, Logins.shared(new Login(username, password)), pool,
+        this(tenantId, sharedRls, jdbcUrl, Logins.shared(new Login(username, password)), pool,
                 contextVariables, quotas, revision);
     }
 

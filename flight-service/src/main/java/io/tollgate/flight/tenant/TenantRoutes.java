@@ -8,7 +8,6 @@ import io.tollgate.proto.router.v1.IsolationMode;
 import io.tollgate.proto.router.v1.Quotas;
 import io.tollgate.proto.router.v1.SqlBackend;
 import io.tollgate.proto.router.v1.Tenant;
-import io.tollgate.proto.router.v1.TenantStatus;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -44,7 +43,6 @@ public class TenantRoutes {
                 .toList();
         return new TenantRoute(
                 tenant.getId(),
-                tenant.getStatus() == TenantStatus.TENANT_STATUS_ACTIVE,
                 backend.getIsolationMode() == IsolationMode.ISOLATION_MODE_SHARED_RLS,
                 backend.getJdbcUrl(),
                 logins(backend),

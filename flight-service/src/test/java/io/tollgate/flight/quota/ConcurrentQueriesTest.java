@@ -12,7 +12,7 @@ class ConcurrentQueriesTest {
     final ConcurrentQueries queries = new ConcurrentQueries();
 
     private static TenantRoute route(String tenantId, int maxConcurrentQueries) {
-        return new TenantRoute(tenantId, true, false, "jdbc:postgresql://unused/db", "role", "pw",
+        return new TenantRoute(tenantId, false, "jdbc:postgresql://unused/db", "role", "pw",
                 new TenantRoute.PoolLimits(10, 0, 5000), List.of(),
                 new TenantRoute.Quotas(maxConcurrentQueries, 0, 0, 0), 1);
     }

@@ -33,7 +33,7 @@ class ClassLoginsTest {
     static final String WRITER = "writer_" + DB.name();
     static final TenantPools POOLS = new TenantPools();
     static final TenantSessions SESSIONS = new TenantSessions(POOLS, TestConfigs.limits());
-    static final TenantRoute ROUTE = new TenantRoute("acme", true, false, DB.jdbcUrl(),
+    static final TenantRoute ROUTE = new TenantRoute("acme", false, DB.jdbcUrl(),
             new TenantRoute.Logins(new TenantRoute.Login(READER, "pw"), new TenantRoute.Login(WRITER, "pw"),
                     new TenantRoute.Login(OWNER, "pw")),
             new TenantRoute.PoolLimits(10, 0, 5000),
@@ -145,9 +145,9 @@ class ClassLoginsTest {
 
     @Test
     void classesThatShareOneLoginShareOnePoolWithTheWholeTotal() {
-        TenantRoute shared = new TenantRoute("initech", true, false, DB.jdbcUrl(), OWNER, "pw",
+        TenantRoute shared = new TenantRoute("initech", false, DB.jdbcUrl(), OWNER, "pw",
                 new TenantRoute.PoolLimits(4, 0, 5000), List.of(), TenantRoute.Quotas.NONE, 1);
-        TenantRoute readerOfItsOwn = new TenantRoute("umbrella", true, false, DB.jdbcUrl(),
+        TenantRoute readerOfItsOwn = new TenantRoute("umbrella", false, DB.jdbcUrl(),
                 new TenantRoute.Logins(new TenantRoute.Login(READER, "pw"), new TenantRoute.Login(OWNER, "pw"),
                         new TenantRoute.Login(OWNER, "pw")),
                 new TenantRoute.PoolLimits(10, 0, 5000), List.of(), TenantRoute.Quotas.NONE, 1);

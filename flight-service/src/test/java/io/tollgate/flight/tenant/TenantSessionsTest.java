@@ -55,7 +55,7 @@ class TenantSessionsTest {
     }
 
     private static TenantRoute route(String tenant, String role, List<TenantRoute.ContextVariable> variables) {
-        return new TenantRoute(tenant, true, true, DB.jdbcUrl(), role, "pw", new TenantRoute.PoolLimits(2, 0, 5000),
+        return new TenantRoute(tenant, true, DB.jdbcUrl(), role, "pw", new TenantRoute.PoolLimits(2, 0, 5000),
                 variables, TenantRoute.Quotas.NONE, 1);
     }
 

@@ -30,7 +30,7 @@ class TransactionRegistryTest {
     static final PostgresDatabase DB = PostgresDatabase.create();
     static final TenantPools POOLS = new TenantPools();
     static final TenantSessions SESSIONS = new TenantSessions(POOLS, io.tollgate.flight.TestConfigs.limits());
-    static final TenantRoute ROUTE = new TenantRoute("acme", true, false, DB.jdbcUrl(), DB.username(), DB.password(),
+    static final TenantRoute ROUTE = new TenantRoute("acme", false, DB.jdbcUrl(), DB.username(), DB.password(),
             new TenantRoute.PoolLimits(6, 0, 5000), List.of(), TenantRoute.Quotas.NONE, 1);
 
     final Principal alice = TestConfigs.principal("alice@acme", "acme", "writer");
