@@ -113,6 +113,10 @@ class PropagationIT {
             Await.until(() -> !flightAccepts(token), WITHIN, "flight-service refuses the suspended tenant's queries");
             Await.until(() -> catalogStatus(token) == 403, WITHIN, "catalog-service refuses the suspended tenant");
             Await.until(() -> !canLogin(reader), WITHIN, "auth-service refuses the suspended tenant's logins");
+            // A suspended tenant and one the data plane does not know (the platform tenant has none)
+            // get one and the same answer: nobody learns from a refusal whether a tenant exists.
+            assertEquals(flightRefusal(admin), flightRefusal(token), "flight-service: suspended = unknown");
+            assertEquals(catalogAnswer(admin), catalogAnswer(token), "catalog-service: suspended = unknown");
             System.out.printf("suspension refused everywhere after %d ms%n", (System.nanoTime() - suspendedAt) / 1_000_000);
         } finally {
             adminPost("/admin/v1/tenants/acme/resume", admin);
@@ -152,6 +156,21 @@ class PropagationIT {
                     "refused as unauthenticated or unauthorized, not " + code);
             return false;
         }
+    }
+
+    /** The status and text of flight-service's refusal of a query with this token. */
+    private static String flightRefusal(String token) {
+        CredentialCallOption bearer = new CredentialCallOption(new BearerCredentialWriter(token));
+        FlightRuntimeException refused = assertThrows(FlightRuntimeException.class,
+                () -> flight.execute("SELECT 1", bearer));
+        return refused.status().code() + ": " + refused.status().description();
+    }
+
+    /** The status and body of catalog-service's answer to GET /v1/config with this token. */
+    private static String catalogAnswer(String token) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(suite.catalogUri() + "/v1/config"))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() + " " + response.body();
     }
 
     private static int catalogStatus(String token) {
