@@ -1,12 +1,13 @@
 package io.tollgate.catalog.rest;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Head;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
@@ -39,15 +40,17 @@ public class NamespaceController {
         return json.ok(namespaces.create(Callers.of(caller), prefix, json.read(body, CreateNamespaceRequest.class)));
     }
 
+    /**
+     * GET loads the namespace; HEAD (which Micronaut routes here: a {@code @Head} route on the path
+     * of a {@code @Get} one answers 400, micronaut-core#2008) only checks that it exists.
+     */
     @Get("/{namespace}")
-    public HttpResponse<String> load(Authentication caller, String prefix, String namespace) {
+    public HttpResponse<String> load(HttpRequest<?> request, Authentication caller, String prefix, String namespace) {
+        if (request.getMethod() == HttpMethod.HEAD) {
+            namespaces.exists(Callers.of(caller), prefix, Namespaces.fromPath(namespace));
+            return HttpResponse.noContent();
+        }
         return json.ok(namespaces.load(Callers.of(caller), prefix, Namespaces.fromPath(namespace)));
-    }
-
-    @Head("/{namespace}")
-    public HttpResponse<Void> exists(Authentication caller, String prefix, String namespace) {
-        namespaces.exists(Callers.of(caller), prefix, Namespaces.fromPath(namespace));
-        return HttpResponse.noContent();
     }
 
     @Post("/{namespace}/properties")

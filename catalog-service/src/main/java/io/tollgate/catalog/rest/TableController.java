@@ -1,12 +1,13 @@
 package io.tollgate.catalog.rest;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Head;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
@@ -42,15 +43,18 @@ public class TableController {
                 json.read(body, CreateTableRequest.class)));
     }
 
+    /**
+     * GET loads the table; HEAD (which Micronaut routes here: a {@code @Head} route on the path of
+     * a {@code @Get} one answers 400, micronaut-core#2008) only checks that it exists.
+     */
     @Get("/namespaces/{namespace}/tables/{table}")
-    public HttpResponse<String> load(Authentication caller, String prefix, String namespace, String table) {
+    public HttpResponse<String> load(HttpRequest<?> request, Authentication caller, String prefix, String namespace,
+                                     String table) {
+        if (request.getMethod() == HttpMethod.HEAD) {
+            tables.exists(Callers.of(caller), prefix, identifier(namespace, table));
+            return HttpResponse.noContent();
+        }
         return json.ok(tables.load(Callers.of(caller), prefix, identifier(namespace, table)));
-    }
-
-    @Head("/namespaces/{namespace}/tables/{table}")
-    public HttpResponse<Void> exists(Authentication caller, String prefix, String namespace, String table) {
-        tables.exists(Callers.of(caller), prefix, identifier(namespace, table));
-        return HttpResponse.noContent();
     }
 
     @Post("/namespaces/{namespace}/tables/{table}")

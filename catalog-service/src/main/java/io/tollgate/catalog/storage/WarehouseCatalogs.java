@@ -1,6 +1,7 @@
 package io.tollgate.catalog.storage;
 
 import io.tollgate.proto.router.v1.Warehouse;
+import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Singleton;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.jdbc.JdbcCatalog;
@@ -23,8 +24,13 @@ public class WarehouseCatalogs {
     private record Opened(String location, JdbcCatalog catalog) {
     }
 
-    public WarehouseCatalogs(DataSource dataSource) {
-        this.dataSource = dataSource;
+    /**
+     * Takes the pool itself: the DataSource Micronaut Data injects hands out only a connection
+     * bound to a surrounding {@code @Transactional}/{@code @Connectable} method, and Iceberg's
+     * catalog opens and closes its own per action.
+     */
+    public WarehouseCatalogs(DataSource dataSource, DataSourceResolver resolver) {
+        this.dataSource = resolver.resolve(dataSource);
     }
 
     /** The catalog name under which a tenant's warehouse is stored. */
