@@ -50,6 +50,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -212,6 +213,52 @@ class CatalogRestClientTest implements TestPropertyProvider {
                     .assertEquals("/error/type", "NotFoundException")
                     .assertEquals("/error/message", "Warehouse not found: nobodys-lake");
         }
+    }
+
+    @Test
+    void nestedNamespacesAreListedUnderTheirParentAndAPageAtATime() {
+        RESTCatalog writer = client("writer@acme", "acme", "writer", "acme-lake");
+        Namespace region = Namespace.of("region");
+        Namespace emea = Namespace.of("region", "emea");
+        Namespace apac = Namespace.of("region", "apac");
+        writer.createNamespace(region);
+        writer.createNamespace(emea, new HashMap<>(Map.of("continent", "europe")));
+        writer.createNamespace(apac);
+        assertEquals("europe", writer.loadNamespaceMetadata(emea).get("continent"));
+        assertEquals(List.of(apac, emea), writer.listNamespaces(region).stream()
+                .sorted(Comparator.comparing(Namespace::toString)).toList());
+
+        String reader = TOKENS.mint("reader@acme", "acme", List.of("reader"), Duration.ofMinutes(5));
+        JsonBody firstPage = JsonBody.parse(http.toBlocking().retrieve(
+                HttpRequest.GET("/v1/acme-lake/namespaces?parent=region&pageSize=1").bearerAuth(reader)));
+        firstPage.assertEquals("/namespaces/0/0", "region");
+        String next = firstPage.text("/next-page-token");
+        JsonBody secondPage = JsonBody.parse(http.toBlocking().retrieve(
+                HttpRequest.GET("/v1/acme-lake/namespaces?parent=region&pageSize=1&pageToken=" + next).bearerAuth(reader)));
+        secondPage.assertEquals("/namespaces/0/0", "region");
+        assertEquals(List.of("apac", "emea"), Stream.of(firstPage.text("/namespaces/0/1"),
+                secondPage.text("/namespaces/0/1")).sorted().toList(), "the two pages hold one child each");
+        assertFalse(secondPage.has("/namespaces/1"));
+    }
+
+    @Test
+    void aCommitWhoseRequirementNoLongerHoldsIsAConflict() {
+        RESTCatalog writer = client("writer@acme", "acme", "writer", "acme-lake");
+        TableIdentifier ledger = TableIdentifier.of("conflicts", "ledger");
+        writer.createNamespace(ledger.namespace());
+        writer.createTable(ledger, ORDERS);
+        String token = TOKENS.mint("writer@acme", "acme", List.of("writer"), Duration.ofMinutes(5));
+        String stale = """
+                {"requirements": [{"type": "assert-current-schema-id", "current-schema-id": 99}],
+                 "updates": [{"action": "set-properties", "updates": {"stale": "yes"}}]}""";
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().retrieve(HttpRequest.POST("/v1/acme-lake/namespaces/conflicts/tables/ledger", stale)
+                        .bearerAuth(token)));
+        assertEquals(HttpStatus.CONFLICT, refused.getStatus());
+        JsonBody.parse(refused.getResponse().getBody(String.class).orElse(""))
+                .assertEquals("/error/type", "CommitFailedException")
+                .assertEquals("/error/code", 409);
+        assertFalse(writer.loadTable(ledger).properties().containsKey("stale"));
     }
 
     @Test
