@@ -20,11 +20,20 @@ import org.apache.arrow.flight.Location;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.FlightClientMiddleware;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.ForbiddenException;
+import org.apache.iceberg.exceptions.NoSuchTableException;
+import org.apache.iceberg.rest.RESTCatalog;
+import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -230,5 +239,36 @@ class WalkingSkeletonIT {
             cause = cause.getCause();
         }
         return cause.getMessage() == null ? error.getMessage() : cause.getMessage();
+    }
+
+    @Test
+    void theIcebergClientCreatesATableThatItsTenantsReaderLoadsAndTheOtherTenantCannotSee() throws IOException {
+        FlightJdbc logins = new FlightJdbc(suite);
+        Schema schema = new Schema(Types.NestedField.required(1, "id", Types.LongType.get()),
+                Types.NestedField.optional(2, "customer", Types.StringType.get()));
+        Namespace sales = Namespace.of("e2e_sales");
+        TableIdentifier orders = TableIdentifier.of(sales, "orders");
+        try (RESTCatalog writer = icebergClient(logins, ACME.accounts().get(2), ACME);
+             RESTCatalog reader = icebergClient(logins, ACME.accounts().get(0), ACME);
+             RESTCatalog otherTenant = icebergClient(logins, GLOBEX.accounts().get(2), GLOBEX)) {
+            writer.createNamespace(sales);
+            Table created = writer.createTable(orders, schema);
+            created.updateProperties().set("owner", "e2e").commit();
+            assertTrue(created.location().startsWith(suite.warehouseLocation(ACME) + "/"), created.location());
+
+            assertEquals("e2e", reader.loadTable(orders).properties().get("owner"));
+            assertThrows(ForbiddenException.class, () -> reader.dropTable(orders, false));
+
+            assertThrows(NoSuchTableException.class, () -> otherTenant.loadTable(orders));
+            assertFalse(otherTenant.namespaceExists(sales));
+            assertTrue(writer.tableExists(orders));
+        }
+    }
+
+    private RESTCatalog icebergClient(FlightJdbc logins, DemoTenant.DemoAccount account, DemoTenant tenant) {
+        RESTCatalog catalog = new RESTCatalog();
+        catalog.initialize(account.username(), Map.of("uri", suite.catalogUri(), "warehouse", tenant.warehouseName(),
+                "token", logins.token(account)));
+        return catalog;
     }
 }

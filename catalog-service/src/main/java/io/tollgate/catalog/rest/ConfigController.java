@@ -1,41 +1,50 @@
 package io.tollgate.catalog.rest;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.serde.annotation.Serdeable;
-import io.tollgate.common.security.TollgateTokenValidator;
-import io.tollgate.common.tenant.TenantGate;
+import io.tollgate.catalog.handler.WarehouseAccess;
+import org.apache.iceberg.rest.Endpoint;
+import org.apache.iceberg.rest.responses.ConfigResponse;
 
-import java.util.Map;
+import java.util.List;
 
 /**
  * {@code GET /v1/config}, the first call every Iceberg REST client makes. The caller's tenant
- * (from its verified token) must be active; its warehouse is the tenant's own, and the catalog's
- * routes are prefixed with the tenant so that no path can name another tenant's warehouse.
+ * (from its verified token) must be active and the warehouse asked for its own (or, asked for
+ * none, its only one); the answer's {@code prefix} is that warehouse's name, which every other
+ * route carries, and {@code endpoints} lists exactly the routes this catalog serves.
  */
 @Controller("/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class ConfigController {
-    private final TenantGate tenants;
+    /** What the namespace and table controllers serve; a client calls nothing else. */
+    static final List<Endpoint> SERVED = List.of(
+            Endpoint.V1_LIST_NAMESPACES, Endpoint.V1_CREATE_NAMESPACE, Endpoint.V1_LOAD_NAMESPACE,
+            Endpoint.V1_NAMESPACE_EXISTS, Endpoint.V1_UPDATE_NAMESPACE, Endpoint.V1_DELETE_NAMESPACE,
+            Endpoint.V1_LIST_TABLES, Endpoint.V1_CREATE_TABLE, Endpoint.V1_LOAD_TABLE, Endpoint.V1_TABLE_EXISTS,
+            Endpoint.V1_UPDATE_TABLE, Endpoint.V1_DELETE_TABLE, Endpoint.V1_RENAME_TABLE);
 
-    public ConfigController(TenantGate tenants) {
-        this.tenants = tenants;
-    }
+    private final WarehouseAccess warehouses;
+    private final IcebergJson json;
 
-    /** Iceberg's ConfigResponse. */
-    @Serdeable
-    public record ConfigResponse(Map<String, String> defaults, Map<String, String> overrides) {
+    public ConfigController(WarehouseAccess warehouses, IcebergJson json) {
+        this.warehouses = warehouses;
+        this.json = json;
     }
 
     @Get("/config")
-    public ConfigResponse config(Authentication caller, @Nullable @QueryValue String warehouse) {
-        String tenant = TollgateTokenValidator.tenantOf(caller);
-        tenants.admit(tenant);
-        return new ConfigResponse(Map.of(), Map.of("prefix", tenant, "warehouse", tenant));
+    public HttpResponse<String> config(Authentication caller, @Nullable @QueryValue String warehouse) {
+        String name = warehouses.warehouseName(Callers.of(caller), warehouse);
+        return json.ok(ConfigResponse.builder()
+                .withOverride("prefix", name)
+                .withOverride("warehouse", name)
+                .withEndpoints(SERVED)
+                .build());
     }
 }

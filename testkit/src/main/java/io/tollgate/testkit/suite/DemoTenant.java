@@ -22,6 +22,11 @@ public record DemoTenant(String id, String name, boolean sharedRls, String datab
                         List.of("Hank Scorpio", "Cypress Creek Holdings")));
     }
 
+    /** The name of its Iceberg warehouse, the catalog's URL prefix for it. */
+    public String warehouseName() {
+        return id + "-lake";
+    }
+
     /** The demo accounts of this tenant: a reader, an admin and a writer (in that order). */
     public List<DemoAccount> accounts() {
         return List.of(new DemoAccount("reader", id, List.of("reader")),

@@ -37,6 +37,7 @@ public final class Suite implements AutoCloseable {
     private PortForward jwksForward;
     private SuitePorts bound;
     private InternalCertificates certificates;
+    private Path warehouses;
 
     private Suite(PostgresServer postgres, boolean ownsPostgres, SuitePorts requested, DemoSecrets secrets,
                   DemoProvisioner provisioner) {
@@ -105,6 +106,11 @@ public final class Suite implements AutoCloseable {
         return provisioner.loginPassword(tenant, accessClass);
     }
 
+    /** Where a demo tenant's Iceberg warehouse keeps its files: a directory under the suite's state. */
+    public String warehouseLocation(DemoTenant tenant) {
+        return "file://" + warehouses.resolve(tenant.id());
+    }
+
     /** The database the shared-RLS tenants live in. */
     public String sharedDatabase() {
         return provisioner.sharedDatabase();
@@ -114,6 +120,7 @@ public final class Suite implements AutoCloseable {
         Path bootstrap = stateDir.resolve("bootstrap");
         Path tenantsFile = bootstrap.resolve("tenants.json");
         Path accountsFile = bootstrap.resolve("accounts.json");
+        warehouses = stateDir.resolve("warehouses").toAbsolutePath().normalize();
         ObjectMapper json = new ObjectMapper();
         SuiteFiles.writePrivate(tenantsFile, json.writerWithDefaultPrettyPrinter().writeValueAsString(tenantsBootstrap()));
         SuiteFiles.writePrivate(accountsFile, json.writerWithDefaultPrettyPrinter().writeValueAsString(accountsBootstrap()));
@@ -263,6 +270,7 @@ public final class Suite implements AutoCloseable {
             t.put("contextVariables", List.of(Map.of("name", "tollgate.tenant_id", "source", "TENANT_ID")));
             t.put("quotas", Map.of("maxConcurrentQueries", 8, "statementTimeoutMs", 60000,
                     "maxResultRows", 0, "maxResultBytes", 0));
+            t.put("warehouse", Map.of("name", tenant.warehouseName(), "location", warehouseLocation(tenant)));
             tenants.add(t);
         }
         return Map.of("tenants", tenants);
@@ -349,6 +357,8 @@ public final class Suite implements AutoCloseable {
                 env.append(account.envPrefix()).append("_USER=").append(account.username()).append('\n');
                 env.append(account.envPrefix()).append("_PASSWORD=").append(password(account)).append('\n');
             }
+            env.append("TOLLGATE_").append(tenant.id().toUpperCase().replace('-', '_')).append("_WAREHOUSE=")
+                    .append(tenant.warehouseName()).append('\n');
         }
         return env.toString();
     }

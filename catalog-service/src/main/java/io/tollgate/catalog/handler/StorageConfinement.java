@@ -1,0 +1,59 @@
+package io.tollgate.catalog.handler;
+
+import io.tollgate.catalog.storage.LocationOutsideWarehouseException;
+import io.tollgate.catalog.storage.WarehouseRoot;
+import org.apache.iceberg.MetadataUpdate;
+import org.apache.iceberg.TableProperties;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every location a request names must lie under its warehouse's root, checked before the catalog
+ * writes anything: a table's or namespace's {@code location}, the table properties that move where
+ * data or metadata are written, and the locations inside a commit's metadata updates. (The
+ * warehouse's FileIO refuses anything outside as well; this check answers the client clearly
+ * first, and covers places only clients write to, such as data files.)
+ */
+final class StorageConfinement {
+    /** Properties that choose where a table's files go. */
+    static final List<String> LOCATION_PROPERTIES = List.of("location", TableProperties.WRITE_DATA_LOCATION,
+            TableProperties.WRITE_METADATA_LOCATION, TableProperties.OBJECT_STORE_PATH,
+            TableProperties.WRITE_FOLDER_STORAGE_LOCATION);
+
+    private StorageConfinement() {
+    }
+
+    static void location(WarehouseRoot root, String location) {
+        if (location != null && !root.contains(location)) {
+            throw new LocationOutsideWarehouseException(location);
+        }
+    }
+
+    static void properties(WarehouseRoot root, Map<String, String> properties) {
+        if (properties == null) {
+            return;
+        }
+        for (String key : LOCATION_PROPERTIES) {
+            location(root, properties.get(key));
+        }
+    }
+
+    static void updates(WarehouseRoot root, List<MetadataUpdate> updates) {
+        for (MetadataUpdate update : updates) {
+            if (update instanceof MetadataUpdate.SetLocation setLocation) {
+                // A table's location cannot be null; one that is, is no place under the root either.
+                if (setLocation.location() == null) {
+                    throw new LocationOutsideWarehouseException(null);
+                }
+                location(root, setLocation.location());
+            } else if (update instanceof MetadataUpdate.SetProperties setProperties) {
+                properties(root, setProperties.updated());
+            } else if (update instanceof MetadataUpdate.AddSnapshot addSnapshot) {
+                location(root, addSnapshot.snapshot().manifestListLocation());
+            } else if (update instanceof MetadataUpdate.SetStatistics setStatistics) {
+                location(root, setStatistics.statisticsFile().path());
+            }
+        }
+    }
+}

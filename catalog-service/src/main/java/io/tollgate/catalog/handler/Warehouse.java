@@ -1,0 +1,14 @@
+package io.tollgate.catalog.handler;
+
+import io.tollgate.catalog.storage.WarehouseRoot;
+import org.apache.iceberg.jdbc.JdbcCatalog;
+
+/**
+ * A warehouse opened for one caller's operation: its catalog and the root its locations must lie under.
+ *
+ * @param name    the warehouse's name, the URL prefix of its routes
+ * @param catalog its Iceberg catalog
+ * @param root    its storage root
+ */
+record Warehouse(String name, JdbcCatalog catalog, WarehouseRoot root) {
+}

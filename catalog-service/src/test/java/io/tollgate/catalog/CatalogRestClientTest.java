@@ -1,0 +1,363 @@
+package io.tollgate.catalog;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.tollgate.common.auth.RevocationSet;
+import io.tollgate.common.auth.TokenVerifier;
+import io.tollgate.common.auth.TokenVerifierConfig;
+import io.tollgate.common.auth.TokenVerifierFactory;
+import io.tollgate.common.tenant.TenantDirectory;
+import io.tollgate.proto.router.v1.Tenant;
+import io.tollgate.proto.router.v1.TenantStatus;
+import io.tollgate.proto.router.v1.Warehouse;
+import io.tollgate.testkit.await.Await;
+import io.tollgate.testkit.json.JsonBody;
+import io.tollgate.testkit.net.PortForward;
+import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.tls.InternalCertificates;
+import io.tollgate.testkit.tokens.TestTokens;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.ForbiddenException;
+import org.apache.iceberg.exceptions.NoSuchNamespaceException;
+import org.apache.iceberg.exceptions.NoSuchTableException;
+import org.apache.iceberg.exceptions.RESTException;
+import org.apache.iceberg.rest.RESTCatalog;
+import org.apache.iceberg.types.Types;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The catalog through Iceberg's own Java client ({@code RESTCatalog} with a bearer token) over real
+ * PostgreSQL and a real registry stream: what a tenant's users can and cannot do to its warehouse,
+ * and that nothing of one tenant's warehouse shows to another.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CatalogRestClientTest implements TestPropertyProvider {
+    static final String SPEC = "CatalogRestClientTest";
+    static final PostgresDatabase DB = PostgresDatabase.create();
+    static final TestTokens TOKENS = new TestTokens("tollgate", "tollgate");
+    static final PortForward NO_AUTH = PortForward.open();
+    static final Path STORAGE = temporaryDirectory();
+    static final Path ACME_ROOT = STORAGE.resolve("acme");
+    static final Path OUTSIDE = STORAGE.resolve("outside");
+    static final RegistryDouble REGISTRY = new RegistryDouble(List.of(
+            tenant("acme", "acme-lake", ACME_ROOT),
+            tenant("globex", "globex-lake", STORAGE.resolve("globex"))));
+    static final Schema ORDERS = new Schema(
+            Types.NestedField.required(1, "id", Types.LongType.get()),
+            Types.NestedField.optional(2, "customer", Types.StringType.get()));
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    TenantDirectory directory;
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    private final List<RESTCatalog> clients = new ArrayList<>();
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(DB.datasourceProperties());
+        properties.put("spec.name", SPEC);
+        properties.put("micronaut.server.port", "-1");
+        properties.put("grpc.channels.router.address", REGISTRY.address());
+        properties.put("grpc.channels.auth.address", "localhost:" + NO_AUTH.port());
+        InternalCertificates.shared().properties("catalog-service").forEach((k, v) -> properties.put(k, v.toString()));
+        return properties;
+    }
+
+    @BeforeAll
+    void waitForTheRegistry() {
+        Await.until(directory::synced, Duration.ofSeconds(10), "the catalog did not receive the tenant registry");
+    }
+
+    @Test
+    void aWriterCreatesLoadsCommitsRenamesAndDropsATable() {
+        RESTCatalog writer = client("writer@acme", "acme", "writer", "acme-lake");
+        Namespace sales = Namespace.of("sales");
+        writer.createNamespace(sales, new HashMap<>(Map.of("owner", "finance")));
+        assertEquals("finance", writer.loadNamespaceMetadata(sales).get("owner"));
+        assertTrue(writer.listNamespaces().contains(sales));
+
+        TableIdentifier orders = TableIdentifier.of(sales, "orders");
+        Table created = writer.createTable(orders, ORDERS);
+        assertTrue(created.location().startsWith("file://" + ACME_ROOT), created.location());
+        assertTrue(Files.isDirectory(Path.of(created.location().substring("file:".length()), "metadata")),
+                "the table's metadata is written under the warehouse root");
+
+        writer.loadTable(orders).updateSchema().addColumn("amount", Types.DoubleType.get()).commit();
+        writer.loadTable(orders).updateProperties().set("comment", "daily orders").commit();
+        Table loaded = writer.loadTable(orders);
+        assertNotNull(loaded.schema().findField("amount"));
+        assertEquals("daily orders", loaded.properties().get("comment"));
+        assertEquals(List.of(orders), writer.listTables(sales));
+
+        TableIdentifier renamed = TableIdentifier.of(sales, "orders_v2");
+        writer.renameTable(orders, renamed);
+        assertFalse(writer.tableExists(orders));
+        assertNotNull(writer.loadTable(renamed).schema().findField("amount"));
+
+        assertTrue(writer.dropTable(renamed, false));
+        assertFalse(writer.tableExists(renamed));
+        assertTrue(writer.dropNamespace(sales));
+        assertFalse(writer.namespaceExists(sales));
+    }
+
+    @Test
+    void aReaderListsAndLoadsButCannotWrite() {
+        RESTCatalog writer = client("writer@acme", "acme", "writer", "acme-lake");
+        Namespace shared = Namespace.of("shared");
+        TableIdentifier prices = TableIdentifier.of(shared, "prices");
+        writer.createNamespace(shared);
+        writer.createTable(prices, ORDERS);
+
+        RESTCatalog reader = client("reader@acme", "acme", "reader", "acme-lake");
+        assertTrue(reader.listNamespaces().contains(shared));
+        assertEquals(List.of(prices), reader.listTables(shared));
+        assertEquals(ORDERS.asStruct(), reader.loadTable(prices).schema().asStruct());
+
+        assertForbidden(() -> reader.createNamespace(Namespace.of("readers_own")));
+        assertForbidden(() -> reader.createTable(TableIdentifier.of(shared, "readers_table"), ORDERS));
+        assertForbidden(() -> reader.loadTable(prices).updateProperties().set("k", "v").commit());
+        assertForbidden(() -> reader.renameTable(prices, TableIdentifier.of(shared, "moved")));
+        assertForbidden(() -> reader.dropTable(prices, false));
+
+        assertFalse(writer.namespaceExists(Namespace.of("readers_own")));
+        assertFalse(writer.tableExists(TableIdentifier.of(shared, "readers_table")));
+        assertFalse(writer.loadTable(prices).properties().containsKey("k"));
+        assertTrue(writer.tableExists(prices));
+    }
+
+    @Test
+    void onlyATenantAdminChangesANamespacesProperties() {
+        Namespace team = Namespace.of("team");
+        RESTCatalog writer = client("writer@acme", "acme", "writer", "acme-lake");
+        writer.createNamespace(team);
+        assertForbidden(() -> writer.setProperties(team, new HashMap<>(Map.of("owner", "writer"))));
+
+        RESTCatalog admin = client("admin@acme", "acme", "tenant-admin", "acme-lake");
+        admin.setProperties(team, new HashMap<>(Map.of("owner", "data-platform")));
+        assertEquals("data-platform", writer.loadNamespaceMetadata(team).get("owner"));
+    }
+
+    @Test
+    void anotherTenantGetsTheSameAnswerForATenantsTableAsForOneThatDoesNotExist() {
+        RESTCatalog globex = client("writer@globex", "globex", "writer", "globex-lake");
+        TableIdentifier secret = TableIdentifier.of("acme_only", "secret");
+        RuntimeException beforeItExists = assertThrows(NoSuchTableException.class, () -> globex.loadTable(secret));
+        boolean namespaceBefore = globex.namespaceExists(secret.namespace());
+
+        RESTCatalog acme = client("writer@acme", "acme", "writer", "acme-lake");
+        acme.createNamespace(secret.namespace());
+        acme.createTable(secret, ORDERS);
+
+        RuntimeException afterItExists = assertThrows(NoSuchTableException.class, () -> globex.loadTable(secret));
+        assertEquals(beforeItExists.getMessage(), afterItExists.getMessage());
+        assertEquals(namespaceBefore, globex.namespaceExists(secret.namespace()));
+        assertFalse(globex.tableExists(secret));
+        assertFalse(globex.listNamespaces().contains(secret.namespace()));
+        assertThrows(NoSuchNamespaceException.class, () -> globex.listTables(secret.namespace()));
+    }
+
+    @Test
+    void anotherTenantsWarehouseAnswersAsAWarehouseThatDoesNotExist() {
+        String globex = TOKENS.mint("writer@globex", "globex", List.of("writer"), Duration.ofMinutes(5));
+        for (String path : List.of("/v1/config?warehouse=%s", "/v1/%s/namespaces")) {
+            HttpClientResponseException acmes = refusal(String.format(path, "acme-lake"), globex);
+            HttpClientResponseException nobodys = refusal(String.format(path, "nobodys-lake"), globex);
+            assertEquals(HttpStatus.NOT_FOUND, acmes.getStatus(), path);
+            assertEquals(nobodys.getStatus(), acmes.getStatus(), path);
+            JsonBody.parse(acmes.getResponse().getBody(String.class).orElse(""))
+                    .assertEquals("/error/type", "NotFoundException")
+                    .assertEquals("/error/message", "Warehouse not found: acme-lake");
+            JsonBody.parse(nobodys.getResponse().getBody(String.class).orElse(""))
+                    .assertEquals("/error/type", "NotFoundException")
+                    .assertEquals("/error/message", "Warehouse not found: nobodys-lake");
+        }
+    }
+
+    @Test
+    void nestedNamespacesAreListedUnderTheirParentAndAPageAtATime() {
+        RESTCatalog writer = client("writer@acme", "acme", "writer", "acme-lake");
+        Namespace region = Namespace.of("region");
+        Namespace emea = Namespace.of("region", "emea");
+        Namespace apac = Namespace.of("region", "apac");
+        writer.createNamespace(region);
+        writer.createNamespace(emea, new HashMap<>(Map.of("continent", "europe")));
+        writer.createNamespace(apac);
+        assertEquals("europe", writer.loadNamespaceMetadata(emea).get("continent"));
+        assertEquals(List.of(apac, emea), writer.listNamespaces(region).stream()
+                .sorted(Comparator.comparing(Namespace::toString)).toList());
+
+        String reader = TOKENS.mint("reader@acme", "acme", List.of("reader"), Duration.ofMinutes(5));
+        JsonBody firstPage = JsonBody.parse(http.toBlocking().retrieve(
+                HttpRequest.GET("/v1/acme-lake/namespaces?parent=region&pageSize=1").bearerAuth(reader)));
+        firstPage.assertEquals("/namespaces/0/0", "region");
+        String next = firstPage.text("/next-page-token");
+        JsonBody secondPage = JsonBody.parse(http.toBlocking().retrieve(
+                HttpRequest.GET("/v1/acme-lake/namespaces?parent=region&pageSize=1&pageToken=" + next).bearerAuth(reader)));
+        secondPage.assertEquals("/namespaces/0/0", "region");
+        assertEquals(List.of("apac", "emea"), Stream.of(firstPage.text("/namespaces/0/1"),
+                secondPage.text("/namespaces/0/1")).sorted().toList(), "the two pages hold one child each");
+        assertFalse(secondPage.has("/namespaces/1"));
+    }
+
+    @Test
+    void aCommitWhoseRequirementNoLongerHoldsIsAConflict() {
+        RESTCatalog writer = client("writer@acme", "acme", "writer", "acme-lake");
+        TableIdentifier ledger = TableIdentifier.of("conflicts", "ledger");
+        writer.createNamespace(ledger.namespace());
+        writer.createTable(ledger, ORDERS);
+        String token = TOKENS.mint("writer@acme", "acme", List.of("writer"), Duration.ofMinutes(5));
+        String stale = """
+                {"requirements": [{"type": "assert-current-schema-id", "current-schema-id": 99}],
+                 "updates": [{"action": "set-properties", "updates": {"stale": "yes"}}]}""";
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().retrieve(HttpRequest.POST("/v1/acme-lake/namespaces/conflicts/tables/ledger", stale)
+                        .bearerAuth(token)));
+        assertEquals(HttpStatus.CONFLICT, refused.getStatus());
+        JsonBody.parse(refused.getResponse().getBody(String.class).orElse(""))
+                .assertEquals("/error/type", "CommitFailedException")
+                .assertEquals("/error/code", 409);
+        assertFalse(writer.loadTable(ledger).properties().containsKey("stale"));
+    }
+
+    @Test
+    void configAdvertisesThePrefixAndExactlyTheServedEndpoints() {
+        String reader = TOKENS.mint("reader@acme", "acme", List.of("reader"), Duration.ofMinutes(5));
+        String body = http.toBlocking().retrieve(HttpRequest.GET("/v1/config?warehouse=acme-lake").bearerAuth(reader));
+        JsonBody.parse(body)
+                .assertEquals("/overrides/prefix", "acme-lake")
+                .assertEquals("/endpoints/0", "GET /v1/{prefix}/namespaces")
+                .assertEquals("/endpoints/12", "POST /v1/{prefix}/tables/rename");
+        assertFalse(body.contains("transactions/commit"), "not served, so not advertised: " + body);
+    }
+
+    @Test
+    void aTableLocationOutsideTheWarehouseIsRefusedBeforeAnythingIsWritten() throws IOException {
+        RESTCatalog writer = client("writer@acme", "acme", "writer", "acme-lake");
+        Namespace confined = Namespace.of("confined");
+        writer.createNamespace(confined);
+        List<String> outside = List.of("file://" + OUTSIDE + "/t", OUTSIDE + "/t",
+                "file://" + ACME_ROOT + "/../globex/t", "file://" + ACME_ROOT + "/%2E%2E/outside/t",
+                "file://otherhost" + ACME_ROOT + "/t", "s3://bucket/t", "relative/t");
+        for (String location : outside) {
+            TableIdentifier table = TableIdentifier.of(confined, "t");
+            assertForbidden(() -> writer.buildTable(table, ORDERS).withLocation(location).create());
+            assertFalse(writer.tableExists(table), location);
+        }
+        assertForbidden(() -> writer.buildTable(TableIdentifier.of(confined, "p"), ORDERS)
+                .withProperty(TableProperties.WRITE_METADATA_LOCATION, OUTSIDE.toString()).create());
+        assertForbidden(() -> writer.createNamespace(Namespace.of("elsewhere"), new HashMap<>(Map.of("location", OUTSIDE.toString()))));
+
+        // A namespace whose name climbs out of the root cannot place a table outside it either.
+        Namespace climbing = Namespace.of("..");
+        writer.createNamespace(climbing);
+        assertForbidden(() -> writer.createTable(TableIdentifier.of(climbing, "escaped"), ORDERS));
+        assertFalse(writer.tableExists(TableIdentifier.of(climbing, "escaped")));
+
+        Table inside = writer.createTable(TableIdentifier.of(confined, "inside"), ORDERS);
+        assertForbidden(() -> inside.updateLocation().setLocation("file://" + OUTSIDE + "/moved").commit());
+        assertForbidden(() -> writer.loadTable(TableIdentifier.of(confined, "inside")).updateProperties()
+                .set(TableProperties.WRITE_DATA_LOCATION, "file://" + OUTSIDE + "/data").commit());
+        assertEquals(inside.location(), writer.loadTable(TableIdentifier.of(confined, "inside")).location());
+
+        assertFalse(Files.exists(OUTSIDE), "nothing was written outside the warehouse");
+        try (Stream<Path> siblings = Files.list(STORAGE)) {
+            assertEquals(List.of(ACME_ROOT), siblings.toList(), "nothing was written beside the warehouse");
+        }
+    }
+
+    private static void assertForbidden(Runnable action) {
+        assertThrows(ForbiddenException.class, action::run);
+    }
+
+    private HttpClientResponseException refusal(String path, String token) {
+        return assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(token)));
+    }
+
+    private RESTCatalog client(String subject, String tenant, String role, String warehouse) {
+        RESTCatalog catalog = new RESTCatalog();
+        catalog.initialize(subject, Map.of(
+                "uri", server.getURL().toString(),
+                "warehouse", warehouse,
+                "token", TOKENS.mint(subject, tenant, List.of(role), Duration.ofMinutes(10))));
+        clients.add(catalog);
+        return catalog;
+    }
+
+    private static Tenant tenant(String id, String warehouse, Path root) {
+        return Tenant.newBuilder().setId(id).setDisplayName(id).setStatus(TenantStatus.TENANT_STATUS_ACTIVE)
+                .setRevision(1)
+                .setWarehouse(Warehouse.newBuilder().setName(warehouse).setLocation("file://" + root))
+                .build();
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("catalog-warehouses").toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterAll
+    void closeClientsAndNeighbours() throws IOException {
+        for (RESTCatalog catalog : clients) {
+            catalog.close();
+        }
+        REGISTRY.close();
+        NO_AUTH.close();
+    }
+
+    /** Trusts the test's signing key instead of fetching auth-service's JWKS. */
+    @Factory
+    @Requires(property = "spec.name", value = SPEC)
+    static class TestVerifier {
+        @Singleton
+        @Replaces(bean = TokenVerifier.class, factory = TokenVerifierFactory.class)
+        TokenVerifier tokenVerifier(TokenVerifierConfig config, RevocationSet revocations) {
+            return new TokenVerifier(config, TOKENS.keys(), revocations, Clock.systemUTC());
+        }
+    }
+}
