@@ -29,9 +29,10 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Who may call auth-service's gRPC port: the data services the internal AuthService, Envoy the
+ * Who may call auth-service's gRPC port: the data services what each uses of the internal AuthService, Envoy the
  * ext_authz Check and nothing else; everyone else is refused, by handshake or by method.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -60,11 +61,31 @@ class InternalCallersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"flight-service", "catalog-service"})
-    void aDataServiceIsAnsweredByTheInternalAuthService(String caller) {
+    void aDataServiceMayFollowRevocations(String caller) {
         AuthServiceGrpc.AuthServiceBlockingStub auth =
                 auth(InternalCertificates.shared().channel(port(), caller, "auth-service"));
 
+        assertTrue(auth.watchRevocations(WatchRevocationsRequest.getDefaultInstance()).next().getCaughtUp());
+    }
+
+    @Test
+    void flightServiceIsAnsweredByTheInternalAuthService() {
+        AuthServiceGrpc.AuthServiceBlockingStub auth =
+                auth(InternalCertificates.shared().channel(port(), "flight-service", "auth-service"));
+
         assertFalse(auth.introspect(IntrospectRequest.newBuilder().setToken("not-a-token").build()).getActive());
+    }
+
+    @Test
+    void catalogServiceMayNeitherLogAnyoneInNorIntrospectNorRevoke() {
+        AuthServiceGrpc.AuthServiceBlockingStub catalog =
+                auth(InternalCertificates.shared().channel(port(), "catalog-service", "auth-service"));
+
+        assertDenied(() -> catalog.authenticate(AuthenticateRequest.newBuilder().setUsername("reader@acme")
+                .setPassword("guess").setClientAddress("203.0.113.7").build()));
+        assertDenied(() -> catalog.introspect(IntrospectRequest.newBuilder().setToken("x").build()));
+        assertDenied(() -> catalog.revoke(RevokeRequest.newBuilder().setReason("test")
+                .setTarget(io.tollgate.proto.auth.v1.RevocationTarget.newBuilder().setTenantId("acme")).build()));
     }
 
     @Test

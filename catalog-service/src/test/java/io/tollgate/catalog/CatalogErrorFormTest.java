@@ -6,6 +6,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -13,6 +14,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.tollgate.catalog.rest.IcebergErrorBodyProvider;
 import io.tollgate.testkit.logs.IncidentCapture;
 import io.tollgate.testkit.net.PortForward;
 import io.tollgate.testkit.postgres.PostgresDatabase;
@@ -101,6 +103,14 @@ class CatalogErrorFormTest implements TestPropertyProvider {
         assertFalse(error.toString().contains("Hikari") || error.toString().contains("SELECT"), error::toString);
     }
 
+    @Test
+    void aValueMicronautCannotConvertIsABadRequestInOurWordsNotTheLibrarys() {
+        Map<String, Object> error = refused(HttpStatus.BAD_REQUEST, HttpRequest.GET("/test/numbered?page=abc"));
+
+        assertEquals("BadRequestException", error.get("type"));
+        assertEquals(IcebergErrorBodyProvider.UNREADABLE_REQUEST, error.get("message"), error::toString);
+    }
+
     @AfterAll
     void closeNeighbours() {
         NO_ROUTER.close();
@@ -128,6 +138,12 @@ class CatalogErrorFormTest implements TestPropertyProvider {
         @Get("/failing")
         String failing() {
             throw new IllegalStateException(FAILURE, new SQLException("Connection is closed", "08003"));
+        }
+
+        /** A parameter a caller can send in a form Micronaut cannot convert. */
+        @Get("/numbered")
+        String numbered(@QueryValue int page) {
+            return Integer.toString(page);
         }
     }
 }

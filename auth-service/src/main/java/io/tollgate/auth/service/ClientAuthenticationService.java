@@ -49,8 +49,11 @@ public class ClientAuthenticationService {
         }
         Optional<ServiceClient> found = clients.find(clientId);
         if (found.isEmpty()) {
-            hasher.verify(secret, dummyHash);
             audit.clientAuthenticationFailed(clientId, null, clientAddress, ClientFailureReason.UNKNOWN_CLIENT);
+            // Until the registry arrives a known client of a tenant is refused as unavailable (503):
+            // an unknown one must be too, or the two answers would tell which client ids exist.
+            tenants.requireRegistry();
+            hasher.verify(secret, dummyHash);
             throw new ClientAuthenticationFailedException();
         }
         ServiceClient client = found.get();

@@ -38,4 +38,16 @@ public class TenantAdmission {
         }
         return standing == TenantStanding.ACTIVE;
     }
+
+    /**
+     * Refuses as temporarily unavailable, the way {@link #admitsLogins} does every tenant but the
+     * platform, while the registry has not arrived.
+     *
+     * @throws TenantStatusUnavailableException before the registry's first snapshot
+     */
+    public void requireRegistry() throws TenantStatusUnavailableException {
+        if (!gate.directoryReady()) {
+            throw new TenantStatusUnavailableException();
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.tollgate.auth.admin;
 
 import io.tollgate.testkit.logs.AuditCapture;
 import io.tollgate.auth.OAuthClient;
+import io.tollgate.auth.api.rest.problem.ProblemBodyProvider;
 import io.tollgate.proto.auth.v1.IntrospectRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static io.tollgate.auth.OAuthClient.form;
 import static io.tollgate.auth.admin.AdminFixture.assertFieldProblem;
@@ -183,5 +185,26 @@ class AdminAccountsTest {
     void creatingAnAccountThatExistsIsAConflict() {
         assertProblem(409, admin.post(token, "/admin/v1/accounts",
                 Map.of("username", "alice@acme", "roles", List.of("reader"))));
+    }
+
+    /**
+     * A tenant admin (a tenant user) sending bodies the JSON parser or the binder cannot read is
+     * told so in our words: the one error policy shows no library's message, whatever the status.
+     */
+    @Test
+    void anUnreadableOrMistypedBodyIsA400InOurWordsNotTheParsers() {
+        String acmeAdmin = fixture.acmeAdmin();
+        List<String> bodies = List.of(
+                "{\"username\":\"x@acme\",", // cut short
+                "[1,2]", // not an object
+                "\"\\ud800\"", // a lone surrogate in a string
+                "{\"username\":\"x@acme\",\"roles\":\"reader\"}", // a string where a list goes
+                "{\"username\":\"x@acme\",\"roles\":[\"reader\"],\"password\":{\"a\":1}}"); // an object for a string
+        for (String body : bodies) {
+            AdminClient.Response refused = assertProblem(400, admin.postRaw(acmeAdmin, "/admin/v1/accounts", body));
+
+            assertEquals(Set.of("type", "title", "status", "detail"), refused.map().keySet(), refused.toString());
+            assertEquals(ProblemBodyProvider.UNREADABLE_BODY, refused.string("detail"), refused.toString());
+        }
     }
 }

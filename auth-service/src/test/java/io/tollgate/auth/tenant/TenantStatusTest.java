@@ -131,6 +131,20 @@ class TenantStatusTest {
     }
 
     @Test
+    void anUnreachableRouterAnswersAnUnknownClientLikeAKnownOneSoItConfirmsNoClientId() {
+        OAuthClient http = new OAuthClient(withoutRouter);
+
+        Response known = http.postBasic("/oauth2/token", form("grant_type", "client_credentials"),
+                "etl-acme", "wrong-secret-0123456789");
+        Response unknown = http.postBasic("/oauth2/token", form("grant_type", "client_credentials"),
+                "etl-nobody", "wrong-secret-0123456789");
+
+        assertEquals(503, known.status(), known.toString());
+        assertEquals(known.status(), unknown.status(), unknown.toString());
+        assertEquals(known.json(), unknown.json(), unknown.toString());
+    }
+
+    @Test
     void platformAdministratorsLogInWhileTheRouterIsUnreachable() {
         Response response = password(new OAuthClient(withoutRouter), "admin@platform", "adm1n-pw");
 

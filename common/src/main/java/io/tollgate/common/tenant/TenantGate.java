@@ -17,6 +17,15 @@ public final class TenantGate {
         this.directory = directory;
     }
 
+    /**
+     * Whether the directory has had its first snapshot, so that a refusal can be decided by tenant.
+     * A caller that refuses "not ready" only once it knows a tenant (e.g. after finding a client by
+     * its id) asks this first, or its refusals would tell which ids exist.
+     */
+    public boolean directoryReady() {
+        return directory.synced();
+    }
+
     /** What the directory says of the tenant. */
     public TenantStanding standing(String tenantId) {
         TenantDirectory.Lookup lookup = directory.lookup(tenantId);

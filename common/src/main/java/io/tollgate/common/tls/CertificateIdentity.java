@@ -1,10 +1,12 @@
 package io.tollgate.common.tls;
 
-import javax.naming.InvalidNameException;
+import javax.naming.NamingException;
+import javax.naming.directory.Attribute;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
+import javax.security.auth.x500.X500Principal;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -39,14 +41,25 @@ public final class CertificateIdentity {
 
     /** The certificate's service name: its subject's single CN, or empty. */
     public static Optional<String> of(X509Certificate certificate) {
+        return of(certificate.getSubjectX500Principal());
+    }
+
+    /**
+     * The service a subject names: its single CN, or empty. Every attribute of every RDN counts: an
+     * RDN may be multi-valued ({@code CN=a+CN=b}), and {@link Rdn#getValue()} reads only its first
+     * value, which would pick one of two names.
+     */
+    static Optional<String> of(X500Principal subject) {
         List<String> names = new ArrayList<>();
         try {
-            for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
-                if (rdn.getType().equalsIgnoreCase("CN") && rdn.getValue() instanceof String name) {
-                    names.add(name);
+            for (Rdn rdn : new LdapName(subject.getName()).getRdns()) {
+                Attribute commonNames = rdn.toAttributes().get("CN");
+                for (int i = 0; commonNames != null && i < commonNames.size(); i++) {
+                    // A value that is not a string (hex-encoded DER) is a name we cannot read: not a service.
+                    names.add(commonNames.get(i) instanceof String name ? name : "");
                 }
             }
-        } catch (InvalidNameException e) {
+        } catch (NamingException e) {
             return Optional.empty();
         }
         return names.size() == 1 && !names.get(0).isBlank() ? Optional.of(names.get(0)) : Optional.empty();

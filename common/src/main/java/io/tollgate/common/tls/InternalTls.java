@@ -38,9 +38,9 @@ public final class InternalTls {
     public InternalTls(InternalTlsConfig config) {
         if (!config.enabled()) {
             LOG.warn("**************************************************************************************");
-            LOG.warn("INTERNAL TLS IS OFF ({}=false): internal gRPC calls are plaintext and every caller is"
-                    + " trusted as any service, including with tenants' backend credentials. Development only.",
-                    InternalTlsConfig.ENABLED);
+            LOG.warn("INTERNAL TLS IS OFF ({}=false): internal gRPC calls are plaintext and every caller on this"
+                    + " host is trusted as any service, including with tenants' backend credentials; callers on other"
+                    + " hosts are refused. Development only.", InternalTlsConfig.ENABLED);
             LOG.warn("**************************************************************************************");
             this.server = null;
             this.client = null;

@@ -9,7 +9,8 @@ import io.micronaut.core.bind.annotation.Bindable;
  * service, used both to serve and to call, and the CA bundle every peer is checked against.
  *
  * @param enabled     {@code false} only for development: internal calls then travel in plaintext
- *                    and every caller is trusted as any service (logged loudly at start-up)
+ *                    and every caller on this host is trusted as any service, callers on other hosts refused
+ *                    (logged loudly at start-up)
  * @param certificate PEM file: this service's certificate (subject CN = its service name, e.g.
  *                    {@code flight-service}; also a DNS SAN when it serves), then any intermediates
  * @param privateKey  PEM file: the certificate's unencrypted PKCS#8 private key

@@ -11,6 +11,10 @@ import jakarta.inject.Singleton;
  * certificate). The internal AuthService is for the data services. Envoy's ext_authz check comes
  * from Envoy, which presents a certificate of its own named {@code envoy} (from the same CA) and
  * may call that one method and nothing else: the internal RPCs stay closed to it.
+ * <p>
+ * Each service may call only what it uses: catalog-service follows revocations and logs nobody in,
+ * so a compromised catalog replica can neither try passwords (naming any client address it likes
+ * for the throttle) nor revoke every token of a tenant.
  */
 @Factory
 class AuthCallers {
@@ -21,9 +25,9 @@ class AuthCallers {
     @Singleton
     AllowedCallers allowedCallers() {
         return AllowedCallers.builder()
-                .allow(AuthServiceGrpc.getAuthenticateMethod(), FLIGHT, CATALOG)
-                .allow(AuthServiceGrpc.getIntrospectMethod(), FLIGHT, CATALOG)
-                .allow(AuthServiceGrpc.getRevokeMethod(), FLIGHT, CATALOG)
+                .allow(AuthServiceGrpc.getAuthenticateMethod(), FLIGHT)
+                .allow(AuthServiceGrpc.getIntrospectMethod(), FLIGHT)
+                .allow(AuthServiceGrpc.getRevokeMethod(), FLIGHT)
                 .allow(AuthServiceGrpc.getWatchRevocationsMethod(), FLIGHT, CATALOG)
                 .allow(AuthorizationGrpc.getCheckMethod(), ENVOY)
                 .allowService(AllowedCallers.HEALTH_SERVICE, FLIGHT, CATALOG, ENVOY)

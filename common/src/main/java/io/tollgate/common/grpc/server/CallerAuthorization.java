@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetSocketAddress;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,10 @@ import java.util.Optional;
  * the service's {@link AllowedCallers}. No certificate: UNAUTHENTICATED (with mutual TLS on, the
  * handshake has already failed). Unknown caller or method, or no table at all: PERMISSION_DENIED.
  * The refusal names neither the caller nor the method: the log does, for operators.
+ * <p>
+ * Under the development switch (no certificates) a caller is trusted as any service, so only a
+ * caller on this host (a loopback address) is served: a switch left off by mistake in a cluster
+ * then answers no other pod, instead of handing every tenant's backend credentials to any of them.
  */
 @Singleton
 public class CallerAuthorization implements ServerInterceptor, Ordered {
@@ -45,6 +50,10 @@ public class CallerAuthorization implements ServerInterceptor, Ordered {
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
                                                        ServerCallHandler<Q, R> next) {
         String method = call.getMethodDescriptor().getFullMethodName();
+        if (!tls.enabled() && !fromLoopback(call)) {
+            LOG.warn("Refused {}: internal TLS is off and the caller is not on this host", method);
+            return refuse(call, Status.UNAUTHENTICATED.withDescription("a service certificate is required"));
+        }
         Optional<String> caller = tls.enabled()
                 ? CertificateIdentity.of(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION))
                 : Optional.of(CallingService.DEVELOPMENT);
@@ -65,6 +74,11 @@ public class CallerAuthorization implements ServerInterceptor, Ordered {
     @Override
     public int getOrder() {
         return HIGHEST_PRECEDENCE;
+    }
+
+    private static boolean fromLoopback(ServerCall<?, ?> call) {
+        return call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR) instanceof InetSocketAddress peer
+                && peer.getAddress() != null && peer.getAddress().isLoopbackAddress();
     }
 
     private static <Q, R> ServerCall.Listener<Q> refuse(ServerCall<Q, R> call, Status status) {

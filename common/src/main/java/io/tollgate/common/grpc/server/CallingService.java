@@ -10,7 +10,7 @@ import java.util.Optional;
  * capture it first.
  */
 public final class CallingService {
-    /** The caller under the development switch (no certificates): trusted as any service. */
+    /** The caller under the development switch (no certificates, this host only): trusted as any service. */
     public static final String DEVELOPMENT = "development";
 
     static final Context.Key<String> KEY = Context.key("tollgate-calling-service");

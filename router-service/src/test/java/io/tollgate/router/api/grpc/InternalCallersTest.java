@@ -1,12 +1,19 @@
 package io.tollgate.router.api.grpc;
 
+import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.stub.ClientCalls;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.tollgate.proto.router.v1.ListTenantsRequest;
 import io.tollgate.proto.router.v1.ReassertBackendLoginRequest;
 import io.tollgate.proto.router.v1.ResolveTenantRequest;
+import io.tollgate.proto.router.v1.ResolveTenantResponse;
 import io.tollgate.proto.router.v1.RouterServiceGrpc;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.TenantStatus;
@@ -85,6 +92,36 @@ class InternalCallersTest extends RouterServiceTest {
         assertDenied(() -> resolveAcme(intruder));
         assertDenied(() -> intruder.listTenants(ListTenantsRequest.getDefaultInstance()));
         assertDenied(() -> intruder.watchTenants(WatchTenantsRequest.getDefaultInstance()).next());
+    }
+
+    @Test
+    void aServiceTheTableDoesNotNameMayNotEvenAskForHealth() {
+        ManagedChannel intruder = InternalCertificates.shared().channel(grpcPort(), "reporting-service", "router-service");
+        channels.add(intruder);
+
+        assertDenied(() -> HealthGrpc.newBlockingStub(intruder).withDeadlineAfter(30, TimeUnit.SECONDS)
+                .check(HealthCheckRequest.getDefaultInstance()));
+        assertEquals(HealthCheckResponse.ServingStatus.SERVING, HealthGrpc.newBlockingStub(channel())
+                .withDeadlineAfter(30, TimeUnit.SECONDS).check(HealthCheckRequest.getDefaultInstance()).getStatus(),
+                "a listed caller may");
+    }
+
+    @Test
+    void aMethodIsOnlyEverItsExactNameSoNoOtherSpellingReachesIt() {
+        ManagedChannel catalog = InternalCertificates.shared().channel(grpcPort(), "catalog-service", "router-service");
+        channels.add(catalog);
+        ResolveTenantRequest acme = ResolveTenantRequest.newBuilder().setTenantId("acme").build();
+
+        for (String name : List.of("tollgate.router.v1.RouterService/resolvetenant",
+                "TOLLGATE.ROUTER.V1.ROUTERSERVICE/RESOLVETENANT", "tollgate.router.v1.RouterService/ResolveTenant/",
+                "tollgate.router.v1.RouterService//ResolveTenant", "tollgate.router.v1.RouterService/ReassertBackendLogin ")) {
+            MethodDescriptor<ResolveTenantRequest, ResolveTenantResponse> spelled = RouterServiceGrpc
+                    .getResolveTenantMethod().toBuilder().setFullMethodName(name).build();
+
+            StatusRuntimeException refused = assertThrows(StatusRuntimeException.class, () -> ClientCalls
+                    .blockingUnaryCall(catalog, spelled, CallOptions.DEFAULT.withDeadlineAfter(30, TimeUnit.SECONDS), acme));
+            assertEquals(Status.Code.UNIMPLEMENTED, refused.getStatus().getCode(), name);
+        }
     }
 
     @Test
