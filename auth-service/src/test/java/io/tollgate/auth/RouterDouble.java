@@ -1,7 +1,5 @@
 package io.tollgate.auth;
 
-import io.grpc.Server;
-import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.tollgate.common.tenant.TenantDirectory;
@@ -12,16 +10,13 @@ import io.tollgate.proto.router.v1.TenantStatus;
 import io.tollgate.proto.router.v1.WatchTenantsRequest;
 import io.tollgate.proto.router.v1.WatchTenantsResponse;
 import io.tollgate.testkit.await.Await;
-import io.tollgate.testkit.tls.InternalCertificates;
+import io.tollgate.testkit.service.NeighbourServer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real gRPC RouterService on a free port, streaming WatchTenants (a snapshot, then each change)
@@ -35,13 +30,11 @@ public final class RouterDouble implements AutoCloseable {
     private final Map<String, TenantStatus> tenants = new ConcurrentHashMap<>();
     private final List<StreamObserver<WatchTenantsResponse>> watchers = new CopyOnWriteArrayList<>();
     private final List<TenantDirectory> followers = new CopyOnWriteArrayList<>();
-    private final Server server;
+    private final NeighbourServer server;
     private long revision = 1;
 
     private RouterDouble() {
-        server = NettyServerBuilder.forPort(0)
-                .sslContext(InternalCertificates.shared().serverContext("router-service"))
-                .addService(new RouterServiceGrpc.RouterServiceImplBase() {
+        server = NeighbourServer.start("router-service", new RouterServiceGrpc.RouterServiceImplBase() {
             @Override
             public void watchTenants(WatchTenantsRequest request, StreamObserver<WatchTenantsResponse> response) {
                 ((ServerCallStreamObserver<WatchTenantsResponse>) response).setOnCancelHandler(() -> watchers.remove(response));
@@ -52,12 +45,7 @@ public final class RouterDouble implements AutoCloseable {
                     watchers.add(response);
                 }
             }
-        }).build();
-        try {
-            server.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     private Tenant tenant(String id, TenantStatus status) {
@@ -96,16 +84,11 @@ public final class RouterDouble implements AutoCloseable {
 
     /** Its address, for {@code grpc.channels.router.address}. */
     public String address() {
-        return "localhost:" + server.getPort();
+        return server.address();
     }
 
     @Override
     public void close() {
-        server.shutdownNow();
-        try {
-            server.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
     }
 }

@@ -1,8 +1,6 @@
 package io.tollgate.flight.support;
 
 import com.nimbusds.jwt.SignedJWT;
-import io.grpc.Server;
-import io.grpc.netty.NettyServerBuilder;
 import io.micronaut.context.ApplicationContext;
 import io.tollgate.common.auth.RevocationSet;
 import io.tollgate.common.auth.TokenClaims;
@@ -13,8 +11,9 @@ import io.tollgate.common.tenant.TenantDirectory;
 import io.tollgate.flight.server.FlightEndpointServer;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.testkit.await.Await;
-import io.tollgate.testkit.tokens.TestTokens;
+import io.tollgate.testkit.service.NeighbourServer;
 import io.tollgate.testkit.tls.InternalCertificates;
+import io.tollgate.testkit.tokens.TestTokens;
 import org.apache.arrow.flight.CallHeaders;
 import org.apache.arrow.flight.FlightClient;
 import org.apache.arrow.flight.FlightClientMiddleware;
@@ -24,9 +23,6 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.util.AutoCloseables;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
@@ -59,34 +55,22 @@ public final class FlightSqlServer implements AutoCloseable {
     private final RevocationSet revocations = new RevocationSet();
     private final RootAllocator clientMemory = new RootAllocator();
     private final List<FlightSqlClient> clients = new CopyOnWriteArrayList<>();
-    private final Server registry;
-    private final Server authService;
+    private final NeighbourServer registry;
+    private final NeighbourServer authService;
     private final ApplicationContext context;
 
     private FlightSqlServer(List<Tenant> tenants, Map<String, Object> properties) {
         router = TestRegistry.router(tenants);
-        try {
-            // Each with its service's certificate, requiring flight-service's, as the real ones do.
-            registry = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                    .sslContext(InternalCertificates.shared().serverContext("router-service"))
-                    .addService(router)
-                    .build()
-                    .start();
-            authService = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                    .sslContext(InternalCertificates.shared().serverContext("auth-service"))
-                    .addService(TestRegistry.auth(tokens, PASSWORD))
-                    .build()
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // Each with its service's certificate, requiring flight-service's, as the real ones do.
+        registry = NeighbourServer.start("router-service", router);
+        authService = NeighbourServer.start("auth-service", TestRegistry.auth(tokens, PASSWORD));
         Map<String, Object> config = new HashMap<>();
         config.put("micronaut.server.port", -1);
         config.put("tollgate.flight.host", "127.0.0.1");
         config.put("tollgate.flight.port", 0);
         config.put("tollgate.flight.handle-key", HANDLE_KEY);
-        config.put("grpc.channels.router.address", "127.0.0.1:" + registry.getPort());
-        config.put("grpc.channels.auth.address", "127.0.0.1:" + authService.getPort());
+        config.put("grpc.channels.router.address", "127.0.0.1:" + registry.port());
+        config.put("grpc.channels.auth.address", "127.0.0.1:" + authService.port());
         config.putAll(InternalCertificates.shared().properties("flight-service"));
         config.putAll(properties);
         TokenVerifier verifier = new TokenVerifier(new TokenVerifierConfig(ISSUER, AUDIENCE,
@@ -101,8 +85,8 @@ public final class FlightSqlServer implements AutoCloseable {
                 started.close();
             }
             // A test expecting start-up to fail must not leak the registry.
-            registry.shutdownNow();
-            authService.shutdownNow();
+            registry.close();
+            authService.close();
             throw e;
         }
         context = started;
@@ -226,8 +210,8 @@ public final class FlightSqlServer implements AutoCloseable {
             throw new IllegalStateException("closing the test clients failed", e);
         } finally {
             context.close();
-            registry.shutdownNow();
-            authService.shutdownNow();
+            registry.close();
+            authService.close();
         }
     }
 }

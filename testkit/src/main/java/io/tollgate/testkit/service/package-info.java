@@ -1,7 +1,9 @@
 /**
- * A service's Micronaut application started in the test's own JVM, as one replica: its HTTP
- * and gRPC servers on ports the kernel chooses, and a client channel to it. Generic over the
- * service: the caller passes the application's properties. Must not import any service module
- * (they depend on testkit, in test scope).
+ * Services for tests, in the test's own JVM: a service's Micronaut application started as one
+ * replica ({@link io.tollgate.testkit.service.ServiceReplica}: HTTP and gRPC on ports the kernel
+ * chooses, internal mutual TLS, a client channel), and a real gRPC server standing in for a
+ * neighbour's contract ({@link io.tollgate.testkit.service.NeighbourServer}). Generic over the
+ * service: the caller passes the application's properties or gRPC implementations. Must not
+ * import any service module (they depend on testkit, in test scope).
  */
 package io.tollgate.testkit.service;
