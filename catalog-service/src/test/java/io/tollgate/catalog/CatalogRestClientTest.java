@@ -242,6 +242,26 @@ class CatalogRestClientTest implements TestPropertyProvider {
     }
 
     @Test
+    void aPageIsBoundedAndAMalformedPageRequestIsABadRequestInOurWords() {
+        String reader = TOKENS.mint("reader@acme", "acme", List.of("reader"), Duration.ofMinutes(5));
+        for (String query : List.of("pageSize=0", "pageSize=-1", "pageSize=1001", "pageSize=2147483647",
+                "pageSize=99999999999", "pageSize=abc", "pageSize=", "pageToken=abc", "pageToken=-5",
+                "pageToken=2147483647&pageSize=1000", "pageToken=1e3")) {
+            for (String list : List.of("/v1/acme-lake/namespaces?", "/v1/acme-lake/namespaces/paging/tables?")) {
+                HttpClientResponseException refused = refusal(list + query, reader);
+                assertEquals(HttpStatus.BAD_REQUEST, refused.getStatus(), list + query);
+                JsonBody body = JsonBody.parse(refused.getResponse().getBody(String.class).orElse(""));
+                body.assertEquals("/error/type", "BadRequestException");
+                assertTrue(body.text("/error/message").startsWith("page"), list + query + ": " + body.text("/error/message"));
+            }
+        }
+        // The largest page a caller may ask for is served.
+        assertTrue(JsonBody.parse(http.toBlocking().retrieve(
+                HttpRequest.GET("/v1/acme-lake/namespaces?pageSize=1000&pageToken=").bearerAuth(reader)))
+                .has("/namespaces"), "a page of 1000 is a page");
+    }
+
+    @Test
     void aCommitWhoseRequirementNoLongerHoldsIsAConflict() {
         RESTCatalog writer = client("writer@acme", "acme", "writer", "acme-lake");
         TableIdentifier ledger = TableIdentifier.of("conflicts", "ledger");

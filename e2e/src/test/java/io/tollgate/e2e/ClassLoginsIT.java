@@ -2,11 +2,9 @@ package io.tollgate.e2e;
 
 import io.tollgate.common.auth.AccessClass;
 import io.tollgate.testkit.postgres.PasswordCheckedLogins;
-import io.tollgate.testkit.postgres.SharedPostgres;
 import io.tollgate.testkit.suite.DemoProvisioner;
 import io.tollgate.testkit.suite.DemoTenant;
 import io.tollgate.testkit.suite.Suite;
-import io.tollgate.testkit.suite.SuitePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,8 +36,7 @@ class ClassLoginsIT {
 
     @BeforeAll
     static void startTheSuite() throws Exception {
-        suite = Suite.start(Path.of(System.getProperty("tollgate.root")), state, SharedPostgres.get(), false,
-                SuitePorts.any(), Suite.uniqueSuffix());
+        suite = Suite.startForTest(state);
     }
 
     @AfterAll

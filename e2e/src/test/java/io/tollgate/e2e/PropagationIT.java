@@ -8,10 +8,8 @@ import io.tollgate.proto.auth.v1.AuthenticateRequest;
 import io.tollgate.proto.auth.v1.RevocationTarget;
 import io.tollgate.proto.auth.v1.RevokeRequest;
 import io.tollgate.testkit.await.Await;
-import io.tollgate.testkit.postgres.SharedPostgres;
 import io.tollgate.testkit.suite.DemoTenant;
 import io.tollgate.testkit.suite.Suite;
-import io.tollgate.testkit.suite.SuitePorts;
 import org.apache.arrow.flight.FlightClient;
 import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.flight.FlightStatusCode;
@@ -60,8 +58,7 @@ class PropagationIT {
 
     @BeforeAll
     static void start() throws Exception {
-        suite = Suite.start(Path.of(System.getProperty("tollgate.root")), state, SharedPostgres.get(), false,
-                SuitePorts.any(), Suite.uniqueSuffix());
+        suite = Suite.startForTest(state);
         // As flight-service: auth-service's internal RPCs answer the data services only (mutual TLS).
         authChannel = suite.certificates().channel(suite.ports().authGrpc(), "flight-service", "auth-service");
         auth = AuthServiceGrpc.newBlockingStub(authChannel);

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import io.tollgate.testkit.json.JsonBody;
-import io.tollgate.testkit.postgres.SharedPostgres;
 import io.tollgate.testkit.suite.DemoTenant;
 import io.tollgate.testkit.suite.Suite;
-import io.tollgate.testkit.suite.SuitePorts;
 import org.apache.arrow.flight.FlightCallHeaders;
 import org.apache.arrow.flight.FlightClient;
 import org.apache.arrow.flight.FlightDescriptor;
@@ -71,8 +69,7 @@ class ProtocolAttackIT {
 
     @BeforeAll
     static void start() throws Exception {
-        suite = Suite.start(Path.of(System.getProperty("tollgate.root")), state, SharedPostgres.get(), false,
-                SuitePorts.any(), Suite.uniqueSuffix());
+        suite = Suite.startForTest(state);
         allocator = new RootAllocator();
     }
 

@@ -1,9 +1,7 @@
 package io.tollgate.e2e;
 
-import io.tollgate.testkit.postgres.SharedPostgres;
 import io.tollgate.testkit.suite.DemoTenant;
 import io.tollgate.testkit.suite.Suite;
-import io.tollgate.testkit.suite.SuitePorts;
 import org.apache.arrow.flight.CallOption;
 import org.apache.arrow.flight.FlightClient;
 import org.apache.arrow.flight.FlightInfo;
@@ -61,8 +59,7 @@ class StatementAttackIT {
 
     @BeforeAll
     static void startTheSuite() throws Exception {
-        suite = Suite.start(Path.of(System.getProperty("tollgate.root")), state, SharedPostgres.get(), false,
-                SuitePorts.any(), Suite.uniqueSuffix());
+        suite = Suite.startForTest(state);
         jdbc = new FlightJdbc(suite);
     }
 

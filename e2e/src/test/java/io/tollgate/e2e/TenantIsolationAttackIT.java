@@ -1,10 +1,8 @@
 package io.tollgate.e2e;
 
-import io.tollgate.testkit.postgres.SharedPostgres;
 import io.tollgate.testkit.suite.DemoProvisioner;
 import io.tollgate.testkit.suite.DemoTenant;
 import io.tollgate.testkit.suite.Suite;
-import io.tollgate.testkit.suite.SuitePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,8 +40,7 @@ class TenantIsolationAttackIT {
 
     @BeforeAll
     static void startTheSuiteWithAnotherTenantsRowsInTheSharedDatabase() throws Exception {
-        suite = Suite.start(Path.of(System.getProperty("tollgate.root")), state, SharedPostgres.get(), false,
-                SuitePorts.any(), Suite.uniqueSuffix());
+        suite = Suite.startForTest(state);
         jdbc = new FlightJdbc(suite);
         try (Connection admin = suite.postgres().connect(suite.sharedDatabase());
              Statement s = admin.createStatement()) {

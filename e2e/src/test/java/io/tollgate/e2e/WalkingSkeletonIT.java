@@ -10,10 +10,8 @@ import io.grpc.health.v1.HealthGrpc;
 import io.tollgate.proto.router.v1.ResolveTenantRequest;
 import io.tollgate.proto.router.v1.RouterServiceGrpc;
 import io.tollgate.proto.router.v1.Tenant;
-import io.tollgate.testkit.postgres.SharedPostgres;
 import io.tollgate.testkit.suite.DemoTenant;
 import io.tollgate.testkit.suite.Suite;
-import io.tollgate.testkit.suite.SuitePorts;
 import org.apache.arrow.flight.CallHeaders;
 import org.apache.arrow.flight.FlightClient;
 import org.apache.arrow.flight.Location;
@@ -66,8 +64,7 @@ class WalkingSkeletonIT {
 
     @BeforeAll
     static void startTheSuite() throws Exception {
-        suite = Suite.start(Path.of(System.getProperty("tollgate.root")), state, SharedPostgres.get(), false,
-                SuitePorts.any(), Suite.uniqueSuffix());
+        suite = Suite.startForTest(state);
     }
 
     @AfterAll

@@ -23,12 +23,11 @@ public class NamespaceService {
         this.warehouses = warehouses;
     }
 
-    /** The namespaces under {@code parent} (all top-level ones when it is empty), a page at a time when asked. */
+    /** The namespaces under {@code parent} (the top-level ones when it is empty), a page at a time. */
     public ListNamespacesResponse list(Caller caller, String prefix, Namespace parent, String pageToken, String pageSize) {
         Warehouse warehouse = warehouses.open(caller, prefix, "list namespaces", AccessClass.READER);
-        return pageSize == null && pageToken == null
-                ? CatalogHandlers.listNamespaces(warehouse.catalog(), parent)
-                : CatalogHandlers.listNamespaces(warehouse.catalog(), parent, pageToken, pageSize == null ? "100" : pageSize);
+        PageRequest page = PageRequest.of(pageToken, pageSize);
+        return CatalogHandlers.listNamespaces(warehouse.catalog(), parent, page.token(), page.size());
     }
 
     public CreateNamespaceResponse create(Caller caller, String prefix, CreateNamespaceRequest request) {

@@ -27,9 +27,8 @@ public class TableService {
 
     public ListTablesResponse list(Caller caller, String prefix, Namespace namespace, String pageToken, String pageSize) {
         Warehouse warehouse = warehouses.open(caller, prefix, "list tables", AccessClass.READER);
-        return pageSize == null && pageToken == null
-                ? CatalogHandlers.listTables(warehouse.catalog(), namespace)
-                : CatalogHandlers.listTables(warehouse.catalog(), namespace, pageToken, pageSize == null ? "100" : pageSize);
+        PageRequest page = PageRequest.of(pageToken, pageSize);
+        return CatalogHandlers.listTables(warehouse.catalog(), namespace, page.token(), page.size());
     }
 
     public LoadTableResponse create(Caller caller, String prefix, Namespace namespace, CreateTableRequest request) {

@@ -4,7 +4,7 @@ import io.tollgate.flight.support.FlightSqlServer;
 import io.tollgate.flight.support.Results;
 import io.tollgate.flight.support.TenantDatabase;
 import io.tollgate.proto.router.v1.Tenant;
-import io.tollgate.testkit.logs.AuditCapture;
+import io.tollgate.testkit.logs.IncidentCapture;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.flight.FlightStatusCode;
@@ -22,8 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,7 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * nothing else; the id leads to the whole failure in the log.
  */
 class FlightSqlIncidentTest {
-    private static final Pattern PUBLIC_MESSAGE = Pattern.compile("internal error \\(ref ([0-9a-f]{16})\\)");
     static final TenantDatabase DB = new TenantDatabase(PostgresDatabase.create());
     static FlightSqlServer server;
     static BufferAllocator allocator;
@@ -55,7 +52,7 @@ class FlightSqlIncidentTest {
 
     @Test
     void aLibraryFailureInsideACallIsInternalWithAnIdThatTheLogCarries() throws Exception {
-        try (AuditCapture incidents = AuditCapture.of("io.tollgate.incident");
+        try (IncidentCapture incidents = IncidentCapture.start();
              FlightSqlClient client = server.client(allocator, server.token("w@acme", "acme", "writer"));
              FlightSqlClient.PreparedStatement prepared = client.prepare("SELECT ?::timestamp");
              VectorSchemaRoot parameters = beyondEveryCalendar()) {
@@ -67,12 +64,11 @@ class FlightSqlIncidentTest {
 
             assertEquals(FlightStatusCode.INTERNAL, failed.status().code());
             String description = failed.status().description();
-            Matcher publicMessage = PUBLIC_MESSAGE.matcher(description);
-            assertTrue(publicMessage.matches(), description);
+            String id = IncidentCapture.referenceIn(description);
             assertFalse(description.contains("EpochDay"), "the JDK's message stays in the log");
-            String id = publicMessage.group(1);
-            List<String> logged = incidents.lines().stream().filter(line -> line.contains(id)).toList();
-            assertEquals(1, logged.size(), "logged once under its id: " + incidents.lines());
+            List<IncidentCapture.Logged> logged = incidents.withId(id);
+            assertEquals(1, logged.size(), "logged once under its id: " + incidents.all());
+            assertTrue(logged.get(0).stackDepth() > 0, "with its stack");
         }
     }
 

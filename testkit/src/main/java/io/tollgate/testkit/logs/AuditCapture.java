@@ -4,27 +4,22 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Records what the service writes to the audit logger ({@code io.tollgate.audit}), or to another
- * logger of ours ({@link #of}), while open: a real appender attached to the real Logback logger
- * ({@link LogbackTap}).
+ * Records what the service writes to the audit logger ({@code io.tollgate.audit}) while open: a
+ * real appender attached to the real Logback logger ({@link LogbackTap}). Incidents have their own
+ * {@link IncidentCapture}.
  */
 public final class AuditCapture implements AutoCloseable {
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final LogbackTap tap;
 
-    private AuditCapture(String loggerName) {
-        tap = LogbackTap.attach(loggerName, "audit-capture",
+    private AuditCapture() {
+        tap = LogbackTap.attach("io.tollgate.audit", "audit-capture",
                 event -> lines.add(LogbackTap.formattedMessage(event)));
     }
 
     /** Starts recording. */
     public static AuditCapture start() {
-        return new AuditCapture("io.tollgate.audit");
-    }
-
-    /** Starts recording another logger (e.g. {@code io.tollgate.incident}, where incidents are logged). */
-    public static AuditCapture of(String loggerName) {
-        return new AuditCapture(loggerName);
+        return new AuditCapture();
     }
 
     /** The lines recorded so far, formatted. */

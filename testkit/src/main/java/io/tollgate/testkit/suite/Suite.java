@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tollgate.common.auth.AccessClass;
 import io.tollgate.testkit.net.PortForward;
 import io.tollgate.testkit.postgres.PostgresServer;
+import io.tollgate.testkit.postgres.SharedPostgres;
 import io.tollgate.testkit.tls.InternalCertificates;
 
 import java.io.IOException;
@@ -60,6 +61,16 @@ public final class Suite implements AutoCloseable {
      * @param databaseSuffix appended to every database name: empty for the demo, {@link #uniqueSuffix()}
      *                     for a suite that shares its server with others (tests)
      */
+    /**
+     * The suite as the end-to-end tests run it: the repository named by the {@code tollgate.root}
+     * system property, the test JVM's shared PostgreSQL (databases of their own, by a unique
+     * suffix), and ports the kernel chooses.
+     */
+    public static Suite startForTest(Path stateDir) throws IOException, SQLException {
+        return start(Path.of(System.getProperty("tollgate.root")), stateDir, SharedPostgres.get(), false,
+                SuitePorts.any(), uniqueSuffix());
+    }
+
     public static Suite start(Path root, Path stateDir, PostgresServer postgres, boolean ownsPostgres, SuitePorts ports,
                               String databaseSuffix) throws IOException, SQLException {
         return start(root, stateDir, postgres, ownsPostgres, ports, databaseSuffix, Map.of());
