@@ -1,7 +1,5 @@
 package io.tollgate.router.domain;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -50,7 +48,7 @@ public final class Upstreams {
                 problems.add(path + ".name", "duplicate");
                 ok = false;
             }
-            if (!isHttpUrl(candidate.url())) {
+            if (!HttpUrls.isHttpUrl(candidate.url())) {
                 problems.add(path + ".url", "must be an absolute http or https URL without credentials");
                 ok = false;
             }
@@ -59,18 +57,5 @@ public final class Upstreams {
             }
         }
         return valid;
-    }
-
-    private static boolean isHttpUrl(String url) {
-        if (url == null || url.length() > 2048) {
-            return false;
-        }
-        try {
-            URI uri = new URI(url);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                    && uri.getHost() != null && uri.getUserInfo() == null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 }
