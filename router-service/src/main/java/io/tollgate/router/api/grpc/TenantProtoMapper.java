@@ -73,11 +73,6 @@ class TenantProtoMapper {
         for (io.tollgate.router.domain.Warehouse warehouse : definition.warehouses()) {
             proto.addWarehouses(warehouse(definition.id(), warehouse, view.showsStorageKeys()));
         }
-        // Field 8 until catalog-service reads field 11: the first warehouse, name and location only.
-        if (!definition.warehouses().isEmpty()) {
-            io.tollgate.router.domain.Warehouse first = definition.warehouses().get(0);
-            proto.setWarehouse(Warehouse.newBuilder().setName(first.name()).setLocation(first.location()));
-        }
         return proto.build();
     }
 
