@@ -2,10 +2,7 @@ package io.tollgate.router.domain;
 
 import io.micronaut.core.annotation.Nullable;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +15,6 @@ import java.util.regex.Pattern;
  */
 public final class Warehouses {
     public static final int MAX = 16;
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
     private static final Pattern REGION = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
     private static final Pattern ACCESS_KEY_ID = Pattern.compile("[\\x21-\\x7e]{1,128}");
     private static final String MASKED_LITERAL = PasswordRef.LITERAL + "***";
@@ -49,32 +45,13 @@ public final class Warehouses {
      * {@code prefix} (e.g. {@code warehouses[1].storage.s3.region}).
      */
     public static List<Warehouse> validate(List<Candidate> candidates, String prefix, FieldProblems problems) {
-        if (candidates.size() > MAX) {
-            problems.add(prefix, "at most " + MAX + " warehouses");
-            return List.of();
-        }
-        List<Warehouse> valid = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            String path = prefix + "[" + i + "]";
-            Candidate candidate = candidates.get(i);
-            if (candidate == null) {
-                problems.add(path, "required");
-                continue;
-            }
-            int before = problems.count();
-            if (candidate.name() == null || !NAME.matcher(candidate.name()).matches()) {
-                problems.add(path + ".name", "must be a lowercase slug such as acme-lake");
-            } else if (!names.add(candidate.name())) {
-                problems.add(path + ".name", "duplicate");
-            }
-            String location = location(path + ".location", candidate.location(), problems);
-            S3Storage storage = storage(path, candidate.storage(), location, problems);
-            if (problems.count() == before) {
-                valid.add(new Warehouse(candidate.name(), location, storage));
-            }
-        }
-        return valid;
+        return NamedEntries.validate(candidates, MAX, "warehouses", "acme-lake", prefix, problems, Candidate::name,
+                (path, candidate, found) -> {
+                    int before = found.count();
+                    String location = location(path + ".location", candidate.location(), found);
+                    S3Storage storage = storage(path, candidate.storage(), location, found);
+                    return found.count() == before ? new Warehouse(candidate.name(), location, storage) : null;
+                });
     }
 
     private static String location(String field, @Nullable String location, FieldProblems problems) {

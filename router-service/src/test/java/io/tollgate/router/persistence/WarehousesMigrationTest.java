@@ -4,6 +4,7 @@ import io.micronaut.json.JsonMapper;
 import io.tollgate.router.domain.Quotas;
 import io.tollgate.router.domain.Tenant;
 import io.tollgate.router.domain.Warehouse;
+import io.tollgate.router.support.Migrations;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -23,12 +24,7 @@ class WarehousesMigrationTest {
     private final PostgresDatabase db = PostgresDatabase.create();
 
     private Flyway flyway(String target) {
-        return Flyway.configure()
-                .dataSource(db.jdbcUrl(), db.username(), db.password())
-                .schemas("router").defaultSchema("router").createSchemas(true)
-                .locations("classpath:db/migration")
-                .target(target)
-                .load();
+        return Migrations.upTo(db, target);
     }
 
     private static String insert(String id, String warehouseColumns, String warehouseValues) {
