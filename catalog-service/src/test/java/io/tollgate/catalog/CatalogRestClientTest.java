@@ -77,9 +77,11 @@ class CatalogRestClientTest implements TestPropertyProvider {
     static final Path STORAGE = temporaryDirectory();
     static final Path ACME_ROOT = STORAGE.resolve("acme");
     static final Path OUTSIDE = STORAGE.resolve("outside");
+    // Apart from STORAGE, whose every entry one test accounts for.
+    static final Path ACME_ARCHIVE_ROOT = temporaryDirectory().resolve("acme-archive");
     static final RegistryDouble REGISTRY = new RegistryDouble(List.of(
-            tenant("acme", "acme-lake", ACME_ROOT),
-            tenant("globex", "globex-lake", STORAGE.resolve("globex"))));
+            tenant("acme", warehouse("acme-lake", ACME_ROOT), warehouse("acme-archive", ACME_ARCHIVE_ROOT)),
+            tenant("globex", warehouse("globex-lake", STORAGE.resolve("globex")))));
     static final Schema ORDERS = new Schema(
             Types.NestedField.required(1, "id", Types.LongType.get()),
             Types.NestedField.optional(2, "customer", Types.StringType.get()));
@@ -216,6 +218,46 @@ class CatalogRestClientTest implements TestPropertyProvider {
     }
 
     @Test
+    void aTenantsTwoWarehousesAreSeparateCatalogsEachUnderItsOwnRoot() {
+        RESTCatalog lake = client("writer@acme", "acme", "writer", "acme-lake");
+        RESTCatalog archive = client("writer@acme", "acme", "writer", "acme-archive");
+        TableIdentifier yearly = TableIdentifier.of("archived", "yearly");
+        archive.createNamespace(yearly.namespace());
+        Table archived = archive.createTable(yearly, ORDERS);
+
+        assertTrue(archived.location().startsWith("file://" + ACME_ARCHIVE_ROOT + "/"), archived.location());
+        assertTrue(archive.tableExists(yearly));
+        assertFalse(lake.namespaceExists(yearly.namespace()), "a namespace of one warehouse is not in the other");
+        assertFalse(lake.tableExists(yearly), "a table of one warehouse is not in the other");
+        assertThrows(NoSuchTableException.class, () -> lake.loadTable(yearly));
+
+        TableIdentifier sameName = TableIdentifier.of("archived", "yearly");
+        lake.createNamespace(sameName.namespace());
+        Table inLake = lake.createTable(sameName, ORDERS);
+        assertTrue(inLake.location().startsWith("file://" + ACME_ROOT + "/"), inLake.location());
+        assertEquals(archived.location(), archive.loadTable(yearly).location(), "each keeps its own table");
+        assertTrue(archive.dropTable(yearly, false));
+        assertTrue(lake.tableExists(sameName), "dropping in one warehouse leaves the other's table");
+    }
+
+    @Test
+    void configNamesTheWarehouseAskedForOrTheTenantsFirst() {
+        String reader = TOKENS.mint("reader@acme", "acme", List.of("reader"), Duration.ofMinutes(5));
+        JsonBody.parse(http.toBlocking().retrieve(HttpRequest.GET("/v1/config?warehouse=acme-archive").bearerAuth(reader)))
+                .assertEquals("/overrides/prefix", "acme-archive");
+        JsonBody.parse(http.toBlocking().retrieve(HttpRequest.GET("/v1/config").bearerAuth(reader)))
+                .assertEquals("/overrides/prefix", "acme-lake");
+
+        String globex = TOKENS.mint("writer@globex", "globex", List.of("writer"), Duration.ofMinutes(5));
+        for (String path : List.of("/v1/config?warehouse=acme-archive", "/v1/acme-archive/namespaces")) {
+            HttpClientResponseException refused = refusal(path, globex);
+            assertEquals(HttpStatus.NOT_FOUND, refused.getStatus(), path);
+            JsonBody.parse(refused.getResponse().getBody(String.class).orElse(""))
+                    .assertEquals("/error/message", "Warehouse not found: acme-archive");
+        }
+    }
+
+    @Test
     void nestedNamespacesAreListedUnderTheirParentAndAPageAtATime() {
         RESTCatalog writer = client("writer@acme", "acme", "writer", "acme-lake");
         Namespace region = Namespace.of("region");
@@ -346,11 +388,15 @@ class CatalogRestClientTest implements TestPropertyProvider {
         return catalog;
     }
 
-    private static Tenant tenant(String id, String warehouse, Path root) {
+    private static Tenant tenant(String id, Warehouse... warehouses) {
         return Tenant.newBuilder().setId(id).setDisplayName(id).setStatus(TenantStatus.TENANT_STATUS_ACTIVE)
                 .setRevision(1)
-                .setWarehouse(Warehouse.newBuilder().setName(warehouse).setLocation("file://" + root))
+                .addAllWarehouses(List.of(warehouses))
                 .build();
+    }
+
+    private static Warehouse warehouse(String name, Path root) {
+        return Warehouse.newBuilder().setName(name).setLocation("file://" + root).build();
     }
 
     private static Path temporaryDirectory() {

@@ -262,9 +262,32 @@ class WalkingSkeletonIT {
         }
     }
 
+    @Test
+    void aTenantsSecondWarehouseIsACatalogOfItsOwn() throws IOException {
+        FlightJdbc logins = new FlightJdbc(suite);
+        String archiveName = ACME.warehouseNames().get(1);
+        TableIdentifier yearly = TableIdentifier.of("e2e_archive", "yearly");
+        try (RESTCatalog lake = icebergClient(logins, ACME.accounts().get(2), ACME.warehouseName());
+             RESTCatalog archive = icebergClient(logins, ACME.accounts().get(2), archiveName)) {
+            archive.createNamespace(yearly.namespace());
+            Table archived = archive.createTable(yearly, new Schema(
+                    Types.NestedField.required(1, "id", Types.LongType.get())));
+
+            assertTrue(archived.location().startsWith(suite.warehouseLocation(ACME, archiveName) + "/"),
+                    archived.location());
+            assertTrue(archive.tableExists(yearly));
+            assertFalse(lake.namespaceExists(yearly.namespace()), "a namespace of one warehouse is not in the other");
+            assertFalse(lake.tableExists(yearly), "a table of one warehouse is not in the other");
+        }
+    }
+
     private RESTCatalog icebergClient(FlightJdbc logins, DemoTenant.DemoAccount account, DemoTenant tenant) {
+        return icebergClient(logins, account, tenant.warehouseName());
+    }
+
+    private RESTCatalog icebergClient(FlightJdbc logins, DemoTenant.DemoAccount account, String warehouse) {
         RESTCatalog catalog = new RESTCatalog();
-        catalog.initialize(account.username(), Map.of("uri", suite.catalogUri(), "warehouse", tenant.warehouseName(),
+        catalog.initialize(account.username(), Map.of("uri", suite.catalogUri(), "warehouse", warehouse,
                 "token", logins.token(account)));
         return catalog;
     }

@@ -2,16 +2,19 @@ package io.tollgate.catalog.handler;
 
 import io.tollgate.catalog.storage.WarehouseCatalogs;
 import io.tollgate.catalog.storage.WarehouseRoot;
+import io.tollgate.catalog.storage.WarehouseStorage;
 import io.tollgate.common.auth.AccessClass;
 import io.tollgate.common.tenant.TenantGate;
 import io.tollgate.proto.router.v1.Tenant;
 import jakarta.inject.Singleton;
 
+import java.util.Optional;
+
 /**
  * Which warehouse a caller reaches, and whether it may do an operation there. The tenant must be
- * served (common's gate), the warehouse must be its own (another tenant's name and an unknown one
- * are the same {@link WarehouseNotFoundException}), and its roles must cover the operation; only
- * then is the warehouse's catalog opened.
+ * served (common's gate), the warehouse must be one of its own, by name (another tenant's name and
+ * an unknown one are the same {@link WarehouseNotFoundException}), and its roles must cover the
+ * operation; only then is the warehouse's catalog opened.
  */
 @Singleton
 public class WarehouseAccess {
@@ -24,33 +27,34 @@ public class WarehouseAccess {
     }
 
     /**
-     * The name of the caller's warehouse: the one it asks for, or its tenant's only one.
+     * The name of the caller's warehouse: the one it asks for, or its tenant's first one (the
+     * registry keeps a tenant's warehouses in order).
      *
      * @param requested the warehouse the client was configured with, or null
      */
     public String warehouseName(Caller caller, String requested) {
         Tenant tenant = tenants.admit(caller.tenantId());
-        String label = requested == null || requested.isEmpty() ? "(default)" : requested;
-        if (!tenant.hasWarehouse() || tenant.getWarehouse().getName().isEmpty()) {
-            throw new WarehouseNotFoundException(label);
+        if (requested == null || requested.isEmpty()) {
+            return tenant.getWarehousesList().stream().findFirst()
+                    .orElseThrow(() -> new WarehouseNotFoundException("(default)")).getName();
         }
-        String own = tenant.getWarehouse().getName();
-        if (requested != null && !requested.isEmpty() && !requested.equals(own)) {
-            throw new WarehouseNotFoundException(label);
-        }
-        return own;
+        return find(tenant, requested).orElseThrow(() -> new WarehouseNotFoundException(requested)).getName();
     }
 
     /** The caller's warehouse named {@code prefix}, for an operation that needs {@code needed}. */
     Warehouse open(Caller caller, String prefix, String operation, AccessClass needed) {
         Tenant tenant = tenants.admit(caller.tenantId());
-        if (!tenant.hasWarehouse() || !tenant.getWarehouse().getName().equals(prefix)) {
-            throw new WarehouseNotFoundException(prefix);
-        }
+        io.tollgate.proto.router.v1.Warehouse warehouse = find(tenant, prefix)
+                .orElseThrow(() -> new WarehouseNotFoundException(prefix));
         if (!caller.access().covers(needed)) {
             throw new RoleRefusedException(operation, needed);
         }
-        return new Warehouse(prefix, catalogs.of(tenant.getId(), tenant.getWarehouse()),
-                WarehouseRoot.of(tenant.getWarehouse().getLocation()));
+        return new Warehouse(prefix, catalogs.of(tenant.getId(), warehouse), WarehouseRoot.of(warehouse.getLocation()),
+                WarehouseStorage.of(warehouse));
+    }
+
+    private static Optional<io.tollgate.proto.router.v1.Warehouse> find(Tenant tenant, String name) {
+        return tenant.getWarehousesList().stream().filter(w -> !w.getName().isEmpty() && w.getName().equals(name))
+                .findFirst();
     }
 }

@@ -14,14 +14,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * One Iceberg JdbcCatalog per tenant warehouse, all over the service's DataSource. A warehouse's
  * {@code catalog_name} is its tenant and name, so two tenants' warehouses of one name never share a
  * row. The tables are Flyway's (V1 schema, never created or upgraded by the library). A catalog is
- * kept while its warehouse's location is unchanged; a new location in the registry gets a new one.
+ * kept while its warehouse is unchanged in the registry (location and storage settings, keys
+ * included); any change gets a new one. At most one catalog per warehouse the registry names: the
+ * registry bounds a tenant's warehouses.
  */
 @Singleton
 public class WarehouseCatalogs {
     private final DataSource dataSource;
     private final Map<String, Opened> catalogs = new ConcurrentHashMap<>();
 
-    private record Opened(String location, JdbcCatalog catalog) {
+    private record Opened(Warehouse warehouse, JdbcCatalog catalog) {
     }
 
     /**
@@ -41,9 +43,9 @@ public class WarehouseCatalogs {
     /** The catalog of a tenant's warehouse, confined to its root. */
     public JdbcCatalog of(String tenantId, Warehouse warehouse) {
         String name = catalogName(tenantId, warehouse);
-        return catalogs.compute(name, (key, opened) -> opened != null && opened.location().equals(warehouse.getLocation())
+        return catalogs.compute(name, (key, opened) -> opened != null && opened.warehouse().equals(warehouse)
                 ? opened
-                : new Opened(warehouse.getLocation(), open(name, WarehouseRoot.of(warehouse.getLocation())))).catalog();
+                : new Opened(warehouse, open(name, WarehouseRoot.of(warehouse.getLocation())))).catalog();
     }
 
     private JdbcCatalog open(String name, WarehouseRoot root) {

@@ -1,12 +1,15 @@
 package io.tollgate.router.domain;
 
-import io.micronaut.core.annotation.Nullable;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** What a tenant should be: everything about it that a writer chooses (not its revision). */
+/**
+ * What a tenant should be: everything about it that a writer chooses (not its revision).
+ *
+ * @param warehouses its Iceberg warehouses, names unique; the first is the one a client that names
+ *                   none is given
+ */
 public record TenantDefinition(
         String id,
         String displayName,
@@ -15,14 +18,13 @@ public record TenantDefinition(
         SqlBackend sqlBackend,
         List<ContextVariable> contextVariables,
         Quotas quotas,
-        @Nullable Warehouse warehouse,
+        List<Warehouse> warehouses,
         List<Upstream> upstreams) {
 
-    /** A definition without upstreams. */
+    /** A definition without warehouses or upstreams. */
     public TenantDefinition(String id, String displayName, TenantStatus status, Map<String, String> labels,
-                            SqlBackend sqlBackend, List<ContextVariable> contextVariables, Quotas quotas,
-                            @Nullable Warehouse warehouse) {
-        this(id, displayName, status, labels, sqlBackend, contextVariables, quotas, warehouse, List.of());
+                            SqlBackend sqlBackend, List<ContextVariable> contextVariables, Quotas quotas) {
+        this(id, displayName, status, labels, sqlBackend, contextVariables, quotas, List.of(), List.of());
     }
 
     public TenantDefinition {
@@ -33,6 +35,7 @@ public record TenantDefinition(
         Objects.requireNonNull(quotas, "quotas");
         labels = Map.copyOf(labels);
         contextVariables = List.copyOf(contextVariables);
+        warehouses = warehouses == null ? List.of() : List.copyOf(warehouses);
         upstreams = upstreams == null ? List.of() : List.copyOf(upstreams);
     }
 }

@@ -244,34 +244,33 @@ public final class TenantRules {
 
     /** The tenant's limits; each one left out, or zero, is the data service's default. */
     public Quotas quotas(String field, @Nullable Long maxConcurrentQueries, @Nullable Long statementTimeoutMs,
-                         @Nullable Long maxResultRows, @Nullable Long maxResultBytes) {
-        long concurrent = notNegative(field + ".maxConcurrentQueries", maxConcurrentQueries);
-        if (concurrent > Integer.MAX_VALUE) {
-            problems.add(field + ".maxConcurrentQueries", "must be at most " + Integer.MAX_VALUE);
-            concurrent = 0;
-        }
-        return new Quotas((int) concurrent,
+                         @Nullable Long maxResultRows, @Nullable Long maxResultBytes, @Nullable Long requestsPerSecond,
+                         @Nullable Long commitsPerMinute) {
+        return new Quotas(intQuota(field + ".maxConcurrentQueries", maxConcurrentQueries),
                 notNegative(field + ".statementTimeoutMs", statementTimeoutMs),
                 notNegative(field + ".maxResultRows", maxResultRows),
-                notNegative(field + ".maxResultBytes", maxResultBytes));
+                notNegative(field + ".maxResultBytes", maxResultBytes),
+                intQuota(field + ".requestsPerSecond", requestsPerSecond),
+                intQuota(field + ".commitsPerMinute", commitsPerMinute));
     }
 
-    public Warehouse warehouse(String field, @Nullable String name, @Nullable String location) {
-        boolean ok = required(field + ".name", name);
-        ok &= required(field + ".location", location);
-        return ok ? new Warehouse(name, location) : null;
+    /** The tenant's warehouses, none when none are given; the first is a client's default. */
+    public List<Warehouse> warehouses(String field, @Nullable List<Warehouses.Candidate> warehouses) {
+        return warehouses == null ? List.of() : Warehouses.validate(warehouses, field, problems);
     }
 
     public List<Upstream> upstreams(String field, @Nullable List<Upstreams.Candidate> upstreams) {
         return upstreams == null ? List.of() : Upstreams.validate(upstreams, field, problems);
     }
 
-    private boolean required(String field, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            problems.add(field, "required");
-            return false;
+    // The wire carries these as 32-bit integers.
+    private int intQuota(String field, @Nullable Long value) {
+        long checked = notNegative(field, value);
+        if (checked > Integer.MAX_VALUE) {
+            problems.add(field, "must be at most " + Integer.MAX_VALUE);
+            return 0;
         }
-        return true;
+        return (int) checked;
     }
 
     private long notNegative(String field, @Nullable Long value) {

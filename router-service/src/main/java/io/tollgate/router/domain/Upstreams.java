@@ -1,12 +1,6 @@
 package io.tollgate.router.domain;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The rules for a tenant's upstreams, shared by the admin API and the bootstrap file: at most
@@ -15,7 +9,6 @@ import java.util.regex.Pattern;
  */
 public final class Upstreams {
     public static final int MAX = 16;
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
 
     /** An upstream as given, not yet checked. */
     public record Candidate(String name, String url) {
@@ -29,48 +22,13 @@ public final class Upstreams {
      * {@code prefix} (e.g. {@code upstreams[1].url}).
      */
     public static List<Upstream> validate(List<Candidate> candidates, String prefix, FieldProblems problems) {
-        if (candidates.size() > MAX) {
-            problems.add(prefix, "at most " + MAX + " upstreams");
-            return List.of();
-        }
-        List<Upstream> valid = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            String path = prefix + "[" + i + "]";
-            Candidate candidate = candidates.get(i);
-            if (candidate == null) {
-                problems.add(path, "required");
-                continue;
-            }
-            boolean ok = true;
-            if (candidate.name() == null || !NAME.matcher(candidate.name()).matches()) {
-                problems.add(path + ".name", "must be a lowercase slug such as trino");
-                ok = false;
-            } else if (!names.add(candidate.name())) {
-                problems.add(path + ".name", "duplicate");
-                ok = false;
-            }
-            if (!isHttpUrl(candidate.url())) {
-                problems.add(path + ".url", "must be an absolute http or https URL without credentials");
-                ok = false;
-            }
-            if (ok) {
-                valid.add(new Upstream(candidate.name(), candidate.url()));
-            }
-        }
-        return valid;
-    }
-
-    private static boolean isHttpUrl(String url) {
-        if (url == null || url.length() > 2048) {
-            return false;
-        }
-        try {
-            URI uri = new URI(url);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                    && uri.getHost() != null && uri.getUserInfo() == null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
+        return NamedEntries.validate(candidates, MAX, "upstreams", "trino", prefix, problems, Candidate::name,
+                (path, candidate, found) -> {
+                    if (!HttpUrls.isHttpUrl(candidate.url())) {
+                        found.add(path + ".url", "must be an absolute http or https URL without credentials");
+                        return null;
+                    }
+                    return new Upstream(candidate.name(), candidate.url());
+                });
     }
 }

@@ -4,6 +4,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.tollgate.router.domain.ContextVariable;
 import io.tollgate.router.domain.Upstream;
+import io.tollgate.router.domain.Warehouse;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ class JsonColumns {
     private static final Argument<Map<String, String>> LABELS = Argument.mapOf(String.class, String.class);
     private static final Argument<List<ContextVariableJson>> CONTEXT_VARIABLES = Argument.listOf(ContextVariableJson.class);
     private static final Argument<List<UpstreamJson>> UPSTREAMS = Argument.listOf(UpstreamJson.class);
+    private static final Argument<List<WarehouseJson>> WAREHOUSES = Argument.listOf(WarehouseJson.class);
     private static final Argument<Map<String, Object>> OBJECT = Argument.mapOf(String.class, Object.class);
 
     private final JsonMapper json;
@@ -47,6 +49,14 @@ class JsonColumns {
 
     List<Upstream> upstreams(String column) {
         return read(column, UPSTREAMS).stream().map(u -> new Upstream(u.name(), u.url())).toList();
+    }
+
+    String warehouses(List<Warehouse> warehouses) {
+        return write(warehouses.stream().map(WarehouseJson::of).toList());
+    }
+
+    List<Warehouse> warehouses(String column) {
+        return read(column, WAREHOUSES).stream().map(WarehouseJson::toDomain).toList();
     }
 
     String description(Map<String, Object> description) {

@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,12 +30,13 @@ public class TenantRepository {
     private static final String COLUMNS = """
             id, display_name, status, labels, isolation_mode, jdbc_url, db_username, db_password_ref,
             context_variables, max_connections, min_idle, connection_timeout_ms, max_concurrent_queries,
-            statement_timeout_ms, max_result_rows, max_result_bytes, warehouse_name, warehouse_location, upstreams,
-            reader_username, reader_password_ref, writer_username, writer_password_ref""";
+            statement_timeout_ms, max_result_rows, max_result_bytes, warehouses, upstreams,
+            reader_username, reader_password_ref, writer_username, writer_password_ref, requests_per_second,
+            commits_per_minute""";
 
     private static final String VALUES = """
-            ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb),
-            ?, ?, ?, ?""";
+            ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb),
+            CAST(? AS jsonb), ?, ?, ?, ?, ?, ?""";
 
     private static final String INSERT = "INSERT INTO tenants (" + COLUMNS + ", revision, deletion_requested_at) VALUES ("
             + VALUES + ", nextval('revision'), CASE WHEN CAST(? AS text) = 'deleting' THEN now() END)"
@@ -165,7 +165,6 @@ public class TenantRepository {
     private int bind(PreparedStatement statement, TenantDefinition tenant) throws SQLException {
         var backend = tenant.sqlBackend();
         var quotas = tenant.quotas();
-        var warehouse = tenant.warehouse();
         int i = 1;
         statement.setString(i++, tenant.id());
         statement.setString(i++, tenant.displayName());
@@ -183,16 +182,13 @@ public class TenantRepository {
         statement.setLong(i++, quotas.statementTimeoutMs());
         statement.setLong(i++, quotas.maxResultRows());
         statement.setLong(i++, quotas.maxResultBytes());
-        if (warehouse == null) {
-            statement.setNull(i++, Types.VARCHAR);
-            statement.setNull(i++, Types.VARCHAR);
-        } else {
-            statement.setString(i++, warehouse.name());
-            statement.setString(i++, warehouse.location());
-        }
+        statement.setString(i++, json.warehouses(tenant.warehouses()));
         statement.setString(i++, json.upstreams(tenant.upstreams()));
         i = bindLogin(statement, i, backend.logins().reader());
-        return bindLogin(statement, i, backend.logins().writer());
+        i = bindLogin(statement, i, backend.logins().writer());
+        statement.setInt(i++, quotas.requestsPerSecond());
+        statement.setInt(i++, quotas.commitsPerMinute());
+        return i;
     }
 
     /** A class's login, or two NULLs when the class runs as the owner login. */

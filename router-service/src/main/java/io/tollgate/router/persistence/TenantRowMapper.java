@@ -9,7 +9,6 @@ import io.tollgate.router.domain.SqlBackend;
 import io.tollgate.router.domain.Tenant;
 import io.tollgate.router.domain.TenantDefinition;
 import io.tollgate.router.domain.TenantStatus;
-import io.tollgate.router.domain.Warehouse;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -28,7 +27,6 @@ class TenantRowMapper {
     }
 
     Tenant map(ResultSet row) throws SQLException {
-        String warehouseName = row.getString("warehouse_name");
         TenantDefinition definition = new TenantDefinition(
                 row.getString("id"),
                 row.getString("display_name"),
@@ -48,8 +46,10 @@ class TenantRowMapper {
                         row.getInt("max_concurrent_queries"),
                         row.getLong("statement_timeout_ms"),
                         row.getLong("max_result_rows"),
-                        row.getLong("max_result_bytes")),
-                warehouseName == null ? null : new Warehouse(warehouseName, row.getString("warehouse_location")),
+                        row.getLong("max_result_bytes"),
+                        row.getInt("requests_per_second"),
+                        row.getInt("commits_per_minute")),
+                json.warehouses(row.getString("warehouses")),
                 json.upstreams(row.getString("upstreams")));
         return new Tenant(
                 definition,

@@ -5,8 +5,10 @@ import io.tollgate.router.domain.ContextVariable;
 import io.tollgate.router.domain.CredentialsRef;
 import io.tollgate.router.domain.JdbcUrl;
 import io.tollgate.router.domain.PasswordRef;
+import io.tollgate.router.domain.S3Storage;
 import io.tollgate.router.domain.Tenant;
 import io.tollgate.router.domain.TenantDefinition;
+import io.tollgate.router.domain.Warehouse;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,8 +20,9 @@ import java.util.TreeMap;
 
 /**
  * The change log's descriptions: which fields a change set or altered, by path, with every password
- * reference (the owner login's and each class login's) masked (a literal one is a password) and the JDBC URL redacted. Two literal passwords
- * compare by value, so a changed password shows as {@code literal:*** -> literal:***}.
+ * reference (the owner login's, each class login's, each warehouse's secret key's) masked (a literal
+ * one is the secret itself) and the JDBC URL redacted. Two literal secrets compare by value, so a
+ * changed password shows as {@code literal:*** -> literal:***}.
  */
 final class ChangeDescriber {
     private ChangeDescriber() {
@@ -57,6 +60,8 @@ final class ChangeDescriber {
     }
 
     private static final String PASSWORD_REF = "sqlBackend.credentials.passwordRef";
+    private static final String WAREHOUSES = "warehouses";
+    private static final String SECRET_ACCESS_KEY_REF = "secretAccessKeyRef";
 
     // Raw values, so that comparisons see a changed literal password.
     private static Map<String, Object> fields(TenantDefinition t) {
@@ -83,8 +88,9 @@ final class ChangeDescriber {
         f.put("quotas.statementTimeoutMs", t.quotas().statementTimeoutMs());
         f.put("quotas.maxResultRows", t.quotas().maxResultRows());
         f.put("quotas.maxResultBytes", t.quotas().maxResultBytes());
-        f.put("warehouse.name", t.warehouse() == null ? null : t.warehouse().name());
-        f.put("warehouse.location", t.warehouse() == null ? null : t.warehouse().location());
+        f.put("quotas.requestsPerSecond", t.quotas().requestsPerSecond());
+        f.put("quotas.commitsPerMinute", t.quotas().commitsPerMinute());
+        f.put(WAREHOUSES, warehouses(t.warehouses()));
         return f;
     }
 
@@ -94,6 +100,7 @@ final class ChangeDescriber {
         return shown;
     }
 
+    @SuppressWarnings("unchecked")
     private static Object shown(String field, Object value) {
         if (value == null) {
             return null;
@@ -101,10 +108,51 @@ final class ChangeDescriber {
         if (field.endsWith(".passwordRef")) {
             return PasswordRef.mask((String) value);
         }
+        if (field.equals(WAREHOUSES)) {
+            return masked((List<Map<String, Object>>) value);
+        }
         if (field.equals("sqlBackend.jdbcUrl")) {
             return JdbcUrl.redact((String) value);
         }
         return value;
+    }
+
+    // Each warehouse in its admin API shape; the secret key's reference raw, so that a changed literal key
+    // compares as changed.
+    private static List<Map<String, Object>> warehouses(List<Warehouse> warehouses) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Warehouse w : warehouses) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", w.name());
+            m.put("location", w.location());
+            S3Storage s3 = w.storage();
+            if (s3 != null) {
+                Map<String, Object> settings = new LinkedHashMap<>();
+                settings.put("endpoint", s3.endpoint());
+                settings.put("region", s3.region());
+                settings.put("pathStyleAccess", s3.pathStyleAccess());
+                settings.put("accessKeyId", s3.accessKeyId());
+                settings.put(SECRET_ACCESS_KEY_REF, s3.secretAccessKeyRef());
+                m.put("storage", Map.of("s3", settings));
+            }
+            list.add(m);
+        }
+        return list;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> masked(List<Map<String, Object>> warehouses) {
+        List<Map<String, Object>> shown = new ArrayList<>();
+        for (Map<String, Object> warehouse : warehouses) {
+            Map<String, Object> copy = new LinkedHashMap<>(warehouse);
+            if (warehouse.get("storage") instanceof Map<?, ?> storage && storage.get("s3") instanceof Map<?, ?> s3) {
+                Map<String, Object> settings = new LinkedHashMap<>((Map<String, Object>) s3);
+                settings.put(SECRET_ACCESS_KEY_REF, PasswordRef.mask((String) settings.get(SECRET_ACCESS_KEY_REF)));
+                copy.put("storage", Map.of("s3", settings));
+            }
+            shown.add(copy);
+        }
+        return shown;
     }
 
     private static List<Map<String, String>> contextVariables(List<ContextVariable> variables) {

@@ -34,18 +34,26 @@ public class CredentialsResolver {
 
     /** @throws BackendResolutionException when the password cannot be had */
     public Credentials resolve(CredentialsRef ref) {
-        PasswordRef password;
+        return new Credentials(ref.username(), secret(ref.passwordRef(), "password reference for user " + ref.username()));
+    }
+
+    /**
+     * The value a reference names (a password, a storage secret key).
+     *
+     * @param what how a failure names the reference, never its text (a malformed one may be the secret)
+     * @throws BackendResolutionException when the value cannot be had
+     */
+    public String secret(String ref, String what) {
+        PasswordRef parsed;
         try {
-            password = PasswordRef.parse(ref.passwordRef());
+            parsed = PasswordRef.parse(ref);
         } catch (IllegalArgumentException e) {
-            // Never the reference itself: a malformed one may be a password.
-            throw new BackendResolutionException(Part.CREDENTIALS, Reason.UNSUPPORTED,
-                    "unsupported password reference for user " + ref.username());
+            throw new BackendResolutionException(Part.CREDENTIALS, Reason.UNSUPPORTED, "unsupported " + what);
         }
-        if (password instanceof PasswordRef.KubernetesSecret secret) {
-            return new Credentials(ref.username(), kubernetesSecret(secret));
+        if (parsed instanceof PasswordRef.KubernetesSecret secret) {
+            return kubernetesSecret(secret);
         }
-        return new Credentials(ref.username(), ((PasswordRef.Literal) password).password());
+        return ((PasswordRef.Literal) parsed).password();
     }
 
     private String kubernetesSecret(PasswordRef.KubernetesSecret ref) {

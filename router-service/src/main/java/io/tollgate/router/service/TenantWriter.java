@@ -9,6 +9,7 @@ import io.tollgate.router.domain.SqlBackend;
 import io.tollgate.router.domain.Tenant;
 import io.tollgate.router.domain.TenantDefinition;
 import io.tollgate.router.domain.TenantStatus;
+import io.tollgate.router.domain.Warehouse;
 import io.tollgate.router.persistence.RegistryLock;
 import io.tollgate.router.persistence.TenantChangeRepository;
 import io.tollgate.router.persistence.TenantRepository;
@@ -41,11 +42,14 @@ public class TenantWriter {
     private final TenantRepository tenants;
     private final TenantChangeRepository changes;
     private final BackendResolver backends;
+    private final CredentialsResolver credentials;
     private final ChangeFeed feed;
 
     TenantWriter(TransactionOperations<Connection> transactions, RegistryLock lock, TenantRepository tenants,
-                 TenantChangeRepository changes, BackendResolver backends, ChangeFeed feed) {
+                 TenantChangeRepository changes, BackendResolver backends, CredentialsResolver credentials,
+                 ChangeFeed feed) {
         this.transactions = transactions;
+        this.credentials = credentials;
         this.lock = lock;
         this.tenants = tenants;
         this.changes = changes;
@@ -229,6 +233,20 @@ public class TenantWriter {
             throw InvalidTenantException.of(e.part() == Part.HOST ? "sqlBackend.jdbcUrl"
                     : passwordRefField(e.accessClass()), e.getMessage());
         }
+        for (int i = 0; i < tenant.warehouses().size(); i++) {
+            Warehouse warehouse = tenant.warehouses().get(i);
+            if (warehouse.storage() == null) {
+                continue;
+            }
+            try {
+                credentials.secret(warehouse.storage().secretAccessKeyRef(), "secret key reference");
+            } catch (BackendResolutionException e) {
+                if (e.transientFailure()) {
+                    throw e;
+                }
+                throw InvalidTenantException.of("warehouses[" + i + "].storage.s3.secretAccessKeyRef", e.getMessage());
+            }
+        }
     }
 
     /** The request field of a class's password reference. */
@@ -245,11 +263,11 @@ public class TenantWriter {
 
     private static TenantDefinition withBackend(TenantDefinition d, SqlBackend backend) {
         return new TenantDefinition(d.id(), d.displayName(), d.status(), d.labels(), backend,
-                d.contextVariables(), d.quotas(), d.warehouse(), d.upstreams());
+                d.contextVariables(), d.quotas(), d.warehouses(), d.upstreams());
     }
 
     static TenantDefinition withStatus(TenantDefinition d, TenantStatus status) {
         return new TenantDefinition(d.id(), d.displayName(), status, d.labels(), d.sqlBackend(),
-                d.contextVariables(), d.quotas(), d.warehouse(), d.upstreams());
+                d.contextVariables(), d.quotas(), d.warehouses(), d.upstreams());
     }
 }

@@ -5,6 +5,7 @@ import io.tollgate.common.auth.AccessClass;
 import io.tollgate.router.domain.ClassLogins;
 import io.tollgate.router.domain.SqlBackend;
 import io.tollgate.router.domain.Tenant;
+import io.tollgate.router.support.Migrations;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -23,12 +24,7 @@ class ClassLoginsMigrationTest {
     private final PostgresDatabase db = PostgresDatabase.create();
 
     private Flyway flyway(String target) {
-        return Flyway.configure()
-                .dataSource(db.jdbcUrl(), db.username(), db.password())
-                .schemas("router").defaultSchema("router").createSchemas(true)
-                .locations("classpath:db/migration")
-                .target(target)
-                .load();
+        return Migrations.upTo(db, target);
     }
 
     @Test

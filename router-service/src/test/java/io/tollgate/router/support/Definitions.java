@@ -24,6 +24,6 @@ public final class Definitions {
         return new TenantDefinition(id, id, TenantStatus.ACTIVE, labels,
                 new SqlBackend("jdbc:postgresql://db.example:5432/shared", IsolationMode.SHARED_RLS,
                         new CredentialsRef(id.replace('-', '_') + "_app", "literal:pw-" + id), PoolLimits.DEFAULTS),
-                ContextVariable.DEFAULTS, Quotas.SERVICE_DEFAULTS, null);
+                ContextVariable.DEFAULTS, Quotas.SERVICE_DEFAULTS);
     }
 }

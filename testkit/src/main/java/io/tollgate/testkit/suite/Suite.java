@@ -117,9 +117,18 @@ public final class Suite implements AutoCloseable {
         return provisioner.loginPassword(tenant, accessClass);
     }
 
-    /** Where a demo tenant's Iceberg warehouse keeps its files: a directory under the suite's state. */
+    /** Where a demo tenant's first Iceberg warehouse keeps its files: a directory under the suite's state. */
     public String warehouseLocation(DemoTenant tenant) {
         return "file://" + warehouses.resolve(tenant.id());
+    }
+
+    /**
+     * Where one of a demo tenant's warehouses keeps its files: the first where it always has, each
+     * other in a directory of its own name beside it (never inside another warehouse's root).
+     */
+    public String warehouseLocation(DemoTenant tenant, String warehouse) {
+        return warehouse.equals(tenant.warehouseName()) ? warehouseLocation(tenant)
+                : "file://" + warehouses.resolve(warehouse);
     }
 
     /** The database the shared-RLS tenants live in. */
@@ -281,7 +290,8 @@ public final class Suite implements AutoCloseable {
             t.put("contextVariables", List.of(Map.of("name", "tollgate.tenant_id", "source", "TENANT_ID")));
             t.put("quotas", Map.of("maxConcurrentQueries", 8, "statementTimeoutMs", 60000,
                     "maxResultRows", 0, "maxResultBytes", 0));
-            t.put("warehouse", Map.of("name", tenant.warehouseName(), "location", warehouseLocation(tenant)));
+            t.put("warehouses", tenant.warehouseNames().stream()
+                    .map(name -> Map.of("name", name, "location", warehouseLocation(tenant, name))).toList());
             tenants.add(t);
         }
         return Map.of("tenants", tenants);

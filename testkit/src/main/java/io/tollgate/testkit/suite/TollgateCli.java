@@ -89,7 +89,7 @@ public final class TollgateCli {
         System.out.println("Tollgate is up. Endpoints and demo credentials: " + state.resolve("demo.env"));
         System.out.println("  Flight SQL       " + suite.flightUri());
         System.out.println("  Iceberg catalog  " + suite.catalogUri() + "  (warehouses: "
-                + String.join(", ", DemoTenant.all().stream().map(DemoTenant::warehouseName).toList()) + ")");
+                + String.join(", ", DemoTenant.all().stream().flatMap(t -> t.warehouseNames().stream()).toList()) + ")");
         System.out.println("  auth / router    http://localhost:" + suite.ports().authHttp()
                 + "  http://localhost:" + suite.ports().routerHttp());
         System.out.println("  logs             " + state.resolve("logs"));

@@ -6,18 +6,45 @@ import io.tollgate.common.grpc.server.CallingService;
 
 /**
  * How much of a tenant a calling service is shown: each only what its work needs, so that a
- * compromised catalog or auth replica cannot read a single backend password.
+ * compromised replica of one service cannot read another's secrets. flight-service logs in to the
+ * tenants' databases and never touches object storage; catalog-service reaches the warehouses'
+ * storage and never a database; auth-service only admits logins by tenant status.
  */
 enum RegistryView {
-    /** Everything, backend logins with their passwords: flight-service connects to the databases. */
-    WITH_CREDENTIALS,
-    /** Everything but the SQL backend (no JDBC URL, no logins, no passwords): catalog-service. */
-    WITHOUT_CREDENTIALS,
-    /** Id, name, status and revision: auth-service admits logins by tenant status. */
-    STATUS_ONLY;
+    /** flight-service: the SQL backend with its logins' passwords; warehouses without storage keys. */
+    SQL_SERVING(true, false),
+    /** catalog-service: no SQL backend (no JDBC URL, logins or passwords); warehouses with storage keys. */
+    CATALOG_SERVING(false, true),
+    /** A development caller (no internal TLS): everything. */
+    EVERYTHING(true, true),
+    /** auth-service: id, name, status and revision. */
+    STATUS_ONLY(false, false);
 
     private static final Status NOT_A_READER =
             Status.PERMISSION_DENIED.withDescription("this caller may not read the registry");
+
+    private final boolean sqlBackend;
+    private final boolean storageKeys;
+
+    RegistryView(boolean sqlBackend, boolean storageKeys) {
+        this.sqlBackend = sqlBackend;
+        this.storageKeys = storageKeys;
+    }
+
+    /** Whether the SQL backend, with its passwords, is shown. */
+    boolean showsSqlBackend() {
+        return sqlBackend;
+    }
+
+    /** Whether the warehouses' storage keys are shown (resolved from their references). */
+    boolean showsStorageKeys() {
+        return storageKeys;
+    }
+
+    /** Whether anything beyond id, name, status and revision is shown. */
+    boolean showsDetails() {
+        return this != STATUS_ONLY;
+    }
 
     /** The view of the service making the current call; a {@link GrpcCalls.Refusal} for any other. */
     static RegistryView ofCurrentCaller() {
@@ -27,8 +54,9 @@ enum RegistryView {
     /** The view of a calling service; PERMISSION_DENIED for any service not named here. */
     static RegistryView of(String caller) {
         return switch (caller) {
-            case RouterCallers.FLIGHT, CallingService.DEVELOPMENT -> WITH_CREDENTIALS;
-            case RouterCallers.CATALOG -> WITHOUT_CREDENTIALS;
+            case RouterCallers.FLIGHT -> SQL_SERVING;
+            case RouterCallers.CATALOG -> CATALOG_SERVING;
+            case CallingService.DEVELOPMENT -> EVERYTHING;
             case RouterCallers.AUTH -> STATUS_ONLY;
             default -> throw GrpcCalls.refuse(NOT_A_READER);
         };

@@ -10,12 +10,16 @@ import io.tollgate.proto.router.v1.Quotas;
 import io.tollgate.proto.router.v1.SqlBackend;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.TenantStatus;
+import io.tollgate.proto.router.v1.StorageKeys;
 import io.tollgate.proto.router.v1.Warehouse;
+import io.tollgate.proto.router.v1.WarehouseStorage;
 import io.tollgate.proto.router.v1.TenantSnapshot;
 import io.tollgate.proto.router.v1.WatchTenantsResponse;
 import io.tollgate.router.domain.TenantDefinition;
 import io.tollgate.router.domain.TenantEvent;
+import io.tollgate.router.domain.S3Storage;
 import io.tollgate.router.service.BackendResolver;
+import io.tollgate.router.service.CredentialsResolver;
 import io.tollgate.router.service.ResolvedBackend;
 import io.tollgate.router.service.watch.WatchMessage;
 import jakarta.inject.Singleton;
@@ -23,14 +27,17 @@ import jakarta.inject.Singleton;
 /**
  * Domain tenants to their v1 wire form as one {@link RegistryView} shows them; where the view
  * includes the SQL backend, it is resolved on the way out (the password from its reference, a
- * Service host to its address), and only there: the other views never read a password.
+ * Service host to its address), and where it includes storage keys, each secret key from its
+ * reference; only there: the other views never read a password or a key.
  */
 @Singleton
 class TenantProtoMapper {
     private final BackendResolver backends;
+    private final CredentialsResolver credentials;
 
-    TenantProtoMapper(BackendResolver backends) {
+    TenantProtoMapper(BackendResolver backends, CredentialsResolver credentials) {
         this.backends = backends;
+        this.credentials = credentials;
     }
 
     WatchTenantsResponse toProto(WatchMessage message, RegistryView view) {
@@ -53,20 +60,37 @@ class TenantProtoMapper {
                 .setDisplayName(definition.displayName())
                 .setStatus(status(definition.status()))
                 .setRevision(tenant.revision());
-        if (view == RegistryView.STATUS_ONLY) {
+        if (!view.showsDetails()) {
             return proto.build();
         }
-        if (view == RegistryView.WITH_CREDENTIALS) {
+        if (view.showsSqlBackend()) {
             proto.setSqlBackend(sqlBackend(definition.sqlBackend()));
         }
         proto.putAllLabels(definition.labels()).setQuotas(quotas(definition.quotas()));
         definition.contextVariables().forEach(v -> proto.addContextVariables(contextVariable(v)));
         definition.upstreams().forEach(u -> proto.addUpstreams(
                 io.tollgate.proto.router.v1.Upstream.newBuilder().setName(u.name()).setUrl(u.url())));
-        if (definition.warehouse() != null) {
-            proto.setWarehouse(Warehouse.newBuilder()
-                    .setName(definition.warehouse().name())
-                    .setLocation(definition.warehouse().location()));
+        for (io.tollgate.router.domain.Warehouse warehouse : definition.warehouses()) {
+            proto.addWarehouses(warehouse(definition.id(), warehouse, view.showsStorageKeys()));
+        }
+        return proto.build();
+    }
+
+    private Warehouse warehouse(String tenantId, io.tollgate.router.domain.Warehouse warehouse, boolean withKeys) {
+        Warehouse.Builder proto = Warehouse.newBuilder().setName(warehouse.name()).setLocation(warehouse.location());
+        S3Storage s3 = warehouse.storage();
+        if (s3 != null) {
+            io.tollgate.proto.router.v1.S3Storage.Builder settings = io.tollgate.proto.router.v1.S3Storage.newBuilder()
+                    .setEndpoint(s3.endpoint())
+                    .setRegion(s3.region())
+                    .setPathStyleAccess(s3.pathStyleAccess());
+            if (withKeys) {
+                settings.setKeys(StorageKeys.newBuilder()
+                        .setAccessKeyId(s3.accessKeyId())
+                        .setSecretAccessKey(credentials.secret(s3.secretAccessKeyRef(),
+                                "secret key reference of warehouse " + warehouse.name() + " of tenant " + tenantId)));
+            }
+            proto.setStorage(WarehouseStorage.newBuilder().setS3(settings));
         }
         return proto.build();
     }
@@ -98,6 +122,8 @@ class TenantProtoMapper {
                 .setStatementTimeoutMs(quotas.statementTimeoutMs())
                 .setMaxResultRows(quotas.maxResultRows())
                 .setMaxResultBytes(quotas.maxResultBytes())
+                .setRequestsPerSecond(quotas.requestsPerSecond())
+                .setCommitsPerMinute(quotas.commitsPerMinute())
                 .build();
     }
 

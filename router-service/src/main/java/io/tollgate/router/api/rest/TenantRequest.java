@@ -28,7 +28,9 @@ public record TenantRequest(
         @Schema(description = "Defaults to [{name: tollgate.tenant_id, source: TENANT_ID}]")
         @Nullable List<ContextVariable> contextVariables,
         @Schema(description = "0 or absent means the data service's default") @Nullable Quotas quotas,
-        @Nullable Warehouse warehouse,
+        @Schema(description = "The tenant's Iceberg warehouses, names unique; the first is the one a client that"
+                + " names none gets. On PUT the whole list is replaced, secret keys included")
+        @Nullable List<Warehouse> warehouses,
         @Schema(description = "Engines behind the gateway for this tenant, e.g. [{name: trino, url: https://...}]")
         @Nullable List<Upstream> upstreams) {
 
@@ -91,13 +93,47 @@ public record TenantRequest(
     @JsonIgnoreProperties(ignoreUnknown = false)
     @Schema(name = "QuotasRequest")
     public record Quotas(@Nullable Long maxConcurrentQueries, @Nullable Long statementTimeoutMs,
-                         @Nullable Long maxResultRows, @Nullable Long maxResultBytes) {
+                         @Nullable Long maxResultRows, @Nullable Long maxResultBytes,
+                         @Schema(description = "Per data-service replica") @Nullable Long requestsPerSecond,
+                         @Schema(description = "Table and view commits to catalog-service, per replica")
+                         @Nullable Long commitsPerMinute) {
     }
 
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = false)
     @Schema(name = "WarehouseRequest")
-    public record Warehouse(@Nullable String name, @Nullable String location) {
+    public record Warehouse(
+            @Schema(description = "A lowercase slug, unique within the tenant: catalog-service's URL prefix")
+            @Nullable String name,
+            @Schema(description = "file:///<absolute path> or s3://<bucket>/<prefix>") @Nullable String location,
+            @Schema(description = "Leave out for the local filesystem") @Nullable Storage storage) {
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    @Schema(name = "WarehouseStorageRequest")
+    public record Storage(@Nullable S3 s3) {
+    }
+
+    /** Exactly one of secretAccessKey and secretAccessKeyRef. */
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    @Schema(name = "S3StorageRequest")
+    public record S3(
+            @Schema(description = "http(s) URL; empty or absent for AWS's regional endpoint") @Nullable String endpoint,
+            @Schema(description = "The signing region, e.g. us-east-1") @Nullable String region,
+            @Schema(description = "Address buckets by path; default false") @Nullable Boolean pathStyleAccess,
+            @Nullable String accessKeyId,
+            @Schema(description = "The key, stored as a literal: reference (development only)", writeOnly = true)
+            @Nullable String secretAccessKey,
+            @Schema(description = "secret:<namespace>/<name>#<key> or literal:<key>", writeOnly = true)
+            @Nullable String secretAccessKeyRef) {
+
+        // Keeps the key out of any message or log line that prints the record.
+        @Override
+        public String toString() {
+            return "S3[region=" + region + "]";
+        }
     }
 
     @Serdeable

@@ -17,6 +17,7 @@ import io.tollgate.router.domain.TenantStatus;
 import io.tollgate.router.domain.Upstream;
 import io.tollgate.router.domain.Upstreams;
 import io.tollgate.router.domain.Warehouse;
+import io.tollgate.router.domain.Warehouses;
 import io.tollgate.router.service.CredentialsResolver;
 import io.tollgate.router.service.InvalidTenantException;
 import io.tollgate.router.service.InvalidTenantException.FieldError;
@@ -85,11 +86,12 @@ final class TenantRequestValidator {
         List<ContextVariable> variables = rules.contextVariables("contextVariables",
                 request.contextVariables() == null ? null : request.contextVariables().stream().map(v -> v == null
                         ? null : new TenantRules.VariableCandidate(v.name(), v.source(), v.claim())).toList());
-        Quotas quotas = request.quotas() == null ? Quotas.SERVICE_DEFAULTS : rules.quotas("quotas",
-                request.quotas().maxConcurrentQueries(), request.quotas().statementTimeoutMs(),
-                request.quotas().maxResultRows(), request.quotas().maxResultBytes());
-        Warehouse warehouse = request.warehouse() == null ? null
-                : rules.warehouse("warehouse", request.warehouse().name(), request.warehouse().location());
+        TenantRequest.Quotas q = request.quotas();
+        Quotas quotas = q == null ? Quotas.SERVICE_DEFAULTS : rules.quotas("quotas", q.maxConcurrentQueries(),
+                q.statementTimeoutMs(), q.maxResultRows(), q.maxResultBytes(), q.requestsPerSecond(),
+                q.commitsPerMinute());
+        List<Warehouse> warehouses = rules.warehouses("warehouses", request.warehouses() == null ? null
+                : request.warehouses().stream().map(TenantRequestValidator::warehouse).toList());
         List<Upstream> upstreams = rules.upstreams("upstreams", request.upstreams() == null ? null
                 : request.upstreams().stream()
                         .map(u -> u == null ? null : new Upstreams.Candidate(u.name(), u.url())).toList());
@@ -97,8 +99,19 @@ final class TenantRequestValidator {
             return null;
         }
         return new Validated(new TenantDefinition(id, displayName, status, labels, backend, variables, quotas,
-                warehouse, upstreams), new KeptFromStored(passwordsLeftOut,
+                warehouses, upstreams), new KeptFromStored(passwordsLeftOut,
                 replacing && request.sqlBackend().logins() == null));
+    }
+
+    private static Warehouses.Candidate warehouse(@Nullable TenantRequest.Warehouse w) {
+        if (w == null) {
+            return null;
+        }
+        TenantRequest.S3 s3 = w.storage() == null ? null : w.storage().s3();
+        return new Warehouses.Candidate(w.name(), w.location(), w.storage() == null ? null
+                : new Warehouses.StorageCandidate(s3 == null ? null : new Warehouses.S3Candidate(s3.endpoint(),
+                        s3.region(), s3.pathStyleAccess(), s3.accessKeyId(), s3.secretAccessKey(),
+                        s3.secretAccessKeyRef())));
     }
 
     private String sameId(String pathId, @Nullable String bodyId) {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A tenant as the admin API shows it. Never a password: the credentials show the username and
- * the reference's kind ({@code secret:ns/name#key} as it is, a literal one as {@code literal:***}).
+ * A tenant as the admin API shows it. Never a password or a secret key: the credentials show the
+ * username, the S3 settings the access key id, and each the reference's kind ({@code secret:ns/name#key} as it is, a literal one as {@code literal:***}).
  */
 @Serdeable
 @Schema(name = "Tenant")
@@ -21,7 +21,7 @@ public record TenantView(
         SqlBackend sqlBackend,
         List<ContextVariable> contextVariables,
         Quotas quotas,
-        @Nullable Warehouse warehouse,
+        @Schema(description = "The first is the one a client that names none gets") List<Warehouse> warehouses,
         List<Upstream> upstreams,
         @Schema(description = "The registry revision of the tenant's last change; also its ETag") long revision,
         String createdAt,
@@ -67,11 +67,25 @@ public record TenantView(
 
     @Serdeable
     @Schema(name = "Quotas")
-    public record Quotas(int maxConcurrentQueries, long statementTimeoutMs, long maxResultRows, long maxResultBytes) {
+    public record Quotas(int maxConcurrentQueries, long statementTimeoutMs, long maxResultRows, long maxResultBytes,
+                         int requestsPerSecond, int commitsPerMinute) {
     }
 
     @Serdeable
     @Schema(name = "Warehouse")
-    public record Warehouse(String name, String location) {
+    public record Warehouse(String name, String location,
+                            @Schema(description = "null: the local filesystem") @Nullable Storage storage) {
+    }
+
+    @Serdeable
+    @Schema(name = "WarehouseStorage")
+    public record Storage(S3 s3) {
+    }
+
+    @Serdeable
+    @Schema(name = "S3Storage")
+    public record S3(String endpoint, String region, boolean pathStyleAccess, String accessKeyId,
+                     @Schema(description = "secret:<namespace>/<name>#<key>, or literal:*** (masked)")
+                     String secretAccessKeyRef) {
     }
 }

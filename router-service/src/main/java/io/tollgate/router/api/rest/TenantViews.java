@@ -3,9 +3,11 @@ package io.tollgate.router.api.rest;
 import io.tollgate.router.domain.CredentialsRef;
 import io.tollgate.router.domain.JdbcUrl;
 import io.tollgate.router.domain.PasswordRef;
+import io.tollgate.router.domain.S3Storage;
 import io.tollgate.router.domain.Tenant;
 import io.tollgate.router.domain.TenantChange;
 import io.tollgate.router.domain.TenantDefinition;
+import io.tollgate.router.domain.Warehouse;
 
 import java.util.List;
 import java.util.Locale;
@@ -35,13 +37,21 @@ final class TenantViews {
                         .map(v -> new TenantView.ContextVariable(v.name(), v.source().name(), v.claim()))
                         .toList(),
                 new TenantView.Quotas(d.quotas().maxConcurrentQueries(), d.quotas().statementTimeoutMs(),
-                        d.quotas().maxResultRows(), d.quotas().maxResultBytes()),
-                d.warehouse() == null ? null : new TenantView.Warehouse(d.warehouse().name(), d.warehouse().location()),
+                        d.quotas().maxResultRows(), d.quotas().maxResultBytes(), d.quotas().requestsPerSecond(),
+                        d.quotas().commitsPerMinute()),
+                d.warehouses().stream().map(TenantViews::warehouse).toList(),
                 d.upstreams().stream().map(u -> new TenantView.Upstream(u.name(), u.url())).toList(),
                 tenant.revision(),
                 tenant.createdAt().toString(),
                 tenant.updatedAt().toString(),
                 tenant.deletionRequestedAt() == null ? null : tenant.deletionRequestedAt().toString());
+    }
+
+    private static TenantView.Warehouse warehouse(Warehouse warehouse) {
+        S3Storage s3 = warehouse.storage();
+        return new TenantView.Warehouse(warehouse.name(), warehouse.location(), s3 == null ? null
+                : new TenantView.Storage(new TenantView.S3(s3.endpoint(), s3.region(), s3.pathStyleAccess(),
+                        s3.accessKeyId(), PasswordRef.mask(s3.secretAccessKeyRef()))));
     }
 
     private static TenantView.Credentials credentials(CredentialsRef login) {

@@ -36,7 +36,7 @@ final class BootstrapFileJson {
             @Nullable List<ContextVariable> contextVariables,
             @Nullable Quotas quotas,
             @Nullable Pool pool,
-            @Nullable Warehouse warehouse,
+            @Nullable List<Warehouse> warehouses,
             @Nullable List<Upstream> upstreams,
             @Nullable Logins logins) {
 
@@ -74,7 +74,9 @@ final class BootstrapFileJson {
             @Nullable Integer maxConcurrentQueries,
             @Nullable Long statementTimeoutMs,
             @Nullable Long maxResultRows,
-            @Nullable Long maxResultBytes) {
+            @Nullable Long maxResultBytes,
+            @Nullable Long requestsPerSecond,
+            @Nullable Long commitsPerMinute) {
     }
 
     @Serdeable
@@ -84,7 +86,24 @@ final class BootstrapFileJson {
 
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = false)
-    record Warehouse(@Nullable String name, @Nullable String location) {
+    record Warehouse(@Nullable String name, @Nullable String location, @Nullable Storage storage) {
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record Storage(@Nullable S3 s3) {
+    }
+
+    /** Exactly one of secretAccessKey (the key itself) and secretAccessKeyRef. */
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record S3(@Nullable String endpoint, @Nullable String region, @Nullable Boolean pathStyleAccess,
+              @Nullable String accessKeyId, @Nullable String secretAccessKey, @Nullable String secretAccessKeyRef) {
+        // Keeps the key out of any message or log line that prints the record.
+        @Override
+        public String toString() {
+            return "S3[region=" + region + "]";
+        }
     }
 
     @Serdeable

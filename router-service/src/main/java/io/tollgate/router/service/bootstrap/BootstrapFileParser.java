@@ -21,14 +21,20 @@ import java.util.List;
  *              "writer": {"username": "acme_writer", "password": "..."}},
  *   "labels": {"k": "v"},
  *   "contextVariables": [{"name": "tollgate.tenant_id", "source": "TENANT_ID"}],
- *   "quotas": {"maxConcurrentQueries": 8, "statementTimeoutMs": 30000, "maxResultRows": 0, "maxResultBytes": 0},
+ *   "quotas": {"maxConcurrentQueries": 8, "statementTimeoutMs": 30000, "maxResultRows": 0, "maxResultBytes": 0,
+ *              "requestsPerSecond": 100, "commitsPerMinute": 60},
  *   "pool": {"maxConnections": 10, "minIdle": 0, "connectionTimeoutMs": 5000},
- *   "warehouse": {"name": "acme", "location": "s3://bucket/acme"}}]}
+ *   "warehouses": [{"name": "acme-lake", "location": "file:///srv/warehouses/acme"},
+ *                  {"name": "acme-s3", "location": "s3://bucket/acme",
+ *                   "storage": {"s3": {"endpoint": "https://minio.example:9000", "region": "us-east-1",
+ *                                      "pathStyleAccess": true, "accessKeyId": "...",
+ *                                      "secretAccessKeyRef": "secret:lake/acme-s3#secret-key"}}}]}]}
  * }</pre>
  * Required: id, isolationMode, jdbcUrl, username, password (the owner login, which the admin access
  * class runs as). The rest defaults (logins: a class left out runs as the owner login; displayName to
  * the id, status to active, contextVariables to the tenant id variable, quotas to the service
- * defaults, pool to 10/0/5000 ms, no warehouse).
+ * defaults, pool to 10/0/5000 ms, no warehouses). A warehouse's secret key is given as
+ * {@code secretAccessKey} (the key itself) or {@code secretAccessKeyRef}, as in the admin API.
  */
 @Singleton
 public class BootstrapFileParser {

@@ -15,6 +15,7 @@ import io.tollgate.router.domain.TenantStatus;
 import io.tollgate.router.domain.Upstream;
 import io.tollgate.router.domain.Upstreams;
 import io.tollgate.router.domain.Warehouse;
+import io.tollgate.router.domain.Warehouses;
 import io.tollgate.router.service.CredentialsResolver;
 
 import java.util.ArrayList;
@@ -95,8 +96,8 @@ final class BootstrapFileValidator {
         BootstrapFileJson.Pool pool = tenant.pool();
         PoolLimits limits = pool == null ? PoolLimits.DEFAULTS
                 : rules.pool(path + ".pool", pool.maxConnections(), pool.minIdle(), pool.connectionTimeoutMs());
-        Warehouse warehouse = tenant.warehouse() == null ? null
-                : rules.warehouse(path + ".warehouse", tenant.warehouse().name(), tenant.warehouse().location());
+        List<Warehouse> warehouses = rules.warehouses(path + ".warehouses", tenant.warehouses() == null ? null
+                : tenant.warehouses().stream().map(BootstrapFileValidator::warehouse).toList());
         List<Upstream> upstreams = rules.upstreams(path + ".upstreams", tenant.upstreams() == null ? null
                 : tenant.upstreams().stream().map(u -> u == null ? null : new Upstreams.Candidate(u.name(), u.url()))
                         .toList());
@@ -105,7 +106,7 @@ final class BootstrapFileValidator {
         }
         return new TenantDefinition(id, displayName, status, labels,
                 new SqlBackend(jdbcUrl, isolationMode, owner, limits, logins),
-                contextVariables, quotas, warehouse, upstreams);
+                contextVariables, quotas, warehouses, upstreams);
     }
 
     private Quotas quotas(String path, @Nullable BootstrapFileJson.Quotas quotas) {
@@ -114,7 +115,18 @@ final class BootstrapFileValidator {
         }
         Long concurrent = quotas.maxConcurrentQueries() == null ? null : quotas.maxConcurrentQueries().longValue();
         return rules.quotas(path, concurrent, quotas.statementTimeoutMs(), quotas.maxResultRows(),
-                quotas.maxResultBytes());
+                quotas.maxResultBytes(), quotas.requestsPerSecond(), quotas.commitsPerMinute());
+    }
+
+    private static Warehouses.Candidate warehouse(@Nullable BootstrapFileJson.Warehouse w) {
+        if (w == null) {
+            return null;
+        }
+        BootstrapFileJson.S3 s3 = w.storage() == null ? null : w.storage().s3();
+        return new Warehouses.Candidate(w.name(), w.location(), w.storage() == null ? null
+                : new Warehouses.StorageCandidate(s3 == null ? null : new Warehouses.S3Candidate(s3.endpoint(),
+                        s3.region(), s3.pathStyleAccess(), s3.accessKeyId(), s3.secretAccessKey(),
+                        s3.secretAccessKeyRef())));
     }
 
     private ClassLogins logins(String path, @Nullable BootstrapFileJson.Logins logins) {

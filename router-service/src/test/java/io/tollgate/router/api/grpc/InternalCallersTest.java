@@ -15,6 +15,7 @@ import io.tollgate.proto.router.v1.ReassertBackendLoginRequest;
 import io.tollgate.proto.router.v1.ResolveTenantRequest;
 import io.tollgate.proto.router.v1.ResolveTenantResponse;
 import io.tollgate.proto.router.v1.RouterServiceGrpc;
+import io.tollgate.proto.router.v1.S3Storage;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.TenantStatus;
 import io.tollgate.proto.router.v1.WatchTenantsRequest;
@@ -44,6 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InternalCallersTest extends RouterServiceTest {
     private static final String PASSWORD = "acme-owner-secret";
     private static final String READER_PASSWORD = "acme-reader-secret";
+    private static final String STORAGE_KEY = "acme-storage-secret-key";
     private final List<ManagedChannel> channels = new ArrayList<>();
 
     @Override
@@ -55,8 +57,11 @@ class InternalCallersTest extends RouterServiceTest {
                    "password":"%s",
                    "logins":{"reader":{"username":"acme_reader","password":"%s"}},
                    "labels":{"demo":"true"},
-                   "warehouse":{"name":"acme","location":"s3://lake/acme"}}
-                ]}""".formatted(PASSWORD, READER_PASSWORD);
+                   "warehouses":[{"name":"acme-lake","location":"file:///srv/warehouses/acme"},
+                                 {"name":"acme-s3","location":"s3://lake/acme","storage":{"s3":{
+                                   "endpoint":"http://minio.example:9000","region":"us-east-1",
+                                   "pathStyleAccess":true,"accessKeyId":"ACMEKEY","secretAccessKey":"%s"}}}]}
+                ]}""".formatted(PASSWORD, READER_PASSWORD, STORAGE_KEY);
     }
 
     @AfterEach
@@ -138,26 +143,38 @@ class InternalCallersTest extends RouterServiceTest {
     }
 
     @Test
-    void flightServiceIsShownTheBackendWithItsLogins() {
-        Tenant acme = resolveAcme(as("flight-service"));
+    void flightServiceIsShownTheBackendWithItsLoginsAndTheWarehousesWithoutStorageKeys() {
+        RouterServiceGrpc.RouterServiceBlockingStub flight = as("flight-service");
 
-        assertEquals(PASSWORD, acme.getSqlBackend().getCredentials().getPassword());
-        assertEquals(READER_PASSWORD, acme.getSqlBackend().getLogins().getReader().getPassword());
-        assertEquals("jdbc:postgresql://localhost:54329/tenant_acme", acme.getSqlBackend().getJdbcUrl());
+        for (Tenant acme : everyWayOfReadingAcme(flight)) {
+            assertEquals(PASSWORD, acme.getSqlBackend().getCredentials().getPassword());
+            assertEquals(READER_PASSWORD, acme.getSqlBackend().getLogins().getReader().getPassword());
+            assertEquals("jdbc:postgresql://localhost:54329/tenant_acme", acme.getSqlBackend().getJdbcUrl());
+            assertEquals(List.of("acme-lake", "acme-s3"),
+                    acme.getWarehousesList().stream().map(w -> w.getName()).toList());
+            S3Storage s3 = acme.getWarehouses(1).getStorage().getS3();
+            assertEquals("http://minio.example:9000", s3.getEndpoint());
+            assertFalse(s3.hasKeys(), "flight-service never touches object storage");
+            assertFalse(wire(acme).contains(STORAGE_KEY), "the storage key was sent");
+            assertFalse(wire(acme).contains("ACMEKEY"), "the storage key's id was sent");
+        }
     }
 
     @Test
-    void catalogServiceIsShownTenantsWithoutAnySqlBackendOrCredentials() {
+    void catalogServiceIsShownTheWarehousesWithStorageKeysButNoSqlBackendOrCredentials() {
         RouterServiceGrpc.RouterServiceBlockingStub catalog = as("catalog-service");
 
-        Tenant resolved = resolveAcme(catalog);
-        Tenant listed = catalog.listTenants(ListTenantsRequest.getDefaultInstance()).getTenants(0);
-        Tenant watched = firstSnapshot(catalog).getSnapshot().getTenants(0);
-
-        for (Tenant acme : List.of(resolved, listed, watched)) {
+        for (Tenant acme : everyWayOfReadingAcme(catalog)) {
             assertEquals("acme", acme.getId());
             assertEquals(TenantStatus.TENANT_STATUS_ACTIVE, acme.getStatus());
-            assertEquals("s3://lake/acme", acme.getWarehouse().getLocation());
+            assertEquals("file:///srv/warehouses/acme", acme.getWarehouses(0).getLocation());
+            assertFalse(acme.getWarehouses(0).hasStorage());
+            S3Storage s3 = acme.getWarehouses(1).getStorage().getS3();
+            assertEquals("s3://lake/acme", acme.getWarehouses(1).getLocation());
+            assertEquals("us-east-1", s3.getRegion());
+            assertTrue(s3.getPathStyleAccess());
+            assertEquals("ACMEKEY", s3.getKeys().getAccessKeyId());
+            assertEquals(STORAGE_KEY, s3.getKeys().getSecretAccessKey());
             assertFalse(acme.hasSqlBackend());
             assertNoSecretIn(acme);
         }
@@ -175,11 +192,22 @@ class InternalCallersTest extends RouterServiceTest {
             assertEquals(Tenant.newBuilder().setId("acme").setDisplayName("Acme Corp")
                     .setStatus(TenantStatus.TENANT_STATUS_ACTIVE).setRevision(acme.getRevision()).build(), acme);
             assertNoSecretIn(acme);
+            assertFalse(wire(acme).contains(STORAGE_KEY), "the storage key was sent");
         }
     }
 
+    private List<Tenant> everyWayOfReadingAcme(RouterServiceGrpc.RouterServiceBlockingStub router) {
+        return List.of(resolveAcme(router), router.listTenants(ListTenantsRequest.getDefaultInstance()).getTenants(0),
+                firstSnapshot(router).getSnapshot().getTenants(0));
+    }
+
+    private static String wire(Tenant tenant) {
+        return tenant.toByteString().toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** No backend password or class login. */
     private static void assertNoSecretIn(Tenant tenant) {
-        String wire = tenant.toByteString().toString(StandardCharsets.ISO_8859_1);
+        String wire = wire(tenant);
         assertFalse(wire.contains(PASSWORD), "the owner login's password was sent");
         assertFalse(wire.contains(READER_PASSWORD), "the reader login's password was sent");
         assertFalse(wire.contains("acme_reader"), "a class login was sent");

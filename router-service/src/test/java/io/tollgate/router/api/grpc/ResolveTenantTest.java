@@ -37,10 +37,13 @@ class ResolveTenantTest extends RouterServiceTest {
                    "labels":{"demo":"true"},
                    "contextVariables":[{"name":"tollgate.tenant_id","source":"TENANT_ID"},
                                        {"name":"tollgate.region","source":"CLAIM","claim":"region"}],
-                   "quotas":{"maxConcurrentQueries":8,"statementTimeoutMs":30000,"maxResultRows":0,"maxResultBytes":0}},
+                   "quotas":{"maxConcurrentQueries":8,"statementTimeoutMs":30000,"maxResultRows":0,"maxResultBytes":0,
+                             "requestsPerSecond":100,"commitsPerMinute":60}},
                   {"id":"globex","displayName":"Globex","status":"suspended","isolationMode":"SHARED_RLS",
                    "jdbcUrl":"jdbc:postgresql://localhost:54329/shared","username":"globex_app","password":"pw2",
-                   "warehouse":{"name":"globex","location":"s3://lake/globex"}}
+                   "warehouses":[{"name":"globex","location":"file:///srv/lake/globex"},
+                                 {"name":"globex-s3","location":"s3://lake/globex","storage":{"s3":{
+                                   "region":"us-east-1","accessKeyId":"GLOBEXKEY","secretAccessKey":"globex-key"}}}]}
                 ]}""";
     }
 
@@ -74,12 +77,14 @@ class ResolveTenantTest extends RouterServiceTest {
                 acme.getContextVariablesList());
         assertEquals(8, acme.getQuotas().getMaxConcurrentQueries());
         assertEquals(30000, acme.getQuotas().getStatementTimeoutMs());
-        assertFalse(acme.hasWarehouse());
+        assertEquals(100, acme.getQuotas().getRequestsPerSecond());
+        assertEquals(60, acme.getQuotas().getCommitsPerMinute());
+        assertEquals(0, acme.getWarehousesCount());
         assertTrue(acme.getRevision() > 0);
     }
 
     @Test
-    void aTenantWithoutContextVariablesGetsTheTenantIdVariableAndKeepsItsStatusAndWarehouse() {
+    void aTenantWithoutContextVariablesGetsTheTenantIdVariableAndKeepsItsStatusAndWarehouses() {
         Tenant globex = resolve("globex");
 
         assertEquals(TenantStatus.TENANT_STATUS_SUSPENDED, globex.getStatus());
@@ -88,7 +93,11 @@ class ResolveTenantTest extends RouterServiceTest {
         assertEquals(List.of(ContextVariable.newBuilder().setName("tollgate.tenant_id")
                         .setSource(ContextSource.CONTEXT_SOURCE_TENANT_ID).build()),
                 globex.getContextVariablesList());
-        assertEquals("s3://lake/globex", globex.getWarehouse().getLocation());
+        assertEquals(List.of("globex", "globex-s3"),
+                globex.getWarehousesList().stream().map(w -> w.getName()).toList());
+        assertEquals("file:///srv/lake/globex", globex.getWarehouses(0).getLocation());
+        assertEquals("s3://lake/globex", globex.getWarehouses(1).getLocation());
+        assertEquals("", globex.getWarehouses(1).getStorage().getS3().getEndpoint(), "AWS's regional endpoint");
         assertTrue(globex.getRevision() != resolve("acme").getRevision());
     }
 

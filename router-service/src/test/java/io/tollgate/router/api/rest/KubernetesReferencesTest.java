@@ -1,5 +1,6 @@
 package io.tollgate.router.api.rest;
 
+import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -10,6 +11,7 @@ import io.tollgate.router.AdminServiceTest;
 import io.tollgate.router.support.AdminClient.Response;
 import io.tollgate.router.support.KubernetesApiStandIn;
 import io.tollgate.testkit.json.JsonBody;
+import io.tollgate.testkit.tls.InternalCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -92,6 +95,36 @@ class KubernetesReferencesTest extends AdminServiceTest {
         assertTrue(kubernetes.requests().contains("GET /api/v1/namespaces/tenants/secrets/acme-db"));
         assertTrue(kubernetes.authorizations().stream().allMatch(("Bearer " + SA_TOKEN)::equals),
                 "every call carries the service account's token");
+    }
+
+    @Test
+    void aWarehousesSecretKeyIsReadFromItsSecretForCatalogServiceAndNeverShownByTheAdminApi() {
+        kubernetes.secret("lake", "acme-s3", Map.of("secret-key", "k8s-s3-secret-value"));
+        kubernetes.secret("tenants", "s3-owner-db", Map.of("password", "pw"));
+        String body = tenant("k8s-lake", "jdbc:postgresql://db.example:5432/lake", "secret:tenants/s3-owner-db#password")
+                .replaceFirst("}$", """
+                        ,"warehouses":[{"name":"lake","location":"s3://lake/acme","storage":{"s3":{
+                          "region":"us-east-1","accessKeyId":"ACMEKEY","secretAccessKeyRef":"secret:lake/acme-s3#secret-key"}}}]}""");
+
+        Response created = admin().post(PATH, body);
+
+        assertEquals(201, created.status(), created::toString);
+        ManagedChannel catalog = InternalCertificates.shared().channel(grpcPort(), "catalog-service", "router-service");
+        try {
+            Tenant route = RouterServiceGrpc.newBlockingStub(catalog).withDeadlineAfter(30, TimeUnit.SECONDS)
+                    .resolveTenant(ResolveTenantRequest.newBuilder().setTenantId("k8s-lake").build()).getTenant();
+            assertEquals("k8s-s3-secret-value", route.getWarehouses(0).getStorage().getS3().getKeys().getSecretAccessKey());
+        } finally {
+            catalog.shutdownNow();
+        }
+        assertFalse(resolve("k8s-lake").getWarehouses(0).getStorage().getS3().hasKeys(), "flight-service is not shown it");
+        Response read = admin().get(PATH + "/k8s-lake");
+        JsonBody.parse(read.body()).assertEquals("/warehouses/0/storage/s3/secretAccessKeyRef",
+                "secret:lake/acme-s3#secret-key");
+        for (Response response : List.of(created, read, admin().get(PATH + "/k8s-lake/history"))) {
+            assertFalse(response.body().contains("k8s-s3-secret-value"), response.body());
+        }
+        assertTrue(kubernetes.requests().contains("GET /api/v1/namespaces/lake/secrets/acme-s3"));
     }
 
     @Test

@@ -7,8 +7,10 @@ import io.tollgate.router.domain.CredentialsRef;
 import io.tollgate.router.domain.IsolationMode;
 import io.tollgate.router.domain.PoolLimits;
 import io.tollgate.router.domain.Quotas;
+import io.tollgate.router.domain.S3Storage;
 import io.tollgate.router.domain.TenantDefinition;
 import io.tollgate.router.domain.TenantStatus;
+import io.tollgate.router.domain.Warehouse;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -28,7 +30,12 @@ class BootstrapFileParserTest {
             {"tenants":[{"id":"acme","displayName":"Acme Corp","status":"active","isolationMode":"DEDICATED",
               "jdbcUrl":"jdbc:postgresql://localhost:54329/tenant_acme","username":"acme_app","password":"pw",
               "labels":{"demo":"true"},"contextVariables":[{"name":"tollgate.tenant_id","source":"TENANT_ID"}],
-              "quotas":{"maxConcurrentQueries":8,"statementTimeoutMs":30000,"maxResultRows":0,"maxResultBytes":0}}]}
+              "quotas":{"maxConcurrentQueries":8,"statementTimeoutMs":30000,"maxResultRows":0,"maxResultBytes":0,
+                        "requestsPerSecond":100,"commitsPerMinute":60},
+              "warehouses":[{"name":"acme-lake","location":"file:///srv/warehouses/acme"},
+                            {"name":"acme-s3","location":"s3://bucket/acme","storage":{"s3":{
+                              "endpoint":"https://minio.example:9000","region":"us-east-1","pathStyleAccess":true,
+                              "accessKeyId":"ACMEKEY","secretAccessKeyRef":"secret:lake/acme-s3#secret-key"}}}]}]}
             """;
 
     private String rejection(String json) {
@@ -52,8 +59,10 @@ class BootstrapFileParserTest {
         assertEquals(new CredentialsRef("acme_app", "literal:pw"), acme.sqlBackend().credentials());
         assertEquals(PoolLimits.DEFAULTS, acme.sqlBackend().pool());
         assertEquals(ContextVariable.DEFAULTS, acme.contextVariables());
-        assertEquals(new Quotas(8, 30000, 0, 0), acme.quotas());
-        assertNull(acme.warehouse());
+        assertEquals(new Quotas(8, 30000, 0, 0, 100, 60), acme.quotas());
+        assertEquals(List.of(Warehouse.local("acme-lake", "file:///srv/warehouses/acme"),
+                new Warehouse("acme-s3", "s3://bucket/acme", new S3Storage("https://minio.example:9000", "us-east-1",
+                        true, "ACMEKEY", "secret:lake/acme-s3#secret-key"))), acme.warehouses());
     }
 
     @Test

@@ -72,7 +72,7 @@ class TenantBootstrapTest extends RouterServiceTest {
         Tenant acme = tenant("acme");
         TenantDefinition renamed = new TenantDefinition(acme.id(), "Acme Renamed", acme.definition().status(),
                 acme.definition().labels(), acme.definition().sqlBackend(), acme.definition().contextVariables(),
-                acme.definition().quotas(), acme.definition().warehouse());
+                acme.definition().quotas(), acme.definition().warehouses(), acme.definition().upstreams());
 
         Tenant updated = writer.replace(renamed, KeptFromStored.NOTHING, RevisionCondition.ANY, "test");
 
