@@ -56,6 +56,7 @@ final class KitCatalog implements AutoCloseable {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("uri", suite.catalogUri());
         properties.put("warehouse", TENANT.warehouseName());
+        properties.put("rest.auth.type", "oauth2");
         properties.put("credential", credential.icebergCredential());
         // Until catalog-service serves /v1/oauth/tokens, the client fetches its token from
         // auth-service directly; delete this line to test the catalog's own token endpoint.
