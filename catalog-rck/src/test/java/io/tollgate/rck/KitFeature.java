@@ -16,7 +16,7 @@ enum KitFeature {
     REGISTER_TABLE("registering tables (no register endpoint in GET /v1/config)", Set.of(),
             Set.of("testRegisterTable", "testRegisterExistingTable")),
     /** {@code stage-create} on the create endpoint: every create and replace transaction. */
-    STAGED_CREATE("staged table creation (refused with 400)", Set.of(),
+    STAGED_CREATE("staged table creation (refused as not supported)", Set.of(),
             Set.of("createTableTransaction", "replaceTableTransaction", "testCatalogWithCustomMetricsReporter",
                     "testCompleteCreateOrReplaceTransactionCreate", "testCompleteCreateTransaction",
                     "testCompleteCreateTransactionMultipleSchemas", "testCompleteCreateTransactionV2",
@@ -29,7 +29,7 @@ enum KitFeature {
                     "testCreateOrReplaceTransactionCreate", "testCreateTransaction",
                     "testDefaultTablePropertiesCreateTransaction", "testOverrideTablePropertiesCreateTransaction")),
     /** {@code purgeRequested=true} on the drop endpoint. */
-    PURGE("dropping tables with purge (refused with 400)", Set.of(),
+    PURGE("dropping tables with purge (refused as not supported)", Set.of(),
             Set.of("testDropTableWithPurge", "dropAfterRenameDoesntCorruptTable"));
 
     /** The system property that carries the features found not served, from the launcher to the condition. */

@@ -2,11 +2,15 @@ package io.tollgate.rck;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tollgate.testkit.json.JsonBody;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.SchemaParser;
+import org.apache.iceberg.types.Types;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -16,12 +20,16 @@ import java.util.Set;
  * Asks the running catalog which {@link KitFeature}s it does not serve, as a client finds out: an
  * endpoint is served when {@code GET /v1/config} lists it; a feature carried by an endpoint that is
  * listed (staged create, purge) is not served when asking for it in a namespace that does not
- * exist is refused as a bad request (a catalog that serves it answers 404 there).
+ * exist is refused as not supported (400; a catalog that serves it answers 404 there).
  */
 final class KitFeatureProbe {
     private static final String ABSENT_NAMESPACE = "rck_probe_absent";
     private static final String CREATE_VIEW = "POST /v1/{prefix}/namespaces/{namespace}/views";
     private static final String REGISTER_TABLE = "POST /v1/{prefix}/namespaces/{namespace}/register";
+    /** A valid staged create (the schema written by Iceberg's own parser), so that only the feature can be refused. */
+    private static final String STAGED_CREATE_REQUEST = """
+            {"name": "probe", "stage-create": true, "schema": %s}""".formatted(SchemaParser.toJson(
+            new Schema(Types.NestedField.required(1, "id", Types.LongType.get()))));
 
     private final String catalogUri;
     private final String bearer;
@@ -47,13 +55,11 @@ final class KitFeatureProbe {
         if (!endpoints.contains(REGISTER_TABLE)) {
             notServed.add(KitFeature.REGISTER_TABLE);
         }
-        if (refusedAsBadRequest(request(tables).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"name": "probe", "stage-create": true, "schema": {"type": "struct", "schema-id": 0,
-                         "fields": [{"id": 1, "name": "id", "required": true, "type": "long"}]}}""")))) {
+        if (refusedAsNotSupported(request(tables).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(STAGED_CREATE_REQUEST)))) {
             notServed.add(KitFeature.STAGED_CREATE);
         }
-        if (refusedAsBadRequest(request(tables + "/probe?purgeRequested=true").DELETE())) {
+        if (refusedAsNotSupported(request(tables + "/probe?purgeRequested=true").DELETE())) {
             notServed.add(KitFeature.PURGE);
         }
         return notServed;
@@ -63,7 +69,13 @@ final class KitFeatureProbe {
         return HttpRequest.newBuilder(URI.create(catalogUri + path)).header("Authorization", bearer);
     }
 
-    private static boolean refusedAsBadRequest(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return KitHttp.send(request).statusCode() == 400;
+    /**
+     * Whether the catalog refused the request as one it does not support: a 400 saying so. Any
+     * other answer (a bug's 400 or 500 included) lets the feature's tests run and show it.
+     */
+    private static boolean refusedAsNotSupported(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = KitHttp.send(request);
+        return response.statusCode() == 400
+                && JsonBody.parse(response.body()).text("/error/message").contains("not supported");
     }
 }
