@@ -1,6 +1,7 @@
 package io.tollgate.catalog.storage;
 
 import org.apache.iceberg.Files;
+import org.apache.iceberg.exceptions.NotFoundException;
 import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.io.InputFile;
 import org.apache.iceberg.io.OutputFile;
@@ -49,9 +50,17 @@ public final class LocalWarehouseFileIO implements FileIO {
             return local.getLength();
         }
 
+        /**
+         * A missing file is reported by the location it was asked for, in the words of Iceberg's
+         * other FileIOs (clients match on them), not by iceberg's local file as a bare path.
+         */
         @Override
         public SeekableInputStream newStream() {
-            return local.newStream();
+            try {
+                return local.newStream();
+            } catch (NotFoundException e) {
+                throw new NotFoundException(e, "Failed to open input stream for file: %s", location);
+            }
         }
 
         @Override

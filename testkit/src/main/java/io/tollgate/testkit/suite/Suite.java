@@ -39,14 +39,16 @@ public final class Suite implements AutoCloseable {
     private SuitePorts bound;
     private InternalCertificates certificates;
     private Path warehouses;
+    private final Map<String, String> warehouseLocations;
 
     private Suite(PostgresServer postgres, boolean ownsPostgres, SuitePorts requested, DemoSecrets secrets,
-                  DemoProvisioner provisioner) {
+                  DemoProvisioner provisioner, Map<String, String> warehouseLocations) {
         this.postgres = postgres;
         this.ownsPostgres = ownsPostgres;
         this.requested = requested;
         this.secrets = secrets;
         this.provisioner = provisioner;
+        this.warehouseLocations = Map.copyOf(warehouseLocations);
     }
 
     /**
@@ -71,6 +73,16 @@ public final class Suite implements AutoCloseable {
                 SuitePorts.any(), uniqueSuffix());
     }
 
+    /**
+     * As {@link #startForTest(Path)}, with the warehouse roots of some demo tenants (tenant id →
+     * location) chosen by the test: e.g. where a client that asks for fixed locations needs them.
+     */
+    public static Suite startForTest(Path stateDir, Map<String, String> warehouseLocations)
+            throws IOException, SQLException {
+        return start(Path.of(System.getProperty("tollgate.root")), stateDir, SharedPostgres.get(), false,
+                SuitePorts.any(), uniqueSuffix(), Map.of(), warehouseLocations);
+    }
+
     public static Suite start(Path root, Path stateDir, PostgresServer postgres, boolean ownsPostgres, SuitePorts ports,
                               String databaseSuffix) throws IOException, SQLException {
         return start(root, stateDir, postgres, ownsPostgres, ports, databaseSuffix, Map.of());
@@ -83,10 +95,16 @@ public final class Suite implements AutoCloseable {
     public static Suite start(Path root, Path stateDir, PostgresServer postgres, boolean ownsPostgres, SuitePorts ports,
                               String databaseSuffix, Map<String, Map<String, String>> extraEnv)
             throws IOException, SQLException {
+        return start(root, stateDir, postgres, ownsPostgres, ports, databaseSuffix, extraEnv, Map.of());
+    }
+
+    private static Suite start(Path root, Path stateDir, PostgresServer postgres, boolean ownsPostgres,
+                               SuitePorts ports, String databaseSuffix, Map<String, Map<String, String>> extraEnv,
+                               Map<String, String> warehouseLocations) throws IOException, SQLException {
         DemoSecrets secrets = DemoSecrets.loadOrCreate(stateDir.resolve("secrets.properties"));
         DemoProvisioner provisioner = new DemoProvisioner(postgres, secrets, root, databaseSuffix);
         provisioner.provision(DemoTenant.all());
-        Suite suite = new Suite(postgres, ownsPostgres, ports, secrets, provisioner);
+        Suite suite = new Suite(postgres, ownsPostgres, ports, secrets, provisioner, warehouseLocations);
         try {
             suite.startServices(root, stateDir, extraEnv);
             SuiteFiles.writePrivate(stateDir.resolve("demo.env"), suite.demoEnv());
@@ -117,9 +135,12 @@ public final class Suite implements AutoCloseable {
         return provisioner.loginPassword(tenant, accessClass);
     }
 
-    /** Where a demo tenant's first Iceberg warehouse keeps its files: a directory under the suite's state. */
+    /**
+     * Where a demo tenant's first Iceberg warehouse keeps its files: a directory under the suite's state,
+     * unless the suite was started with a location of its own for the tenant.
+     */
     public String warehouseLocation(DemoTenant tenant) {
-        return "file://" + warehouses.resolve(tenant.id());
+        return warehouseLocations.getOrDefault(tenant.id(), "file://" + warehouses.resolve(tenant.id()));
     }
 
     /**
