@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.tollgate.catalog.config.IdempotencyConfig;
 import io.tollgate.catalog.handler.WarehouseAccess;
 import org.apache.iceberg.rest.Endpoint;
 import org.apache.iceberg.rest.responses.ConfigResponse;
@@ -33,10 +34,12 @@ public class ConfigController {
 
     private final WarehouseAccess warehouses;
     private final IcebergJson json;
+    private final IdempotencyConfig idempotency;
 
-    public ConfigController(WarehouseAccess warehouses, IcebergJson json) {
+    public ConfigController(WarehouseAccess warehouses, IcebergJson json, IdempotencyConfig idempotency) {
         this.warehouses = warehouses;
         this.json = json;
+        this.idempotency = idempotency;
     }
 
     @Get("/config")
@@ -46,6 +49,8 @@ public class ConfigController {
                 .withOverride("prefix", name)
                 .withOverride("warehouse", name)
                 .withEndpoints(SERVED)
+                // Clients then send an Idempotency-Key with every mutation (IdempotencyFilter).
+                .withIdempotencyKeyLifetime(idempotency.lifetime().toString())
                 .build());
     }
 }
