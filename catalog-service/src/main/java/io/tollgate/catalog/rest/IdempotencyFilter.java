@@ -18,6 +18,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.tollgate.catalog.handler.IdempotencyService;
+import io.tollgate.common.error.Incident;
 import io.tollgate.common.security.TollgateTokenValidator;
 import org.apache.iceberg.exceptions.BadRequestException;
 import org.apache.iceberg.rest.RESTUtil;
@@ -84,8 +85,14 @@ public class IdempotencyFilter implements Ordered {
     public void keep(HttpRequest<?> request, MutableHttpResponse<?> response) {
         request.getAttribute(CLAIMED, IdempotencyService.First.class).ifPresent(first -> {
             request.removeAttribute(CLAIMED, IdempotencyService.First.class);
-            idempotency.finish(first, response.code(), response.getContentType().map(MediaType::toString).orElse(null),
-                    body(response));
+            try {
+                idempotency.finish(first, response.code(),
+                        response.getContentType().map(MediaType::toString).orElse(null), body(response));
+            } catch (RuntimeException e) {
+                // The operation has run: its answer goes out whatever happens to the key, which stays
+                // in flight until tollgate.catalog.idempotency.in-flight-timeout.
+                Incident.record("keeping an idempotency key's answer", e);
+            }
         });
     }
 
