@@ -34,7 +34,8 @@ import java.util.List;
  * answer is kept. Runs after the token and scope checks, so that only a verified caller's key is
  * looked up, and under that caller's tenant and subject.
  */
-@ServerFilter("/v1/**")
+// Mutations only: reads never reach this filter, nor the blocking executor its methods run on.
+@ServerFilter(value = "/v1/**", methods = {HttpMethod.POST, HttpMethod.DELETE})
 public class IdempotencyFilter implements Ordered {
     private static final String CLAIMED = IdempotencyFilter.class.getName() + ".claimed";
     private static final String IN_FLIGHT = "A request with this Idempotency-Key is still in progress; "
@@ -102,6 +103,7 @@ public class IdempotencyFilter implements Ordered {
         return ServerFilterPhase.SECURITY.after() + 1;
     }
 
+    // The token endpoint is a login, not a catalog mutation: no key of it is kept.
     private static boolean isMutation(HttpRequest<?> request) {
         HttpMethod method = request.getMethod();
         return (method == HttpMethod.POST || method == HttpMethod.DELETE) && !request.getPath().startsWith("/v1/oauth/");
