@@ -49,7 +49,8 @@ class CatalogIdempotencyTest {
     static final Path STORAGE = CatalogTestTenants.temporaryDirectory();
     static final RegistryDouble REGISTRY = new RegistryDouble(List.of(
             CatalogTestTenants.tenant("acme", "acme-lake", STORAGE.resolve("acme")),
-            CatalogTestTenants.tenant("globex", "globex-lake", STORAGE.resolve("globex"))));
+            CatalogTestTenants.tenant("globex", "globex-lake", STORAGE.resolve("globex")),
+            CatalogTestTenants.tenant("initech", "initech-lake", STORAGE.resolve("initech"))));
     static final String NAMESPACES = "/v1/acme-lake/namespaces";
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -190,6 +191,21 @@ class CatalogIdempotencyTest {
             assertEquals(200, send(small, "POST", NAMESPACES, writer(), key, create).statusCode());
             assertEquals(0, keptKeys("writer@acme", key), "an answer above the limit is not kept");
             assertEquals(409, send(small, "POST", NAMESPACES, writer(), key, create).statusCode());
+        }
+    }
+
+    @Test
+    void aTenantKeepsAtMostItsLimitOfKeysAndBeyondItMutationsStillRun() throws Exception {
+        String initech = CatalogTestTenants.token("writer@initech", "initech", "writer");
+        try (ServiceReplica capped = replica(Map.of("tollgate.catalog.idempotency.max-keys-per-tenant", "2"))) {
+            for (String name : List.of("one", "two", "three")) {
+                String create = "{\"namespace\": [\"" + name + "\"], \"properties\": {}}";
+                assertEquals(200, send(capped, "POST", "/v1/initech-lake/namespaces", initech, newKey(), create)
+                        .statusCode(), name);
+            }
+            assertEquals(2, count("SELECT count(*) FROM catalog.idempotency_keys WHERE tenant_id = ?", List.of("initech")),
+                    "the third key was not kept, and its mutation ran");
+            assertEquals(200, send(capped, "GET", "/v1/initech-lake/namespaces/three", initech, null, null).statusCode());
         }
     }
 

@@ -47,7 +47,7 @@ public class IdempotencyService {
     }
 
     /** What to do with a request that carries a key. */
-    public sealed interface Claim permits First, Replay, InFlight {
+    public sealed interface Claim permits First, Replay, InFlight, Unkept {
     }
 
     /** The first request with this key: run it, then {@link #finish} it. */
@@ -60,6 +60,10 @@ public class IdempotencyService {
 
     /** The first request with this key is still running. */
     public record InFlight() implements Claim {
+    }
+
+    /** The tenant holds as many keys as it may: the request runs, and its answer is not kept. */
+    public record Unkept() implements Claim {
     }
 
     /**
@@ -77,6 +81,13 @@ public class IdempotencyService {
         UUID uuid = UUID.fromString(key);
         String operation = hash(method + ' ' + path);
         if (records.claim(owner, uuid, operation, config.lifetime(), config.inFlightTimeout())) {
+            // Counted with the key just claimed: a tenant keeps at most its limit.
+            if (records.tenantHolds(tenantId, config.maxKeysPerTenant() + 1)) {
+                records.release(owner, uuid);
+                LOG.warn("tenant {} holds tollgate.catalog.idempotency.max-keys-per-tenant keys: a mutation runs "
+                        + "without its key being kept", tenantId);
+                return new Unkept();
+            }
             return new First(owner, uuid);
         }
         Optional<Kept> kept = records.read(owner, uuid);

@@ -68,6 +68,9 @@ public class IdempotencyFilter implements Ordered {
             request.setAttribute(CLAIMED, first);
             return null;
         }
+        if (claim instanceof IdempotencyService.Unkept) {
+            return null;
+        }
         if (claim instanceof IdempotencyService.Replay replay) {
             MutableHttpResponse<String> answer = HttpResponse.status(HttpStatus.valueOf(replay.status()));
             if (replay.body() != null) {

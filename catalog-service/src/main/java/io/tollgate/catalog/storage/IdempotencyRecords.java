@@ -36,6 +36,9 @@ public class IdempotencyRecords {
             + " WHERE tenant_id = ? AND subject = ? AND idempotency_key = ? AND status IS NULL";
     private static final String RELEASE = "DELETE FROM idempotency_keys"
             + " WHERE tenant_id = ? AND subject = ? AND idempotency_key = ? AND status IS NULL";
+    // Counts no further than the limit it is asked about, so that a full tenant costs no more.
+    private static final String LIVE_KEYS = "SELECT count(*) FROM (SELECT 1 FROM idempotency_keys"
+            + " WHERE tenant_id = ? AND expires_at > now() LIMIT ?) live";
     private static final String SWEEP = "DELETE FROM idempotency_keys WHERE expires_at <= now()";
 
     private final DataSource dataSource;
@@ -75,6 +78,20 @@ public class IdempotencyRecords {
             }
         } catch (SQLException e) {
             throw new StoreException("claiming an idempotency key", e);
+        }
+    }
+
+    /** Whether the tenant holds {@code limit} unexpired keys or more. */
+    public boolean tenantHolds(String tenantId, int limit) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement(LIVE_KEYS)) {
+            count.setString(1, tenantId);
+            count.setInt(2, limit);
+            try (ResultSet row = count.executeQuery()) {
+                return row.next() && row.getInt(1) >= limit;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("counting a tenant's idempotency keys", e);
         }
     }
 
