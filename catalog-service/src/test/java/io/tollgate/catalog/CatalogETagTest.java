@@ -1,5 +1,10 @@
 package io.tollgate.catalog;
 
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -13,6 +18,7 @@ import io.tollgate.testkit.net.PortForward;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 import jakarta.inject.Inject;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.rest.RESTCatalog;
 import org.apache.iceberg.types.Types;
@@ -35,6 +41,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,6 +66,8 @@ class CatalogETagTest implements TestPropertyProvider {
             CatalogTestTenants.tenant("acme", "acme-lake", STORAGE.resolve("acme")), INITECH));
     static final TableIdentifier EVENTS = TableIdentifier.of("web", "events");
     static final String EVENTS_PATH = "/v1/acme-lake/namespaces/web/tables/events";
+    static final String COUNT_NOT_MODIFIED = "catalog-etag-test.count-not-modified";
+    static final AtomicInteger NOT_MODIFIED = new AtomicInteger();
 
     @Inject
     EmbeddedServer server;
@@ -74,13 +83,14 @@ class CatalogETagTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(CatalogTestTenants.catalogProperties(DB, REGISTRY, NO_AUTH));
         properties.put("micronaut.server.port", "-1");
+        properties.put(COUNT_NOT_MODIFIED, "true");
         return properties;
     }
 
     @BeforeAll
     void createATable() {
         Await.until(directory::synced, Duration.ofSeconds(10), "the catalog did not receive the tenant registry");
-        RESTCatalog writer = client("writer@acme", "acme", "acme-lake");
+        RESTCatalog writer = client("writer@acme", "acme", "writer", "acme-lake");
         writer.createNamespace(EVENTS.namespace());
         // Enough columns that the answer is above the server's compression threshold.
         List<Types.NestedField> columns = new ArrayList<>();
@@ -111,7 +121,7 @@ class CatalogETagTest implements TestPropertyProvider {
 
     @Test
     void aNewVersionOfTheTableHasANewETag() throws Exception {
-        RESTCatalog writer = client("writer@acme", "acme", "acme-lake");
+        RESTCatalog writer = client("writer@acme", "acme", "writer", "acme-lake");
         TableIdentifier versions = TableIdentifier.of("web", "versions");
         writer.createTable(versions, new Schema(Types.NestedField.required(1, "id", Types.LongType.get())));
         String path = "/v1/acme-lake/namespaces/web/tables/versions";
@@ -154,6 +164,23 @@ class CatalogETagTest implements TestPropertyProvider {
     }
 
     @Test
+    void icebergsJavaClientSendsTheETagAndUsesItsCopyOnA304() {
+        RESTCatalog reader = client("reader@acme", "acme", "reader", "acme-lake");
+        Table first = reader.loadTable(EVENTS);
+        int before = NOT_MODIFIED.get();
+        Table second = reader.loadTable(EVENTS);
+        assertEquals(before + 1, NOT_MODIFIED.get(), "the client's second load was answered 304");
+        assertEquals(first.schema().asStruct(), second.schema().asStruct());
+
+        TableIdentifier changing = TableIdentifier.of("web", "changing");
+        RESTCatalog writer = client("writer@acme", "acme", "writer", "acme-lake");
+        writer.createTable(changing, new Schema(Types.NestedField.required(1, "id", Types.LongType.get())));
+        reader.loadTable(changing);
+        writer.loadTable(changing).updateProperties().set("stage", "two").commit();
+        assertEquals("two", reader.loadTable(changing).properties().get("stage"), "a new version is loaded whole");
+    }
+
+    @Test
     void aRevokedTokenIsRefusedRatherThanToldItsCopyIsCurrent() throws Exception {
         String token = CatalogTestTenants.token("leaver@acme", "acme", "reader");
         String etag = get(EVENTS_PATH, token, Map.of()).headers().firstValue("ETag").orElseThrow();
@@ -166,7 +193,7 @@ class CatalogETagTest implements TestPropertyProvider {
 
     @Test
     void aSuspendedTenantIsRefusedRatherThanToldItsCopyIsCurrent() throws Exception {
-        RESTCatalog writer = client("writer@initech", "initech", "initech-lake");
+        RESTCatalog writer = client("writer@initech", "initech", "writer", "initech-lake");
         TableIdentifier reports = TableIdentifier.of("tps", "reports");
         writer.createNamespace(reports.namespace());
         writer.createTable(reports, new Schema(Types.NestedField.required(1, "id", Types.LongType.get())));
@@ -196,11 +223,23 @@ class CatalogETagTest implements TestPropertyProvider {
         }
     }
 
-    private RESTCatalog client(String subject, String tenant, String warehouse) {
-        RESTCatalog catalog = CatalogTestTenants.client(server.getURL().toString(), subject, tenant, "writer", warehouse,
+    private RESTCatalog client(String subject, String tenant, String role, String warehouse) {
+        RESTCatalog catalog = CatalogTestTenants.client(server.getURL().toString(), subject, tenant, role, warehouse,
                 Map.of());
         clients.add(catalog);
         return catalog;
+    }
+
+    /** Counts the catalog's 304 answers, to see what Iceberg's own client receives. */
+    @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+    @Requires(property = COUNT_NOT_MODIFIED, value = "true")
+    static class NotModifiedCounter {
+        @ResponseFilter
+        public void count(MutableHttpResponse<?> response) {
+            if (response.getStatus() == HttpStatus.NOT_MODIFIED) {
+                NOT_MODIFIED.incrementAndGet();
+            }
+        }
     }
 
     @AfterAll
