@@ -109,15 +109,11 @@ class CatalogTransactionTest implements TestPropertyProvider {
         RESTCatalog writer = client("writer@acme", "writer");
         TableIdentifier ledger = TableIdentifier.of("books", "ledger");
         TableIdentifier journal = TableIdentifier.of("books", "journal");
-        writer.createNamespace(ledger.namespace());
-        writer.createTable(ledger, EVENTS);
-        writer.createTable(journal, EVENTS);
+        createTables(writer, ledger, journal);
 
-        Transaction toLedger = writer.loadTable(ledger).newTransaction();
-        toLedger.newAppend().appendFile(dataFile(toLedger.table(), "ledger-1")).commit();
+        Transaction toLedger = appendingTo(writer, ledger);
         toLedger.updateProperties().set("batch", "42").commit();
-        Transaction toJournal = writer.loadTable(journal).newTransaction();
-        toJournal.newAppend().appendFile(dataFile(toJournal.table(), "journal-1")).commit();
+        Transaction toJournal = appendingTo(writer, journal);
         writer.commitTransaction(commitOf(ledger, toLedger), commitOf(journal, toJournal));
 
         Table ledgerNow = writer.loadTable(ledger);
@@ -134,15 +130,11 @@ class CatalogTransactionTest implements TestPropertyProvider {
         RESTCatalog writer = client("writer@acme", "writer");
         TableIdentifier orders = TableIdentifier.of("shop", "orders");
         TableIdentifier stock = TableIdentifier.of("shop", "stock");
-        writer.createNamespace(orders.namespace());
-        writer.createTable(orders, EVENTS);
-        writer.createTable(stock, EVENTS);
+        createTables(writer, orders, stock);
 
-        Transaction toOrders = writer.loadTable(orders).newTransaction();
-        toOrders.newAppend().appendFile(dataFile(toOrders.table(), "orders-1")).commit();
+        Transaction toOrders = appendingTo(writer, orders);
         toOrders.updateProperties().set("reserved", "yes").commit();
-        Transaction toStock = writer.loadTable(stock).newTransaction();
-        toStock.newAppend().appendFile(dataFile(toStock.table(), "stock-1")).commit();
+        Transaction toStock = appendingTo(writer, stock);
 
         // Meanwhile another committer moves stock on.
         Table concurrent = client("other@acme", "writer").loadTable(stock);
@@ -182,8 +174,7 @@ class CatalogTransactionTest implements TestPropertyProvider {
     void aReaderCannotCommitATransaction() {
         RESTCatalog writer = client("writer@acme", "writer");
         TableIdentifier prices = TableIdentifier.of("readonly", "prices");
-        writer.createNamespace(prices.namespace());
-        writer.createTable(prices, EVENTS);
+        createTables(writer, prices);
 
         RESTCatalog reader = client("reader@acme", "reader");
         Transaction change = reader.loadTable(prices).newTransaction();
@@ -197,9 +188,7 @@ class CatalogTransactionTest implements TestPropertyProvider {
         RESTCatalog writer = client("writer@acme", "writer");
         TableIdentifier inside = TableIdentifier.of("confined", "inside");
         TableIdentifier moved = TableIdentifier.of("confined", "moved");
-        writer.createNamespace(inside.namespace());
-        writer.createTable(inside, EVENTS);
-        writer.createTable(moved, EVENTS);
+        createTables(writer, inside, moved);
 
         Transaction toInside = writer.loadTable(inside).newTransaction();
         toInside.updateProperties().set("ok", "yes").commit();
@@ -260,6 +249,21 @@ class CatalogTransactionTest implements TestPropertyProvider {
         assertEquals(landed, inLog, "the snapshot log holds exactly the commits that landed");
         assertEquals(landed.size(), result.history().size());
         assertNotNull(result.currentSnapshot());
+    }
+
+    /** Creates tables of one namespace, and the namespace. */
+    private static void createTables(RESTCatalog writer, TableIdentifier... tables) {
+        writer.createNamespace(tables[0].namespace());
+        for (TableIdentifier table : tables) {
+            writer.createTable(table, EVENTS);
+        }
+    }
+
+    /** A transaction on the table that appends one data file, not yet committed to the catalog. */
+    private static Transaction appendingTo(RESTCatalog writer, TableIdentifier table) {
+        Transaction transaction = writer.loadTable(table).newTransaction();
+        transaction.newAppend().appendFile(dataFile(transaction.table(), table.name() + "-1")).commit();
+        return transaction;
     }
 
     private static TableCommit commitOf(TableIdentifier table, Transaction transaction) {
