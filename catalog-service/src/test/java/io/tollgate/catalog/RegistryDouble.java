@@ -9,6 +9,7 @@ import io.tollgate.proto.router.v1.WatchTenantsResponse;
 import io.tollgate.testkit.service.NeighbourServer;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real gRPC RouterService whose WatchTenants streams one fixed snapshot of tenants: a stand-in
@@ -17,6 +18,7 @@ import java.util.List;
  */
 final class RegistryDouble implements AutoCloseable {
     private final NeighbourServer server;
+    private final List<StreamObserver<WatchTenantsResponse>> watchers = new CopyOnWriteArrayList<>();
 
     RegistryDouble(List<Tenant> tenants) {
         server = NeighbourServer.start("router-service", new RouterServiceGrpc.RouterServiceImplBase() {
@@ -25,8 +27,24 @@ final class RegistryDouble implements AutoCloseable {
                 // The stream stays open (no onCompleted), as router-service's does between changes.
                 response.onNext(WatchTenantsResponse.newBuilder().setRevision(1)
                         .setSnapshot(TenantSnapshot.newBuilder().addAllTenants(tenants)).build());
+                watchers.add(response);
             }
         });
+    }
+
+    /** Streams a change of one tenant (e.g. its suspension) to every watcher, as router-service does. */
+    void upsert(Tenant tenant) {
+        WatchTenantsResponse change = WatchTenantsResponse.newBuilder().setRevision(tenant.getRevision())
+                .setUpserted(tenant).build();
+        for (StreamObserver<WatchTenantsResponse> watcher : watchers) {
+            try {
+                synchronized (watcher) {
+                    watcher.onNext(change);
+                }
+            } catch (RuntimeException closed) { // the catalog that watched has stopped
+                watchers.remove(watcher);
+            }
+        }
     }
 
     /** Its address, for {@code grpc.channels.router.address}. */

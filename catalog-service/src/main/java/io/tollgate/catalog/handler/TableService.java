@@ -1,17 +1,20 @@
 package io.tollgate.catalog.handler;
 
+import io.tollgate.catalog.storage.TableRows;
 import io.tollgate.common.auth.AccessClass;
 import jakarta.inject.Singleton;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.BadRequestException;
 import org.apache.iceberg.rest.CatalogHandlers;
-import org.apache.iceberg.rest.RESTCatalogProperties;
+import org.apache.iceberg.rest.RESTCatalogProperties.SnapshotMode;
 import org.apache.iceberg.rest.requests.CreateTableRequest;
 import org.apache.iceberg.rest.requests.RenameTableRequest;
 import org.apache.iceberg.rest.requests.UpdateTableRequest;
 import org.apache.iceberg.rest.responses.ListTablesResponse;
 import org.apache.iceberg.rest.responses.LoadTableResponse;
+
+import java.util.Optional;
 
 /**
  * Tables of the caller's warehouse: readers list, load and check; writers also create, commit,
@@ -20,9 +23,11 @@ import org.apache.iceberg.rest.responses.LoadTableResponse;
 @Singleton
 public class TableService {
     private final WarehouseAccess warehouses;
+    private final TableRows rows;
 
-    public TableService(WarehouseAccess warehouses) {
+    public TableService(WarehouseAccess warehouses, TableRows rows) {
         this.warehouses = warehouses;
+        this.rows = rows;
     }
 
     public ListTablesResponse list(Caller caller, String prefix, Namespace namespace, String pageToken, String pageSize) {
@@ -43,9 +48,27 @@ public class TableService {
         return CatalogHandlers.createTable(warehouse.catalog(), namespace, request);
     }
 
-    public LoadTableResponse load(Caller caller, String prefix, TableIdentifier table) {
+    /**
+     * The table with its ETag; only the ETag when {@code ifNoneMatch} names the current one, decided
+     * on the catalog's row without reading the metadata file. The tenant and role checks come first
+     * either way, so a revoked token or a suspended tenant never gets a "not modified".
+     *
+     * @param ifNoneMatch the caller's {@code If-None-Match}, or null
+     */
+    public LoadedTable load(Caller caller, String prefix, TableIdentifier table, SnapshotMode mode,
+                            String ifNoneMatch) {
         Warehouse warehouse = warehouses.open(caller, prefix, "load tables", AccessClass.READER);
-        return CatalogHandlers.loadTable(warehouse.catalog(), table, RESTCatalogProperties.SnapshotMode.ALL);
+        if (ifNoneMatch != null) {
+            Optional<String> current = rows.currentMetadataLocation(warehouse.catalog().name(), table);
+            if (current.isPresent()) {
+                String etag = TableETag.of(caller, warehouse.name(), current.get(), mode);
+                if (TableETag.matches(ifNoneMatch, etag)) {
+                    return new LoadedTable(null, etag);
+                }
+            }
+        }
+        LoadTableResponse response = CatalogHandlers.loadTable(warehouse.catalog(), table, mode);
+        return new LoadedTable(response, TableETag.of(caller, warehouse.name(), response.metadataLocation(), mode));
     }
 
     public void exists(Caller caller, String prefix, TableIdentifier table) {

@@ -18,6 +18,6 @@ final class Callers {
         // The shared rule of roles to access classes, on the roles the validator let through.
         Principal principal = new Principal(authentication.getName(), tenant == null ? "" : tenant,
                 Set.copyOf(authentication.getRoles()), Set.of(), null, null, null);
-        return new Caller(principal.tenantId(), AccessClass.of(principal));
+        return new Caller(principal.tenantId(), AccessClass.of(principal), principal.roles());
     }
 }

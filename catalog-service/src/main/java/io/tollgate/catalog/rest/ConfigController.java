@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.tollgate.catalog.config.IdempotencyConfig;
 import io.tollgate.catalog.handler.WarehouseAccess;
 import org.apache.iceberg.rest.Endpoint;
 import org.apache.iceberg.rest.responses.ConfigResponse;
@@ -23,19 +24,22 @@ import java.util.List;
 @Controller("/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class ConfigController {
-    /** What the namespace and table controllers serve; a client calls nothing else. */
+    /** What the namespace, table and transaction controllers serve; a client calls nothing else. */
     static final List<Endpoint> SERVED = List.of(
             Endpoint.V1_LIST_NAMESPACES, Endpoint.V1_CREATE_NAMESPACE, Endpoint.V1_LOAD_NAMESPACE,
             Endpoint.V1_NAMESPACE_EXISTS, Endpoint.V1_UPDATE_NAMESPACE, Endpoint.V1_DELETE_NAMESPACE,
             Endpoint.V1_LIST_TABLES, Endpoint.V1_CREATE_TABLE, Endpoint.V1_LOAD_TABLE, Endpoint.V1_TABLE_EXISTS,
-            Endpoint.V1_UPDATE_TABLE, Endpoint.V1_DELETE_TABLE, Endpoint.V1_RENAME_TABLE);
+            Endpoint.V1_UPDATE_TABLE, Endpoint.V1_DELETE_TABLE, Endpoint.V1_RENAME_TABLE,
+            Endpoint.V1_COMMIT_TRANSACTION);
 
     private final WarehouseAccess warehouses;
     private final IcebergJson json;
+    private final IdempotencyConfig idempotency;
 
-    public ConfigController(WarehouseAccess warehouses, IcebergJson json) {
+    public ConfigController(WarehouseAccess warehouses, IcebergJson json, IdempotencyConfig idempotency) {
         this.warehouses = warehouses;
         this.json = json;
+        this.idempotency = idempotency;
     }
 
     @Get("/config")
@@ -45,6 +49,8 @@ public class ConfigController {
                 .withOverride("prefix", name)
                 .withOverride("warehouse", name)
                 .withEndpoints(SERVED)
+                // Clients then send an Idempotency-Key with every mutation (IdempotencyFilter).
+                .withIdempotencyKeyLifetime(idempotency.lifetime().toString())
                 .build());
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
 import org.apache.iceberg.exceptions.BadRequestException;
 import org.apache.iceberg.rest.RESTSerializers;
@@ -46,7 +47,7 @@ public class IcebergJson {
     }
 
     /** A 200 answer carrying an Iceberg response. */
-    public HttpResponse<String> ok(Object response) {
+    public MutableHttpResponse<String> ok(Object response) {
         try {
             return HttpResponse.ok(mapper.writeValueAsString(response)).contentType(MediaType.APPLICATION_JSON_TYPE);
         } catch (JsonProcessingException e) {

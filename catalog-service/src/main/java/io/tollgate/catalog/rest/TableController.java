@@ -1,6 +1,7 @@
 package io.tollgate.catalog.rest;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -13,11 +14,15 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.tollgate.catalog.handler.LoadedTable;
 import io.tollgate.catalog.handler.TableService;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.rest.RESTCatalogProperties.SnapshotMode;
 import org.apache.iceberg.rest.requests.CreateTableRequest;
 import org.apache.iceberg.rest.requests.RenameTableRequest;
 import org.apache.iceberg.rest.requests.UpdateTableRequest;
+
+import java.util.List;
 
 /** Iceberg REST tables of a warehouse: the wire only; {@link TableService} decides. */
 @Controller("/v1/{prefix}")
@@ -54,7 +59,14 @@ public class TableController {
             tables.exists(Callers.of(caller), prefix, identifier(namespace, table));
             return HttpResponse.noContent();
         }
-        return json.ok(tables.load(Callers.of(caller), prefix, identifier(namespace, table)));
+        // Every If-None-Match line counts: a list may be sent as several headers.
+        List<String> ifNoneMatch = request.getHeaders().getAll(HttpHeaders.IF_NONE_MATCH);
+        LoadedTable loaded = tables.load(Callers.of(caller), prefix, identifier(namespace, table), SnapshotMode.ALL,
+                ifNoneMatch.isEmpty() ? null : String.join(",", ifNoneMatch));
+        if (loaded.notModified()) {
+            return HttpResponse.<String>notModified().header(HttpHeaders.ETAG, loaded.etag());
+        }
+        return json.ok(loaded.response()).header(HttpHeaders.ETAG, loaded.etag());
     }
 
     @Post("/namespaces/{namespace}/tables/{table}")
