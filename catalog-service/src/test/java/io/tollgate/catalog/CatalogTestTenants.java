@@ -57,7 +57,7 @@ final class CatalogTestTenants {
     static Tenant tenant(String id, String warehouse, Path root) {
         return Tenant.newBuilder().setId(id).setDisplayName(id).setStatus(TenantStatus.TENANT_STATUS_ACTIVE)
                 .setRevision(1)
-                .setWarehouse(Warehouse.newBuilder().setName(warehouse).setLocation("file://" + root))
+                .addWarehouses(Warehouse.newBuilder().setName(warehouse).setLocation("file://" + root))
                 .build();
     }
 
