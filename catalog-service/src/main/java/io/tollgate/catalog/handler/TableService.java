@@ -2,20 +2,26 @@ package io.tollgate.catalog.handler;
 
 import io.tollgate.common.auth.AccessClass;
 import jakarta.inject.Singleton;
+import io.tollgate.catalog.storage.TablePurge;
+import org.apache.iceberg.TableMetadata;
+import org.apache.iceberg.TableOperations;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.BadRequestException;
 import org.apache.iceberg.rest.CatalogHandlers;
 import org.apache.iceberg.rest.RESTCatalogProperties;
 import org.apache.iceberg.rest.requests.CreateTableRequest;
+import org.apache.iceberg.rest.requests.RegisterTableRequest;
 import org.apache.iceberg.rest.requests.RenameTableRequest;
 import org.apache.iceberg.rest.requests.UpdateTableRequest;
 import org.apache.iceberg.rest.responses.ListTablesResponse;
 import org.apache.iceberg.rest.responses.LoadTableResponse;
 
 /**
- * Tables of the caller's warehouse: readers list, load and check; writers also create, commit,
- * rename and drop. Every location a create or a commit names is confined to the warehouse first.
+ * Tables of the caller's warehouse: readers list, load and check; writers also create (staged or
+ * not), commit, rename and drop (with or without purge); tenant-admins also register. Every
+ * location a create, a commit or a registered metadata file names is confined to the warehouse
+ * first, and a purge deletes nothing outside it.
  */
 @Singleton
 public class TableService {
@@ -34,18 +40,38 @@ public class TableService {
     public LoadTableResponse create(Caller caller, String prefix, Namespace namespace, CreateTableRequest request) {
         Warehouse warehouse = warehouses.open(caller, prefix, "create tables", AccessClass.WRITER);
         request.validate();
-        if (request.stageCreate()) {
-            // Not served yet (config does not advertise it): refused rather than half done.
-            throw new BadRequestException("Staged table creation is not supported by this catalog yet");
-        }
         StorageConfinement.location(warehouse.root(), request.location());
         StorageConfinement.properties(warehouse.root(), request.properties());
+        if (request.stageCreate()) {
+            // Nothing is written: the client gets the metadata to build on, and creates the table
+            // with a commit asserting it does not exist yet (confined like any commit). The
+            // default location is only known now, so it is checked too (a namespace may be "..").
+            LoadTableResponse staged = CatalogHandlers.stageTableCreate(warehouse.catalog(), namespace, request);
+            StorageConfinement.location(warehouse.root(), staged.tableMetadata().location());
+            return staged;
+        }
         return CatalogHandlers.createTable(warehouse.catalog(), namespace, request);
     }
 
-    public LoadTableResponse load(Caller caller, String prefix, TableIdentifier table) {
+    /**
+     * The table's metadata: with every snapshot, or with {@code refs} only those that branches and
+     * tags reference.
+     *
+     * @param snapshots {@code all} (also when null) or {@code refs}
+     */
+    public LoadTableResponse load(Caller caller, String prefix, TableIdentifier table, String snapshots) {
         Warehouse warehouse = warehouses.open(caller, prefix, "load tables", AccessClass.READER);
-        return CatalogHandlers.loadTable(warehouse.catalog(), table, RESTCatalogProperties.SnapshotMode.ALL);
+        return CatalogHandlers.loadTable(warehouse.catalog(), table, snapshotMode(snapshots));
+    }
+
+    private static RESTCatalogProperties.SnapshotMode snapshotMode(String snapshots) {
+        if (snapshots == null || snapshots.equalsIgnoreCase("all")) {
+            return RESTCatalogProperties.SnapshotMode.ALL;
+        }
+        if (snapshots.equalsIgnoreCase("refs")) {
+            return RESTCatalogProperties.SnapshotMode.REFS;
+        }
+        throw new BadRequestException("snapshots must be all or refs");
     }
 
     public void exists(Caller caller, String prefix, TableIdentifier table) {
@@ -65,12 +91,39 @@ public class TableService {
         CatalogHandlers.renameTable(warehouse.catalog(), request);
     }
 
-    /** Drops the table from the catalog; its files stay (purge, which must stay inside the root, is not served yet). */
+    /**
+     * Drops the table from the catalog. With {@code purge}, then deletes the files its last
+     * metadata reaches, each only if it lies under the warehouse's root ({@link TablePurge}): the
+     * catalog entry goes first, so a failed deletion leaves orphaned files, never a table whose
+     * files are half gone.
+     */
     public void drop(Caller caller, String prefix, TableIdentifier table, boolean purge) {
         Warehouse warehouse = warehouses.open(caller, prefix, "drop tables", AccessClass.WRITER);
-        if (purge) {
-            throw new BadRequestException("Dropping a table with purge is not supported by this catalog yet");
+        if (!purge) {
+            CatalogHandlers.dropTable(warehouse.catalog(), table);
+            return;
         }
+        TableOperations operations = TableFiles.operations(warehouse.catalog().loadTable(table));
+        TableMetadata last = operations.current();
         CatalogHandlers.dropTable(warehouse.catalog(), table);
+        TablePurge.purge(operations.io(), warehouse.root(), last);
+    }
+
+    /**
+     * Registers a table from a metadata file already in storage (tenant-admins only). The file,
+     * and every location its metadata names, must lie under the warehouse's root: checked on the
+     * file as read before anything is written to the catalog.
+     */
+    public LoadTableResponse register(Caller caller, String prefix, Namespace namespace, RegisterTableRequest request) {
+        Warehouse warehouse = warehouses.open(caller, prefix, "register tables", AccessClass.ADMIN);
+        request.validate();
+        if (request.name() == null || request.name().isEmpty() || request.metadataLocation() == null) {
+            throw new BadRequestException("A registration needs a name and a metadata-location");
+        }
+        StorageConfinement.location(warehouse.root(), request.metadataLocation());
+        TableIdentifier identifier = TableIdentifier.of(namespace, request.name());
+        TableMetadata metadata = TableFiles.read(warehouse.catalog(), identifier, request.metadataLocation());
+        StorageConfinement.metadata(warehouse.root(), metadata);
+        return CatalogHandlers.registerTable(warehouse.catalog(), namespace, request);
     }
 }

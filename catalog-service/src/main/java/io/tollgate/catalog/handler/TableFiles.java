@@ -1,0 +1,51 @@
+package io.tollgate.catalog.handler;
+
+import org.apache.iceberg.BaseTransaction;
+import org.apache.iceberg.HasTableOperations;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.TableMetadata;
+import org.apache.iceberg.TableMetadataParser;
+import org.apache.iceberg.TableOperations;
+import org.apache.iceberg.Transaction;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.BadRequestException;
+import org.apache.iceberg.exceptions.RuntimeIOException;
+
+/**
+ * A table's operations and files as the warehouse's catalog sees them: the catalog's own FileIO
+ * (confined to the warehouse's root) reads them, whatever storage the warehouse is on.
+ */
+final class TableFiles {
+    private TableFiles() {
+    }
+
+    /** The operations behind a table the catalog loaded. */
+    static TableOperations operations(Table table) {
+        if (table instanceof HasTableOperations withOperations) {
+            return withOperations.operations();
+        }
+        throw new IllegalStateException("the catalog loaded a table without operations: " + table.getClass().getName());
+    }
+
+    /**
+     * The metadata in a file of the warehouse, read through the FileIO the catalog would give
+     * {@code identifier}. The catalog lends its FileIO only to a table's operations; an uncommitted
+     * create-or-replace transaction (which writes nothing) is how Iceberg's own handlers get those
+     * for a table that may not exist yet.
+     */
+    static TableMetadata read(Catalog catalog, TableIdentifier identifier, String metadataLocation) {
+        Transaction transaction = catalog.buildTable(identifier, new Schema()).createOrReplaceTransaction();
+        if (!(transaction instanceof BaseTransaction base)) {
+            throw new IllegalStateException("the catalog made a transaction without operations: "
+                    + transaction.getClass().getName());
+        }
+        try {
+            return TableMetadataParser.read(base.underlyingOps().io(), metadataLocation);
+        } catch (RuntimeIOException | IllegalArgumentException e) {
+            // Iceberg's parser names the file's flaw in its own words; the caller gets ours.
+            throw new BadRequestException("The metadata file cannot be read as table metadata: %s", metadataLocation);
+        }
+    }
+}
