@@ -18,6 +18,7 @@ import org.apache.iceberg.Transaction;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.ForbiddenException;
+import org.apache.iceberg.exceptions.NoSuchNamespaceException;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.rest.RESTCatalog;
 import org.apache.iceberg.types.Types;
@@ -112,6 +113,19 @@ class CatalogTableFilesTest extends RegistryBackedCatalogTest {
         assertEquals(HttpStatus.FORBIDDEN, refused.getStatus());
         assertFalse(writer.tableExists(escaping));
         assertFalse(Files.exists(OUTSIDE.resolve("t")), "nothing was written outside the warehouse");
+    }
+
+    @Test
+    void aTableInANamespaceThatWasNeverCreatedIsRefusedStagedOrNot() {
+        RESTCatalog writer = clients.as("writer@acme", "acme", "writer", "acme-lake");
+        TableIdentifier orphan = TableIdentifier.of("never_created", "orphan");
+        for (Runnable create : List.<Runnable>of(() -> writer.createTable(orphan, EVENTS),
+                () -> writer.buildTable(orphan, EVENTS).createTransaction())) {
+            NoSuchNamespaceException refused = assertThrows(NoSuchNamespaceException.class, create::run);
+            assertEquals("Namespace does not exist: never_created", refused.getMessage());
+        }
+        assertFalse(writer.namespaceExists(orphan.namespace()));
+        assertFalse(writer.tableExists(orphan));
     }
 
     @Test

@@ -8,9 +8,11 @@ import org.apache.iceberg.Schema;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.ForbiddenException;
+import org.apache.iceberg.exceptions.NoSuchNamespaceException;
 import org.apache.iceberg.exceptions.NoSuchViewException;
 import org.apache.iceberg.rest.RESTCatalog;
 import org.apache.iceberg.types.Types;
+import org.apache.iceberg.view.BaseView;
 import org.apache.iceberg.view.SQLViewRepresentation;
 import org.apache.iceberg.view.View;
 import org.apache.iceberg.view.ViewBuilder;
@@ -169,9 +171,45 @@ class CatalogViewTest extends RegistryBackedCatalogTest {
                 "DELETE /v1/{prefix}/namespaces/{namespace}/views/{view}",
                 "POST /v1/{prefix}/views/rename",
                 "POST /v1/{prefix}/namespaces/{namespace}/register",
-                "POST /v1/{prefix}/namespaces/{namespace}/tables/{table}/metrics")), advertised.toString());
-        assertFalse(advertised.contains("POST /v1/{prefix}/namespaces/{namespace}/register-view"),
-                "registering views is not served, so not advertised");
+                "POST /v1/{prefix}/namespaces/{namespace}/tables/{table}/metrics",
+                "POST /v1/{prefix}/namespaces/{namespace}/register-view")), advertised.toString());
+        assertFalse(advertised.contains("POST /v1/{prefix}/transactions/commit"), "not served, so not advertised");
+    }
+
+    @Test
+    void aTenantAdminRegistersAViewFromMetadataUnderTheRootAndNothingElse() throws IOException {
+        RESTCatalog writer = clients.as("writer@acme", "acme", "writer", "acme-lake");
+        Namespace archive = Namespace.of("view_archive");
+        writer.createNamespace(archive);
+        TableIdentifier original = TableIdentifier.of(archive, "original");
+        viewOf(writer, original, "select * from orders").create();
+        // Its metadata file, registered under a second name (dropping the view would delete the file).
+        String metadataFile = ((BaseView) writer.loadView(original)).operations().current().metadataFileLocation();
+
+        TableIdentifier registered = TableIdentifier.of(archive, "registered");
+        assertForbidden(() -> writer.registerView(registered, metadataFile));
+        assertFalse(writer.viewExists(registered));
+
+        RESTCatalog admin = clients.as("admin@acme", "acme", "tenant-admin", "acme-lake");
+        admin.registerView(registered, metadataFile);
+        assertEquals("select * from orders", sql(writer.loadView(registered)));
+
+        Files.createDirectories(OUTSIDE);
+        Path copied = Files.copy(Path.of(metadataFile.substring("file:".length())), OUTSIDE.resolve("copied.gz.metadata.json"));
+        assertForbidden(() -> admin.registerView(TableIdentifier.of(archive, "copied"), "file://" + copied));
+        assertFalse(writer.viewExists(TableIdentifier.of(archive, "copied")));
+        Files.delete(copied);
+        Files.delete(OUTSIDE);
+    }
+
+    @Test
+    void aViewInANamespaceThatWasNeverCreatedIsRefused() {
+        RESTCatalog writer = clients.as("writer@acme", "acme", "writer", "acme-lake");
+        TableIdentifier orphan = TableIdentifier.of("never_created", "orphan");
+        NoSuchNamespaceException refused = assertThrows(NoSuchNamespaceException.class,
+                () -> viewOf(writer, orphan, "select 1").create());
+        assertEquals("Namespace does not exist: never_created", refused.getMessage());
+        assertFalse(writer.namespaceExists(orphan.namespace()));
     }
 
     private static ViewBuilder viewOf(RESTCatalog catalog, TableIdentifier view, String sql) {

@@ -8,6 +8,7 @@ import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.StatisticsFile;
 import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.view.ViewMetadata;
 
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,16 @@ final class StorageConfinement {
                 location(root, setPartitionStatistics.partitionStatisticsFile().path());
             }
         }
+    }
+
+    /** Every location a view's metadata names: its metadata file, its location and its location properties. */
+    static void metadata(WarehouseRoot root, ViewMetadata metadata) {
+        location(root, metadata.metadataFileLocation());
+        if (metadata.location() == null) {
+            throw new LocationOutsideWarehouseException(null);
+        }
+        location(root, metadata.location());
+        properties(root, metadata.properties());
     }
 
     /**

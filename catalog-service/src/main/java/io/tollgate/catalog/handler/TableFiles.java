@@ -12,10 +12,15 @@ import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.BadRequestException;
 import org.apache.iceberg.exceptions.RuntimeIOException;
+import org.apache.iceberg.io.FileIO;
+import org.apache.iceberg.view.ViewMetadata;
+import org.apache.iceberg.view.ViewMetadataParser;
+
+import java.io.UncheckedIOException;
 
 /**
- * A table's operations and files as the warehouse's catalog sees them: the catalog's own FileIO
- * (confined to the warehouse's root) reads them, whatever storage the warehouse is on.
+ * A table's operations, and metadata files, as the warehouse's catalog sees them: the catalog's own
+ * FileIO (confined to the warehouse's root) reads them, whatever storage the warehouse is on.
  */
 final class TableFiles {
     private TableFiles() {
@@ -29,23 +34,36 @@ final class TableFiles {
         throw new IllegalStateException("the catalog loaded a table without operations: " + table.getClass().getName());
     }
 
+    /** The table metadata in a file of the warehouse, read with the catalog's FileIO. */
+    static TableMetadata readTable(Catalog catalog, TableIdentifier identifier, String metadataLocation) {
+        try {
+            return TableMetadataParser.read(io(catalog, identifier), metadataLocation);
+        } catch (RuntimeIOException | IllegalArgumentException e) {
+            // Iceberg's parser names the file's flaw in its own words; the caller gets ours.
+            throw new BadRequestException("The metadata file cannot be read as table metadata: %s", metadataLocation);
+        }
+    }
+
+    /** The view metadata in a file of the warehouse, read with the catalog's FileIO. */
+    static ViewMetadata readView(Catalog catalog, TableIdentifier identifier, String metadataLocation) {
+        try {
+            return ViewMetadataParser.read(io(catalog, identifier).newInputFile(metadataLocation));
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            throw new BadRequestException("The metadata file cannot be read as view metadata: %s", metadataLocation);
+        }
+    }
+
     /**
-     * The metadata in a file of the warehouse, read through the FileIO the catalog would give
-     * {@code identifier}. The catalog lends its FileIO only to a table's operations; an uncommitted
-     * create-or-replace transaction (which writes nothing) is how Iceberg's own handlers get those
-     * for a table that may not exist yet.
+     * The FileIO the catalog would give {@code identifier}. The catalog lends its FileIO only to a
+     * table's operations; an uncommitted create-or-replace transaction (which writes nothing) is how
+     * Iceberg's own handlers get those for a table that may not exist.
      */
-    static TableMetadata read(Catalog catalog, TableIdentifier identifier, String metadataLocation) {
+    private static FileIO io(Catalog catalog, TableIdentifier identifier) {
         Transaction transaction = catalog.buildTable(identifier, new Schema()).createOrReplaceTransaction();
         if (!(transaction instanceof BaseTransaction base)) {
             throw new IllegalStateException("the catalog made a transaction without operations: "
                     + transaction.getClass().getName());
         }
-        try {
-            return TableMetadataParser.read(base.underlyingOps().io(), metadataLocation);
-        } catch (RuntimeIOException | IllegalArgumentException e) {
-            // Iceberg's parser names the file's flaw in its own words; the caller gets ours.
-            throw new BadRequestException("The metadata file cannot be read as table metadata: %s", metadataLocation);
-        }
+        return base.underlyingOps().io();
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import io.tollgate.catalog.storage.TablePurge;
 import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.TableOperations;
+import org.apache.iceberg.UpdateRequirement;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.BadRequestException;
@@ -42,6 +43,7 @@ public class TableService {
         request.validate();
         StorageConfinement.location(warehouse.root(), request.location());
         StorageConfinement.properties(warehouse.root(), request.properties());
+        NamespaceService.requireExists(warehouse.catalog(), namespace);
         if (request.stageCreate()) {
             // Nothing is written: the client gets the metadata to build on, and creates the table
             // with a commit asserting it does not exist yet (confined like any commit). The
@@ -82,6 +84,9 @@ public class TableService {
     public LoadTableResponse commit(Caller caller, String prefix, TableIdentifier table, UpdateTableRequest request) {
         Warehouse warehouse = warehouses.open(caller, prefix, "commit to tables", AccessClass.WRITER);
         StorageConfinement.updates(warehouse.root(), request.updates());
+        if (request.requirements().stream().anyMatch(UpdateRequirement.AssertTableDoesNotExist.class::isInstance)) {
+            NamespaceService.requireExists(warehouse.catalog(), table.namespace()); // a staged create's commit
+        }
         return CatalogHandlers.updateTable(warehouse.catalog(), table, request);
     }
 
@@ -117,12 +122,14 @@ public class TableService {
     public LoadTableResponse register(Caller caller, String prefix, Namespace namespace, RegisterTableRequest request) {
         Warehouse warehouse = warehouses.open(caller, prefix, "register tables", AccessClass.ADMIN);
         request.validate();
-        if (request.name() == null || request.name().isEmpty() || request.metadataLocation() == null) {
-            throw new BadRequestException("A registration needs a name and a metadata-location");
+        if (request.overwrite()) {
+            // As Iceberg's JDBC catalog would answer, but before the file is read.
+            throw new UnsupportedOperationException("Registering tables with overwrite is not supported");
         }
         StorageConfinement.location(warehouse.root(), request.metadataLocation());
         TableIdentifier identifier = TableIdentifier.of(namespace, request.name());
-        TableMetadata metadata = TableFiles.read(warehouse.catalog(), identifier, request.metadataLocation());
+        NamespaceService.requireExists(warehouse.catalog(), namespace);
+        TableMetadata metadata = TableFiles.readTable(warehouse.catalog(), identifier, request.metadataLocation());
         StorageConfinement.metadata(warehouse.root(), metadata);
         return CatalogHandlers.registerTable(warehouse.catalog(), namespace, request);
     }

@@ -7,15 +7,17 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.BadRequestException;
 import org.apache.iceberg.rest.CatalogHandlers;
 import org.apache.iceberg.rest.requests.CreateViewRequest;
+import org.apache.iceberg.rest.requests.RegisterViewRequest;
 import org.apache.iceberg.rest.requests.RenameTableRequest;
 import org.apache.iceberg.rest.requests.UpdateTableRequest;
 import org.apache.iceberg.rest.responses.ListTablesResponse;
 import org.apache.iceberg.rest.responses.LoadViewResponse;
 import org.apache.iceberg.view.SQLViewRepresentation;
+import org.apache.iceberg.view.ViewMetadata;
 
 /**
  * Views of the caller's warehouse: readers list, load and check; writers also create, replace,
- * rename and drop. A view's metadata lies under the warehouse like a table's: the location a
+ * rename and drop; tenant-admins also register. A view's metadata lies under the warehouse like a table's: the location a
  * create or a replace names, and the metadata path among its properties, are confined first.
  */
 @Singleton
@@ -41,6 +43,7 @@ public class ViewService {
         }
         StorageConfinement.location(warehouse.root(), request.location());
         StorageConfinement.properties(warehouse.root(), request.properties());
+        NamespaceService.requireExists(warehouse.catalog(), namespace);
         return CatalogHandlers.createView(warehouse.catalog(), namespace, request);
     }
 
@@ -65,6 +68,22 @@ public class ViewService {
         Warehouse warehouse = warehouses.open(caller, prefix, "rename views", AccessClass.WRITER);
         request.validate();
         CatalogHandlers.renameView(warehouse.catalog(), request);
+    }
+
+    /**
+     * Registers a view from a metadata file already in storage (tenant-admins only): the file, the
+     * view's location and its metadata path must lie under the warehouse's root, checked on the
+     * file as read before anything is written to the catalog.
+     */
+    public LoadViewResponse register(Caller caller, String prefix, Namespace namespace, RegisterViewRequest request) {
+        Warehouse warehouse = warehouses.open(caller, prefix, "register views", AccessClass.ADMIN);
+        request.validate();
+        StorageConfinement.location(warehouse.root(), request.metadataLocation());
+        TableIdentifier identifier = TableIdentifier.of(namespace, request.name());
+        NamespaceService.requireExists(warehouse.catalog(), namespace);
+        ViewMetadata metadata = TableFiles.readView(warehouse.catalog(), identifier, request.metadataLocation());
+        StorageConfinement.metadata(warehouse.root(), metadata);
+        return CatalogHandlers.registerView(warehouse.catalog(), namespace, request);
     }
 
     public void drop(Caller caller, String prefix, TableIdentifier view) {

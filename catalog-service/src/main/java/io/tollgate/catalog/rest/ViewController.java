@@ -15,6 +15,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.tollgate.catalog.handler.ViewService;
 import org.apache.iceberg.rest.requests.CreateViewRequest;
+import org.apache.iceberg.rest.requests.RegisterViewRequest;
 import org.apache.iceberg.rest.requests.RenameTableRequest;
 import org.apache.iceberg.rest.requests.UpdateTableRequest;
 
@@ -64,6 +65,12 @@ public class ViewController {
     public HttpResponse<Void> drop(Authentication caller, String prefix, String namespace, String view) {
         views.drop(Callers.of(caller), prefix, Namespaces.identifier(namespace, view));
         return HttpResponse.noContent();
+    }
+
+    @Post("/namespaces/{namespace}/register-view")
+    public HttpResponse<String> register(Authentication caller, String prefix, String namespace, @Body String body) {
+        return json.ok(views.register(Callers.of(caller), prefix, Namespaces.fromPath(namespace),
+                json.read(body, RegisterViewRequest.class)));
     }
 
     @Post("/views/rename")
