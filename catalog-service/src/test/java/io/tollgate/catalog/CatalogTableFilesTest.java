@@ -180,6 +180,12 @@ class CatalogTableFilesTest extends RegistryBackedCatalogTest {
         RESTCatalog reader = clients.as("reader@acme", "acme", "reader", "acme-lake");
         assertForbidden(() -> reader.dropTable(doomed, true));
         assertTrue(Files.exists(inside));
+        // The table's metadata table "files" is no table to drop, nor a way to purge the table's files.
+        HttpClientResponseException notATable = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.DELETE("/v1/acme-lake/namespaces/purging%1Fdoomed/tables/files?purgeRequested=true")
+                        .bearerAuth(clients.token("writer@acme", "acme", "writer"))));
+        assertRefused(HttpStatus.NOT_FOUND, "NoSuchTableException", notATable);
+        assertTrue(Files.exists(inside));
 
         assertTrue(writer.dropTable(doomed, true));
         assertFalse(writer.tableExists(doomed));

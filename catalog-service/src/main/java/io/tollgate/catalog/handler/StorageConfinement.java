@@ -17,7 +17,7 @@ import java.util.Map;
  * Every location a request names must lie under its warehouse's root, checked before the catalog
  * writes anything: a table's or namespace's {@code location}, the table properties that move where
  * data or metadata are written, the locations inside a commit's metadata updates (tables' and
- * views' alike) and those inside a registered table's metadata. (The
+ * views' alike) and those inside a registered table's or view's metadata. (The
  * warehouse's FileIO refuses anything outside as well; this check answers the client clearly
  * first, and covers places only clients write to, such as data files.)
  */

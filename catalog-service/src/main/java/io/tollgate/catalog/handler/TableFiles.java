@@ -1,7 +1,7 @@
 package io.tollgate.catalog.handler;
 
+import org.apache.iceberg.BaseTable;
 import org.apache.iceberg.BaseTransaction;
-import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableMetadata;
@@ -11,6 +11,7 @@ import org.apache.iceberg.Transaction;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.BadRequestException;
+import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.exceptions.RuntimeIOException;
 import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.view.ViewMetadata;
@@ -26,12 +27,16 @@ final class TableFiles {
     private TableFiles() {
     }
 
-    /** The operations behind a table the catalog loaded. */
-    static TableOperations operations(Table table) {
-        if (table instanceof HasTableOperations withOperations) {
-            return withOperations.operations();
+    /**
+     * The operations behind a table the catalog loaded as {@code identifier}. A metadata table
+     * ({@code ns.t.files}) is no table of the catalog's, as Iceberg's own handlers answer: its
+     * operations are its base table's, which must never be mistaken for it.
+     */
+    static TableOperations operations(Table table, TableIdentifier identifier) {
+        if (table instanceof BaseTable base) {
+            return base.operations();
         }
-        throw new IllegalStateException("the catalog loaded a table without operations: " + table.getClass().getName());
+        throw new NoSuchTableException("Table does not exist: %s", identifier);
     }
 
     /** The table metadata in a file of the warehouse, read with the catalog's FileIO. */

@@ -1,8 +1,8 @@
 package io.tollgate.catalog.handler;
 
+import io.tollgate.catalog.storage.TablePurge;
 import io.tollgate.common.auth.AccessClass;
 import jakarta.inject.Singleton;
-import io.tollgate.catalog.storage.TablePurge;
 import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.TableOperations;
 import org.apache.iceberg.UpdateRequirement;
@@ -108,7 +108,7 @@ public class TableService {
             CatalogHandlers.dropTable(warehouse.catalog(), table);
             return;
         }
-        TableOperations operations = TableFiles.operations(warehouse.catalog().loadTable(table));
+        TableOperations operations = TableFiles.operations(warehouse.catalog().loadTable(table), table);
         TableMetadata last = operations.current();
         CatalogHandlers.dropTable(warehouse.catalog(), table);
         TablePurge.purge(operations.io(), warehouse.root(), last);

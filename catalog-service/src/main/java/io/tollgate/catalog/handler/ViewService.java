@@ -17,8 +17,9 @@ import org.apache.iceberg.view.ViewMetadata;
 
 /**
  * Views of the caller's warehouse: readers list, load and check; writers also create, replace,
- * rename and drop; tenant-admins also register. A view's metadata lies under the warehouse like a table's: the location a
- * create or a replace names, and the metadata path among its properties, are confined first.
+ * rename and drop; tenant-admins also register. A view's metadata lies under the warehouse like a
+ * table's: the location a create, a replace or a registered metadata file names, and the metadata
+ * path among its properties, are confined first.
  */
 @Singleton
 public class ViewService {
