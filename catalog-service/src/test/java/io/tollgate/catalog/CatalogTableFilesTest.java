@@ -197,6 +197,21 @@ class CatalogTableFilesTest extends RegistryBackedCatalogTest {
     }
 
     @Test
+    void aPurgeKeepsTheDataFilesOfATableThatSaysTheyMayBeShared() throws IOException {
+        RESTCatalog writer = clients.as("writer@acme", "acme", "writer", "acme-lake");
+        TableIdentifier sharing = TableIdentifier.of("purging_shared", "sharing");
+        writer.createNamespace(sharing.namespace());
+        Table table = writer.buildTable(sharing, EVENTS).withProperty("gc.enabled", "false").create();
+        Path tableDirectory = Path.of(table.location().substring("file:".length()));
+        Path shared = file(tableDirectory.resolve("data/shared.parquet"));
+        table.newAppend().appendFile(dataFile(table.spec(), "file://" + shared)).commit();
+
+        assertTrue(writer.dropTable(sharing, true));
+        assertTrue(Files.exists(shared), "gc.enabled=false: data files may belong to another table too");
+        assertEquals(List.of(shared), filesUnder(tableDirectory), "the rest of the table's files are purged");
+    }
+
+    @Test
     void aTenantAdminRegistersATableFromMetadataUnderTheRoot() throws IOException {
         RESTCatalog writer = clients.as("writer@acme", "acme", "writer", "acme-lake");
         TableIdentifier original = TableIdentifier.of("registry", "original");
@@ -317,6 +332,7 @@ class CatalogTableFilesTest extends RegistryBackedCatalogTest {
         assertRefused(HttpStatus.BAD_REQUEST, "BadRequestException", post(path, scanReport(6, padding), reader));
         assertRefused(HttpStatus.BAD_REQUEST, "BadRequestException",
                 post(path, "{\"report-type\": \"heap-dump\", \"table-name\": \"x\"}", reader));
+        assertRefused(HttpStatus.BAD_REQUEST, "BadRequestException", post(path, scanReport(6, "\\u0000"), reader));
         // Accepted (clients report a staged table's commits before it exists), but not kept.
         assertEquals(HttpStatus.NO_CONTENT, http.toBlocking().exchange(HttpRequest.POST(
                 "/v1/initech-lake/namespaces/telemetry/tables/nothing/metrics", scanReport(7, "")).bearerAuth(reader)).getStatus());

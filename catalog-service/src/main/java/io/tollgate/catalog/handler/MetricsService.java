@@ -48,9 +48,14 @@ public class MetricsService {
             // a refusal as a warning. Accepted, and not kept: only real tables' reports are.
             return;
         }
+        String json = ReportMetricsRequestParser.toJson(request);
+        if (json.contains("\\u0000")) {
+            // PostgreSQL's jsonb cannot hold it: refused here rather than failing in the store.
+            throw new BadRequestException("A metrics report may not contain NUL characters");
+        }
         reports.add(new MetricsReportStore.Report(caller.tenantId(), warehouse.name(), table.namespace().toString(),
-                table.name(), request.reportType().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                ReportMetricsRequestParser.toJson(request)), config.maxPerTenant());
+                table.name(), request.reportType().name().toLowerCase(Locale.ROOT).replace('_', '-'), json),
+                config.maxPerTenant());
     }
 
     private static ReportMetricsRequest parse(String body) {
