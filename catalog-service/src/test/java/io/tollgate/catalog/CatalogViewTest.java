@@ -19,10 +19,15 @@ import org.apache.iceberg.view.ViewBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -194,12 +199,34 @@ class CatalogViewTest extends RegistryBackedCatalogTest {
         admin.registerView(registered, metadataFile);
         assertEquals("select * from orders", sql(writer.loadView(registered)));
 
+        Path file = Path.of(metadataFile.substring("file:".length()));
         Files.createDirectories(OUTSIDE);
-        Path copied = Files.copy(Path.of(metadataFile.substring("file:".length())), OUTSIDE.resolve("copied.gz.metadata.json"));
+        Path copied = Files.copy(file, OUTSIDE.resolve("copied.gz.metadata.json"));
         assertForbidden(() -> admin.registerView(TableIdentifier.of(archive, "copied"), "file://" + copied));
         assertFalse(writer.viewExists(TableIdentifier.of(archive, "copied")));
         Files.delete(copied);
         Files.delete(OUTSIDE);
+
+        // Inside the root, but naming another place as the view's location.
+        String location = writer.loadView(original).location();
+        String crafted = gunzip(file).replace("\"location\":\"" + location + "\"", "\"location\":\"file://" + OUTSIDE + "/v\"");
+        assertTrue(crafted.contains(OUTSIDE.toString()), "the crafted location is in place");
+        Path elsewhere = gzip(crafted, file.resolveSibling("elsewhere.gz.metadata.json"));
+        assertForbidden(() -> admin.registerView(TableIdentifier.of(archive, "elsewhere"), "file://" + elsewhere));
+        assertFalse(writer.viewExists(TableIdentifier.of(archive, "elsewhere")));
+    }
+
+    private static String gunzip(Path file) throws IOException {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Path gzip(String text, Path file) throws IOException {
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return file;
     }
 
     @Test
