@@ -33,7 +33,13 @@ final class CatalogClients implements AutoCloseable {
     }
 
     RESTCatalog as(String subject, String tenant, String role, String warehouse) {
-        Map<String, String> properties = new HashMap<>(Map.of(
+        return as(subject, tenant, role, warehouse, Map.of());
+    }
+
+    /** A client with more of Iceberg's client properties than the connection's. */
+    RESTCatalog as(String subject, String tenant, String role, String warehouse, Map<String, String> more) {
+        Map<String, String> properties = new HashMap<>(more);
+        properties.putAll(Map.of(
                 "uri", catalog.toString(),
                 "warehouse", warehouse,
                 "io-impl", ClientLocalFileIO.class.getName(),

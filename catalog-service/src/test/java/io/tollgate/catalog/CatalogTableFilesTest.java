@@ -149,6 +149,12 @@ class CatalogTableFilesTest extends RegistryBackedCatalogTest {
         assertEquals(1, refs.at("/metadata/snapshots").size());
         refs.assertEquals("/metadata/snapshots/0/snapshot-id", head);
 
+        // Iceberg's client in refs mode loads the rest when asked for it.
+        RESTCatalog lazy = clients.as("reader@acme", "acme", "reader", "acme-lake", Map.of("snapshot-loading-mode", "refs"));
+        Table loaded = lazy.loadTable(history);
+        assertEquals(head, loaded.currentSnapshot().snapshotId());
+        assertEquals(3, count(loaded.snapshots()));
+
         HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().retrieve(HttpRequest.GET(path + "?snapshots=some").bearerAuth(reader)));
         assertEquals(HttpStatus.BAD_REQUEST, refused.getStatus());
