@@ -327,11 +327,27 @@ class CatalogRestClientTest implements TestPropertyProvider {
     void configAdvertisesThePrefixAndExactlyTheServedEndpoints() {
         String reader = TOKENS.mint("reader@acme", "acme", List.of("reader"), Duration.ofMinutes(5));
         String body = http.toBlocking().retrieve(HttpRequest.GET("/v1/config?warehouse=acme-lake").bearerAuth(reader));
-        JsonBody.parse(body)
-                .assertEquals("/overrides/prefix", "acme-lake")
-                .assertEquals("/endpoints/0", "GET /v1/{prefix}/namespaces")
-                .assertEquals("/endpoints/12", "POST /v1/{prefix}/tables/rename")
-                .assertEquals("/endpoints/13", "POST /v1/{prefix}/transactions/commit");
+        JsonBody config = JsonBody.parse(body).assertEquals("/overrides/prefix", "acme-lake");
+        List<String> advertised = new ArrayList<>();
+        config.at("/endpoints").forEach(endpoint -> advertised.add(endpoint.asText()));
+        assertEquals(List.of(
+                "GET /v1/{prefix}/namespaces", "POST /v1/{prefix}/namespaces", "GET /v1/{prefix}/namespaces/{namespace}",
+                "HEAD /v1/{prefix}/namespaces/{namespace}", "POST /v1/{prefix}/namespaces/{namespace}/properties",
+                "DELETE /v1/{prefix}/namespaces/{namespace}",
+                "GET /v1/{prefix}/namespaces/{namespace}/tables", "POST /v1/{prefix}/namespaces/{namespace}/tables",
+                "GET /v1/{prefix}/namespaces/{namespace}/tables/{table}",
+                "HEAD /v1/{prefix}/namespaces/{namespace}/tables/{table}",
+                "POST /v1/{prefix}/namespaces/{namespace}/tables/{table}",
+                "DELETE /v1/{prefix}/namespaces/{namespace}/tables/{table}", "POST /v1/{prefix}/tables/rename",
+                "POST /v1/{prefix}/namespaces/{namespace}/register",
+                "POST /v1/{prefix}/namespaces/{namespace}/tables/{table}/metrics",
+                "GET /v1/{prefix}/namespaces/{namespace}/views", "POST /v1/{prefix}/namespaces/{namespace}/views",
+                "GET /v1/{prefix}/namespaces/{namespace}/views/{view}",
+                "HEAD /v1/{prefix}/namespaces/{namespace}/views/{view}",
+                "POST /v1/{prefix}/namespaces/{namespace}/views/{view}",
+                "DELETE /v1/{prefix}/namespaces/{namespace}/views/{view}", "POST /v1/{prefix}/views/rename",
+                "POST /v1/{prefix}/namespaces/{namespace}/register-view",
+                "POST /v1/{prefix}/transactions/commit"), advertised);
     }
 
     @Test

@@ -101,7 +101,8 @@ class CatalogTransactionTest implements TestPropertyProvider {
     void configAdvertisesMultiTableCommits() {
         String body = http.toBlocking().retrieve(HttpRequest.GET("/v1/config?warehouse=acme-lake")
                 .bearerAuth(CatalogTestTenants.token("reader@acme", "acme", "reader")));
-        JsonBody.parse(body).assertEquals("/endpoints/13", "POST /v1/{prefix}/transactions/commit");
+        assertTrue(JsonBody.parse(body).at("/endpoints").toString().contains("\"POST /v1/{prefix}/transactions/commit\""),
+                body);
     }
 
     @Test

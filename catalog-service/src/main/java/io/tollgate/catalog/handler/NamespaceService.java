@@ -3,6 +3,8 @@ package io.tollgate.catalog.handler;
 import io.tollgate.common.auth.AccessClass;
 import jakarta.inject.Singleton;
 import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.exceptions.NoSuchNamespaceException;
 import org.apache.iceberg.rest.CatalogHandlers;
 import org.apache.iceberg.rest.requests.CreateNamespaceRequest;
 import org.apache.iceberg.rest.requests.UpdateNamespacePropertiesRequest;
@@ -53,6 +55,16 @@ public class NamespaceService {
         request.validate();
         StorageConfinement.properties(warehouse.root(), request.updates());
         return CatalogHandlers.updateNamespaceProperties(warehouse.catalog(), namespace, request);
+    }
+
+    /**
+     * Refuses to create a table or view in a namespace that was never created, in Iceberg's words
+     * (the JDBC catalog's own refusal names the warehouse's internal catalog name).
+     */
+    static void requireExists(SupportsNamespaces catalog, Namespace namespace) {
+        if (!catalog.namespaceExists(namespace)) {
+            throw new NoSuchNamespaceException("Namespace does not exist: %s", namespace);
+        }
     }
 
     public void drop(Caller caller, String prefix, Namespace namespace) {

@@ -3,7 +3,12 @@ package io.tollgate.catalog.handler;
 import io.tollgate.catalog.storage.LocationOutsideWarehouseException;
 import io.tollgate.catalog.storage.WarehouseRoot;
 import org.apache.iceberg.MetadataUpdate;
+import org.apache.iceberg.PartitionStatisticsFile;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.StatisticsFile;
+import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.view.ViewMetadata;
 
 import java.util.List;
 import java.util.Map;
@@ -11,7 +16,8 @@ import java.util.Map;
 /**
  * Every location a request names must lie under its warehouse's root, checked before the catalog
  * writes anything: a table's or namespace's {@code location}, the table properties that move where
- * data or metadata are written, and the locations inside a commit's metadata updates. (The
+ * data or metadata are written, the locations inside a commit's metadata updates (tables' and
+ * views' alike) and those inside a registered table's or view's metadata. (The
  * warehouse's FileIO refuses anything outside as well; this check answers the client clearly
  * first, and covers places only clients write to, such as data files.)
  */
@@ -50,10 +56,57 @@ final class StorageConfinement {
             } else if (update instanceof MetadataUpdate.SetProperties setProperties) {
                 properties(root, setProperties.updated());
             } else if (update instanceof MetadataUpdate.AddSnapshot addSnapshot) {
-                location(root, addSnapshot.snapshot().manifestListLocation());
+                // A snapshot without a manifest list (format v1's embedded manifests) names files
+                // this check would have to read to find; none of today's writers makes one.
+                String manifestList = addSnapshot.snapshot().manifestListLocation();
+                if (manifestList == null) {
+                    throw new LocationOutsideWarehouseException(null);
+                }
+                location(root, manifestList);
             } else if (update instanceof MetadataUpdate.SetStatistics setStatistics) {
                 location(root, setStatistics.statisticsFile().path());
+            } else if (update instanceof MetadataUpdate.SetPartitionStatistics setPartitionStatistics) {
+                location(root, setPartitionStatistics.partitionStatisticsFile().path());
             }
+        }
+    }
+
+    /** Every location a view's metadata names: its metadata file, its location and its location properties. */
+    static void metadata(WarehouseRoot root, ViewMetadata metadata) {
+        location(root, metadata.metadataFileLocation());
+        if (metadata.location() == null) {
+            throw new LocationOutsideWarehouseException(null);
+        }
+        location(root, metadata.location());
+        properties(root, metadata.properties());
+    }
+
+    /**
+     * Every location a table's metadata names, as a metadata file brought from elsewhere
+     * (register) would have it: the table's location, its location properties, each snapshot's
+     * manifest list, its statistics files and the earlier metadata files it lists.
+     */
+    static void metadata(WarehouseRoot root, TableMetadata metadata) {
+        location(root, metadata.metadataFileLocation());
+        if (metadata.location() == null) {
+            throw new LocationOutsideWarehouseException(null);
+        }
+        location(root, metadata.location());
+        properties(root, metadata.properties());
+        for (Snapshot snapshot : metadata.snapshots()) {
+            if (snapshot.manifestListLocation() == null) {
+                throw new LocationOutsideWarehouseException(null);
+            }
+            location(root, snapshot.manifestListLocation());
+        }
+        for (StatisticsFile statistics : metadata.statisticsFiles()) {
+            location(root, statistics.path());
+        }
+        for (PartitionStatisticsFile statistics : metadata.partitionStatisticsFiles()) {
+            location(root, statistics.path());
+        }
+        for (TableMetadata.MetadataLogEntry earlier : metadata.previousFiles()) {
+            location(root, earlier.file());
         }
     }
 }

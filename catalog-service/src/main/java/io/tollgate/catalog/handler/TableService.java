@@ -1,14 +1,19 @@
 package io.tollgate.catalog.handler;
 
+import io.tollgate.catalog.storage.TablePurge;
 import io.tollgate.catalog.storage.TableRows;
 import io.tollgate.common.auth.AccessClass;
 import jakarta.inject.Singleton;
+import org.apache.iceberg.TableMetadata;
+import org.apache.iceberg.TableOperations;
+import org.apache.iceberg.UpdateRequirement;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.BadRequestException;
 import org.apache.iceberg.rest.CatalogHandlers;
 import org.apache.iceberg.rest.RESTCatalogProperties.SnapshotMode;
 import org.apache.iceberg.rest.requests.CreateTableRequest;
+import org.apache.iceberg.rest.requests.RegisterTableRequest;
 import org.apache.iceberg.rest.requests.RenameTableRequest;
 import org.apache.iceberg.rest.requests.UpdateTableRequest;
 import org.apache.iceberg.rest.responses.ListTablesResponse;
@@ -17,8 +22,10 @@ import org.apache.iceberg.rest.responses.LoadTableResponse;
 import java.util.Optional;
 
 /**
- * Tables of the caller's warehouse: readers list, load and check; writers also create, commit,
- * rename and drop. Every location a create or a commit names is confined to the warehouse first.
+ * Tables of the caller's warehouse: readers list, load and check; writers also create (staged or
+ * not), commit, rename and drop (with or without purge); tenant-admins also register. Every
+ * location a create, a commit or a registered metadata file names is confined to the warehouse
+ * first, and a purge deletes nothing outside it.
  */
 @Singleton
 public class TableService {
@@ -39,12 +46,17 @@ public class TableService {
     public LoadTableResponse create(Caller caller, String prefix, Namespace namespace, CreateTableRequest request) {
         Warehouse warehouse = warehouses.open(caller, prefix, "create tables", AccessClass.WRITER);
         request.validate();
-        if (request.stageCreate()) {
-            // Not served yet (config does not advertise it): refused rather than half done.
-            throw new BadRequestException("Staged table creation is not supported by this catalog yet");
-        }
         StorageConfinement.location(warehouse.root(), request.location());
         StorageConfinement.properties(warehouse.root(), request.properties());
+        NamespaceService.requireExists(warehouse.catalog(), namespace);
+        if (request.stageCreate()) {
+            // Nothing is written: the client gets the metadata to build on, and creates the table
+            // with a commit asserting it does not exist yet (confined like any commit). The
+            // default location is only known now, so it is checked too (a namespace may be "..").
+            LoadTableResponse staged = CatalogHandlers.stageTableCreate(warehouse.catalog(), namespace, request);
+            StorageConfinement.location(warehouse.root(), staged.tableMetadata().location());
+            return staged;
+        }
         return CatalogHandlers.createTable(warehouse.catalog(), namespace, request);
     }
 
@@ -53,10 +65,15 @@ public class TableService {
      * on the catalog's row without reading the metadata file. The tenant and role checks come first
      * either way, so a revoked token or a suspended tenant never gets a "not modified".
      *
+     * The metadata carries every snapshot, or with {@code refs} only those that branches and tags
+     * reference.
+     *
+     * @param snapshots   {@code all} (also when null) or {@code refs}
      * @param ifNoneMatch the caller's {@code If-None-Match}, or null
      */
-    public LoadedTable load(Caller caller, String prefix, TableIdentifier table, SnapshotMode mode,
+    public LoadedTable load(Caller caller, String prefix, TableIdentifier table, String snapshots,
                             String ifNoneMatch) {
+        SnapshotMode mode = snapshotMode(snapshots);
         Warehouse warehouse = warehouses.open(caller, prefix, "load tables", AccessClass.READER);
         if (ifNoneMatch != null) {
             Optional<String> current = rows.currentMetadataLocation(warehouse.catalog().name(), table);
@@ -71,6 +88,16 @@ public class TableService {
         return new LoadedTable(response, TableETag.of(caller, warehouse.name(), response.metadataLocation(), mode));
     }
 
+    private static SnapshotMode snapshotMode(String snapshots) {
+        if (snapshots == null || snapshots.equalsIgnoreCase("all")) {
+            return SnapshotMode.ALL;
+        }
+        if (snapshots.equalsIgnoreCase("refs")) {
+            return SnapshotMode.REFS;
+        }
+        throw new BadRequestException("snapshots must be all or refs");
+    }
+
     public void exists(Caller caller, String prefix, TableIdentifier table) {
         Warehouse warehouse = warehouses.open(caller, prefix, "check tables", AccessClass.READER);
         CatalogHandlers.tableExists(warehouse.catalog(), table);
@@ -79,6 +106,9 @@ public class TableService {
     public LoadTableResponse commit(Caller caller, String prefix, TableIdentifier table, UpdateTableRequest request) {
         Warehouse warehouse = warehouses.open(caller, prefix, "commit to tables", AccessClass.WRITER);
         StorageConfinement.updates(warehouse.root(), request.updates());
+        if (request.requirements().stream().anyMatch(UpdateRequirement.AssertTableDoesNotExist.class::isInstance)) {
+            NamespaceService.requireExists(warehouse.catalog(), table.namespace()); // a staged create's commit
+        }
         return CatalogHandlers.updateTable(warehouse.catalog(), table, request);
     }
 
@@ -88,12 +118,41 @@ public class TableService {
         CatalogHandlers.renameTable(warehouse.catalog(), request);
     }
 
-    /** Drops the table from the catalog; its files stay (purge, which must stay inside the root, is not served yet). */
+    /**
+     * Drops the table from the catalog. With {@code purge}, then deletes the files its last
+     * metadata reaches, each only if it lies under the warehouse's root ({@link TablePurge}): the
+     * catalog entry goes first, so a failed deletion leaves orphaned files, never a table whose
+     * files are half gone.
+     */
     public void drop(Caller caller, String prefix, TableIdentifier table, boolean purge) {
         Warehouse warehouse = warehouses.open(caller, prefix, "drop tables", AccessClass.WRITER);
-        if (purge) {
-            throw new BadRequestException("Dropping a table with purge is not supported by this catalog yet");
+        if (!purge) {
+            CatalogHandlers.dropTable(warehouse.catalog(), table);
+            return;
         }
+        TableOperations operations = TableFiles.operations(warehouse.catalog().loadTable(table), table);
+        TableMetadata last = operations.current();
         CatalogHandlers.dropTable(warehouse.catalog(), table);
+        TablePurge.purge(operations.io(), warehouse.root(), last);
+    }
+
+    /**
+     * Registers a table from a metadata file already in storage (tenant-admins only). The file,
+     * and every location its metadata names, must lie under the warehouse's root: checked on the
+     * file as read before anything is written to the catalog.
+     */
+    public LoadTableResponse register(Caller caller, String prefix, Namespace namespace, RegisterTableRequest request) {
+        Warehouse warehouse = warehouses.open(caller, prefix, "register tables", AccessClass.ADMIN);
+        request.validate();
+        if (request.overwrite()) {
+            // As Iceberg's JDBC catalog would answer, but before the file is read.
+            throw new UnsupportedOperationException("Registering tables with overwrite is not supported");
+        }
+        StorageConfinement.location(warehouse.root(), request.metadataLocation());
+        TableIdentifier identifier = TableIdentifier.of(namespace, request.name());
+        NamespaceService.requireExists(warehouse.catalog(), namespace);
+        TableMetadata metadata = TableFiles.readTable(warehouse.catalog(), identifier, request.metadataLocation());
+        StorageConfinement.metadata(warehouse.root(), metadata);
+        return CatalogHandlers.registerTable(warehouse.catalog(), namespace, request);
     }
 }

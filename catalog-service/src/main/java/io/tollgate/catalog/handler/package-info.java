@@ -1,6 +1,6 @@
 /**
- * The catalog's decisions, one service per concern (namespaces, tables, multi-table transactions,
- * idempotency keys, the caller's warehouse):
+ * The catalog's decisions, one service per concern (namespaces, tables, views, multi-table
+ * transactions, idempotency keys, metrics reports, the caller's warehouse):
  * which warehouse a caller reaches, what its role lets it do (decided before storage is touched),
  * and where a table may lie; then Iceberg's own {@code CatalogHandlers} act on the warehouse's
  * catalog. Knows no HTTP: takes Iceberg's request model and returns its response model, throwing

@@ -24,13 +24,16 @@ import java.util.List;
 @Controller("/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class ConfigController {
-    /** What the namespace, table and transaction controllers serve; a client calls nothing else. */
+    /** What the namespace, table, view and transaction controllers serve; a client calls nothing else. */
     static final List<Endpoint> SERVED = List.of(
             Endpoint.V1_LIST_NAMESPACES, Endpoint.V1_CREATE_NAMESPACE, Endpoint.V1_LOAD_NAMESPACE,
             Endpoint.V1_NAMESPACE_EXISTS, Endpoint.V1_UPDATE_NAMESPACE, Endpoint.V1_DELETE_NAMESPACE,
             Endpoint.V1_LIST_TABLES, Endpoint.V1_CREATE_TABLE, Endpoint.V1_LOAD_TABLE, Endpoint.V1_TABLE_EXISTS,
             Endpoint.V1_UPDATE_TABLE, Endpoint.V1_DELETE_TABLE, Endpoint.V1_RENAME_TABLE,
-            Endpoint.V1_COMMIT_TRANSACTION);
+            Endpoint.V1_REGISTER_TABLE, Endpoint.V1_REPORT_METRICS,
+            Endpoint.V1_LIST_VIEWS, Endpoint.V1_CREATE_VIEW, Endpoint.V1_LOAD_VIEW, Endpoint.V1_VIEW_EXISTS,
+            Endpoint.V1_UPDATE_VIEW, Endpoint.V1_DELETE_VIEW, Endpoint.V1_RENAME_VIEW,
+            Endpoint.V1_REGISTER_VIEW, Endpoint.V1_COMMIT_TRANSACTION);
 
     private final WarehouseAccess warehouses;
     private final IcebergJson json;

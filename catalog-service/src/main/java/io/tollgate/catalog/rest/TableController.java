@@ -15,10 +15,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.tollgate.catalog.handler.LoadedTable;
+import io.tollgate.catalog.handler.MetricsService;
 import io.tollgate.catalog.handler.TableService;
-import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.rest.RESTCatalogProperties.SnapshotMode;
 import org.apache.iceberg.rest.requests.CreateTableRequest;
+import org.apache.iceberg.rest.requests.RegisterTableRequest;
 import org.apache.iceberg.rest.requests.RenameTableRequest;
 import org.apache.iceberg.rest.requests.UpdateTableRequest;
 
@@ -29,10 +29,12 @@ import java.util.List;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class TableController {
     private final TableService tables;
+    private final MetricsService metrics;
     private final IcebergJson json;
 
-    public TableController(TableService tables, IcebergJson json) {
+    public TableController(TableService tables, MetricsService metrics, IcebergJson json) {
         this.tables = tables;
+        this.metrics = metrics;
         this.json = json;
     }
 
@@ -54,14 +56,14 @@ public class TableController {
      */
     @Get("/namespaces/{namespace}/tables/{table}")
     public HttpResponse<String> load(HttpRequest<?> request, Authentication caller, String prefix, String namespace,
-                                     String table) {
+                                     String table, @Nullable @QueryValue String snapshots) {
         if (request.getMethod() == HttpMethod.HEAD) {
-            tables.exists(Callers.of(caller), prefix, identifier(namespace, table));
+            tables.exists(Callers.of(caller), prefix, Namespaces.identifier(namespace, table));
             return HttpResponse.noContent();
         }
         // Every If-None-Match line counts: a list may be sent as several headers.
         List<String> ifNoneMatch = request.getHeaders().getAll(HttpHeaders.IF_NONE_MATCH);
-        LoadedTable loaded = tables.load(Callers.of(caller), prefix, identifier(namespace, table), SnapshotMode.ALL,
+        LoadedTable loaded = tables.load(Callers.of(caller), prefix, Namespaces.identifier(namespace, table), snapshots,
                 ifNoneMatch.isEmpty() ? null : String.join(",", ifNoneMatch));
         if (loaded.notModified()) {
             return HttpResponse.<String>notModified().header(HttpHeaders.ETAG, loaded.etag());
@@ -72,14 +74,28 @@ public class TableController {
     @Post("/namespaces/{namespace}/tables/{table}")
     public HttpResponse<String> commit(Authentication caller, String prefix, String namespace, String table,
                                        @Body String body) {
-        return json.ok(tables.commit(Callers.of(caller), prefix, identifier(namespace, table),
+        return json.ok(tables.commit(Callers.of(caller), prefix, Namespaces.identifier(namespace, table),
                 json.read(body, UpdateTableRequest.class)));
     }
 
     @Delete("/namespaces/{namespace}/tables/{table}")
     public HttpResponse<Void> drop(Authentication caller, String prefix, String namespace, String table,
                                    @Nullable @QueryValue Boolean purgeRequested) {
-        tables.drop(Callers.of(caller), prefix, identifier(namespace, table), Boolean.TRUE.equals(purgeRequested));
+        tables.drop(Callers.of(caller), prefix, Namespaces.identifier(namespace, table), Boolean.TRUE.equals(purgeRequested));
+        return HttpResponse.noContent();
+    }
+
+    @Post("/namespaces/{namespace}/register")
+    public HttpResponse<String> register(Authentication caller, String prefix, String namespace, @Body String body) {
+        return json.ok(tables.register(Callers.of(caller), prefix, Namespaces.fromPath(namespace),
+                json.read(body, RegisterTableRequest.class)));
+    }
+
+    /** A scan or commit report; its size is bounded by {@link MetricsService}, which reads it. */
+    @Post("/namespaces/{namespace}/tables/{table}/metrics")
+    public HttpResponse<Void> reportMetrics(Authentication caller, String prefix, String namespace, String table,
+                                            @Body String body) {
+        metrics.report(Callers.of(caller), prefix, Namespaces.identifier(namespace, table), body);
         return HttpResponse.noContent();
     }
 
@@ -87,9 +103,5 @@ public class TableController {
     public HttpResponse<Void> rename(Authentication caller, String prefix, @Body String body) {
         tables.rename(Callers.of(caller), prefix, json.read(body, RenameTableRequest.class));
         return HttpResponse.noContent();
-    }
-
-    private static TableIdentifier identifier(String namespace, String table) {
-        return TableIdentifier.of(Namespaces.fromPath(namespace), table);
     }
 }

@@ -55,7 +55,10 @@ public class WarehouseCatalogs {
                 CatalogProperties.URI, "jdbc:tollgate-datasource",
                 CatalogProperties.WAREHOUSE_LOCATION, root.location(),
                 "jdbc.init-catalog-tables", "false",
-                "jdbc.schema-version", "V1"));
+                "jdbc.schema-version", "V1",
+                // A table or view in a namespace that was never created is refused (404), as the
+                // REST spec says, rather than making the namespace appear implicitly.
+                "jdbc.strict-mode", "true"));
         return catalog;
     }
 }
