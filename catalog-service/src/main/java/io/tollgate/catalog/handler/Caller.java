@@ -3,10 +3,18 @@ package io.tollgate.catalog.handler;
 import io.tollgate.common.auth.AccessClass;
 
 /**
- * Who is calling, as its verified token says: its tenant and what its roles let it do.
+ * Who is calling, as its verified token says: its tenant and what its roles let it do; and, for
+ * the audit trail, who it is and which request this is.
  *
- * @param tenantId the tenant of the token
- * @param access   the access class of its roles (reader, writer, admin)
+ * @param tenantId  the tenant of the token
+ * @param access    the access class of its roles (reader, writer, admin)
+ * @param subject   the token's subject (an account's name@tenant or a client id)
+ * @param requestId the request's id, as the caller sent it ({@code X-Request-Id}) or made here
  */
-public record Caller(String tenantId, AccessClass access) {
+public record Caller(String tenantId, AccessClass access, String subject, String requestId) {
+
+    /** A caller known by tenant and access only (its subject and request unnamed: "-"). */
+    public Caller(String tenantId, AccessClass access) {
+        this(tenantId, access, "-", "-");
+    }
 }

@@ -1,7 +1,10 @@
 package io.tollgate.catalog.handler;
 
+import io.tollgate.catalog.audit.AuditTarget;
+import io.tollgate.catalog.audit.CatalogAudit;
 import io.tollgate.common.auth.AccessClass;
 import jakarta.inject.Singleton;
+import org.apache.iceberg.MetadataUpdate;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.BadRequestException;
@@ -13,16 +16,21 @@ import org.apache.iceberg.rest.requests.UpdateTableRequest;
 import org.apache.iceberg.rest.responses.ListTablesResponse;
 import org.apache.iceberg.rest.responses.LoadTableResponse;
 
+import java.util.List;
+
 /**
  * Tables of the caller's warehouse: readers list, load and check; writers also create, commit,
  * rename and drop. Every location a create or a commit names is confined to the warehouse first.
+ * Every change is recorded by {@link CatalogAudit}.
  */
 @Singleton
 public class TableService {
     private final WarehouseAccess warehouses;
+    private final CatalogAudit audit;
 
-    public TableService(WarehouseAccess warehouses) {
+    public TableService(WarehouseAccess warehouses, CatalogAudit audit) {
         this.warehouses = warehouses;
+        this.audit = audit;
     }
 
     public ListTablesResponse list(Caller caller, String prefix, Namespace namespace, String pageToken, String pageSize) {
@@ -32,15 +40,18 @@ public class TableService {
     }
 
     public LoadTableResponse create(Caller caller, String prefix, Namespace namespace, CreateTableRequest request) {
-        Warehouse warehouse = warehouses.open(caller, prefix, "create tables", AccessClass.WRITER);
-        request.validate();
-        if (request.stageCreate()) {
-            // Not served yet (config does not advertise it): refused rather than half done.
-            throw new BadRequestException("Staged table creation is not supported by this catalog yet");
-        }
-        StorageConfinement.location(warehouse.root(), request.location());
-        StorageConfinement.properties(warehouse.root(), request.properties());
-        return CatalogHandlers.createTable(warehouse.catalog(), namespace, request);
+        AuditTarget target = AuditTarget.table(prefix, namespace, request.name());
+        return audit.record(caller, "table.create", target, () -> {
+            Warehouse warehouse = warehouses.open(caller, prefix, "create tables", AccessClass.WRITER);
+            request.validate();
+            if (request.stageCreate()) {
+                // Not served yet (config does not advertise it): refused rather than half done.
+                throw new BadRequestException("Staged table creation is not supported by this catalog yet");
+            }
+            StorageConfinement.location(warehouse.root(), request.location());
+            StorageConfinement.properties(warehouse.root(), request.properties());
+            return CatalogHandlers.createTable(warehouse.catalog(), namespace, request);
+        });
     }
 
     public LoadTableResponse load(Caller caller, String prefix, TableIdentifier table) {
@@ -54,23 +65,44 @@ public class TableService {
     }
 
     public LoadTableResponse commit(Caller caller, String prefix, TableIdentifier table, UpdateTableRequest request) {
-        Warehouse warehouse = warehouses.open(caller, prefix, "commit to tables", AccessClass.WRITER);
-        StorageConfinement.updates(warehouse.root(), request.updates());
-        return CatalogHandlers.updateTable(warehouse.catalog(), table, request);
+        AuditTarget target = AuditTarget.table(prefix, table).withSnapshot(addedSnapshot(request));
+        return audit.record(caller, "table.commit", target, () -> {
+            Warehouse warehouse = warehouses.open(caller, prefix, "commit to tables", AccessClass.WRITER);
+            StorageConfinement.updates(warehouse.root(), request.updates());
+            return CatalogHandlers.updateTable(warehouse.catalog(), table, request);
+        });
     }
 
     public void rename(Caller caller, String prefix, RenameTableRequest request) {
-        Warehouse warehouse = warehouses.open(caller, prefix, "rename tables", AccessClass.WRITER);
-        request.validate();
-        CatalogHandlers.renameTable(warehouse.catalog(), request);
+        AuditTarget target = request.source() == null ? AuditTarget.warehouse(prefix)
+                : AuditTarget.table(prefix, request.source())
+                .withDetail("to " + (request.destination() == null ? "-" : request.destination()));
+        audit.record(caller, "table.rename", target, () -> {
+            Warehouse warehouse = warehouses.open(caller, prefix, "rename tables", AccessClass.WRITER);
+            request.validate();
+            CatalogHandlers.renameTable(warehouse.catalog(), request);
+        });
     }
 
     /** Drops the table from the catalog; its files stay (purge, which must stay inside the root, is not served yet). */
     public void drop(Caller caller, String prefix, TableIdentifier table, boolean purge) {
-        Warehouse warehouse = warehouses.open(caller, prefix, "drop tables", AccessClass.WRITER);
-        if (purge) {
-            throw new BadRequestException("Dropping a table with purge is not supported by this catalog yet");
+        audit.record(caller, "table.drop", AuditTarget.table(prefix, table), () -> {
+            Warehouse warehouse = warehouses.open(caller, prefix, "drop tables", AccessClass.WRITER);
+            if (purge) {
+                throw new BadRequestException("Dropping a table with purge is not supported by this catalog yet");
+            }
+            CatalogHandlers.dropTable(warehouse.catalog(), table);
+        });
+    }
+
+    /** The snapshot a commit adds (the last, if it adds several), for the audit trail. */
+    private static Long addedSnapshot(UpdateTableRequest request) {
+        Long added = null;
+        for (MetadataUpdate update : request.updates() == null ? List.<MetadataUpdate>of() : request.updates()) {
+            if (update instanceof MetadataUpdate.AddSnapshot snapshot) {
+                added = snapshot.snapshot().snapshotId();
+            }
         }
-        CatalogHandlers.dropTable(warehouse.catalog(), table);
+        return added;
     }
 }
