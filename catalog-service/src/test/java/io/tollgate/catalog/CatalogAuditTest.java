@@ -1,8 +1,5 @@
 package io.tollgate.catalog;
 
-import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Replaces;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
@@ -12,23 +9,16 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.tollgate.catalog.audit.CatalogAudit;
-import io.tollgate.common.auth.RevocationSet;
-import io.tollgate.common.auth.TokenVerifier;
-import io.tollgate.common.auth.TokenVerifierConfig;
-import io.tollgate.common.auth.TokenVerifierFactory;
 import io.tollgate.common.tenant.TenantDirectory;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.TenantStatus;
-import io.tollgate.proto.router.v1.Warehouse;
 import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.json.JsonBody;
 import io.tollgate.testkit.logs.AuditCapture;
 import io.tollgate.testkit.net.PortForward;
 import io.tollgate.testkit.postgres.PostgresDatabase;
-import io.tollgate.testkit.tls.InternalCertificates;
 import io.tollgate.testkit.tokens.TestTokens;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.PartitionSpec;
@@ -46,16 +36,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -76,9 +62,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CatalogAuditTest implements TestPropertyProvider {
     static final String SPEC = "CatalogAuditTest";
     static final PostgresDatabase DB = PostgresDatabase.create();
-    static final TestTokens TOKENS = new TestTokens("tollgate", "tollgate");
+    static final TestTokens TOKENS = CatalogTestSupport.TOKENS;
     static final PortForward NO_AUTH = PortForward.open();
-    static final Path STORAGE = temporaryDirectory();
+    static final Path STORAGE = CatalogTestSupport.temporaryDirectory("catalog-audit");
     static final RegistryDouble REGISTRY = new RegistryDouble(List.of(tenant("acme"), tenant("globex")));
     static final Schema ORDERS = new Schema(Types.NestedField.required(1, "id", Types.LongType.get()));
 
@@ -96,13 +82,9 @@ class CatalogAuditTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(DB.datasourceProperties());
-        properties.put("spec.name", SPEC);
-        properties.put("micronaut.server.port", "-1");
-        properties.put("grpc.channels.router.address", REGISTRY.address());
-        properties.put("grpc.channels.auth.address", "localhost:" + NO_AUTH.port());
+        Map<String, String> properties = CatalogTestSupport.properties(DB, SPEC, REGISTRY.address(),
+                "localhost:" + NO_AUTH.port());
         properties.put("tollgate.catalog.audit.retention", "1d");
-        InternalCertificates.shared().properties("catalog-service").forEach((k, v) -> properties.put(k, v.toString()));
         return properties;
     }
 
@@ -251,18 +233,7 @@ class CatalogAuditTest implements TestPropertyProvider {
     }
 
     private static Tenant tenant(String id) {
-        return Tenant.newBuilder().setId(id).setDisplayName(id).setStatus(TenantStatus.TENANT_STATUS_ACTIVE)
-                .setRevision(1)
-                .setWarehouse(Warehouse.newBuilder().setName(id + "-lake").setLocation("file://" + STORAGE.resolve(id)))
-                .build();
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("catalog-audit").toRealPath();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CatalogTestSupport.tenant(id, TenantStatus.TENANT_STATUS_ACTIVE, STORAGE).build();
     }
 
     @AfterAll
@@ -272,16 +243,5 @@ class CatalogAuditTest implements TestPropertyProvider {
         }
         REGISTRY.close();
         NO_AUTH.close();
-    }
-
-    /** Trusts the test's signing key instead of fetching auth-service's JWKS. */
-    @Factory
-    @Requires(property = "spec.name", value = SPEC)
-    static class TestVerifier {
-        @Singleton
-        @Replaces(bean = TokenVerifier.class, factory = TokenVerifierFactory.class)
-        TokenVerifier tokenVerifier(TokenVerifierConfig config, RevocationSet revocations) {
-            return new TokenVerifier(config, TOKENS.keys(), revocations, Clock.systemUTC());
-        }
     }
 }

@@ -1,8 +1,5 @@
 package io.tollgate.catalog;
 
-import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Replaces;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -14,21 +11,14 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import io.tollgate.common.auth.RevocationSet;
-import io.tollgate.common.auth.TokenVerifier;
-import io.tollgate.common.auth.TokenVerifierConfig;
-import io.tollgate.common.auth.TokenVerifierFactory;
 import io.tollgate.common.tenant.TenantDirectory;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.TenantStatus;
-import io.tollgate.proto.router.v1.Warehouse;
 import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.json.JsonBody;
 import io.tollgate.testkit.postgres.PostgresDatabase;
-import io.tollgate.testkit.tls.InternalCertificates;
 import io.tollgate.testkit.tokens.TestTokens;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.exceptions.ForbiddenException;
 import org.apache.iceberg.exceptions.NotAuthorizedException;
@@ -39,16 +29,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -71,8 +57,8 @@ class CatalogIdentityTest implements TestPropertyProvider {
     static final String SPEC = "CatalogIdentityTest";
     static final Duration WITHIN = Duration.ofSeconds(1);
     static final PostgresDatabase DB = PostgresDatabase.create();
-    static final TestTokens TOKENS = new TestTokens("tollgate", "tollgate");
-    static final Path STORAGE = temporaryDirectory();
+    static final TestTokens TOKENS = CatalogTestSupport.TOKENS;
+    static final Path STORAGE = CatalogTestSupport.temporaryDirectory("catalog-identity");
     static final RegistryDouble REGISTRY = new RegistryDouble(List.of(tenant("acme", TenantStatus.TENANT_STATUS_ACTIVE),
             tenant("initech", TenantStatus.TENANT_STATUS_ACTIVE)));
     static final IdentityDouble AUTH = new IdentityDouble(TOKENS, Map.of(
@@ -91,13 +77,7 @@ class CatalogIdentityTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(DB.datasourceProperties());
-        properties.put("spec.name", SPEC);
-        properties.put("micronaut.server.port", "-1");
-        properties.put("grpc.channels.router.address", REGISTRY.address());
-        properties.put("grpc.channels.auth.address", AUTH.address());
-        InternalCertificates.shared().properties("catalog-service").forEach((k, v) -> properties.put(k, v.toString()));
-        return properties;
+        return CatalogTestSupport.properties(DB, SPEC, REGISTRY.address(), AUTH.address());
     }
 
     @BeforeAll
@@ -228,17 +208,7 @@ class CatalogIdentityTest implements TestPropertyProvider {
     }
 
     private static Tenant tenant(String id, TenantStatus status) {
-        return Tenant.newBuilder().setId(id).setDisplayName(id).setStatus(status).setRevision(1)
-                .setWarehouse(Warehouse.newBuilder().setName(id + "-lake").setLocation("file://" + STORAGE.resolve(id)))
-                .build();
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("catalog-identity").toRealPath();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CatalogTestSupport.tenant(id, status, STORAGE).build();
     }
 
     @AfterAll
@@ -248,16 +218,5 @@ class CatalogIdentityTest implements TestPropertyProvider {
         }
         REGISTRY.close();
         AUTH.close();
-    }
-
-    /** Trusts the test's signing key instead of fetching auth-service's JWKS; revocations as streamed. */
-    @Factory
-    @Requires(property = "spec.name", value = SPEC)
-    static class TestVerifier {
-        @Singleton
-        @Replaces(bean = TokenVerifier.class, factory = TokenVerifierFactory.class)
-        TokenVerifier tokenVerifier(TokenVerifierConfig config, RevocationSet revocations) {
-            return new TokenVerifier(config, TOKENS.keys(), revocations, Clock.systemUTC());
-        }
     }
 }

@@ -11,20 +11,14 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import io.tollgate.common.auth.RevocationSet;
-import io.tollgate.common.auth.TokenVerifier;
-import io.tollgate.common.auth.TokenVerifierConfig;
-import io.tollgate.common.auth.TokenVerifierFactory;
 import io.tollgate.common.tenant.TenantDirectory;
 import io.tollgate.proto.router.v1.Quotas;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.TenantStatus;
-import io.tollgate.proto.router.v1.Warehouse;
 import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.json.JsonBody;
 import io.tollgate.testkit.net.PortForward;
 import io.tollgate.testkit.postgres.PostgresDatabase;
-import io.tollgate.testkit.tls.InternalCertificates;
 import io.tollgate.testkit.tokens.TestTokens;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -33,15 +27,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,9 +49,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class CatalogQuotaTest implements TestPropertyProvider {
     static final String SPEC = "CatalogQuotaTest";
     static final PostgresDatabase DB = PostgresDatabase.create();
-    static final TestTokens TOKENS = new TestTokens("tollgate", "tollgate");
+    static final TestTokens TOKENS = CatalogTestSupport.TOKENS;
     static final PortForward NO_AUTH = PortForward.open();
-    static final Path STORAGE = temporaryDirectory();
+    static final Path STORAGE = CatalogTestSupport.temporaryDirectory("catalog-quotas");
     static final RegistryDouble REGISTRY = new RegistryDouble(List.of(
             tenant("busy", Quotas.newBuilder().setRequestsPerSecond(3).build()),
             tenant("calm", Quotas.newBuilder().setRequestsPerSecond(3).build()),
@@ -76,13 +66,9 @@ class CatalogQuotaTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(DB.datasourceProperties());
-        properties.put("spec.name", SPEC);
-        properties.put("micronaut.server.port", "-1");
-        properties.put("grpc.channels.router.address", REGISTRY.address());
-        properties.put("grpc.channels.auth.address", "localhost:" + NO_AUTH.port());
+        Map<String, String> properties = CatalogTestSupport.properties(DB, SPEC, REGISTRY.address(),
+                "localhost:" + NO_AUTH.port());
         properties.put("tollgate.catalog.quotas.default-requests-per-second", "2");
-        InternalCertificates.shared().properties("catalog-service").forEach((k, v) -> properties.put(k, v.toString()));
         return properties;
     }
 
@@ -152,18 +138,7 @@ class CatalogQuotaTest implements TestPropertyProvider {
     }
 
     private static Tenant tenant(String id, Quotas quotas) {
-        return Tenant.newBuilder().setId(id).setDisplayName(id).setStatus(TenantStatus.TENANT_STATUS_ACTIVE)
-                .setRevision(1).setQuotas(quotas)
-                .setWarehouse(Warehouse.newBuilder().setName(id + "-lake").setLocation("file://" + STORAGE.resolve(id)))
-                .build();
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("catalog-quotas").toRealPath();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CatalogTestSupport.tenant(id, TenantStatus.TENANT_STATUS_ACTIVE, STORAGE).setQuotas(quotas).build();
     }
 
     @AfterAll
@@ -172,16 +147,10 @@ class CatalogQuotaTest implements TestPropertyProvider {
         NO_AUTH.close();
     }
 
-    /** Trusts the test's signing key, and stops the catalog's clock so that no bucket refills. */
+    /** Stops the catalog's clock, so that no bucket refills. */
     @Factory
     @Requires(property = "spec.name", value = SPEC)
-    static class TestBeans {
-        @Singleton
-        @Replaces(bean = TokenVerifier.class, factory = TokenVerifierFactory.class)
-        TokenVerifier tokenVerifier(TokenVerifierConfig config, RevocationSet revocations) {
-            return new TokenVerifier(config, TOKENS.keys(), revocations, Clock.systemUTC());
-        }
-
+    static class StoppedClock {
         @Singleton
         @Replaces(Clock.class)
         Clock stoppedClock() {
