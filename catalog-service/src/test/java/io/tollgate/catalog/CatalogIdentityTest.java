@@ -139,6 +139,14 @@ class CatalogIdentityTest implements TestPropertyProvider {
     @Test
     void otherGrantsScopesWithoutCatalogAndMalformedRequestsAreOAuthErrors() {
         assertOAuthError("unsupported_grant_type", "grant_type=password&username=alice%40acme&password=al1ce-pw");
+        String token = TOKENS.mint("reader@acme", "acme", List.of("reader"), Duration.ofMinutes(5));
+        HttpClientResponseException exchange = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/v1/oauth/tokens", "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type"
+                                + "%3Atoken-exchange&subject_token=" + token)
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).bearerAuth(token), String.class));
+        assertEquals(HttpStatus.BAD_REQUEST, exchange.getStatus(), "a token exchange is an unsupported grant");
+        JsonBody.parse(exchange.getResponse().getBody(String.class).orElse(""))
+                .assertEquals("/error", "unsupported_grant_type");
         assertOAuthError("invalid_request", "client_id=etl%40acme&client_secret=etl-secret-0123456789");
         assertOAuthError("invalid_scope",
                 "grant_type=client_credentials&client_id=etl%40acme&client_secret=etl-secret-0123456789&scope=sql");

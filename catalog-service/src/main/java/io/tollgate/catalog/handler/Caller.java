@@ -12,9 +12,4 @@ import io.tollgate.common.auth.AccessClass;
  * @param requestId the request's id, as the caller sent it ({@code X-Request-Id}) or made here
  */
 public record Caller(String tenantId, AccessClass access, String subject, String requestId) {
-
-    /** A caller known by tenant and access only (its subject and request unnamed: "-"). */
-    public Caller(String tenantId, AccessClass access) {
-        this(tenantId, access, "-", "-");
-    }
 }

@@ -61,8 +61,12 @@ public class OAuthTokenController {
     public MutableHttpResponse<String> token(HttpRequest<?> request, @Body @Nullable String body) {
         try {
             Map<String, String> form = form(request, body);
-            IssuedCatalogToken issued = tokens.issue(form.get("grant_type"), credentials(request, form),
-                    form.get("scope"), address(request));
+            String grantType = form.get("grant_type");
+            // Credentials are read for the one grant served: another grant (e.g. Iceberg's token
+            // exchange, which sends a Bearer token) is told its grant is unsupported.
+            BasicCredentials credentials = TokenExchange.CLIENT_CREDENTIALS.equals(grantType)
+                    ? credentials(request, form) : null;
+            IssuedCatalogToken issued = tokens.issue(grantType, credentials, form.get("scope"), address(request));
             return noStore(HttpResponse.ok(json.write(OAuthTokenResponse.builder()
                     .withToken(issued.accessToken())
                     .withTokenType("bearer")
@@ -104,7 +108,7 @@ public class OAuthTokenController {
                         "more than one client authentication method");
             }
             BasicCredentials basic = BasicCredentials.parse(authorization.get(0))
-                    .orElseThrow(() -> new TokenRefusedException(TokenRefusal.INVALID_CLIENT, "client authentication failed"));
+                    .orElseThrow(() -> new TokenRefusedException(TokenRefusal.INVALID_CLIENT, TokenExchange.INVALID_CLIENT));
             if (formId != null && !formId.equals(basic.id())) {
                 throw new TokenRefusedException(TokenRefusal.INVALID_REQUEST,
                         "client_id does not match the Authorization header");

@@ -23,7 +23,7 @@ import java.util.List;
 public class TokenExchange {
     public static final String CLIENT_CREDENTIALS = "client_credentials";
     /** auth-service's own words for every refusal of credentials. */
-    static final String INVALID_CLIENT = "client authentication failed";
+    public static final String INVALID_CLIENT = "client authentication failed";
 
     private final AuthServiceGrpc.AuthServiceBlockingStub auth;
 
