@@ -54,6 +54,32 @@ final class CatalogTestTenants {
         return properties;
     }
 
+    /** The catalog's properties: its database, the neighbours' addresses, internal TLS, any port, test tokens. */
+    static Map<String, String> properties(PostgresDatabase db, String spec, String routerAddress, String authAddress) {
+        Map<String, String> properties = new HashMap<>(db.datasourceProperties());
+        properties.put("spec.name", spec);
+        properties.put("micronaut.server.port", "-1");
+        properties.put("grpc.channels.router.address", routerAddress);
+        properties.put("grpc.channels.auth.address", authAddress);
+        properties.put(TRUST_TEST_TOKENS, "true");
+        InternalCertificates.shared().properties("catalog-service").forEach((k, v) -> properties.put(k, v.toString()));
+        return properties;
+    }
+
+    /** A tenant with its warehouse {@code <id>-lake} at {@code <storage>/<id>}. */
+    static Tenant.Builder tenantBuilder(String id, TenantStatus status, Path storage) {
+        return Tenant.newBuilder().setId(id).setDisplayName(id).setStatus(status).setRevision(1)
+                .addWarehouses(Warehouse.newBuilder().setName(id + "-lake").setLocation("file://" + storage.resolve(id)));
+    }
+
+    static Path temporaryDirectory(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix).toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Tenant tenant(String id, String warehouse, Path root) {
         return Tenant.newBuilder().setId(id).setDisplayName(id).setStatus(TenantStatus.TENANT_STATUS_ACTIVE)
                 .setRevision(1)

@@ -2,6 +2,7 @@ package io.tollgate.auth.service;
 
 import io.micronaut.core.annotation.Nullable;
 import io.tollgate.auth.domain.Revocation;
+import io.tollgate.common.audit.AuditLine;
 import io.tollgate.common.auth.Principal;
 import io.tollgate.common.tenant.AccountName;
 import jakarta.inject.Singleton;
@@ -12,15 +13,15 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The audit trail, on logger {@code io.tollgate.audit} so that it can be routed apart. Each line is
- * {@code event=<name>} followed by {@code key=value} fields: who (tenant, subject, client_id), from
+ * auth-service's audit trail, in the shared form of common's {@link AuditLine} (logger
+ * {@code io.tollgate.audit}, routed apart). Each line is {@code event=<name>} followed by
+ * {@code key=value} fields: who (tenant, subject, client_id), from
  * where (address), what happened and why. Never a password, a secret or a token; a token is named
  * by its jti, a refresh-token family by its id.
  */
 @Singleton
 public class AuditLog {
-    private static final Logger AUDIT = LoggerFactory.getLogger("io.tollgate.audit");
-    private static final int MAX_FIELD = 200;
+    private static final Logger AUDIT = LoggerFactory.getLogger(AuditLine.LOGGER);
 
     /** Why a login failed; for operators only, never told to the caller. */
     public enum FailureReason {
@@ -137,12 +138,8 @@ public class AuditLog {
         return text == null ? "-" : clean(text);
     }
 
-    // Caller-supplied text: keep it on one line and short.
+    // Caller-supplied text: on one line and short, as every service's audit line.
     static String clean(String text) {
-        if (text == null || text.isBlank()) {
-            return "-";
-        }
-        String oneLine = text.replaceAll("[\\p{Cntrl}\\s]", "_");
-        return oneLine.length() > MAX_FIELD ? oneLine.substring(0, MAX_FIELD) + "..." : oneLine;
+        return AuditLine.clean(text);
     }
 }

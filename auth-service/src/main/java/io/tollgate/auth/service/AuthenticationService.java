@@ -79,9 +79,21 @@ public class AuthenticationService {
             TenantStatusUnavailableException, InvalidScopeException {
         // First, before any hash is spent.
         rateLimiter.check(username, clientAddress);
+        return issue(username, password, requestedScopes, clientAddress, "password");
+    }
+
+    /**
+     * As {@link #authenticate}, for a caller that has already taken this attempt from the
+     * {@link LoginRateLimiter} (once per request).
+     *
+     * @param grant how the credentials were presented, for the audit trail
+     */
+    public IssuedToken issue(String username, String password, Optional<Set<String>> requestedScopes,
+                             String clientAddress, String grant) throws AuthenticationFailedException,
+            TenantStatusUnavailableException, InvalidScopeException {
         Account account = verifyPassword(username, password, clientAddress);
         IssuedToken token = issuer.issue(TokenSubject.of(account), Scopes.grant(requestedScopes, scopes.forAccounts()));
-        audit.tokenIssued("password", token.principal(), null, clientAddress);
+        audit.tokenIssued(grant, token.principal(), null, clientAddress);
         return token;
     }
 

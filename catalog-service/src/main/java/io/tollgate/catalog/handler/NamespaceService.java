@@ -1,5 +1,7 @@
 package io.tollgate.catalog.handler;
 
+import io.tollgate.catalog.audit.AuditTarget;
+import io.tollgate.catalog.audit.CatalogAudit;
 import io.tollgate.common.auth.AccessClass;
 import jakarta.inject.Singleton;
 import org.apache.iceberg.catalog.Namespace;
@@ -16,13 +18,16 @@ import org.apache.iceberg.rest.responses.UpdateNamespacePropertiesResponse;
 /**
  * Namespaces of the caller's warehouse: readers list and load, writers create and drop,
  * tenant-admins also change properties. A namespace's {@code location} stays under the warehouse.
+ * Every change is recorded by {@link CatalogAudit}.
  */
 @Singleton
 public class NamespaceService {
     private final WarehouseAccess warehouses;
+    private final CatalogAudit audit;
 
-    public NamespaceService(WarehouseAccess warehouses) {
+    public NamespaceService(WarehouseAccess warehouses, CatalogAudit audit) {
         this.warehouses = warehouses;
+        this.audit = audit;
     }
 
     /** The namespaces under {@code parent} (the top-level ones when it is empty), a page at a time. */
@@ -33,10 +38,14 @@ public class NamespaceService {
     }
 
     public CreateNamespaceResponse create(Caller caller, String prefix, CreateNamespaceRequest request) {
-        Warehouse warehouse = warehouses.open(caller, prefix, "create namespaces", AccessClass.WRITER);
-        request.validate();
-        StorageConfinement.properties(warehouse.root(), request.properties());
-        return CatalogHandlers.createNamespace(warehouse.catalog(), request);
+        AuditTarget target = request.namespace() == null ? AuditTarget.warehouse(prefix)
+                : AuditTarget.namespace(prefix, request.namespace());
+        return audit.record(caller, "namespace.create", target, () -> {
+            Warehouse warehouse = warehouses.open(caller, prefix, "create namespaces", AccessClass.WRITER);
+            request.validate();
+            StorageConfinement.properties(warehouse.root(), request.properties());
+            return CatalogHandlers.createNamespace(warehouse.catalog(), request);
+        });
     }
 
     public GetNamespaceResponse load(Caller caller, String prefix, Namespace namespace) {
@@ -51,10 +60,12 @@ public class NamespaceService {
 
     public UpdateNamespacePropertiesResponse updateProperties(Caller caller, String prefix, Namespace namespace,
                                                               UpdateNamespacePropertiesRequest request) {
-        Warehouse warehouse = warehouses.open(caller, prefix, "update namespace properties", AccessClass.ADMIN);
-        request.validate();
-        StorageConfinement.properties(warehouse.root(), request.updates());
-        return CatalogHandlers.updateNamespaceProperties(warehouse.catalog(), namespace, request);
+        return audit.record(caller, "namespace.update_properties", AuditTarget.namespace(prefix, namespace), () -> {
+            Warehouse warehouse = warehouses.open(caller, prefix, "update namespace properties", AccessClass.ADMIN);
+            request.validate();
+            StorageConfinement.properties(warehouse.root(), request.updates());
+            return CatalogHandlers.updateNamespaceProperties(warehouse.catalog(), namespace, request);
+        });
     }
 
     /**
@@ -68,7 +79,9 @@ public class NamespaceService {
     }
 
     public void drop(Caller caller, String prefix, Namespace namespace) {
-        Warehouse warehouse = warehouses.open(caller, prefix, "drop namespaces", AccessClass.WRITER);
-        CatalogHandlers.dropNamespace(warehouse.catalog(), namespace);
+        audit.record(caller, "namespace.drop", AuditTarget.namespace(prefix, namespace), () -> {
+            Warehouse warehouse = warehouses.open(caller, prefix, "drop namespaces", AccessClass.WRITER);
+            CatalogHandlers.dropNamespace(warehouse.catalog(), namespace);
+        });
     }
 }

@@ -1,9 +1,12 @@
 package io.tollgate.catalog.handler;
 
+import io.tollgate.catalog.audit.AuditTarget;
+import io.tollgate.catalog.audit.CatalogAudit;
 import io.tollgate.catalog.storage.TablePurge;
 import io.tollgate.catalog.storage.TableRows;
 import io.tollgate.common.auth.AccessClass;
 import jakarta.inject.Singleton;
+import org.apache.iceberg.MetadataUpdate;
 import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.TableOperations;
 import org.apache.iceberg.UpdateRequirement;
@@ -19,22 +22,25 @@ import org.apache.iceberg.rest.requests.UpdateTableRequest;
 import org.apache.iceberg.rest.responses.ListTablesResponse;
 import org.apache.iceberg.rest.responses.LoadTableResponse;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Tables of the caller's warehouse: readers list, load and check; writers also create (staged or
  * not), commit, rename and drop (with or without purge); tenant-admins also register. Every
  * location a create, a commit or a registered metadata file names is confined to the warehouse
- * first, and a purge deletes nothing outside it.
+ * first, and a purge deletes nothing outside it. Every change is recorded by {@link CatalogAudit}.
  */
 @Singleton
 public class TableService {
     private final WarehouseAccess warehouses;
     private final TableRows rows;
+    private final CatalogAudit audit;
 
-    public TableService(WarehouseAccess warehouses, TableRows rows) {
+    public TableService(WarehouseAccess warehouses, TableRows rows, CatalogAudit audit) {
         this.warehouses = warehouses;
         this.rows = rows;
+        this.audit = audit;
     }
 
     public ListTablesResponse list(Caller caller, String prefix, Namespace namespace, String pageToken, String pageSize) {
@@ -44,20 +50,23 @@ public class TableService {
     }
 
     public LoadTableResponse create(Caller caller, String prefix, Namespace namespace, CreateTableRequest request) {
-        Warehouse warehouse = warehouses.open(caller, prefix, "create tables", AccessClass.WRITER);
-        request.validate();
-        StorageConfinement.location(warehouse.root(), request.location());
-        StorageConfinement.properties(warehouse.root(), request.properties());
-        NamespaceService.requireExists(warehouse.catalog(), namespace);
-        if (request.stageCreate()) {
-            // Nothing is written: the client gets the metadata to build on, and creates the table
-            // with a commit asserting it does not exist yet (confined like any commit). The
-            // default location is only known now, so it is checked too (a namespace may be "..").
-            LoadTableResponse staged = CatalogHandlers.stageTableCreate(warehouse.catalog(), namespace, request);
-            StorageConfinement.location(warehouse.root(), staged.tableMetadata().location());
-            return staged;
-        }
-        return CatalogHandlers.createTable(warehouse.catalog(), namespace, request);
+        AuditTarget target = AuditTarget.table(prefix, namespace, request.name());
+        return audit.record(caller, "table.create", target, () -> {
+            Warehouse warehouse = warehouses.open(caller, prefix, "create tables", AccessClass.WRITER);
+            request.validate();
+            StorageConfinement.location(warehouse.root(), request.location());
+            StorageConfinement.properties(warehouse.root(), request.properties());
+            NamespaceService.requireExists(warehouse.catalog(), namespace);
+            if (request.stageCreate()) {
+                // Nothing is written: the client gets the metadata to build on, and creates the table
+                // with a commit asserting it does not exist yet (confined like any commit). The
+                // default location is only known now, so it is checked too (a namespace may be "..").
+                LoadTableResponse staged = CatalogHandlers.stageTableCreate(warehouse.catalog(), namespace, request);
+                StorageConfinement.location(warehouse.root(), staged.tableMetadata().location());
+                return staged;
+            }
+            return CatalogHandlers.createTable(warehouse.catalog(), namespace, request);
+        });
     }
 
     /**
@@ -104,18 +113,26 @@ public class TableService {
     }
 
     public LoadTableResponse commit(Caller caller, String prefix, TableIdentifier table, UpdateTableRequest request) {
-        Warehouse warehouse = warehouses.open(caller, prefix, "commit to tables", AccessClass.WRITER);
-        StorageConfinement.updates(warehouse.root(), request.updates());
-        if (request.requirements().stream().anyMatch(UpdateRequirement.AssertTableDoesNotExist.class::isInstance)) {
-            NamespaceService.requireExists(warehouse.catalog(), table.namespace()); // a staged create's commit
-        }
-        return CatalogHandlers.updateTable(warehouse.catalog(), table, request);
+        AuditTarget target = AuditTarget.table(prefix, table).withSnapshot(addedSnapshot(request));
+        return audit.record(caller, "table.commit", target, () -> {
+            Warehouse warehouse = warehouses.open(caller, prefix, "commit to tables", AccessClass.WRITER);
+            StorageConfinement.updates(warehouse.root(), request.updates());
+            if (request.requirements().stream().anyMatch(UpdateRequirement.AssertTableDoesNotExist.class::isInstance)) {
+                NamespaceService.requireExists(warehouse.catalog(), table.namespace()); // a staged create's commit
+            }
+            return CatalogHandlers.updateTable(warehouse.catalog(), table, request);
+        });
     }
 
     public void rename(Caller caller, String prefix, RenameTableRequest request) {
-        Warehouse warehouse = warehouses.open(caller, prefix, "rename tables", AccessClass.WRITER);
-        request.validate();
-        CatalogHandlers.renameTable(warehouse.catalog(), request);
+        AuditTarget target = request.source() == null ? AuditTarget.warehouse(prefix)
+                : AuditTarget.table(prefix, request.source())
+                .withDetail("to " + (request.destination() == null ? "-" : request.destination()));
+        audit.record(caller, "table.rename", target, () -> {
+            Warehouse warehouse = warehouses.open(caller, prefix, "rename tables", AccessClass.WRITER);
+            request.validate();
+            CatalogHandlers.renameTable(warehouse.catalog(), request);
+        });
     }
 
     /**
@@ -125,15 +142,18 @@ public class TableService {
      * files are half gone.
      */
     public void drop(Caller caller, String prefix, TableIdentifier table, boolean purge) {
-        Warehouse warehouse = warehouses.open(caller, prefix, "drop tables", AccessClass.WRITER);
-        if (!purge) {
+        AuditTarget target = AuditTarget.table(prefix, table).withDetail(purge ? "purge" : "keep files");
+        audit.record(caller, "table.drop", target, () -> {
+            Warehouse warehouse = warehouses.open(caller, prefix, "drop tables", AccessClass.WRITER);
+            if (!purge) {
+                CatalogHandlers.dropTable(warehouse.catalog(), table);
+                return;
+            }
+            TableOperations operations = TableFiles.operations(warehouse.catalog().loadTable(table), table);
+            TableMetadata last = operations.current();
             CatalogHandlers.dropTable(warehouse.catalog(), table);
-            return;
-        }
-        TableOperations operations = TableFiles.operations(warehouse.catalog().loadTable(table), table);
-        TableMetadata last = operations.current();
-        CatalogHandlers.dropTable(warehouse.catalog(), table);
-        TablePurge.purge(operations.io(), warehouse.root(), last);
+            TablePurge.purge(operations.io(), warehouse.root(), last);
+        });
     }
 
     /**
@@ -142,17 +162,31 @@ public class TableService {
      * file as read before anything is written to the catalog.
      */
     public LoadTableResponse register(Caller caller, String prefix, Namespace namespace, RegisterTableRequest request) {
-        Warehouse warehouse = warehouses.open(caller, prefix, "register tables", AccessClass.ADMIN);
-        request.validate();
-        if (request.overwrite()) {
-            // As Iceberg's JDBC catalog would answer, but before the file is read.
-            throw new UnsupportedOperationException("Registering tables with overwrite is not supported");
+        AuditTarget target = AuditTarget.table(prefix, namespace, request.name());
+        return audit.record(caller, "table.register", target, () -> {
+            Warehouse warehouse = warehouses.open(caller, prefix, "register tables", AccessClass.ADMIN);
+            request.validate();
+            if (request.overwrite()) {
+                // As Iceberg's JDBC catalog would answer, but before the file is read.
+                throw new UnsupportedOperationException("Registering tables with overwrite is not supported");
+            }
+            StorageConfinement.location(warehouse.root(), request.metadataLocation());
+            TableIdentifier identifier = TableIdentifier.of(namespace, request.name());
+            NamespaceService.requireExists(warehouse.catalog(), namespace);
+            TableMetadata metadata = TableFiles.readTable(warehouse.catalog(), identifier, request.metadataLocation());
+            StorageConfinement.metadata(warehouse.root(), metadata);
+            return CatalogHandlers.registerTable(warehouse.catalog(), namespace, request);
+        });
+    }
+
+    /** The snapshot a commit adds (the last, if it adds several), for the audit trail. */
+    private static Long addedSnapshot(UpdateTableRequest request) {
+        Long added = null;
+        for (MetadataUpdate update : request.updates() == null ? List.<MetadataUpdate>of() : request.updates()) {
+            if (update instanceof MetadataUpdate.AddSnapshot snapshot) {
+                added = snapshot.snapshot().snapshotId();
+            }
         }
-        StorageConfinement.location(warehouse.root(), request.metadataLocation());
-        TableIdentifier identifier = TableIdentifier.of(namespace, request.name());
-        NamespaceService.requireExists(warehouse.catalog(), namespace);
-        TableMetadata metadata = TableFiles.readTable(warehouse.catalog(), identifier, request.metadataLocation());
-        StorageConfinement.metadata(warehouse.root(), metadata);
-        return CatalogHandlers.registerTable(warehouse.catalog(), namespace, request);
+        return added;
     }
 }

@@ -1,5 +1,7 @@
 package io.tollgate.catalog.handler;
 
+import io.tollgate.catalog.audit.AuditTarget;
+import io.tollgate.catalog.audit.CatalogAudit;
 import io.tollgate.catalog.storage.MetadataFiles;
 import io.tollgate.catalog.storage.TableRows;
 import io.tollgate.common.auth.AccessClass;
@@ -29,7 +31,8 @@ import java.util.Set;
  * applied, its new metadata file written under the warehouse (confined like any commit's); then one
  * PostgreSQL transaction compare-and-sets every table's metadata location, and a table that moved on
  * meanwhile rolls all of them back (409 CommitFailedException). Unlike a single-table commit there is
- * no retry on the server: the client decides whether to rebuild the whole transaction.
+ * no retry on the server: the client decides whether to rebuild the whole transaction. Recorded
+ * by {@link CatalogAudit} as one event naming every table.
  */
 @Singleton
 public class TransactionService {
@@ -38,35 +41,40 @@ public class TransactionService {
 
     private final WarehouseAccess warehouses;
     private final TableRows rows;
+    private final CatalogAudit audit;
 
-    public TransactionService(WarehouseAccess warehouses, TableRows rows) {
+    public TransactionService(WarehouseAccess warehouses, TableRows rows, CatalogAudit audit) {
         this.warehouses = warehouses;
         this.rows = rows;
+        this.audit = audit;
     }
 
     public void commit(Caller caller, String prefix, CommitTransactionRequest request) {
-        Warehouse warehouse = warehouses.open(caller, prefix, "commit transactions", AccessClass.WRITER);
-        request.validate();
-        List<UpdateTableRequest> changes = request.tableChanges();
-        if (changes.size() > MAX_TABLES) {
-            throw new BadRequestException("A transaction may change at most %d tables", MAX_TABLES);
-        }
-        Set<TableIdentifier> seen = new HashSet<>();
-        for (UpdateTableRequest change : changes) {
-            if (!seen.add(change.identifier())) {
-                throw new BadRequestException("Table %s appears more than once in the transaction", change.identifier());
+        AuditTarget target = AuditTarget.warehouse(prefix).withDetail(tablesOf(request));
+        audit.record(caller, "transaction.commit", target, () -> {
+            Warehouse warehouse = warehouses.open(caller, prefix, "commit transactions", AccessClass.WRITER);
+            request.validate();
+            List<UpdateTableRequest> changes = request.tableChanges();
+            if (changes.size() > MAX_TABLES) {
+                throw new BadRequestException("A transaction may change at most %d tables", MAX_TABLES);
             }
-            if (change.requirements().stream().anyMatch(UpdateRequirement.AssertTableDoesNotExist.class::isInstance)) {
-                throw new BadRequestException("Creating a table is not supported in a multi-table transaction");
+            Set<TableIdentifier> seen = new HashSet<>();
+            for (UpdateTableRequest change : changes) {
+                if (!seen.add(change.identifier())) {
+                    throw new BadRequestException("Table %s appears more than once in the transaction", change.identifier());
+                }
+                if (change.requirements().stream().anyMatch(UpdateRequirement.AssertTableDoesNotExist.class::isInstance)) {
+                    throw new BadRequestException("Creating a table is not supported in a multi-table transaction");
+                }
+                // Every location is checked before any file of the transaction is written.
+                StorageConfinement.updates(warehouse.root(), change.updates());
             }
-            // Every location is checked before any file of the transaction is written.
-            StorageConfinement.updates(warehouse.root(), change.updates());
-        }
-        List<TableRows.Swap> swaps = new ArrayList<>(changes.size());
-        for (UpdateTableRequest change : changes) {
-            swaps.add(prepare(warehouse, change));
-        }
-        rows.swapAll(warehouse.catalog().name(), swaps);
+            List<TableRows.Swap> swaps = new ArrayList<>(changes.size());
+            for (UpdateTableRequest change : changes) {
+                swaps.add(prepare(warehouse, change));
+            }
+            rows.swapAll(warehouse.catalog().name(), swaps);
+        });
     }
 
     // The table's move: its requirements checked on the metadata it has now, its updates applied
@@ -97,5 +105,12 @@ public class TransactionService {
         String current = base.metadataFileLocation();
         String next = updated.changes().isEmpty() ? current : MetadataFiles.writeNext(ops, updated);
         return new TableRows.Swap(identifier, current, next);
+    }
+
+    /** The tables a transaction names, for its audit event: at most ten, then how many more. */
+    private static String tablesOf(CommitTransactionRequest request) {
+        List<UpdateTableRequest> changes = request.tableChanges() == null ? List.of() : request.tableChanges();
+        List<String> named = changes.stream().limit(10).map(change -> String.valueOf(change.identifier())).toList();
+        return "tables " + String.join(", ", named) + (changes.size() > 10 ? " and " + (changes.size() - 10) + " more" : "");
     }
 }

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.tollgate.catalog.audit.AuditAccessRefusedException;
 import io.tollgate.catalog.handler.RoleRefusedException;
 import io.tollgate.catalog.handler.WarehouseNotFoundException;
 import io.tollgate.catalog.storage.LocationOutsideWarehouseException;
@@ -51,6 +52,7 @@ class CatalogErrorHandler implements ExceptionHandler<RuntimeException, HttpResp
             new Mapping(CommitFailedException.class, 409, "CommitFailedException"),
             new Mapping(NamespaceNotEmptyException.class, 409, "NamespaceNotEmptyException"),
             new Mapping(RoleRefusedException.class, 403, "ForbiddenException"),
+            new Mapping(AuditAccessRefusedException.class, 403, "ForbiddenException"),
             new Mapping(LocationOutsideWarehouseException.class, 403, "ForbiddenException"),
             new Mapping(ForbiddenException.class, 403, "ForbiddenException"),
             new Mapping(BadRequestException.class, 400, "BadRequestException"),

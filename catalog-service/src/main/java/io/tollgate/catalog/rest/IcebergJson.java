@@ -48,8 +48,13 @@ public class IcebergJson {
 
     /** A 200 answer carrying an Iceberg response. */
     public MutableHttpResponse<String> ok(Object response) {
+        return HttpResponse.ok(write(response)).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /** An Iceberg response as JSON. */
+    public String write(Object response) {
         try {
-            return HttpResponse.ok(mapper.writeValueAsString(response)).contentType(MediaType.APPLICATION_JSON_TYPE);
+            return mapper.writeValueAsString(response);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + response.getClass().getSimpleName(), e);
         }

@@ -1,5 +1,6 @@
 package io.tollgate.flight.statement;
 
+import io.tollgate.common.audit.AuditLine;
 import io.tollgate.common.auth.AccessClass;
 import io.tollgate.common.auth.Principal;
 import io.tollgate.flight.config.AuditConfig;
@@ -23,7 +24,7 @@ import java.util.HexFormat;
  */
 @Singleton
 public class StatementAudit {
-    private static final Logger AUDIT = LoggerFactory.getLogger("io.tollgate.audit");
+    private static final Logger AUDIT = LoggerFactory.getLogger(AuditLine.LOGGER);
     private static final int MAX_TEXT = 4096;
 
     private final boolean withText;

@@ -12,9 +12,11 @@ import jakarta.inject.Singleton;
  * from Envoy, which presents a certificate of its own named {@code envoy} (from the same CA) and
  * may call that one method and nothing else: the internal RPCs stay closed to it.
  * <p>
- * Each service may call only what it uses: catalog-service follows revocations and logs nobody in,
- * so a compromised catalog replica can neither try passwords (naming any client address it likes
- * for the throttle) nor revoke every token of a tenant.
+ * Each service may call only what it uses: catalog-service follows revocations and exchanges the
+ * client credentials its token endpoint receives (Iceberg's {@code credential=id:secret}); it
+ * cannot revoke tokens nor introspect them. A compromised catalog replica can try credentials, as
+ * any client of its token endpoint can, under the same per-id rate limit (it names the client
+ * address, so the per-address limit is only as good as the catalog).
  */
 @Factory
 class AuthCallers {
@@ -29,6 +31,7 @@ class AuthCallers {
                 .allow(AuthServiceGrpc.getIntrospectMethod(), FLIGHT)
                 .allow(AuthServiceGrpc.getRevokeMethod(), FLIGHT)
                 .allow(AuthServiceGrpc.getWatchRevocationsMethod(), FLIGHT, CATALOG)
+                .allow(AuthServiceGrpc.getExchangeClientCredentialsMethod(), CATALOG)
                 .allow(AuthorizationGrpc.getCheckMethod(), ENVOY)
                 .allowService(AllowedCallers.HEALTH_SERVICE, FLIGHT, CATALOG, ENVOY)
                 .build();

@@ -12,6 +12,7 @@ import io.tollgate.auth.domain.Scopes;
 import io.tollgate.auth.domain.TenantStatusUnavailableException;
 import io.tollgate.auth.service.AuthenticationService;
 import io.tollgate.auth.service.IntrospectionService;
+import io.tollgate.auth.service.oauth.ClientCredentialsExchange;
 import io.tollgate.auth.service.revocation.RevocationService;
 import io.tollgate.auth.service.revocation.RevocationWatch;
 import io.tollgate.common.grpc.GrpcCalls;
@@ -20,6 +21,8 @@ import io.tollgate.common.grpc.server.CallingService;
 import io.tollgate.proto.auth.v1.AuthServiceGrpc;
 import io.tollgate.proto.auth.v1.AuthenticateRequest;
 import io.tollgate.proto.auth.v1.AuthenticateResponse;
+import io.tollgate.proto.auth.v1.ExchangeClientCredentialsRequest;
+import io.tollgate.proto.auth.v1.ExchangeClientCredentialsResponse;
 import io.tollgate.proto.auth.v1.IntrospectRequest;
 import io.tollgate.proto.auth.v1.IntrospectResponse;
 import io.tollgate.proto.auth.v1.RevokeRequest;
@@ -50,12 +53,14 @@ public class AuthEndpoint extends AuthServiceGrpc.AuthServiceImplBase {
     private final AuthenticationService authentication;
     private final IntrospectionService introspection;
     private final RevocationService revocations;
+    private final ClientCredentialsExchange clientCredentials;
 
     public AuthEndpoint(AuthenticationService authentication, IntrospectionService introspection,
-                        RevocationService revocations) {
+                        RevocationService revocations, ClientCredentialsExchange clientCredentials) {
         this.authentication = authentication;
         this.introspection = introspection;
         this.revocations = revocations;
+        this.clientCredentials = clientCredentials;
     }
 
     @Override
@@ -64,6 +69,15 @@ public class AuthEndpoint extends AuthServiceGrpc.AuthServiceImplBase {
         GrpcCalls.respond(response, "Authenticate", KNOWN, () -> ProtoMapper.toResponse(authentication.authenticate(
                 request.getUsername(), request.getPassword(), Scopes.of(request.getScopesList()),
                 request.getClientAddress())));
+    }
+
+    @Override
+    public void exchangeClientCredentials(ExchangeClientCredentialsRequest request,
+                                          StreamObserver<ExchangeClientCredentialsResponse> response) {
+        // Never log the request: it carries the secret.
+        GrpcCalls.respond(response, "ExchangeClientCredentials", KNOWN, () -> ProtoMapper.toExchangeResponse(
+                clientCredentials.exchange(request.getClientId(), request.getClientSecret(),
+                        Scopes.of(request.getScopesList()), request.getClientAddress())));
     }
 
     @Override

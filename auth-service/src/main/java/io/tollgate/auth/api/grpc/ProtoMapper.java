@@ -6,6 +6,7 @@ import io.tollgate.auth.domain.Revocation;
 import io.tollgate.auth.domain.RevocationTarget;
 import io.tollgate.common.auth.Principal;
 import io.tollgate.proto.auth.v1.AuthenticateResponse;
+import io.tollgate.proto.auth.v1.ExchangeClientCredentialsResponse;
 import io.tollgate.proto.auth.v1.IntrospectResponse;
 import io.tollgate.proto.auth.v1.SubjectRef;
 
@@ -20,6 +21,15 @@ final class ProtoMapper {
 
     static AuthenticateResponse toResponse(IssuedToken token) {
         return AuthenticateResponse.newBuilder()
+                .setAccessToken(token.accessToken())
+                .setTokenType(TOKEN_TYPE)
+                .setExpiresInSeconds(token.expiresIn().toSeconds())
+                .setPrincipal(toProto(token.principal()))
+                .build();
+    }
+
+    static ExchangeClientCredentialsResponse toExchangeResponse(IssuedToken token) {
+        return ExchangeClientCredentialsResponse.newBuilder()
                 .setAccessToken(token.accessToken())
                 .setTokenType(TOKEN_TYPE)
                 .setExpiresInSeconds(token.expiresIn().toSeconds())

@@ -6,10 +6,8 @@ import io.tollgate.auth.domain.ClientAuthenticationFailedException;
 import io.tollgate.auth.service.oauth.ClientCredentials;
 import io.tollgate.auth.service.oauth.OAuthError;
 import io.tollgate.auth.service.oauth.OAuthException;
+import io.tollgate.common.http.BasicCredentials;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +22,6 @@ import java.util.Optional;
 final class ClientCredentialsReader {
     static final String CLIENT_ID = "client_id";
     static final String CLIENT_SECRET = "client_secret";
-    private static final String BASIC = "Basic ";
 
     private ClientCredentialsReader() {
     }
@@ -57,31 +54,8 @@ final class ClientCredentialsReader {
     }
 
     private static ClientCredentials basic(String header) throws OAuthException {
-        if (!header.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
-            throw invalidClient();
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(BASIC.length()).trim()),
-                    StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw invalidClient();
-        }
-        int colon = decoded.indexOf(':');
-        if (colon <= 0) {
-            throw invalidClient();
-        }
-        try {
-            return new ClientCredentials(formDecode(decoded.substring(0, colon)),
-                    formDecode(decoded.substring(colon + 1)), ClientCredentials.Method.CLIENT_SECRET_BASIC);
-        } catch (IllegalArgumentException e) {
-            throw invalidClient();
-        }
-    }
-
-    // RFC 6749 §2.3.1: id and secret are form-encoded before they are joined and base64-encoded.
-    private static String formDecode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        BasicCredentials basic = BasicCredentials.parse(header).orElseThrow(ClientCredentialsReader::invalidClient);
+        return new ClientCredentials(basic.id(), basic.secret(), ClientCredentials.Method.CLIENT_SECRET_BASIC);
     }
 
     private static OAuthException invalidClient() {

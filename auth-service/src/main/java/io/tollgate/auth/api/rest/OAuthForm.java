@@ -4,6 +4,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.tollgate.auth.service.oauth.OAuthError;
 import io.tollgate.auth.service.oauth.OAuthException;
+import io.tollgate.common.http.FormBody;
 
 import java.util.Map;
 
@@ -21,6 +22,10 @@ final class OAuthForm {
         if (!form) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, "the body must be application/x-www-form-urlencoded");
         }
-        return FormBody.parse(body);
+        try {
+            return FormBody.parse(body);
+        } catch (FormBody.MalformedFormException e) {
+            throw new OAuthException(OAuthError.INVALID_REQUEST, e.getMessage());
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.tollgate.auth.config.RateLimitConfig;
 import io.tollgate.auth.domain.RateLimitedException;
 import io.tollgate.auth.service.AuditLog;
+import io.tollgate.common.ratelimit.TokenBuckets;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.tollgate.auth.service.ratelimit;
+package io.tollgate.common.ratelimit;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +45,24 @@ class TokenBucketTest {
             buckets.tryTake("key-" + i, 0);
         }
         assertTrue(buckets.size() <= 100, "size " + buckets.size());
+    }
+
+    @Test
+    void aKeyWithItsOwnShapeStartsAFreshBucketWhenTheShapeChanges() {
+        TokenBuckets buckets = new TokenBuckets(1, 1_000, 100);
+        assertEquals(0, buckets.tryTake("acme", 2, 500, 0));
+        assertEquals(0, buckets.tryTake("acme", 2, 500, 0));
+        assertEquals(500, buckets.tryTake("acme", 2, 500, 0));
+        assertEquals(0, buckets.tryTake("acme", 3, 500, 0), "a raised quota applies at once");
+    }
+
+    @Test
+    void bucketsOfKeysThatNoLongerQualifyAreForgotten() {
+        TokenBuckets buckets = new TokenBuckets(1, 1_000, 100);
+        buckets.tryTake("acme", 0);
+        buckets.tryTake("gone", 0);
+        buckets.retainKeys("acme"::equals);
+        assertEquals(1, buckets.size());
+        assertTrue(buckets.tryTake("acme", 0) > 0, "the kept bucket keeps its state");
     }
 }

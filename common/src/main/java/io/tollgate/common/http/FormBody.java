@@ -1,7 +1,4 @@
-package io.tollgate.auth.api.rest;
-
-import io.tollgate.auth.service.oauth.OAuthError;
-import io.tollgate.auth.service.oauth.OAuthException;
+package io.tollgate.common.http;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -10,23 +7,30 @@ import java.util.Map;
 
 /**
  * Decodes an {@code application/x-www-form-urlencoded} body the way RFC 6749 wants it read:
- * a parameter sent without a value counts as absent (§3.1), and one sent twice is an
- * invalid_request (§3.2). Decoded by hand rather than by the framework's binder, which would
- * silently keep one of two repeated values.
+ * a parameter sent without a value counts as absent (§3.1), and one sent twice is refused (§3.2).
+ * Decoded by hand rather than by the framework's binder, which would silently keep one of two
+ * repeated values. OAuth endpoints answer a refusal as invalid_request with its message.
  */
-final class FormBody {
-    static final int MAX_LENGTH = 16 * 1024;
+public final class FormBody {
+    public static final int MAX_LENGTH = 16 * 1024;
 
     private FormBody() {
     }
 
-    static Map<String, String> parse(String body) throws OAuthException {
+    /** A body that cannot be read as a form; the message is safe to show (it never holds a value). */
+    public static final class MalformedFormException extends Exception {
+        MalformedFormException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    public static Map<String, String> parse(String body) throws MalformedFormException {
         Map<String, String> parameters = new HashMap<>();
         if (body == null || body.isEmpty()) {
             return parameters;
         }
         if (body.length() > MAX_LENGTH) {
-            throw new OAuthException(OAuthError.INVALID_REQUEST, "request body too large");
+            throw new MalformedFormException("request body too large");
         }
         for (String pair : body.split("&")) {
             if (pair.isEmpty()) {
@@ -40,18 +44,17 @@ final class FormBody {
             }
             if (parameters.putIfAbsent(name, value) != null) {
                 // The name only: it is one of ours or junk, never a value (which may be a secret).
-                throw new OAuthException(OAuthError.INVALID_REQUEST,
-                        "parameter repeated: " + (name.matches("[a-z_]{1,32}") ? name : "?"));
+                throw new MalformedFormException("parameter repeated: " + (name.matches("[a-z_]{1,32}") ? name : "?"));
             }
         }
         return parameters;
     }
 
-    private static String decode(String text) throws OAuthException {
+    private static String decode(String text) throws MalformedFormException {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new OAuthException(OAuthError.INVALID_REQUEST, "malformed form encoding");
+            throw new MalformedFormException("malformed form encoding");
         }
     }
 }

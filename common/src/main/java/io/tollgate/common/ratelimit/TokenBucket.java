@@ -1,16 +1,16 @@
-package io.tollgate.auth.service.ratelimit;
+package io.tollgate.common.ratelimit;
 
 /**
  * A token bucket: holds up to {@code capacity} tokens, gains one every {@code refillMillis}, and
  * each request takes one. Full at creation, so a first burst of {@code capacity} passes.
  */
-final class TokenBucket {
+public final class TokenBucket {
     private final int capacity;
     private final long refillMillis;
     private double tokens;
     private long updatedAt;
 
-    TokenBucket(int capacity, long refillMillis, long nowMillis) {
+    public TokenBucket(int capacity, long refillMillis, long nowMillis) {
         if (capacity < 1 || refillMillis < 1) {
             throw new IllegalArgumentException("capacity and refill period must be positive");
         }
@@ -25,7 +25,7 @@ final class TokenBucket {
      *
      * @return 0 when a token was taken, else the milliseconds until one will be there
      */
-    synchronized long tryTake(long nowMillis) {
+    public synchronized long tryTake(long nowMillis) {
         refill(nowMillis);
         if (tokens >= 1) {
             tokens -= 1;
@@ -35,9 +35,14 @@ final class TokenBucket {
     }
 
     /** Whether the bucket has refilled completely, i.e. forgetting it would change nothing. */
-    synchronized boolean isFull(long nowMillis) {
+    public synchronized boolean isFull(long nowMillis) {
         refill(nowMillis);
         return tokens >= capacity;
+    }
+
+    /** Whether the bucket has this capacity and refill period. */
+    public boolean hasShape(int otherCapacity, long otherRefillMillis) {
+        return capacity == otherCapacity && refillMillis == otherRefillMillis;
     }
 
     private void refill(long nowMillis) {

@@ -1,0 +1,63 @@
+package io.tollgate.common.audit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One audit event in the shared form: {@code event=<name> key=value ...} on logger
+ * {@value #LOGGER}. Values are the caller's text as often as not, so each is cleaned: on one
+ * line, at most {@value #MAX_FIELD} characters, "-" when absent. Never pass a password, a secret
+ * or a token: name a token by its jti.
+ */
+public final class AuditLine {
+    /** The audit trail's logger name. */
+    public static final String LOGGER = "io.tollgate.audit";
+    private static final Logger AUDIT = LoggerFactory.getLogger(LOGGER);
+    private static final int MAX_FIELD = 200;
+
+    private final String event;
+    private final List<String> fields = new ArrayList<>();
+
+    private AuditLine(String event) {
+        this.event = event;
+    }
+
+    /** Starts the line of one event, e.g. {@code catalog.mutation}. */
+    public static AuditLine event(String name) {
+        return new AuditLine(name);
+    }
+
+    /** Adds {@code key=value}; a null or blank value is written "-". */
+    public AuditLine with(String key, Object value) {
+        fields.add(key + "=" + clean(value == null ? null : String.valueOf(value)));
+        return this;
+    }
+
+    /** The line as it is logged. */
+    public String text() {
+        StringBuilder line = new StringBuilder("event=").append(event);
+        for (String field : fields) {
+            line.append(' ').append(field);
+        }
+        return line.toString();
+    }
+
+    /** Writes the line at INFO. */
+    public void log() {
+        if (AUDIT.isInfoEnabled()) {
+            AUDIT.info(text());
+        }
+    }
+
+    /** Caller-supplied text on one line and short; "-" when there is none. */
+    public static String clean(String text) {
+        if (text == null || text.isBlank()) {
+            return "-";
+        }
+        String oneLine = text.replaceAll("[\\p{Cntrl}\\s]", "_");
+        return oneLine.length() > MAX_FIELD ? oneLine.substring(0, MAX_FIELD) + "..." : oneLine;
+    }
+}
