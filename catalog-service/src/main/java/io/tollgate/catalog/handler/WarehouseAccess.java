@@ -2,8 +2,10 @@ package io.tollgate.catalog.handler;
 
 import io.tollgate.catalog.storage.WarehouseCatalogs;
 import io.tollgate.catalog.storage.WarehouseRoot;
+import io.tollgate.catalog.storage.WarehouseStorage;
 import io.tollgate.common.auth.AccessClass;
 import io.tollgate.common.tenant.TenantGate;
+import io.tollgate.proto.router.v1.S3Storage;
 import io.tollgate.proto.router.v1.Tenant;
 import jakarta.inject.Singleton;
 
@@ -50,7 +52,26 @@ public class WarehouseAccess {
         if (!caller.access().covers(needed)) {
             throw new RoleRefusedException(operation, needed);
         }
-        return new Warehouse(prefix, catalogs.of(tenant.getId(), tenant.getWarehouse()),
-                WarehouseRoot.of(tenant.getWarehouse().getLocation()));
+        io.tollgate.proto.router.v1.Warehouse registered = tenant.getWarehouse();
+        WarehouseStorage storage = storageOf(registered);
+        return new Warehouse(prefix, catalogs.of(tenant.getId(), prefix, registered.getLocation(), storage),
+                WarehouseRoot.of(registered.getLocation()), storage);
+    }
+
+    /** Whether the caller's warehouse signs S3 requests for clients (it is an S3 one). */
+    public boolean signsRequests(Caller caller, String warehouseName) {
+        Tenant tenant = tenants.admit(caller.tenantId());
+        return tenant.hasWarehouse() && tenant.getWarehouse().getName().equals(warehouseName)
+                && storageOf(tenant.getWarehouse()) != null;
+    }
+
+    // The registry's storage settings as the catalog holds them; none for a local warehouse.
+    private static WarehouseStorage storageOf(io.tollgate.proto.router.v1.Warehouse registered) {
+        if (!registered.hasStorage() || !registered.getStorage().hasS3()) {
+            return null;
+        }
+        S3Storage s3 = registered.getStorage().getS3();
+        return new WarehouseStorage(s3.getEndpoint(), s3.getRegion(), s3.getPathStyleAccess(),
+                s3.getKeys().getAccessKeyId(), s3.getKeys().getSecretAccessKey());
     }
 }
