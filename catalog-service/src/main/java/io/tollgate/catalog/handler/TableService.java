@@ -32,6 +32,12 @@ public class TableService {
     }
 
     public LoadTableResponse create(Caller caller, String prefix, Namespace namespace, CreateTableRequest request) {
+        return create(caller, prefix, namespace, request, AccessDelegation.NONE);
+    }
+
+    /** Creates the table; the answer carries what the client needs for the delegation it asked for. */
+    public LoadTableResponse create(Caller caller, String prefix, Namespace namespace, CreateTableRequest request,
+                                    AccessDelegation delegation) {
         Warehouse warehouse = warehouses.open(caller, prefix, "create tables", AccessClass.WRITER);
         request.validate();
         if (request.stageCreate()) {
@@ -40,12 +46,19 @@ public class TableService {
         }
         StorageConfinement.location(warehouse.root(), request.location());
         StorageConfinement.properties(warehouse.root(), request.properties());
-        return CatalogHandlers.createTable(warehouse.catalog(), namespace, request);
+        return delegation.apply(warehouse, TableIdentifier.of(namespace, request.name()),
+                CatalogHandlers.createTable(warehouse.catalog(), namespace, request));
     }
 
     public LoadTableResponse load(Caller caller, String prefix, TableIdentifier table) {
+        return load(caller, prefix, table, AccessDelegation.NONE);
+    }
+
+    /** Loads the table; the answer carries what the client needs for the delegation it asked for. */
+    public LoadTableResponse load(Caller caller, String prefix, TableIdentifier table, AccessDelegation delegation) {
         Warehouse warehouse = warehouses.open(caller, prefix, "load tables", AccessClass.READER);
-        return CatalogHandlers.loadTable(warehouse.catalog(), table, RESTCatalogProperties.SnapshotMode.ALL);
+        return delegation.apply(warehouse, table,
+                CatalogHandlers.loadTable(warehouse.catalog(), table, RESTCatalogProperties.SnapshotMode.ALL));
     }
 
     public void exists(Caller caller, String prefix, TableIdentifier table) {

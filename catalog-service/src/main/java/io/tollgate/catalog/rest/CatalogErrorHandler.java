@@ -8,6 +8,7 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.tollgate.catalog.handler.RoleRefusedException;
 import io.tollgate.catalog.handler.WarehouseNotFoundException;
 import io.tollgate.catalog.storage.LocationOutsideWarehouseException;
+import io.tollgate.catalog.storage.SigningRefusedException;
 import jakarta.inject.Singleton;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.exceptions.BadRequestException;
@@ -52,6 +53,7 @@ class CatalogErrorHandler implements ExceptionHandler<RuntimeException, HttpResp
             new Mapping(NamespaceNotEmptyException.class, 409, "NamespaceNotEmptyException"),
             new Mapping(RoleRefusedException.class, 403, "ForbiddenException"),
             new Mapping(LocationOutsideWarehouseException.class, 403, "ForbiddenException"),
+            new Mapping(SigningRefusedException.class, 403, "ForbiddenException"),
             new Mapping(ForbiddenException.class, 403, "ForbiddenException"),
             new Mapping(BadRequestException.class, 400, "BadRequestException"),
             new Mapping(ValidationException.class, 400, "ValidationException"),

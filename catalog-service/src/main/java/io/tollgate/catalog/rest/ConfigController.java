@@ -41,10 +41,14 @@ public class ConfigController {
     @Get("/config")
     public HttpResponse<String> config(Authentication caller, @Nullable @QueryValue String warehouse) {
         String name = warehouses.warehouseName(Callers.of(caller), warehouse);
-        return json.ok(ConfigResponse.builder()
+        ConfigResponse.Builder config = ConfigResponse.builder()
                 .withOverride("prefix", name)
                 .withOverride("warehouse", name)
-                .withEndpoints(SERVED)
-                .build());
+                .withEndpoints(SERVED);
+        if (warehouses.signsRequests(Callers.of(caller), name)) {
+            // Remote signing is served for S3 warehouses only (a local one's files are the catalog's alone).
+            config.withEndpoints(List.of(Endpoint.V1_TABLE_REMOTE_SIGN));
+        }
+        return json.ok(config.build());
     }
 }

@@ -8,11 +8,13 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.tollgate.catalog.handler.AccessDelegation;
 import io.tollgate.catalog.handler.TableService;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.rest.requests.CreateTableRequest;
@@ -38,9 +40,10 @@ public class TableController {
     }
 
     @Post("/namespaces/{namespace}/tables")
-    public HttpResponse<String> create(Authentication caller, String prefix, String namespace, @Body String body) {
+    public HttpResponse<String> create(Authentication caller, String prefix, String namespace, @Body String body,
+                                       @Nullable @Header(AccessDelegation.HEADER) String delegation) {
         return json.ok(tables.create(Callers.of(caller), prefix, Namespaces.fromPath(namespace),
-                json.read(body, CreateTableRequest.class)));
+                json.read(body, CreateTableRequest.class), AccessDelegation.requested(delegation)));
     }
 
     /**
@@ -54,7 +57,8 @@ public class TableController {
             tables.exists(Callers.of(caller), prefix, identifier(namespace, table));
             return HttpResponse.noContent();
         }
-        return json.ok(tables.load(Callers.of(caller), prefix, identifier(namespace, table)));
+        return json.ok(tables.load(Callers.of(caller), prefix, identifier(namespace, table),
+                AccessDelegation.requested(request.getHeaders().get(AccessDelegation.HEADER))));
     }
 
     @Post("/namespaces/{namespace}/tables/{table}")
