@@ -43,6 +43,11 @@ record S3Location(String bucket, String key) {
                 && (root.key.isEmpty() || key.equals(root.key) || key.startsWith(root.key + "/"));
     }
 
+    /** Whether this object lies below {@code place} (not the place's own key), at a {@code /} boundary. */
+    boolean below(S3Location place) {
+        return bucket.equals(place.bucket) && (place.key.isEmpty() ? !key.isEmpty() : key.startsWith(place.key + "/"));
+    }
+
     @Override
     public String toString() {
         return key.isEmpty() ? SCHEME + bucket : SCHEME + bucket + "/" + key;

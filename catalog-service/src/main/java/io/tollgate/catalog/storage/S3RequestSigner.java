@@ -53,7 +53,7 @@ public final class S3RequestSigner {
         URI uri = request.uri();
         S3Location target = target(storage, uri);
         boolean allowed = places.stream().map(S3Location::parse).flatMap(Optional::stream)
-                .anyMatch(place -> !place.key().isEmpty() && target.within(place));
+                .anyMatch(place -> !place.key().isEmpty() && target.below(place));
         if (!allowed) {
             throw new SigningRefusedException("the object is not one of this table's");
         }

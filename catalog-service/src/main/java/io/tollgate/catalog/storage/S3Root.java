@@ -22,11 +22,6 @@ public final class S3Root implements WarehouseRoot {
                 new IllegalStateException("the registry's warehouse location is not an s3://bucket/prefix one")));
     }
 
-    /** The bucket. */
-    public String bucket() {
-        return root.bucket();
-    }
-
     @Override
     public String location() {
         return root.toString();
@@ -35,14 +30,5 @@ public final class S3Root implements WarehouseRoot {
     @Override
     public boolean contains(String location) {
         return S3Location.parse(location).map(parsed -> parsed.within(root)).orElse(false);
-    }
-
-    /** Whether the object {@code key} of {@code bucket} lies under this root (for requests named by bucket and key). */
-    boolean containsObject(String bucket, String key) {
-        return S3Location.key(key) && new S3Location(bucket, stripSlash(key)).within(root);
-    }
-
-    private static String stripSlash(String key) {
-        return key.endsWith("/") ? key.substring(0, key.length() - 1) : key;
     }
 }
