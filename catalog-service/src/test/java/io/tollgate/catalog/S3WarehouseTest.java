@@ -39,6 +39,7 @@ import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.ForbiddenException;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.io.InputFile;
 import org.apache.iceberg.io.OutputFile;
@@ -157,6 +158,15 @@ class S3WarehouseTest implements TestPropertyProvider {
         try (InputStream stream = input.newStream()) {
             assertArrayEquals(content, stream.readAllBytes());
         }
+
+        // The reader's writes go through the same signer, which refuses them: nothing is written.
+        String forbidden = read.locationProvider().newDataLocation("reader-00000.parquet");
+        assertThrows(ForbiddenException.class, () -> {
+            try (PositionOutputStream stream = read.io().newOutputFile(forbidden).create()) {
+                stream.write(content);
+            }
+        });
+        assertFalse(read.io().newInputFile(forbidden).exists(), "the reader's file was not written");
     }
 
     @Test

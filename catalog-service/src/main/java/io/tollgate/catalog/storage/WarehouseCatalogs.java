@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 
 /**
  * One Iceberg JdbcCatalog per tenant warehouse, all over the service's DataSource. A warehouse's
@@ -22,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * row. The tables are Flyway's (V1 schema, never created or upgraded by the library). Each catalog
  * has its warehouse's one FileIO: local, or S3 with the warehouse's storage settings. A catalog is
  * kept while its warehouse's location and storage are unchanged; when they change, a new one is
- * opened and the old one closed with its FileIO (its S3 client), so there is at most one per warehouse.
+ * opened and the old one closed with its FileIO (its S3 client), so there is at most one per warehouse;
+ * one whose warehouse went away is closed by {@link #retain}.
  */
 @Singleton
 public class WarehouseCatalogs implements AutoCloseable {
@@ -30,7 +32,8 @@ public class WarehouseCatalogs implements AutoCloseable {
     private final DataSource dataSource;
     private final Map<String, Opened> catalogs = new ConcurrentHashMap<>();
 
-    private record Opened(String location, WarehouseStorage storage, JdbcCatalog catalog) {
+    private record Opened(String tenantId, String warehouseName, String location, WarehouseStorage storage,
+                          JdbcCatalog catalog) {
         boolean serves(String otherLocation, WarehouseStorage otherStorage) {
             return location.equals(otherLocation) && Objects.equals(storage, otherStorage);
         }
@@ -63,12 +66,26 @@ public class WarehouseCatalogs implements AutoCloseable {
                 return opened;
             }
             replaced[0] = opened;
-            return new Opened(location, storage, open(name, WarehouseRoot.of(location), storage));
+            return new Opened(tenantId, warehouseName, location, storage, open(name, WarehouseRoot.of(location), storage));
         });
         if (replaced[0] != null) {
             close(replaced[0]);
         }
         return current.catalog();
+    }
+
+    /**
+     * Closes the catalogs (and their FileIOs) of warehouses that are no longer registered, so that
+     * a warehouse that went away does not keep its S3 client.
+     *
+     * @param registered whether a tenant (by id) still has a warehouse of that name
+     */
+    public void retain(BiPredicate<String, String> registered) {
+        catalogs.forEach((name, opened) -> {
+            if (!registered.test(opened.tenantId(), opened.warehouseName()) && catalogs.remove(name, opened)) {
+                close(opened);
+            }
+        });
     }
 
     private JdbcCatalog open(String name, WarehouseRoot root, @Nullable WarehouseStorage storage) {
