@@ -4,15 +4,12 @@ import io.tollgate.catalog.storage.S3RequestSigner;
 import io.tollgate.catalog.storage.SigningRefusedException;
 import io.tollgate.common.auth.AccessClass;
 import jakarta.inject.Singleton;
-import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.rest.requests.RemoteSignRequest;
 import org.apache.iceberg.rest.responses.RemoteSignResponse;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -20,7 +17,8 @@ import java.util.Set;
  * request here and gets it signed with the warehouse's keys, if its role allows the request's
  * method (reader: GET and HEAD; writer and above also PUT, POST and DELETE; nothing else) and the
  * request is for an object of the table named in the route, under the table's location (or its
- * data and metadata paths, themselves confined to the warehouse); see {@link S3RequestSigner}.
+ * data and metadata paths, themselves confined to the warehouse: {@link TablePlaces}); see
+ * {@link S3RequestSigner}.
  */
 @Singleton
 public class SigningService {
@@ -28,9 +26,11 @@ public class SigningService {
     private static final Set<String> WRITES = Set.of("PUT", "POST", "DELETE");
 
     private final WarehouseAccess warehouses;
+    private final TablePlaces tablePlaces;
 
-    public SigningService(WarehouseAccess warehouses) {
+    public SigningService(WarehouseAccess warehouses, TablePlaces tablePlaces) {
         this.warehouses = warehouses;
+        this.tablePlaces = tablePlaces;
     }
 
     /**
@@ -53,13 +53,8 @@ public class SigningService {
         if (warehouse.storage() == null) {
             throw new SigningRefusedException("this warehouse's storage is not reached by clients");
         }
-        Table loaded = warehouse.catalog().loadTable(table);
-        List<String> places = new ArrayList<>();
-        places.add(loaded.location());
-        StorageConfinement.LOCATION_PROPERTIES.stream().map(loaded.properties()::get).filter(Objects::nonNull)
-                .forEach(places::add);
         // Never a place outside the warehouse, whatever the table says (confinement refused it when set).
-        places.removeIf(place -> !warehouse.root().contains(place));
+        List<String> places = tablePlaces.of(warehouse, table);
         return new Signature(S3RequestSigner.sign(warehouse.storage(), request, places), READS.contains(method));
     }
 
