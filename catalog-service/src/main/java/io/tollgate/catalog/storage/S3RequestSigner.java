@@ -71,7 +71,8 @@ public final class S3RequestSigner {
             (UNSIGNED_HEADERS.contains(lower) ? unsigned : signed).put(name, values);
         });
 
-        SdkHttpRequest toSign = SdkHttpRequest.builder().uri(uri).method(SdkHttpMethod.fromValue(request.method()))
+        SdkHttpRequest toSign = SdkHttpRequest.builder().uri(uri)
+                .method(SdkHttpMethod.fromValue(request.method().toUpperCase(Locale.ROOT)))
                 .headers(signed).build();
         SignedRequest signedRequest = AwsV4HttpSigner.create().sign(r -> r
                 .identity(AwsCredentialsIdentity.create(storage.accessKeyId(), storage.secretAccessKey()))
