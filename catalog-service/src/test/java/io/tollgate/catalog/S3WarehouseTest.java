@@ -56,8 +56,11 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,11 +88,13 @@ class S3WarehouseTest implements TestPropertyProvider {
     static final String PLATFORM_SECRET = "platform-secret-never-on-the-wire";
     static final S3MockServer S3 = S3MockServer.start("lake", "other-lake");
     static final PostgresDatabase DB = PostgresDatabase.create();
+    static final Path LOCAL_ROOT = temporaryDirectory();
     static final TestTokens TOKENS = new TestTokens("tollgate", "tollgate");
     static final PortForward NO_AUTH = PortForward.open();
     static final RegistryDouble REGISTRY = new RegistryDouble(List.of(
             tenant("acme", "acme-s3", "s3://lake/acme"),
-            tenant("globex", "globex-s3", "s3://lake/globex")));
+            tenant("globex", "globex-s3", "s3://lake/globex"),
+            localTenant("initech", "initech-local", "file://" + LOCAL_ROOT)));
     static final Schema EVENTS = new Schema(Types.NestedField.required(1, "id", Types.LongType.get()));
     static final Namespace SALES = Namespace.of("sales");
 
@@ -126,6 +131,9 @@ class S3WarehouseTest implements TestPropertyProvider {
         RESTCatalog globex = client("writer@globex", "globex", "writer", "globex-s3");
         globex.createNamespace(SALES);
         globex.createTable(TableIdentifier.of(SALES, "orders"), EVENTS);
+        RESTCatalog initech = client("writer@initech", "initech", "writer", "initech-local");
+        initech.createNamespace(SALES);
+        initech.createTable(TableIdentifier.of(SALES, "orders"), EVENTS);
     }
 
     @Test
@@ -193,6 +201,20 @@ class S3WarehouseTest implements TestPropertyProvider {
         List<String> endpoints = new ArrayList<>();
         JsonBody.parse(body).at("/endpoints").forEach(node -> endpoints.add(node.asText()));
         assertTrue(endpoints.contains(Endpoint.V1_TABLE_REMOTE_SIGN.toString()), endpoints.toString());
+    }
+
+    @Test
+    void aLocalWarehouseDelegatesNothingAndSignsNothing() {
+        String writer = token("writer@initech", "initech", "writer");
+        List<String> endpoints = new ArrayList<>();
+        JsonBody.parse(http.toBlocking().retrieve(HttpRequest.GET("/v1/config?warehouse=initech-local").bearerAuth(writer)))
+                .at("/endpoints").forEach(node -> endpoints.add(node.asText()));
+        assertFalse(endpoints.contains(Endpoint.V1_TABLE_REMOTE_SIGN.toString()), endpoints.toString());
+        String loaded = http.toBlocking().retrieve(HttpRequest.GET("/v1/initech-local/namespaces/sales/tables/orders")
+                .bearerAuth(writer).header("X-Iceberg-Access-Delegation", "remote-signing"));
+        assertFalse(JsonBody.parse(loaded).has("/config/s3.remote-signing-enabled"));
+        assertForbidden("signing for a local warehouse", () -> sign(writer, "orders", "GET",
+                objectUri("lake", "acme/sales/orders/data/x.parquet"), Map.of(), "initech-local"));
     }
 
     @Test
@@ -300,6 +322,20 @@ class S3WarehouseTest implements TestPropertyProvider {
                 "http-client.type", "urlconnection"));
         clients.add(catalog);
         return catalog;
+    }
+
+    private static Tenant localTenant(String id, String warehouseName, String location) {
+        Warehouse warehouse = Warehouse.newBuilder().setName(warehouseName).setLocation(location).build();
+        return Tenant.newBuilder().setId(id).setDisplayName(id).setStatus(TenantStatus.TENANT_STATUS_ACTIVE)
+                .setRevision(1).setWarehouse(warehouse).addWarehouses(warehouse).build();
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("catalog-local-warehouse").toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Tenant tenant(String id, String warehouseName, String location) {
