@@ -76,6 +76,11 @@ public final class S3MockServer implements AutoCloseable {
         return port;
     }
 
+    /** Whether its process still runs (false once closed). */
+    public boolean running() {
+        return process.isAlive();
+    }
+
     @Override
     public void close() {
         stop(process);
