@@ -21,8 +21,9 @@ import java.util.stream.Stream;
 /**
  * Adobe's S3Mock, an S3-compatible server (path-style addressing, any keys accepted, signatures not
  * checked), started as its own JVM on ports the kernel chooses, with its buckets created at start
- * and its objects in a temporary directory that {@link #close()} removes with the process. Start
- * one per test class: it takes several seconds to start.
+ * and its objects in a temporary directory that {@link #close()} removes with the process (and,
+ * should the test never close it, the test JVM's exit). Start one per test class: it takes several
+ * seconds to start.
  */
 public final class S3MockServer implements AutoCloseable {
     /** Where the {@code tollgate-s3mock-classpath} jar keeps S3Mock's classpath. */
@@ -48,6 +49,11 @@ public final class S3MockServer implements AutoCloseable {
         Path directory = temporaryDirectory();
         Path log = directory.resolve("s3mock.log");
         Process process = launch(directory, log, buckets);
+        // A test class that fails before its own clean-up runs must not leave S3Mock behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop(process);
+            delete(directory);
+        }, "s3mock-stop"));
         try {
             Await.until(() -> {
                 if (!process.isAlive()) {
