@@ -33,6 +33,12 @@ public final class S3RequestSigner {
     /** Headers a request may carry but that are left out of the signature: they change between retries or are not the catalog's to vouch for. */
     private static final Set<String> UNSIGNED_HEADERS = Set.of("range", "x-amz-date", "amz-sdk-invocation-id",
             "amz-sdk-retry", "amz-sdk-request", "user-agent");
+    /**
+     * Headers the signer sets itself from the request's URI and the keys, whatever the client sent:
+     * a client's {@code Host} would otherwise be signed in place of the URI's, naming another bucket.
+     */
+    private static final Set<String> DROPPED_HEADERS = Set.of("host", "authorization", "x-amz-content-sha256",
+            "x-amz-security-token");
     private static final List<String> REFUSED_HEADER_PREFIXES = List.of("x-amz-copy-source", "x-amz-acl",
             "x-amz-grant-", "x-amz-website-redirect-location", "x-amz-bypass-governance", "x-amz-object-lock");
 
@@ -62,8 +68,8 @@ public final class S3RequestSigner {
         Map<String, List<String>> unsigned = new HashMap<>();
         request.headers().forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.equals("authorization")) {
-                return; // the signature replaces whatever the client put there
+            if (DROPPED_HEADERS.contains(lower)) {
+                return;
             }
             if (REFUSED_HEADER_PREFIXES.stream().anyMatch(lower::startsWith)) {
                 throw new SigningRefusedException("the header " + lower + " is not signed for clients");

@@ -89,6 +89,14 @@ class S3RequestSignerTest {
     }
 
     @Test
+    void theSignatureIsForTheUrisHostWhateverHostHeaderTheClientSends() {
+        RemoteSignResponse signed = S3RequestSigner.sign(AWS, request("GET",
+                "https://lake.s3.eu-west-1.amazonaws.com/acme/sales/orders/x",
+                Map.of("Host", List.of("globex.s3.eu-west-1.amazonaws.com"))), TABLE);
+        assertEquals(List.of("lake.s3.eu-west-1.amazonaws.com"), signed.headers().get("Host"));
+    }
+
+    @Test
     void anotherProvidersRequestIsRefused() {
         RemoteSignRequest gcs = ImmutableRemoteSignRequest.builder().method("GET").region("eu-west-1")
                 .uri(URI.create("http://s3.internal:9000/lake/acme/sales/orders/x")).headers(Map.of()).provider("gcs").build();
