@@ -1,6 +1,7 @@
 package io.tollgate.catalog;
 
 import io.tollgate.catalog.storage.LocalWarehouseFileIO;
+import io.tollgate.catalog.storage.LocalRoot;
 import io.tollgate.catalog.storage.WarehouseRoot;
 import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.io.InputFile;
@@ -12,7 +13,7 @@ import org.apache.iceberg.io.OutputFile;
  * Iceberg loads it by class name, so it needs a public no-argument constructor.
  */
 public class ClientLocalFileIO implements FileIO {
-    private final FileIO disk = new LocalWarehouseFileIO(WarehouseRoot.of("/"));
+    private final FileIO disk = new LocalWarehouseFileIO((LocalRoot) WarehouseRoot.of("/"));
 
     @Override
     public InputFile newInputFile(String location) {

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 /**
  * The strong ETag of a loaded table: a SHA-256 of everything the answer depends on — the metadata
  * file it was read from, the tenant and warehouse, the caller's roles (what it is shown may depend on
- * them) and the snapshots mode — so that two answers share an ETag only when they are the same, and
+ * them), the snapshots mode and the storage delegation asked for — so that two answers share an ETag only when they are the same, and
  * the tag says nothing of the location it was made from.
  */
 final class TableETag {
@@ -22,10 +22,11 @@ final class TableETag {
     private TableETag() {
     }
 
-    static String of(Caller caller, String warehouse, String metadataLocation, SnapshotMode mode) {
+    static String of(Caller caller, String warehouse, String metadataLocation, SnapshotMode mode,
+                     AccessDelegation delegation) {
         MessageDigest sha256 = sha256();
         List<String> parts = List.of(metadataLocation, caller.tenantId(), warehouse,
-                String.join(",", new TreeSet<>(caller.roles())), mode.name());
+                String.join(",", new TreeSet<>(caller.roles())), mode.name(), delegation.key());
         for (String part : parts) {
             // Length-prefixed, so that no two lists of parts hash the same bytes.
             byte[] bytes = part.getBytes(StandardCharsets.UTF_8);

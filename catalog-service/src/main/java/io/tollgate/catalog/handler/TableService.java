@@ -50,6 +50,12 @@ public class TableService {
     }
 
     public LoadTableResponse create(Caller caller, String prefix, Namespace namespace, CreateTableRequest request) {
+        return create(caller, prefix, namespace, request, AccessDelegation.NONE);
+    }
+
+    /** Creates the table; the answer carries what the client needs for the delegation it asked for. */
+    public LoadTableResponse create(Caller caller, String prefix, Namespace namespace, CreateTableRequest request,
+                                    AccessDelegation delegation) {
         AuditTarget target = AuditTarget.table(prefix, namespace, request.name());
         return audit.record(caller, "table.create", target, () -> {
             Warehouse warehouse = warehouses.open(caller, prefix, "create tables", AccessClass.WRITER);
@@ -63,9 +69,10 @@ public class TableService {
                 // default location is only known now, so it is checked too (a namespace may be "..").
                 LoadTableResponse staged = CatalogHandlers.stageTableCreate(warehouse.catalog(), namespace, request);
                 StorageConfinement.location(warehouse.root(), staged.tableMetadata().location());
-                return staged;
+                return delegation.apply(warehouse, TableIdentifier.of(namespace, request.name()), staged);
             }
-            return CatalogHandlers.createTable(warehouse.catalog(), namespace, request);
+            return delegation.apply(warehouse, TableIdentifier.of(namespace, request.name()),
+                    CatalogHandlers.createTable(warehouse.catalog(), namespace, request));
         });
     }
 
@@ -79,22 +86,25 @@ public class TableService {
      *
      * @param snapshots   {@code all} (also when null) or {@code refs}
      * @param ifNoneMatch the caller's {@code If-None-Match}, or null
+     * @param delegation  the storage access the client asked to be delegated (remote signing)
      */
     public LoadedTable load(Caller caller, String prefix, TableIdentifier table, String snapshots,
-                            String ifNoneMatch) {
+                            String ifNoneMatch, AccessDelegation delegation) {
         SnapshotMode mode = snapshotMode(snapshots);
         Warehouse warehouse = warehouses.open(caller, prefix, "load tables", AccessClass.READER);
         if (ifNoneMatch != null) {
             Optional<String> current = rows.currentMetadataLocation(warehouse.catalog().name(), table);
             if (current.isPresent()) {
-                String etag = TableETag.of(caller, warehouse.name(), current.get(), mode);
+                String etag = TableETag.of(caller, warehouse.name(), current.get(), mode, delegation);
                 if (TableETag.matches(ifNoneMatch, etag)) {
                     return new LoadedTable(null, etag);
                 }
             }
         }
-        LoadTableResponse response = CatalogHandlers.loadTable(warehouse.catalog(), table, mode);
-        return new LoadedTable(response, TableETag.of(caller, warehouse.name(), response.metadataLocation(), mode));
+        LoadTableResponse response = delegation.apply(warehouse, table,
+                CatalogHandlers.loadTable(warehouse.catalog(), table, mode));
+        return new LoadedTable(response,
+                TableETag.of(caller, warehouse.name(), response.metadataLocation(), mode, delegation));
     }
 
     private static SnapshotMode snapshotMode(String snapshots) {

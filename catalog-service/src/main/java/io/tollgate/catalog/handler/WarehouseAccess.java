@@ -5,6 +5,7 @@ import io.tollgate.catalog.storage.WarehouseRoot;
 import io.tollgate.catalog.storage.WarehouseStorage;
 import io.tollgate.common.auth.AccessClass;
 import io.tollgate.common.tenant.TenantGate;
+import io.tollgate.proto.router.v1.S3Storage;
 import io.tollgate.proto.router.v1.Tenant;
 import jakarta.inject.Singleton;
 
@@ -49,8 +50,15 @@ public class WarehouseAccess {
         if (!caller.access().covers(needed)) {
             throw new RoleRefusedException(operation, needed);
         }
-        return new Warehouse(prefix, catalogs.of(tenant.getId(), warehouse), WarehouseRoot.of(warehouse.getLocation()),
-                WarehouseStorage.of(warehouse));
+        WarehouseStorage storage = WarehouseStorage.of(warehouse);
+        return new Warehouse(prefix, catalogs.of(tenant.getId(), prefix, warehouse.getLocation(), storage),
+                WarehouseRoot.of(warehouse.getLocation()), storage);
+    }
+
+    /** Whether the caller's warehouse of that name signs S3 requests for clients (it is an S3 one). */
+    public boolean signsRequests(Caller caller, String warehouseName) {
+        Tenant tenant = tenants.admit(caller.tenantId());
+        return find(tenant, warehouseName).map(WarehouseStorage::of).isPresent();
     }
 
     private static Optional<io.tollgate.proto.router.v1.Warehouse> find(Tenant tenant, String name) {

@@ -9,6 +9,7 @@ import io.tollgate.catalog.audit.AuditAccessRefusedException;
 import io.tollgate.catalog.handler.RoleRefusedException;
 import io.tollgate.catalog.handler.WarehouseNotFoundException;
 import io.tollgate.catalog.storage.LocationOutsideWarehouseException;
+import io.tollgate.catalog.storage.SigningRefusedException;
 import jakarta.inject.Singleton;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.exceptions.BadRequestException;
@@ -54,6 +55,7 @@ class CatalogErrorHandler implements ExceptionHandler<RuntimeException, HttpResp
             new Mapping(RoleRefusedException.class, 403, "ForbiddenException"),
             new Mapping(AuditAccessRefusedException.class, 403, "ForbiddenException"),
             new Mapping(LocationOutsideWarehouseException.class, 403, "ForbiddenException"),
+            new Mapping(SigningRefusedException.class, 403, "ForbiddenException"),
             new Mapping(ForbiddenException.class, 403, "ForbiddenException"),
             new Mapping(BadRequestException.class, 400, "BadRequestException"),
             new Mapping(ValidationException.class, 400, "ValidationException"),

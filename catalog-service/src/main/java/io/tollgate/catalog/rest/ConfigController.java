@@ -48,12 +48,16 @@ public class ConfigController {
     @Get("/config")
     public HttpResponse<String> config(Authentication caller, @Nullable @QueryValue String warehouse) {
         String name = warehouses.warehouseName(Callers.of(caller), warehouse);
-        return json.ok(ConfigResponse.builder()
+        ConfigResponse.Builder config = ConfigResponse.builder()
                 .withOverride("prefix", name)
                 .withOverride("warehouse", name)
                 .withEndpoints(SERVED)
                 // Clients then send an Idempotency-Key with every mutation (IdempotencyFilter).
-                .withIdempotencyKeyLifetime(idempotency.lifetime().toString())
-                .build());
+                .withIdempotencyKeyLifetime(idempotency.lifetime().toString());
+        if (warehouses.signsRequests(Callers.of(caller), name)) {
+            // Remote signing is served for S3 warehouses only (a local one's files are the catalog's alone).
+            config.withEndpoints(List.of(Endpoint.V1_TABLE_REMOTE_SIGN));
+        }
+        return json.ok(config.build());
     }
 }

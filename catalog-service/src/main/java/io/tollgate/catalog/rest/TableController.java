@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
@@ -16,6 +17,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.tollgate.catalog.handler.LoadedTable;
 import io.tollgate.catalog.handler.MetricsService;
+import io.tollgate.catalog.handler.AccessDelegation;
 import io.tollgate.catalog.handler.TableService;
 import org.apache.iceberg.rest.requests.CreateTableRequest;
 import org.apache.iceberg.rest.requests.RegisterTableRequest;
@@ -45,9 +47,10 @@ public class TableController {
     }
 
     @Post("/namespaces/{namespace}/tables")
-    public HttpResponse<String> create(Authentication caller, String prefix, String namespace, @Body String body) {
+    public HttpResponse<String> create(Authentication caller, String prefix, String namespace, @Body String body,
+                                       @Nullable @Header(AccessDelegation.HEADER) String delegation) {
         return json.ok(tables.create(Callers.of(caller), prefix, Namespaces.fromPath(namespace),
-                json.read(body, CreateTableRequest.class)));
+                json.read(body, CreateTableRequest.class), AccessDelegation.requested(delegation)));
     }
 
     /**
@@ -64,7 +67,8 @@ public class TableController {
         // Every If-None-Match line counts: a list may be sent as several headers.
         List<String> ifNoneMatch = request.getHeaders().getAll(HttpHeaders.IF_NONE_MATCH);
         LoadedTable loaded = tables.load(Callers.of(caller), prefix, Namespaces.identifier(namespace, table), snapshots,
-                ifNoneMatch.isEmpty() ? null : String.join(",", ifNoneMatch));
+                ifNoneMatch.isEmpty() ? null : String.join(",", ifNoneMatch),
+                AccessDelegation.requested(request.getHeaders().get(AccessDelegation.HEADER)));
         if (loaded.notModified()) {
             return HttpResponse.<String>notModified().header(HttpHeaders.ETAG, loaded.etag());
         }

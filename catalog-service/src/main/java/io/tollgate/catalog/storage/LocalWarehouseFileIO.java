@@ -19,9 +19,9 @@ import java.io.UncheckedIOException;
  * metadata), where iceberg's local files would report bare paths.
  */
 public final class LocalWarehouseFileIO implements FileIO {
-    private final WarehouseRoot root;
+    private final LocalRoot root;
 
-    public LocalWarehouseFileIO(WarehouseRoot root) {
+    public LocalWarehouseFileIO(LocalRoot root) {
         this.root = root;
     }
 

@@ -1,29 +1,43 @@
 package io.tollgate.catalog.storage;
 
-import io.tollgate.proto.router.v1.Warehouse;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.jdbc.DataSourceResolver;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 
 /**
  * One Iceberg JdbcCatalog per tenant warehouse, all over the service's DataSource. A warehouse's
  * {@code catalog_name} is its tenant and name, so two tenants' warehouses of one name never share a
- * row. The tables are Flyway's (V1 schema, never created or upgraded by the library). A catalog is
+ * row. The tables are Flyway's (V1 schema, never created or upgraded by the library). Each catalog
+ * has its warehouse's one FileIO: local, or S3 with the warehouse's storage settings. A catalog is
  * kept while its warehouse is unchanged in the registry (location and storage settings, keys
- * included); any change gets a new one. At most one catalog per warehouse the registry names: the
- * registry bounds a tenant's warehouses.
+ * included); when it changes, a new one is opened and the old one closed with its FileIO (its S3
+ * client), so there is at most one per warehouse the registry names; one whose warehouse went away
+ * is closed by {@link #retain}.
  */
 @Singleton
-public class WarehouseCatalogs {
+public class WarehouseCatalogs implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WarehouseCatalogs.class);
     private final DataSource dataSource;
     private final Map<String, Opened> catalogs = new ConcurrentHashMap<>();
 
-    private record Opened(Warehouse warehouse, JdbcCatalog catalog) {
+    private record Opened(String tenantId, String warehouseName, String location, WarehouseStorage storage,
+                          JdbcCatalog catalog) {
+        boolean serves(String otherLocation, WarehouseStorage otherStorage) {
+            return location.equals(otherLocation) && Objects.equals(storage, otherStorage);
+        }
     }
 
     /**
@@ -36,21 +50,48 @@ public class WarehouseCatalogs {
     }
 
     /** The catalog name under which a tenant's warehouse is stored. */
-    public static String catalogName(String tenantId, Warehouse warehouse) {
-        return tenantId + "/" + warehouse.getName();
+    public static String catalogName(String tenantId, String warehouseName) {
+        return tenantId + "/" + warehouseName;
     }
 
-    /** The catalog of a tenant's warehouse, confined to its root. */
-    public JdbcCatalog of(String tenantId, Warehouse warehouse) {
-        String name = catalogName(tenantId, warehouse);
-        return catalogs.compute(name, (key, opened) -> opened != null && opened.warehouse().equals(warehouse)
-                ? opened
-                : new Opened(warehouse, open(name, WarehouseRoot.of(warehouse.getLocation())))).catalog();
+    /**
+     * The catalog of a tenant's warehouse, confined to its root.
+     *
+     * @param storage the warehouse's S3 storage, or null for a local one
+     */
+    public JdbcCatalog of(String tenantId, String warehouseName, String location, @Nullable WarehouseStorage storage) {
+        String name = catalogName(tenantId, warehouseName);
+        Opened[] replaced = new Opened[1];
+        Opened current = catalogs.compute(name, (key, opened) -> {
+            if (opened != null && opened.serves(location, storage)) {
+                return opened;
+            }
+            replaced[0] = opened;
+            return new Opened(tenantId, warehouseName, location, storage, open(name, WarehouseRoot.of(location), storage));
+        });
+        if (replaced[0] != null) {
+            close(replaced[0]);
+        }
+        return current.catalog();
     }
 
-    private JdbcCatalog open(String name, WarehouseRoot root) {
-        JdbcCatalog catalog = new JdbcCatalog(properties -> new LocalWarehouseFileIO(root),
-                properties -> new DataSourceClientPool(dataSource), false);
+    /**
+     * Closes the catalogs (and their FileIOs) of warehouses that are no longer registered, so that
+     * a warehouse that went away does not keep its S3 client.
+     *
+     * @param registered whether a tenant (by id) still has a warehouse of that name
+     */
+    public void retain(BiPredicate<String, String> registered) {
+        catalogs.forEach((name, opened) -> {
+            if (!registered.test(opened.tenantId(), opened.warehouseName()) && catalogs.remove(name, opened)) {
+                close(opened);
+            }
+        });
+    }
+
+    private JdbcCatalog open(String name, WarehouseRoot root, @Nullable WarehouseStorage storage) {
+        FileIO io = fileIo(root, storage);
+        JdbcCatalog catalog = new JdbcCatalog(properties -> io, properties -> new DataSourceClientPool(dataSource), false);
         catalog.initialize(name, Map.of(
                 CatalogProperties.URI, "jdbc:tollgate-datasource",
                 CatalogProperties.WAREHOUSE_LOCATION, root.location(),
@@ -60,5 +101,36 @@ public class WarehouseCatalogs {
                 // REST spec says, rather than making the namespace appear implicitly.
                 "jdbc.strict-mode", "true"));
         return catalog;
+    }
+
+    private static FileIO fileIo(WarehouseRoot root, @Nullable WarehouseStorage storage) {
+        if (root instanceof S3Root s3) {
+            if (storage == null) {
+                throw new IllegalStateException("the registry's s3 warehouse has no storage settings");
+            }
+            return new ConfinedS3FileIO(s3, storage);
+        }
+        if (storage != null) {
+            throw new IllegalStateException("the registry's warehouse has S3 storage settings but a local location");
+        }
+        return new LocalWarehouseFileIO((LocalRoot) root);
+    }
+
+    // A request still holding the old catalog fails on its closed FileIO and may be retried; the
+    // settings it was opened with are no longer the warehouse's anyway. A failure to close is not
+    // the caller's: it is logged, and the new catalog serves.
+    private static void close(Opened opened) {
+        try {
+            opened.catalog().close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing a replaced warehouse catalog failed", e);
+        }
+    }
+
+    @Override
+    @PreDestroy
+    public void close() {
+        catalogs.values().forEach(WarehouseCatalogs::close);
+        catalogs.clear();
     }
 }

@@ -1,74 +1,26 @@
 package io.tollgate.catalog.storage;
 
-import java.net.URI;
-import java.nio.file.Path;
-import java.util.Optional;
-
 /**
- * The directory under which everything of one warehouse lies, and the test of whether a location
- * is inside it. A location counts only after normalisation ({@code ..}, {@code .}, percent-encoding,
- * repeated slashes), and only in the {@code file:} scheme or as an absolute path: anything else
- * (another scheme, a host, a relative path) is outside, so that a request can never name a place the
- * check did not understand.
+ * The place under which everything of one warehouse lies, and the test of whether a location is
+ * inside it: a local directory ({@code file:} or an absolute path) or an S3 bucket and key prefix
+ * ({@code s3://bucket/prefix}). Either kind judges a location only after normalising it, and counts
+ * as outside anything it does not understand (another scheme, a host, a relative path), so that a
+ * request can never name a place the check did not understand.
  */
-public final class WarehouseRoot {
-    private final Path root;
-
-    private WarehouseRoot(Path root) {
-        this.root = root;
-    }
+public sealed interface WarehouseRoot permits LocalRoot, S3Root {
 
     /**
-     * The root named by a registry's warehouse location.
+     * The root named by a registry's warehouse location: {@code s3://bucket[/prefix]} or a local one.
      *
-     * @throws IllegalStateException when the location is not a local absolute one (the registry's
-     *                               error, not the caller's)
+     * @throws IllegalStateException when the location is neither (the registry's error, not the caller's)
      */
-    public static WarehouseRoot of(String location) {
-        return new WarehouseRoot(pathOf(location).orElseThrow(() ->
-                new IllegalStateException("the registry's warehouse location is not a local absolute one")));
+    static WarehouseRoot of(String location) {
+        return location != null && location.startsWith(S3Location.SCHEME) ? S3Root.of(location) : LocalRoot.of(location);
     }
 
-    /** The root as a location Iceberg writes into metadata: {@code file:} scheme, no trailing slash. */
-    public String location() {
-        return "file://" + root;
-    }
+    /** The root as a location Iceberg writes into metadata, without a trailing slash. */
+    String location();
 
     /** Whether the location, normalised, is the root or lies under it. */
-    public boolean contains(String location) {
-        return location != null && pathOf(location).map(path -> path.startsWith(root)).orElse(false);
-    }
-
-    /**
-     * The local path of a location inside the root.
-     *
-     * @throws LocationOutsideWarehouseException when it is not inside
-     */
-    Path confine(String location) {
-        Optional<Path> path = location == null ? Optional.empty() : pathOf(location);
-        if (path.isEmpty() || !path.get().startsWith(root)) {
-            throw new LocationOutsideWarehouseException(location);
-        }
-        return path.get();
-    }
-
-    private static Optional<Path> pathOf(String location) {
-        try {
-            Path path;
-            if (location.startsWith("file:")) {
-                URI uri = URI.create(location);
-                if (uri.getRawAuthority() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                    return Optional.empty();
-                }
-                path = Path.of(uri);
-            } else if (location.startsWith("/")) {
-                path = Path.of(location);
-            } else {
-                return Optional.empty();
-            }
-            return path.isAbsolute() ? Optional.of(path.normalize()) : Optional.empty();
-        } catch (IllegalArgumentException e) { // incl. InvalidPathException and URI syntax errors
-            return Optional.empty();
-        }
-    }
+    boolean contains(String location);
 }

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which locations count as inside a warehouse: judged after normalisation, local ones only. */
 class WarehouseRootTest {
-    private final WarehouseRoot root = WarehouseRoot.of("file:///srv/warehouses/acme");
+    private final LocalRoot root = LocalRoot.of("file:///srv/warehouses/acme");
 
     @Test
     void locationsUnderTheRootAreInsideInEitherForm() {

@@ -1,0 +1,372 @@
+package io.tollgate.catalog;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.tollgate.common.auth.RevocationSet;
+import io.tollgate.common.auth.TokenVerifier;
+import io.tollgate.common.auth.TokenVerifierConfig;
+import io.tollgate.common.auth.TokenVerifierFactory;
+import io.tollgate.common.tenant.TenantDirectory;
+import io.tollgate.proto.router.v1.S3Storage;
+import io.tollgate.proto.router.v1.StorageKeys;
+import io.tollgate.proto.router.v1.Tenant;
+import io.tollgate.proto.router.v1.TenantStatus;
+import io.tollgate.proto.router.v1.Warehouse;
+import io.tollgate.proto.router.v1.WarehouseStorage;
+import io.tollgate.testkit.await.Await;
+import io.tollgate.testkit.json.JsonBody;
+import io.tollgate.testkit.net.PortForward;
+import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.s3.S3MockServer;
+import io.tollgate.testkit.tls.InternalCertificates;
+import io.tollgate.testkit.tokens.TestTokens;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DataFiles;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.ForbiddenException;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.io.InputFile;
+import org.apache.iceberg.io.OutputFile;
+import org.apache.iceberg.io.PositionOutputStream;
+import org.apache.iceberg.rest.Endpoint;
+import org.apache.iceberg.rest.RESTCatalog;
+import org.apache.iceberg.rest.requests.ImmutableRemoteSignRequest;
+import org.apache.iceberg.rest.requests.RemoteSignRequestParser;
+import org.apache.iceberg.types.Types;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * S3 warehouses through Iceberg's own Java client and a real S3-compatible server in its own
+ * process: the catalog writes metadata with the platform's keys, and a client that holds no keys
+ * reads and writes data files through the catalog's remote signing, which signs only the caller's
+ * own table's objects, on its warehouse's storage, with the methods its role allows.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class S3WarehouseTest implements TestPropertyProvider {
+    static final String SPEC = "S3WarehouseTest";
+    static final String PLATFORM_KEY = "platform-key";
+    static final String PLATFORM_SECRET = "platform-secret-never-on-the-wire";
+    static final S3MockServer S3 = S3MockServer.start("lake", "other-lake");
+    static final PostgresDatabase DB = PostgresDatabase.create();
+    static final Path LOCAL_ROOT = temporaryDirectory();
+    static final TestTokens TOKENS = new TestTokens("tollgate", "tollgate");
+    static final PortForward NO_AUTH = PortForward.open();
+    static final RegistryDouble REGISTRY = new RegistryDouble(List.of(
+            tenant("acme", "acme-s3", "s3://lake/acme"),
+            tenant("globex", "globex-s3", "s3://lake/globex"),
+            localTenant("initech", "initech-local", "file://" + LOCAL_ROOT)));
+    static final Schema EVENTS = new Schema(Types.NestedField.required(1, "id", Types.LongType.get()));
+    static final Namespace SALES = Namespace.of("sales");
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    TenantDirectory directory;
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    private final List<RESTCatalog> clients = new ArrayList<>();
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(DB.datasourceProperties());
+        properties.put("spec.name", SPEC);
+        properties.put("micronaut.server.port", "-1");
+        // The catalog serves no gRPC; testkit brings the server library, whose port finder can race.
+        properties.put("grpc.server.enabled", "false");
+        properties.put("grpc.channels.router.address", REGISTRY.address());
+        properties.put("grpc.channels.auth.address", "localhost:" + NO_AUTH.port());
+        InternalCertificates.shared().properties("catalog-service").forEach((k, v) -> properties.put(k, v.toString()));
+        return properties;
+    }
+
+    @BeforeAll
+    void createTheTables() {
+        Await.until(directory::synced, Duration.ofSeconds(10), "the catalog did not receive the tenant registry");
+        RESTCatalog writer = client("writer@acme", "acme", "writer", "acme-s3");
+        writer.createNamespace(SALES);
+        writer.createTable(TableIdentifier.of(SALES, "orders"), EVENTS);
+        writer.createTable(TableIdentifier.of(SALES, "refunds"), EVENTS);
+        RESTCatalog globex = client("writer@globex", "globex", "writer", "globex-s3");
+        globex.createNamespace(SALES);
+        globex.createTable(TableIdentifier.of(SALES, "orders"), EVENTS);
+        RESTCatalog initech = client("writer@initech", "initech", "writer", "initech-local");
+        initech.createNamespace(SALES);
+        initech.createTable(TableIdentifier.of(SALES, "orders"), EVENTS);
+    }
+
+    @Test
+    void aClientWithoutKeysAppendsADataFileThroughRemoteSigningAndReadsItBack() throws IOException {
+        RESTCatalog writer = client("writer@acme", "acme", "writer", "acme-s3");
+        TableIdentifier orders = TableIdentifier.of(SALES, "orders");
+        Table table = writer.loadTable(orders);
+        assertTrue(table.location().startsWith("s3://lake/acme/"), table.location());
+        assertFalse(table.io().properties().containsKey("s3.secret-access-key"), "the client got no secret key");
+        assertFalse(table.io().properties().containsKey("s3.access-key-id"), "the client got no access key");
+
+        byte[] content = "three rows, as far as the catalog knows".getBytes(StandardCharsets.UTF_8);
+        String path = table.locationProvider().newDataLocation("part-00000.parquet");
+        OutputFile output = table.io().newOutputFile(path);
+        try (PositionOutputStream stream = output.create()) {
+            stream.write(content);
+        }
+        DataFile file = DataFiles.builder(table.spec()).withPath(path).withFileSizeInBytes(content.length)
+                .withRecordCount(3).withFormat(FileFormat.PARQUET).build();
+        table.newAppend().appendFile(file).commit();
+
+        RESTCatalog reader = client("reader@acme", "acme", "reader", "acme-s3");
+        Table read = reader.loadTable(orders);
+        List<String> files = new ArrayList<>();
+        try (CloseableIterable<FileScanTask> tasks = read.newScan().planFiles()) {
+            tasks.forEach(task -> files.add(task.file().location()));
+        }
+        assertEquals(List.of(path), files, "the reader sees the appended file through signed manifest reads");
+        InputFile input = read.io().newInputFile(path);
+        try (InputStream stream = input.newStream()) {
+            assertArrayEquals(content, stream.readAllBytes());
+        }
+
+        // The reader's writes go through the same signer, which refuses them: nothing is written.
+        String forbidden = read.locationProvider().newDataLocation("reader-00000.parquet");
+        assertThrows(ForbiddenException.class, () -> {
+            try (PositionOutputStream stream = read.io().newOutputFile(forbidden).create()) {
+                stream.write(content);
+            }
+        });
+        assertFalse(read.io().newInputFile(forbidden).exists(), "the reader's file was not written");
+    }
+
+    @Test
+    void aLoadAskingForRemoteSigningGetsTheSignerSettingsButNeverTheKeys() {
+        String body = http.toBlocking().retrieve(HttpRequest.GET("/v1/acme-s3/namespaces/sales/tables/orders")
+                .bearerAuth(token("reader@acme", "acme", "reader")).header("X-Iceberg-Access-Delegation", "remote-signing"));
+        JsonBody.parse(body)
+                .assertEquals("/config/s3.remote-signing-enabled", "true")
+                .assertEquals("/config/rest.remote-signing.endpoint", "v1/acme-s3/namespaces/sales/tables/orders/sign")
+                .assertEquals("/config/s3.endpoint", S3.endpoint())
+                .assertEquals("/config/s3.path-style-access", "true");
+        assertFalse(body.contains(PLATFORM_SECRET), "the secret key is not in the answer");
+        assertFalse(body.contains(PLATFORM_KEY), "the access key is not in the answer");
+
+        String plain = http.toBlocking().retrieve(HttpRequest.GET("/v1/acme-s3/namespaces/sales/tables/orders")
+                .bearerAuth(token("reader@acme", "acme", "reader")));
+        assertFalse(JsonBody.parse(plain).has("/config/s3.remote-signing-enabled"), "no delegation unless asked");
+    }
+
+    @Test
+    void configAdvertisesTheSignEndpointForAnS3Warehouse() {
+        String body = http.toBlocking().retrieve(HttpRequest.GET("/v1/config?warehouse=acme-s3")
+                .bearerAuth(token("reader@acme", "acme", "reader")));
+        List<String> endpoints = new ArrayList<>();
+        JsonBody.parse(body).at("/endpoints").forEach(node -> endpoints.add(node.asText()));
+        assertTrue(endpoints.contains(Endpoint.V1_TABLE_REMOTE_SIGN.toString()), endpoints.toString());
+    }
+
+    @Test
+    void aLocalWarehouseDelegatesNothingAndSignsNothing() {
+        String writer = token("writer@initech", "initech", "writer");
+        List<String> endpoints = new ArrayList<>();
+        JsonBody.parse(http.toBlocking().retrieve(HttpRequest.GET("/v1/config?warehouse=initech-local").bearerAuth(writer)))
+                .at("/endpoints").forEach(node -> endpoints.add(node.asText()));
+        assertFalse(endpoints.contains(Endpoint.V1_TABLE_REMOTE_SIGN.toString()), endpoints.toString());
+        String loaded = http.toBlocking().retrieve(HttpRequest.GET("/v1/initech-local/namespaces/sales/tables/orders")
+                .bearerAuth(writer).header("X-Iceberg-Access-Delegation", "remote-signing"));
+        assertFalse(JsonBody.parse(loaded).has("/config/s3.remote-signing-enabled"));
+        assertForbidden("signing for a local warehouse", () -> sign(writer, "orders", "GET",
+                objectUri("lake", "acme/sales/orders/data/x.parquet"), Map.of(), "initech-local"));
+    }
+
+    @Test
+    void theSignerSignsAReadersGetOfItsOwnTableWithThePlatformKeysAndAWritersPut() {
+        String reader = token("reader@acme", "acme", "reader");
+        String signed = sign(reader, "orders", "GET", objectUri("lake", "acme/sales/orders/data/x.parquet"), Map.of());
+        JsonBody body = JsonBody.parse(signed);
+        String authorization = body.at("/headers/Authorization").get(0).asText();
+        assertTrue(authorization.startsWith("AWS4-HMAC-SHA256 Credential=" + PLATFORM_KEY + "/"), authorization);
+        assertFalse(signed.contains(PLATFORM_SECRET));
+
+        String writer = token("writer@acme", "acme", "writer");
+        for (String method : List.of("PUT", "DELETE", "POST")) {
+            JsonBody.parse(sign(writer, "orders", method, objectUri("lake", "acme/sales/orders/data/y.parquet"), Map.of()))
+                    .assertTextContains("/headers/Authorization/0", "AWS4-HMAC-SHA256");
+        }
+    }
+
+    @Test
+    void theSignerRefusesEverythingButTheCallersOwnTableOnItsOwnStorage() {
+        String writer = token("writer@acme", "acme", "writer");
+        String own = "acme/sales/orders/data/x.parquet";
+        Map<String, URI> refused = new HashMap<>();
+        refused.put("another table's path", objectUri("lake", "acme/sales/refunds/data/x.parquet"));
+        refused.put("a sibling prefix", objectUri("lake", "acme/sales/orders2/data/x.parquet"));
+        refused.put("another warehouse's prefix", objectUri("lake", "globex/sales/orders/data/x.parquet"));
+        refused.put("another bucket", objectUri("other-lake", own));
+        refused.put("the bucket itself", URI.create(S3.endpoint() + "/lake"));
+        refused.put("a climbing path", URI.create(S3.endpoint() + "/lake/acme/sales/orders/../../../globex/sales/orders/x"));
+        refused.put("an encoded climb", URI.create(S3.endpoint() + "/lake/acme/sales/orders/%2e%2e/%2E%2E/refunds/x"));
+        refused.put("an encoded slash", URI.create(S3.endpoint() + "/lake/acme/sales/orders/..%2F..%2Frefunds/x"));
+        refused.put("a different host", URI.create("http://elsewhere.example:" + S3.port() + "/lake/" + own));
+        refused.put("a different port", URI.create("http://localhost:1/lake/" + own));
+        refused.put("a different scheme", URI.create("https://localhost:" + S3.port() + "/lake/" + own));
+        refused.put("an ACL change", URI.create(S3.endpoint() + "/lake/" + own + "?acl"));
+        refused.put("a listing", URI.create(S3.endpoint() + "/lake?list-type=2&prefix=acme/sales/orders/"));
+        refused.put("a batch delete", URI.create(S3.endpoint() + "/lake/" + own + "?delete"));
+        refused.forEach((what, uri) -> assertForbidden(what, () -> sign(writer, "orders", "PUT", uri, Map.of())));
+
+        assertForbidden("a copy from another tenant's object", () -> sign(writer, "orders", "PUT", objectUri("lake", own),
+                Map.of("x-amz-copy-source", List.of("/lake/globex/sales/orders/data/secret.parquet"))));
+        assertForbidden("a method clients never need", () -> sign(writer, "orders", "PATCH", objectUri("lake", own), Map.of()));
+    }
+
+    @Test
+    void aReaderGetsNoSignatureForAWrite() {
+        String reader = token("reader@acme", "acme", "reader");
+        for (String method : List.of("PUT", "DELETE", "POST")) {
+            assertForbidden("a reader's " + method,
+                    () -> sign(reader, "orders", method, objectUri("lake", "acme/sales/orders/data/x.parquet"), Map.of()));
+        }
+    }
+
+    @Test
+    void anotherTenantCannotHaveTheTablesObjectsSigned() {
+        String globex = token("writer@globex", "globex", "writer");
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
+                () -> sign(globex, "orders", "GET", objectUri("lake", "acme/sales/orders/data/x.parquet"), Map.of(), "acme-s3"));
+        assertEquals(404, refused.getStatus().getCode());
+        assertForbidden("globex signing acme's object through its own table",
+                () -> sign(globex, "orders", "GET", objectUri("lake", "acme/sales/orders/data/x.parquet"), Map.of(), "globex-s3"));
+    }
+
+    private static void assertForbidden(String what, Runnable action) {
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, action::run, what);
+        assertEquals(403, refused.getStatus().getCode(), what);
+        JsonBody.parse(refused.getResponse().getBody(String.class).orElse(""))
+                .assertEquals("/error/type", "ForbiddenException")
+                .assertEquals("/error/code", 403);
+    }
+
+    private String sign(String token, String table, String method, URI uri, Map<String, List<String>> headers) {
+        String prefix = token.equals(token("writer@globex", "globex", "writer")) ? "globex-s3" : "acme-s3";
+        return sign(token, table, method, uri, headers, prefix);
+    }
+
+    private String sign(String token, String table, String method, URI uri, Map<String, List<String>> headers, String prefix) {
+        Map<String, List<String>> all = new HashMap<>(headers);
+        all.put("amz-sdk-invocation-id", List.of("1"));
+        String request = RemoteSignRequestParser.toJson(ImmutableRemoteSignRequest.builder()
+                .method(method).region("us-east-1").uri(uri).headers(all).provider("s3").build());
+        HttpResponse<String> response = http.toBlocking().exchange(
+                HttpRequest.POST("/v1/" + prefix + "/namespaces/sales/tables/" + table + "/sign", request)
+                        .bearerAuth(token), String.class);
+        return response.body();
+    }
+
+    private static URI objectUri(String bucket, String key) {
+        return URI.create(S3.endpoint() + "/" + bucket + "/" + key);
+    }
+
+    private static String token(String subject, String tenant, String role) {
+        return TOKENS.mint(subject, tenant, List.of(role), Duration.ofMinutes(10));
+    }
+
+    private RESTCatalog client(String subject, String tenant, String role, String warehouse) {
+        RESTCatalog catalog = new RESTCatalog();
+        catalog.initialize(subject, Map.of(
+                "uri", server.getURL().toString(),
+                "warehouse", warehouse,
+                "token", token(subject, tenant, role),
+                "header.X-Iceberg-Access-Delegation", "remote-signing",
+                "io-impl", "org.apache.iceberg.aws.s3.S3FileIO",
+                // The JDK's HTTP client, as catalog-service uses: no other is on this classpath.
+                "http-client.type", "urlconnection"));
+        clients.add(catalog);
+        return catalog;
+    }
+
+    private static Tenant localTenant(String id, String warehouseName, String location) {
+        Warehouse warehouse = Warehouse.newBuilder().setName(warehouseName).setLocation(location).build();
+        return Tenant.newBuilder().setId(id).setDisplayName(id).setStatus(TenantStatus.TENANT_STATUS_ACTIVE)
+                .setRevision(1).addWarehouses(warehouse).addWarehouses(warehouse).build();
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("catalog-local-warehouse").toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Tenant tenant(String id, String warehouseName, String location) {
+        Warehouse warehouse = Warehouse.newBuilder().setName(warehouseName).setLocation(location)
+                .setStorage(WarehouseStorage.newBuilder().setS3(S3Storage.newBuilder()
+                        .setEndpoint(S3.endpoint()).setRegion("us-east-1").setPathStyleAccess(true)
+                        .setKeys(StorageKeys.newBuilder().setAccessKeyId(PLATFORM_KEY).setSecretAccessKey(PLATFORM_SECRET))))
+                .build();
+        // Field 8 is what the catalog reads until it reads the list (field 11); both say the same.
+        return Tenant.newBuilder().setId(id).setDisplayName(id).setStatus(TenantStatus.TENANT_STATUS_ACTIVE)
+                .setRevision(1).addWarehouses(warehouse).addWarehouses(warehouse).build();
+    }
+
+    @AfterAll
+    void closeClientsAndNeighbours() throws IOException {
+        for (RESTCatalog catalog : clients) {
+            catalog.close();
+        }
+        REGISTRY.close();
+        NO_AUTH.close();
+        S3.close();
+    }
+
+    /** Trusts the test's signing key instead of fetching auth-service's JWKS. */
+    @Factory
+    @Requires(property = "spec.name", value = SPEC)
+    static class TestVerifier {
+        @Singleton
+        @Replaces(bean = TokenVerifier.class, factory = TokenVerifierFactory.class)
+        TokenVerifier tokenVerifier(TokenVerifierConfig config, RevocationSet revocations) {
+            return new TokenVerifier(config, TOKENS.keys(), revocations, Clock.systemUTC());
+        }
+    }
+}
