@@ -63,9 +63,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class IcebergJavaClientIT {
     /*
      * ONE-LINE SWITCH (part Q, /v1/oauth/tokens): the writer's client fetches its token with
-     * client_credentials from auth-service's token endpoint (oauth2-server-uri), which works today.
-     * Once catalog-service serves /v1/oauth/tokens, set this to true: the client then uses its
-     * default, the catalog's own token endpoint, with the same credential.
+     * client_credentials from auth-service's token endpoint (oauth2-server-uri, set on every
+     * client here), which works today. Once catalog-service serves /v1/oauth/tokens, set this to
+     * true: the clients then use their default, the catalog's own token endpoint, with the same
+     * credential.
      */
     private static final boolean CATALOG_SERVES_TOKENS = false;
 
