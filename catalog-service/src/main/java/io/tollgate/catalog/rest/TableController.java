@@ -10,6 +10,8 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -22,6 +24,8 @@ import org.apache.iceberg.rest.requests.UpdateTableRequest;
 /** Iceberg REST tables of a warehouse: the wire only; {@link TableService} decides. */
 @Controller("/v1/{prefix}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
+// Iceberg's catalog blocks on JDBC and files: off the event loop, or a few slow calls stall every connection.
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class TableController {
     private final TableService tables;
     private final IcebergJson json;
