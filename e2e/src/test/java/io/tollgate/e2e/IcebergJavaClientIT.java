@@ -26,6 +26,8 @@ import org.apache.iceberg.exceptions.ForbiddenException;
 import org.apache.iceberg.exceptions.NoSuchNamespaceException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.exceptions.NotAuthorizedException;
+import org.apache.iceberg.expressions.Expression;
+import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.io.DataWriter;
 import org.apache.iceberg.io.OutputFileFactory;
@@ -49,7 +51,6 @@ import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -136,7 +137,7 @@ class IcebergJavaClientIT {
         }
         assertEquals("3", orders.currentSnapshot().summary().get("added-data-files"));
         assertEquals(List.of("2 emea 20.0", "1 emea 10.5").stream().sorted().toList(),
-                rows(orders, org.apache.iceberg.expressions.Expressions.equal("region", "emea")));
+                rows(orders, Expressions.equal("region", "emea")));
     }
 
     @Test
@@ -251,11 +252,11 @@ class IcebergJavaClientIT {
     }
 
     private static List<String> rows(Table table) throws IOException {
-        return rows(table, org.apache.iceberg.expressions.Expressions.alwaysTrue());
+        return rows(table, Expressions.alwaysTrue());
     }
 
     /** The table's rows as {@code "id region amount"}, sorted, read by Iceberg's generic reader. */
-    private static List<String> rows(Table table, org.apache.iceberg.expressions.Expression filter)
+    private static List<String> rows(Table table, Expression filter)
             throws IOException {
         List<String> rows = new ArrayList<>();
         try (CloseableIterable<Record> records = IcebergGenerics.read(table).where(filter).build()) {
