@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public final class Bench {
     private static final Set<String> IN_PROCESS = Set.of("tokens");
-    private static final List<String> ALL = List.of("tokens", "login", "extauthz", "resolve", "fanout", "read", "point");
+    private static final List<String> ALL = List.of("tokens", "login", "extauthz", "resolve", "fanout", "read", "point", "catalog");
 
     private Bench() {
     }
@@ -59,6 +59,9 @@ public final class Bench {
             }
             if (selected.contains("point")) {
                 PointQueryBench.run(suite, rows);
+            }
+            if (selected.contains("catalog")) {
+                CatalogBench.run(suite, state);
             }
         }
     }

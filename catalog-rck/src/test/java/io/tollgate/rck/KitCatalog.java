@@ -58,9 +58,8 @@ final class KitCatalog implements AutoCloseable {
         properties.put("warehouse", TENANT.warehouseName());
         properties.put("rest.auth.type", "oauth2");
         properties.put("credential", credential.icebergCredential());
-        // Until catalog-service serves /v1/oauth/tokens, the client fetches its token from
-        // auth-service directly; delete this line to test the catalog's own token endpoint.
-        properties.put("oauth2-server-uri", suite.authUri() + "/oauth2/token");
+        // No oauth2-server-uri: the client trades its credential at the catalog's own
+        // /v1/oauth/tokens, as any Iceberg client does by default.
         return properties;
     }
 

@@ -10,6 +10,8 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -20,6 +22,8 @@ import org.apache.iceberg.rest.requests.UpdateNamespacePropertiesRequest;
 /** Iceberg REST namespaces of a warehouse: the wire only; {@link NamespaceService} decides. */
 @Controller("/v1/{prefix}/namespaces")
 @Secured(SecurityRule.IS_AUTHENTICATED)
+// Iceberg's catalog blocks on JDBC and files: off the event loop, or a few slow calls stall every connection.
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class NamespaceController {
     private final NamespaceService namespaces;
     private final IcebergJson json;

@@ -5,6 +5,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -18,6 +20,8 @@ import org.apache.iceberg.rest.requests.RemoteSignRequest;
  * the wire only; {@link SigningService} decides. A read's signature may be cached by the client
  * ({@code Cache-Control: private}, which Iceberg's signer client honours for 30 s), a write's not.
  */
+// Iceberg's catalog calls block on PostgreSQL and storage: never on Netty's event loop.
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/v1/{prefix}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class SigningController {

@@ -12,6 +12,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -29,6 +31,8 @@ import java.util.List;
 /** Iceberg REST tables of a warehouse: the wire only; {@link TableService} decides. */
 @Controller("/v1/{prefix}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
+// Iceberg's catalog blocks on JDBC and files: off the event loop, or a few slow calls stall every connection.
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class TableController {
     private final TableService tables;
     private final MetricsService metrics;

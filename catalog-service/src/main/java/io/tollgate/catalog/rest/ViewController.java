@@ -6,6 +6,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -20,6 +22,8 @@ import org.apache.iceberg.rest.requests.RenameTableRequest;
 import org.apache.iceberg.rest.requests.UpdateTableRequest;
 
 /** Iceberg REST views of a warehouse: the wire only; {@link ViewService} decides. */
+// Iceberg's catalog calls block on PostgreSQL and storage: never on Netty's event loop.
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/v1/{prefix}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class ViewController {

@@ -38,6 +38,11 @@ public record DemoTenant(String id, String name, boolean sharedRls, String datab
         return Stream.concat(Stream.of(warehouseName()), moreWarehouses.stream()).toList();
     }
 
+    /** The id of its OAuth2 client for Iceberg clients (writer, scope catalog), as {@code credential=id:secret}. */
+    public String catalogClientId() {
+        return "lake@" + id;
+    }
+
     /** The demo accounts of this tenant: a reader, an admin and a writer (in that order). */
     public List<DemoAccount> accounts() {
         return List.of(new DemoAccount("reader", id, List.of("reader")),

@@ -328,7 +328,13 @@ public final class Suite implements AutoCloseable {
         }
         accounts.add(Map.of("username", PLATFORM_ADMIN, "password", platformAdminPassword(),
                 "roles", List.of("platform-admin")));
-        return Map.of("accounts", accounts);
+        // Each tenant's OAuth2 client for Iceberg clients (credential=id:secret).
+        List<Map<String, Object>> clients = new ArrayList<>();
+        for (DemoTenant tenant : DemoTenant.all()) {
+            clients.add(Map.of("clientId", tenant.catalogClientId(), "secret", catalogClientSecret(tenant),
+                    "tenantId", tenant.id(), "roles", List.of("writer"), "scopes", List.of("catalog")));
+        }
+        return Map.of("accounts", accounts, "clients", clients);
     }
 
     /** The platform administrator: all tenants, no data plane (tenant {@code platform}). */
@@ -341,6 +347,17 @@ public final class Suite implements AutoCloseable {
     /** The generated password of a demo account. */
     public String password(DemoTenant.DemoAccount account) {
         return secrets.get("account." + account.username() + ".password");
+    }
+
+    /** The generated secret of a demo tenant's OAuth2 client for Iceberg clients. */
+    public String catalogClientSecret(DemoTenant tenant) {
+        return secrets.get("client." + tenant.catalogClientId() + ".secret");
+    }
+
+    /** Settings that point an Iceberg client (Java, Spark, PyIceberg) at a demo tenant's warehouse. */
+    public CatalogClientSettings catalogClientSettings(DemoTenant tenant) {
+        return new CatalogClientSettings(tenant.id(), catalogUri(), tenant.warehouseName(),
+                tenant.catalogClientId() + ":" + catalogClientSecret(tenant), authUri() + "/oauth2/token");
     }
 
     /** The suite's internal CA and service certificates: a test calls a gRPC port as a service with them. */
@@ -399,8 +416,10 @@ public final class Suite implements AutoCloseable {
                 env.append(account.envPrefix()).append("_USER=").append(account.username()).append('\n');
                 env.append(account.envPrefix()).append("_PASSWORD=").append(password(account)).append('\n');
             }
-            env.append("TOLLGATE_").append(tenant.id().toUpperCase().replace('-', '_')).append("_WAREHOUSE=")
-                    .append(tenant.warehouseName()).append('\n');
+            String tenantPrefix = "TOLLGATE_" + tenant.id().toUpperCase().replace('-', '_');
+            env.append(tenantPrefix).append("_WAREHOUSE=").append(tenant.warehouseName()).append('\n');
+            env.append(tenantPrefix).append("_CATALOG_CREDENTIAL=").append(tenant.catalogClientId()).append(':')
+                    .append(catalogClientSecret(tenant)).append('\n');
         }
         return env.toString();
     }

@@ -96,8 +96,28 @@ public final class TollgateCli {
         System.out.println();
         System.out.println("Connect a SQL client (Arrow Flight SQL JDBC driver) as " + reader.username() + ":");
         System.out.println("  " + suite.flightJdbcUrl() + "&user=" + reader.username() + "&password=" + suite.password(reader));
+        for (DemoTenant tenant : DemoTenant.all()) {
+            printCatalogSettings(suite.catalogClientSettings(tenant), tenant);
+        }
         System.out.println();
         System.out.println("Ctrl-C (or ./tollgate down) stops everything.");
+    }
+
+    /** Iceberg Java, Spark and PyIceberg settings for one tenant's warehouse, indented for pasting. */
+    private static void printCatalogSettings(CatalogClientSettings settings, DemoTenant tenant) {
+        System.out.println();
+        System.out.println("Point an Iceberg client at " + tenant.id() + "'s warehouse " + tenant.warehouseName()
+                + " (OAuth2 client " + tenant.catalogClientId() + ", role writer):");
+        System.out.println("  Iceberg Java (RESTCatalog properties):");
+        System.out.print(indent(settings.javaProperties(), "    "));
+        System.out.println("  Spark (spark-defaults.conf; add the iceberg-spark-runtime jar):");
+        System.out.print(indent(settings.sparkProperties(), "    "));
+        System.out.println("  PyIceberg (~/.pyiceberg.yaml):");
+        System.out.print(indent(settings.pyIcebergYaml(), "    "));
+    }
+
+    private static String indent(String lines, String indent) {
+        return lines.lines().map(line -> indent + line + "\n").reduce("", String::concat);
     }
 
     private static void down(Path state) throws Exception {

@@ -1,0 +1,79 @@
+package io.tollgate.bench;
+
+import io.tollgate.testkit.suite.DemoTenant;
+import io.tollgate.testkit.suite.Suite;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The Iceberg REST catalog (issue 15): loadTable, listTables and a commit round (load, then commit
+ * a property change) at 1 and 32 concurrent clients, catalog-service (with a writer's bearer token,
+ * through the tenant gate and role checks) next to Apache Iceberg's reference REST server over a
+ * database of the same PostgreSQL, in the same run. Each client commits to a table of its own, so
+ * the commit round measures the catalog, not contention on one table.
+ */
+final class CatalogBench {
+    private static final int MAX_CLIENTS = 32;
+    /** catalog-service's default {@code datasources.default.maximum-pool-size}; the reference gets the same. */
+    private static final int POOL_SIZE = 10;
+
+    private CatalogBench() {
+    }
+
+    /** One operation of a client; {@code i} numbers its calls, {@code client} is the thread's index. */
+    @FunctionalInterface
+    private interface CatalogOp {
+        void run(CatalogClients catalog, int client, long i) throws Exception;
+    }
+
+    static void run(Suite suite, Path state) throws Exception {
+        Report.header("Iceberg REST catalog: catalog-service vs Iceberg's reference RESTCatalogServer (issue 15)");
+        int requests = Integer.getInteger("bench.catalog.requests", 2_000);
+        List<Integer> phases = Arrays.stream(System.getProperty("bench.catalog.clients", "1,32").split(","))
+                .map(String::trim).map(Integer::parseInt).toList();
+        DemoTenant acme = DemoTenant.all().get(0);
+        String token = SuiteClients.login(suite, acme.accounts().get(2));
+        try (ReferenceCatalogServer reference = ReferenceCatalogServer.start(suite.postgres(),
+                "iceberg_reference", state.resolve("reference-warehouse"), POOL_SIZE)) {
+            CatalogClients tollgate = CatalogClients.open("catalog-service", suite.catalogUri(), acme.warehouseName(),
+                    token);
+            CatalogClients baseline = CatalogClients.open("reference", reference.uri(), null, null);
+            tollgate.createTables(MAX_CLIENTS);
+            baseline.createTables(MAX_CLIENTS);
+            Report.note(requests + " measured requests per operation and phase (-Dbench.catalog.requests), "
+                    + MAX_CLIENTS + " tables, JDBC pools of " + POOL_SIZE + " on both sides");
+            for (int clients : phases) {
+                compare("loadTable", clients, requests, tollgate, baseline,
+                        (catalog, client, i) -> catalog.loadTable((int) (i % MAX_CLIENTS)));
+                compare("listTables", clients, requests, tollgate, baseline,
+                        (catalog, client, i) -> catalog.listTables());
+                compare("commit round", clients, Math.max(clients, requests / 4), tollgate, baseline,
+                        (catalog, client, i) -> catalog.commitRound(client % MAX_CLIENTS, i));
+            }
+        }
+    }
+
+    private static void compare(String operation, int clients, int requests, CatalogClients tollgate,
+                                CatalogClients baseline, CatalogOp op) throws Exception {
+        int perClient = Math.max(1, requests / clients);
+        int warmup = Math.max(2, perClient / 10);
+        Measure.Latencies ours = measure(tollgate, op, clients, warmup, perClient);
+        Measure.Latencies theirs = measure(baseline, op, clients, warmup, perClient);
+        String at = ", " + clients + (clients == 1 ? " client" : " clients");
+        Report.row(operation + at + ": catalog-service", ours.opsPerSecond(), "ops/s");
+        Report.row(operation + at + ": reference", theirs.opsPerSecond(), "ops/s");
+        Report.ratio(operation + at + ": throughput catalog-service / reference (target >= 1.0)",
+                ours.opsPerSecond() / theirs.opsPerSecond());
+        Report.row(operation + at + ": p99 catalog-service", ours.percentileMillis(99), "ms");
+        Report.row(operation + at + ": p99 reference", theirs.percentileMillis(99), "ms");
+    }
+
+    private static Measure.Latencies measure(CatalogClients catalog, CatalogOp op, int clients, int warmup,
+                                             int perClient) throws Exception {
+        int callsPerClient = warmup + perClient;
+        // Measure numbers each thread's calls from thread * (warm-up + count): the thread's index.
+        return Measure.latencies(i -> op.run(catalog, (int) (i / callsPerClient), i), clients, warmup, perClient);
+    }
+}
