@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Who may do what: RBAC scope (get on named objects, in a Role), no Secret with data in the repo,
- * and the network: default deny in and out (prod), and no allow rule without ports.
+ * the network: default deny in and out (prod), and no allow rule without ports; and database logins
+ * whose passwords come from Secrets.
  */
 final class AccessRules {
 
@@ -32,6 +33,9 @@ final class AccessRules {
             if (object.kind().equals("NetworkPolicy")) {
                 checkRulesHavePorts(object, findings);
             }
+            if (object.kind().equals("Cluster")) {
+                checkDatabaseRoles(object, findings);
+            }
         }
         if (profile == Profile.PROD && objects.stream().noneMatch(AccessRules::isDefaultDeny)) {
             findings.add(new Finding("network-default-deny", "NetworkPolicy/*",
@@ -54,6 +58,20 @@ final class AccessRules {
             if (Tree.list(rule, "resourceNames").isEmpty()) {
                 findings.add(new Finding("rbac", role.id(), "rule on " + Tree.list(rule, "resources")
                         + " without resourceNames"));
+            }
+        }
+    }
+
+    /** CloudNativePG: the services' logins are managed roles whose passwords come from Secrets. */
+    private static void checkDatabaseRoles(K8sObject cluster, List<Finding> findings) {
+        List<Object> roles = Tree.list(cluster.body(), "spec", "managed", "roles");
+        if (roles.isEmpty()) {
+            findings.add(new Finding("database-roles", cluster.id(), "no managed.roles"));
+        }
+        for (Object role : roles) {
+            if (Boolean.TRUE.equals(Tree.at(role, "login")) && !Tree.has(role, "passwordSecret", "name")) {
+                findings.add(new Finding("database-roles", cluster.id(),
+                        "login " + Tree.string(role, "name") + " without a password from a Secret"));
             }
         }
     }

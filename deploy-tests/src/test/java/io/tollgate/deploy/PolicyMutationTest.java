@@ -130,6 +130,10 @@ class PolicyMutationTest {
                 Mutation.of("a Secret with its values committed", prod,
                         o -> o.add(Mutation.added("v1", "Secret", "leaked", Map.of("stringData", Map.of("password", "x")))),
                         "secret-data Secret/leaked"),
+                Mutation.of("a database login without a password Secret", prod,
+                        o -> Tree.map(Tree.list(body(o, "Cluster", "tollgate-db"), "spec", "managed", "roles").get(1))
+                                .remove("passwordSecret"),
+                        "database-roles Cluster/tollgate-db"),
                 Mutation.of("no default deny", prod,
                         o -> Mutation.remove(o, "NetworkPolicy", "default-deny"),
                         "network-default-deny NetworkPolicy/*"),
