@@ -1,0 +1,96 @@
+package io.tollgate.deploy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who may do what: RBAC scope (get on named objects, in a Role), no Secret with data in the repo,
+ * the network: default deny in and out (prod), and no allow rule without ports; and database logins
+ * whose passwords come from Secrets.
+ */
+final class AccessRules {
+
+    private static final Set<String> CLUSTER_WIDE = Set.of("ClusterRole", "ClusterRoleBinding");
+
+    private AccessRules() {
+    }
+
+    static List<Finding> check(List<K8sObject> objects, Profile profile) {
+        List<Finding> findings = new ArrayList<>();
+        for (K8sObject object : objects) {
+            if (CLUSTER_WIDE.contains(object.kind())) {
+                findings.add(new Finding("rbac", object.id(), "cluster-wide RBAC: use a Role"));
+            }
+            if (object.kind().equals("Role")) {
+                checkRole(object, findings);
+            }
+            if (object.kind().equals("Secret")
+                    && (!Tree.map(object.body(), "data").isEmpty() || !Tree.map(object.body(), "stringData").isEmpty())) {
+                findings.add(new Finding("secret-data", object.id(), "a Secret with values is committed"));
+            }
+            if (object.kind().equals("NetworkPolicy")) {
+                checkRulesHavePorts(object, findings);
+            }
+            if (object.kind().equals("Cluster")) {
+                checkDatabaseRoles(object, findings);
+            }
+        }
+        if (profile == Profile.PROD && objects.stream().noneMatch(AccessRules::isDefaultDeny)) {
+            findings.add(new Finding("network-default-deny", "NetworkPolicy/*",
+                    "no policy denies all ingress and egress of every pod"));
+        }
+        return findings;
+    }
+
+    private static void checkRole(K8sObject role, List<Finding> findings) {
+        for (Object rule : Tree.list(role.body(), "rules")) {
+            List<Object> verbs = Tree.list(rule, "verbs");
+            if (!List.of("get").equals(verbs)) {
+                findings.add(new Finding("rbac", role.id(), "verbs " + verbs + ": only get"));
+            }
+            for (String field : List.of("apiGroups", "resources", "resourceNames")) {
+                if (Tree.list(rule, field).contains("*")) {
+                    findings.add(new Finding("rbac", role.id(), field + " has a wildcard"));
+                }
+            }
+            if (Tree.list(rule, "resourceNames").isEmpty()) {
+                findings.add(new Finding("rbac", role.id(), "rule on " + Tree.list(rule, "resources")
+                        + " without resourceNames"));
+            }
+        }
+    }
+
+    /** CloudNativePG: the services' logins are managed roles whose passwords come from Secrets. */
+    private static void checkDatabaseRoles(K8sObject cluster, List<Finding> findings) {
+        List<Object> roles = Tree.list(cluster.body(), "spec", "managed", "roles");
+        if (roles.isEmpty()) {
+            findings.add(new Finding("database-roles", cluster.id(), "no managed.roles"));
+        }
+        for (Object role : roles) {
+            if (Boolean.TRUE.equals(Tree.at(role, "login")) && !Tree.has(role, "passwordSecret", "name")) {
+                findings.add(new Finding("database-roles", cluster.id(),
+                        "login " + Tree.string(role, "name") + " without a password from a Secret"));
+            }
+        }
+    }
+
+    private static boolean isDefaultDeny(K8sObject object) {
+        Map<String, Object> spec = Tree.map(object.body(), "spec");
+        return object.kind().equals("NetworkPolicy")
+                && Tree.map(spec, "podSelector").isEmpty()
+                && Tree.list(spec, "policyTypes").containsAll(List.of("Ingress", "Egress"))
+                && Tree.list(spec, "ingress").isEmpty() && Tree.list(spec, "egress").isEmpty();
+    }
+
+    private static void checkRulesHavePorts(K8sObject policy, List<Finding> findings) {
+        for (String direction : List.of("ingress", "egress")) {
+            for (Object rule : Tree.list(policy.body(), "spec", direction)) {
+                if (Tree.list(rule, "ports").isEmpty()) {
+                    findings.add(new Finding("network-rule-ports", policy.id(), direction + " rule allows every port"));
+                }
+            }
+        }
+    }
+}

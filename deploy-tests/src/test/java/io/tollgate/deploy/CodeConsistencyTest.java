@@ -1,0 +1,114 @@
+package io.tollgate.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The manifests set only what the services read, and their ports are the ones the services bind. */
+class CodeConsistencyTest {
+
+    /** Read by the JVM or Micronaut itself rather than by a key of ours. */
+    private static final Set<String> PLATFORM_ENV = Set.of("JAVA_TOOL_OPTIONS", "MICRONAUT_ENVIRONMENTS");
+
+    /** Container port name -> the key whose value the service binds it to. */
+    private static final Map<String, String> PORT_KEYS = Map.of(
+            "http", "micronaut.server.port", "grpc", "grpc.server.port", "grpc-flight", "tollgate.flight.port");
+
+    @ParameterizedTest
+    @EnumSource(Renders.class)
+    void everyEnvironmentVariableIsOneTheServiceReads(Renders render) {
+        List<K8sObject> objects = render.objects();
+        List<String> unknown = new ArrayList<>();
+        for (K8sObject deployment : tollgateDeployments(objects)) {
+            ServiceSettings settings = ServiceSettings.of(deployment.name());
+            for (String name : environmentNames(deployment, objects)) {
+                if (!PLATFORM_ENV.contains(name) && !settings.reads(name)) {
+                    unknown.add(deployment.name() + " " + name);
+                }
+            }
+        }
+        assertEquals(List.of(), unknown, "settings no service reads (application.yml, README tables)");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Renders.class)
+    void containerPortsAreThePortsTheServicesBind(Renders render) {
+        List<K8sObject> objects = render.objects();
+        for (K8sObject deployment : tollgateDeployments(objects)) {
+            ServiceSettings settings = ServiceSettings.of(deployment.name());
+            Map<String, String> configured = configMapData(deployment, objects);
+            for (Object port : Tree.list(PodRules.containers(deployment).get(0), "ports")) {
+                String name = Tree.string(port, "name");
+                String key = PORT_KEYS.get(name);
+                assertTrue(key != null, deployment.name() + ": unexpected container port " + name);
+                Object bound = configured.getOrDefault(ServiceSettings.envName(key), String.valueOf(settings.value(key)));
+                assertEquals(String.valueOf(bound), String.valueOf(Tree.at(port, "containerPort")),
+                        deployment.name() + " port " + name + " against " + key);
+                assertEquals(String.valueOf(settings.value(key)), String.valueOf(Tree.at(port, "containerPort")),
+                        deployment.name() + " port " + name + " against application.yml's " + key);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Renders.class)
+    void flightServicesArrowBudgetFitsItsDirectMemory(Renders render) {
+        List<K8sObject> objects = render.objects();
+        K8sObject flight = objects.stream()
+                .filter(object -> object.kind().equals("Deployment") && object.name().equals("flight-service"))
+                .findFirst().orElseThrow();
+        long direct = PodRules.directMemoryBytes(PodRules.envValue(PodRules.containers(flight).get(0), "JAVA_TOOL_OPTIONS"));
+        long arrow = Long.parseLong(configMapData(flight, objects).get("TOLLGATE_FLIGHT_MEMORY_LIMIT_BYTES"));
+        assertTrue(direct > arrow, "-XX:MaxDirectMemorySize " + direct + " must exceed Arrow's budget " + arrow);
+    }
+
+    @Test
+    void aMisspelledOrForeignVariableIsNotOneTheServiceReads() {
+        ServiceSettings flight = ServiceSettings.of("flight-service");
+        assertTrue(flight.reads("TOLLGATE_FLIGHT_MEMORY_LIMIT_BYTES"));
+        assertFalse(flight.reads("TOLLGATE_FLIGHT_MEMORY_LIMIT"), "a misspelling");
+        assertFalse(flight.reads("DATASOURCES_DEFAULT_URL"), "flight-service has no database of its own");
+        ServiceSettings catalog = ServiceSettings.of("catalog-service");
+        assertTrue(catalog.reads("TOLLGATE_TOKENS_CLOCK_SKEW"), "tollgate.tokens.* in its table");
+        assertTrue(ServiceSettings.of("auth-service").reads("TOLLGATE_AUTH_SIGNING_KEYS_DIR"), "a README row");
+        assertFalse(catalog.reads("TOLLGATE_AUTH_SIGNING_KEYS_DIR"), "another service's setting");
+    }
+
+    private static List<K8sObject> tollgateDeployments(List<K8sObject> objects) {
+        List<K8sObject> deployments = objects.stream()
+                .filter(object -> object.kind().equals("Deployment"))
+                .filter(object -> PodRules.containers(object).stream().anyMatch(PodRules::isTollgateService))
+                .toList();
+        assertFalse(deployments.isEmpty(), "the render has the services' Deployments");
+        return deployments;
+    }
+
+    private static List<String> environmentNames(K8sObject deployment, List<K8sObject> objects) {
+        List<String> names = new ArrayList<>(configMapData(deployment, objects).keySet());
+        for (Map<String, Object> container : PodRules.containers(deployment)) {
+            Tree.list(container, "env").forEach(env -> names.add(Tree.string(env, "name")));
+        }
+        return names;
+    }
+
+    private static Map<String, String> configMapData(K8sObject deployment, List<K8sObject> objects) {
+        Map<String, String> data = new HashMap<>();
+        for (Map<String, Object> container : PodRules.containers(deployment)) {
+            for (Object source : Tree.list(container, "envFrom")) {
+                String name = Tree.string(source, "configMapRef", "name");
+                objects.stream().filter(object -> object.kind().equals("ConfigMap") && object.name().equals(name))
+                        .forEach(map -> Tree.map(map.body(), "data").forEach((key, value) -> data.put(key, String.valueOf(value))));
+            }
+        }
+        return data;
+    }
+}
