@@ -60,6 +60,9 @@ final class KitCatalog implements AutoCloseable {
         properties.put("credential", credential.icebergCredential());
         // No oauth2-server-uri: the client trades its credential at the catalog's own
         // /v1/oauth/tokens, as any Iceberg client does by default.
+        // A table or view is created only in a namespace that exists (404 otherwise, as the spec
+        // says): the kit then creates the namespace first, as it does for Iceberg's own catalogs.
+        properties.put("rck.requires-namespace-create", "true");
         return properties;
     }
 

@@ -123,7 +123,8 @@ class CatalogTransactionTest implements TestPropertyProvider {
         assertEquals("42", ledgerNow.properties().get("batch"));
         assertEquals(toJournal.table().currentSnapshot().snapshotId(), journalNow.currentSnapshot().snapshotId());
         String metadata = ((BaseTable) ledgerNow).operations().current().metadataFileLocation();
-        assertTrue(metadata.startsWith("file://" + ROOT + "/books/ledger/metadata/00001-"), metadata);
+        assertTrue(metadata.startsWith(ledgerNow.location() + "/metadata/00001-"), metadata);
+        assertTrue(ledgerNow.location().startsWith("file://" + ROOT + "/books/ledger-"), ledgerNow.location());
     }
 
     @Test

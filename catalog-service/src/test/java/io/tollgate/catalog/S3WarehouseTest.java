@@ -126,11 +126,12 @@ class S3WarehouseTest implements TestPropertyProvider {
         Await.until(directory::synced, Duration.ofSeconds(10), "the catalog did not receive the tenant registry");
         RESTCatalog writer = client("writer@acme", "acme", "writer", "acme-s3");
         writer.createNamespace(SALES);
-        writer.createTable(TableIdentifier.of(SALES, "orders"), EVENTS);
-        writer.createTable(TableIdentifier.of(SALES, "refunds"), EVENTS);
+        // Named locations (the catalog would add a random suffix): the signer's cases below name keys.
+        writer.buildTable(TableIdentifier.of(SALES, "orders"), EVENTS).withLocation("s3://lake/acme/sales/orders").create();
+        writer.buildTable(TableIdentifier.of(SALES, "refunds"), EVENTS).withLocation("s3://lake/acme/sales/refunds").create();
         RESTCatalog globex = client("writer@globex", "globex", "writer", "globex-s3");
         globex.createNamespace(SALES);
-        globex.createTable(TableIdentifier.of(SALES, "orders"), EVENTS);
+        globex.buildTable(TableIdentifier.of(SALES, "orders"), EVENTS).withLocation("s3://lake/globex/sales/orders").create();
         RESTCatalog initech = client("writer@initech", "initech", "writer", "initech-local");
         initech.createNamespace(SALES);
         initech.createTable(TableIdentifier.of(SALES, "orders"), EVENTS);

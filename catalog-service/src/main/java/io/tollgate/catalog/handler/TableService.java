@@ -24,6 +24,7 @@ import org.apache.iceberg.rest.responses.LoadTableResponse;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Tables of the caller's warehouse: readers list, load and check; writers also create (staged or
@@ -60,19 +61,20 @@ public class TableService {
         return audit.record(caller, "table.create", target, () -> {
             Warehouse warehouse = warehouses.open(caller, prefix, "create tables", AccessClass.WRITER);
             request.validate();
-            StorageConfinement.location(warehouse.root(), request.location());
+            CreateTableRequest placed = inUniqueLocation(warehouse, namespace, request);
+            StorageConfinement.location(warehouse.root(), placed.location());
             StorageConfinement.properties(warehouse.root(), request.properties());
             NamespaceService.requireExists(warehouse.catalog(), namespace);
             if (request.stageCreate()) {
                 // Nothing is written: the client gets the metadata to build on, and creates the table
                 // with a commit asserting it does not exist yet (confined like any commit). The
                 // default location is only known now, so it is checked too (a namespace may be "..").
-                LoadTableResponse staged = CatalogHandlers.stageTableCreate(warehouse.catalog(), namespace, request);
+                LoadTableResponse staged = CatalogHandlers.stageTableCreate(warehouse.catalog(), namespace, placed);
                 StorageConfinement.location(warehouse.root(), staged.tableMetadata().location());
                 return delegation.apply(warehouse, TableIdentifier.of(namespace, request.name()), staged);
             }
             return delegation.apply(warehouse, TableIdentifier.of(namespace, request.name()),
-                    CatalogHandlers.createTable(warehouse.catalog(), namespace, request));
+                    CatalogHandlers.createTable(warehouse.catalog(), namespace, placed));
         });
     }
 
@@ -94,7 +96,9 @@ public class TableService {
         Warehouse warehouse = warehouses.open(caller, prefix, "load tables", AccessClass.READER);
         if (ifNoneMatch != null) {
             Optional<String> current = rows.currentMetadataLocation(warehouse.catalog().name(), table);
-            if (current.isPresent()) {
+            // The row names the current metadata file; it must still exist (a load would fail on
+            // it), but need not be read: a stat, or a HEAD on S3, rather than reading and parsing.
+            if (current.isPresent() && warehouses.metadataExists(caller, warehouse, current.get())) {
                 String etag = TableETag.of(caller, warehouse.name(), current.get(), mode, delegation);
                 if (TableETag.matches(ifNoneMatch, etag)) {
                     return new LoadedTable(null, etag);
@@ -187,6 +191,36 @@ public class TableService {
             StorageConfinement.metadata(warehouse.root(), metadata);
             return CatalogHandlers.registerTable(warehouse.catalog(), namespace, request);
         });
+    }
+
+    /**
+     * The request with a location of its own when the client named none: the namespace's directory,
+     * then the table's name and a random suffix. A table dropped without purge leaves its files;
+     * one created later under the same name must never find them (Iceberg writes data files under
+     * fixed names, e.g. by a client's own naming), so no two tables ever share a directory.
+     */
+    private static CreateTableRequest inUniqueLocation(Warehouse warehouse, Namespace namespace,
+                                                       CreateTableRequest request) {
+        if (request.location() != null && !request.location().isEmpty()) {
+            return request;
+        }
+        String location = warehouse.root().location() + "/" + String.join("/", namespace.levels()) + "/"
+                + request.name() + "-" + UUID.randomUUID().toString().replace("-", "");
+        CreateTableRequest.Builder placed = CreateTableRequest.builder().withName(request.name())
+                .withLocation(location).withSchema(request.schema());
+        if (request.properties() != null) {
+            placed.setProperties(request.properties());
+        }
+        if (request.spec() != null) {
+            placed.withPartitionSpec(request.spec());
+        }
+        if (request.writeOrder() != null) {
+            placed.withWriteOrder(request.writeOrder());
+        }
+        if (request.stageCreate()) {
+            placed.stageCreate();
+        }
+        return placed.build();
     }
 
     /** The snapshot a commit adds (the last, if it adds several), for the audit trail. */

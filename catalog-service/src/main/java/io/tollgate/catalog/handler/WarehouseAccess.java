@@ -55,6 +55,14 @@ public class WarehouseAccess {
                 WarehouseRoot.of(warehouse.getLocation()), storage);
     }
 
+    /**
+     * Whether a metadata file (of a table in the caller's open warehouse) is still there: a 304
+     * must not vouch for a table whose current metadata file is gone.
+     */
+    boolean metadataExists(Caller caller, Warehouse warehouse, String location) {
+        return catalogs.exists(caller.tenantId(), warehouse.name(), location);
+    }
+
     /** Whether the caller's warehouse of that name signs S3 requests for clients (it is an S3 one). */
     public boolean signsRequests(Caller caller, String warehouseName) {
         Tenant tenant = tenants.admit(caller.tenantId());

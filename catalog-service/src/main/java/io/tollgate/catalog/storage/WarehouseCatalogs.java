@@ -34,7 +34,7 @@ public class WarehouseCatalogs implements AutoCloseable {
     private final Map<String, Opened> catalogs = new ConcurrentHashMap<>();
 
     private record Opened(String tenantId, String warehouseName, String location, WarehouseStorage storage,
-                          JdbcCatalog catalog) {
+                          JdbcCatalog catalog, FileIO io) {
         boolean serves(String otherLocation, WarehouseStorage otherStorage) {
             return location.equals(otherLocation) && Objects.equals(storage, otherStorage);
         }
@@ -67,12 +67,22 @@ public class WarehouseCatalogs implements AutoCloseable {
                 return opened;
             }
             replaced[0] = opened;
-            return new Opened(tenantId, warehouseName, location, storage, open(name, WarehouseRoot.of(location), storage));
+            FileIO io = fileIo(WarehouseRoot.of(location), storage);
+            return new Opened(tenantId, warehouseName, location, storage, open(name, WarehouseRoot.of(location), io), io);
         });
         if (replaced[0] != null) {
             close(replaced[0]);
         }
         return current.catalog();
+    }
+
+    /**
+     * Whether a file exists in a warehouse whose catalog is open, read through the warehouse's
+     * (confined) FileIO: false for a warehouse not open here.
+     */
+    public boolean exists(String tenantId, String warehouseName, String location) {
+        Opened opened = catalogs.get(catalogName(tenantId, warehouseName));
+        return opened != null && opened.io().newInputFile(location).exists();
     }
 
     /**
@@ -89,8 +99,7 @@ public class WarehouseCatalogs implements AutoCloseable {
         });
     }
 
-    private JdbcCatalog open(String name, WarehouseRoot root, @Nullable WarehouseStorage storage) {
-        FileIO io = fileIo(root, storage);
+    private JdbcCatalog open(String name, WarehouseRoot root, FileIO io) {
         JdbcCatalog catalog = new JdbcCatalog(properties -> io, properties -> new DataSourceClientPool(dataSource), false);
         catalog.initialize(name, Map.of(
                 CatalogProperties.URI, "jdbc:tollgate-datasource",
