@@ -33,6 +33,8 @@ public class NamespaceService {
     public CreateNamespaceResponse create(Caller caller, String prefix, CreateNamespaceRequest request) {
         Warehouse warehouse = warehouses.open(caller, prefix, "create namespaces", AccessClass.WRITER);
         request.validate();
+        CatalogLimits.namespace(request.namespace());
+        CatalogLimits.namespaceProperties(request.properties());
         StorageConfinement.properties(warehouse.root(), request.properties());
         return CatalogHandlers.createNamespace(warehouse.catalog(), request);
     }
@@ -51,6 +53,7 @@ public class NamespaceService {
                                                               UpdateNamespacePropertiesRequest request) {
         Warehouse warehouse = warehouses.open(caller, prefix, "update namespace properties", AccessClass.ADMIN);
         request.validate();
+        CatalogLimits.namespaceProperties(request.updates());
         StorageConfinement.properties(warehouse.root(), request.updates());
         return CatalogHandlers.updateNamespaceProperties(warehouse.catalog(), namespace, request);
     }

@@ -26,6 +26,7 @@ final class StorageConfinement {
     }
 
     static void location(WarehouseRoot root, String location) {
+        CatalogLimits.location(location);
         if (location != null && !root.contains(location)) {
             throw new LocationOutsideWarehouseException(location);
         }

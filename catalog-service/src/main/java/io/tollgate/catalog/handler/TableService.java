@@ -43,6 +43,7 @@ public class TableService {
             // Not served yet (config does not advertise it): refused rather than half done.
             throw new BadRequestException("Staged table creation is not supported by this catalog yet");
         }
+        CatalogLimits.table(TableIdentifier.of(namespace, request.name()));
         StorageConfinement.location(warehouse.root(), request.location());
         StorageConfinement.properties(warehouse.root(), request.properties());
         return CatalogHandlers.createTable(warehouse.catalog(), namespace, request);
@@ -85,6 +86,7 @@ public class TableService {
     public void rename(Caller caller, String prefix, RenameTableRequest request) {
         Warehouse warehouse = warehouses.open(caller, prefix, "rename tables", AccessClass.WRITER);
         request.validate();
+        CatalogLimits.table(request.destination());
         CatalogHandlers.renameTable(warehouse.catalog(), request);
     }
 
