@@ -30,7 +30,8 @@ import java.util.List;
 
 /**
  * {@code Idempotency-Key} on every catalog mutation (POST and DELETE under {@code /v1/}, but the
- * token endpoint) of a writer or tenant-admin (a reader changes nothing: its keys are ignored), in one place rather than per controller: before the route runs the key is claimed
+ * token endpoint) of a writer or tenant-admin (a reader changes nothing: its keys are ignored), in one
+ * place rather than per controller: before the route runs the key is claimed
  * ({@link IdempotencyService}), and a retry is answered with the first answer; after the route, its
  * answer is kept. Runs after the token and scope checks, so that only a verified caller's key is
  * looked up, and under that caller's tenant and subject.
