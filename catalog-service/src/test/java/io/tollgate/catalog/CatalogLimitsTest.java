@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -75,6 +76,18 @@ class CatalogLimitsTest {
                         + "\",\"schema\":" + SCHEMA + "}"},
                 new String[]{"/v1/acme-lake/namespaces/ns/tables", "{\"name\":\"long\",\"location\":\""
                         + longLocation + "\",\"schema\":" + SCHEMA + "}"},
+                // A staged create's commit (assert-create) names its table in the path.
+                new String[]{"/v1/acme-lake/namespaces/ns/tables/" + "t".repeat(256), "{\"requirements\":"
+                        + "[{\"type\":\"assert-create\"}],\"updates\":["
+                        + "{\"action\":\"assign-uuid\",\"uuid\":\"" + UUID.randomUUID() + "\"},"
+                        + "{\"action\":\"upgrade-format-version\",\"format-version\":2},"
+                        + "{\"action\":\"add-schema\",\"schema\":" + SCHEMA + ",\"last-column-id\":1},"
+                        + "{\"action\":\"set-current-schema\",\"schema-id\":-1},"
+                        + "{\"action\":\"add-spec\",\"spec\":{\"spec-id\":0,\"fields\":[]}},"
+                        + "{\"action\":\"set-default-spec\",\"spec-id\":-1},"
+                        + "{\"action\":\"add-sort-order\",\"sort-order\":{\"order-id\":0,\"fields\":[]}},"
+                        + "{\"action\":\"set-default-sort-order\",\"sort-order-id\":-1},"
+                        + "{\"action\":\"set-location\",\"location\":\"file://" + ROOT + "/ns/staged\"}]}"},
                 new String[]{"/v1/acme-lake/tables/rename", "{\"source\":{\"namespace\":[\"ns\"],\"name\":\"t\"},"
                         + "\"destination\":{\"namespace\":[\"ns\"],\"name\":\"" + "t".repeat(256) + "\"}}"});
         for (String[] request : tooLong) {

@@ -79,6 +79,8 @@ public class TableService {
 
     public LoadTableResponse commit(Caller caller, String prefix, TableIdentifier table, UpdateTableRequest request) {
         Warehouse warehouse = warehouses.open(caller, prefix, "commit to tables", AccessClass.WRITER);
+        // A commit may create its table (a staged create's assert-create): its name must fit as well.
+        CatalogLimits.table(table);
         StorageConfinement.updates(warehouse.root(), request.updates());
         return CatalogHandlers.updateTable(warehouse.catalog(), table, request);
     }
