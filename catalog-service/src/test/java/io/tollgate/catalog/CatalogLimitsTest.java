@@ -15,12 +15,14 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -36,6 +38,7 @@ class CatalogLimitsTest {
     static final Path ROOT = CatalogTestTenants.temporaryDirectory().resolve("acme");
     static final RegistryDouble REGISTRY = new RegistryDouble(List.of(
             CatalogTestTenants.tenant("acme", "acme-lake", ROOT)));
+    static final int MAX_METADATA_BYTES = 65536;
     static final String SCHEMA = "{\"type\":\"struct\",\"schema-id\":0,\"fields\":"
             + "[{\"id\":1,\"name\":\"id\",\"required\":true,\"type\":\"long\"}]}";
 
@@ -45,6 +48,7 @@ class CatalogLimitsTest {
     @BeforeAll
     void start() throws Exception {
         Map<String, Object> properties = new HashMap<>(CatalogTestTenants.catalogProperties(DB, REGISTRY, NO_AUTH));
+        properties.put("tollgate.catalog.max-metadata-bytes", Integer.toString(MAX_METADATA_BYTES));
         catalog = ServiceReplica.start("catalog-service", "flight-service", properties);
         Await.until(catalog.bean(TenantDirectory.class)::synced, Duration.ofSeconds(10),
                 "the catalog did not receive the tenant registry");
@@ -98,6 +102,36 @@ class CatalogLimitsTest {
         }
         assertEquals(404, send("HEAD", "/v1/acme-lake/namespaces/big", null).statusCode());
         assertEquals(204, send("HEAD", "/v1/acme-lake/namespaces/ns/tables/t", null).statusCode());
+    }
+
+    @Test
+    void aCommitThatWouldMakeTheMetadataLargerThanTheLimitIsRefusedAndLeavesNoFile() throws Exception {
+        String table = "/v1/acme-lake/namespaces/ns/tables/t";
+        String before = JsonBody.parse(send("GET", table, null).body()).text("/metadata-location");
+        long files = filesUnder(ROOT.resolve("ns/t/metadata"));
+
+        HttpResponse<String> refused = post(table, "{\"requirements\":[],\"updates\":[{\"action\":\"set-properties\","
+                + "\"updates\":{\"big\":\"" + "v".repeat(MAX_METADATA_BYTES) + "\"}}]}");
+
+        assertEquals(400, refused.statusCode(), refused.body());
+        JsonBody.parse(refused.body()).assertEquals("/error/type", "BadRequestException");
+        assertEquals(before, JsonBody.parse(send("GET", table, null).body()).text("/metadata-location"));
+        assertEquals(files, filesUnder(ROOT.resolve("ns/t/metadata")), "the partial metadata file is removed");
+    }
+
+    @Test
+    void compressedMetadataIsRefusedForItWouldHideItsSize() throws Exception {
+        HttpResponse<String> refused = post("/v1/acme-lake/namespaces/ns/tables/t", "{\"requirements\":[],\"updates\":"
+                + "[{\"action\":\"set-properties\",\"updates\":{\"write.metadata.compression-codec\":\"gzip\"}}]}");
+
+        assertEquals(400, refused.statusCode(), refused.body());
+        JsonBody.parse(refused.body()).assertEquals("/error/type", "BadRequestException");
+    }
+
+    private static long filesUnder(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.count();
+        }
     }
 
     private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {

@@ -1,5 +1,6 @@
 package io.tollgate.catalog.handler;
 
+import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.BadRequestException;
@@ -50,6 +51,18 @@ final class CatalogLimits {
                         + "value at most %d", MAX_NAME, MAX_PROPERTY_VALUE);
             }
         });
+    }
+
+    /**
+     * Metadata files are written uncompressed: their size is what {@code tollgate.catalog.max-metadata-bytes}
+     * bounds, and a compressed file would hide any amount of JSON to parse behind a small one.
+     */
+    static void metadataCompression(Map<String, String> properties) {
+        String codec = properties.get(TableProperties.METADATA_COMPRESSION);
+        if (codec != null && !codec.equalsIgnoreCase(TableProperties.METADATA_COMPRESSION_DEFAULT)) {
+            throw new BadRequestException("%s may only be %s in this catalog", TableProperties.METADATA_COMPRESSION,
+                    TableProperties.METADATA_COMPRESSION_DEFAULT);
+        }
     }
 
     static void location(String location) {

@@ -36,6 +36,7 @@ final class StorageConfinement {
         if (properties == null) {
             return;
         }
+        CatalogLimits.metadataCompression(properties);
         for (String key : LOCATION_PROPERTIES) {
             location(root, properties.get(key));
         }

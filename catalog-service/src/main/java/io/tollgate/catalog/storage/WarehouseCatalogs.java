@@ -1,6 +1,7 @@
 package io.tollgate.catalog.storage;
 
 import io.tollgate.proto.router.v1.Warehouse;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Singleton;
 import org.apache.iceberg.CatalogProperties;
@@ -22,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class WarehouseCatalogs {
     private final DataSource dataSource;
     private final Map<String, Opened> catalogs = new ConcurrentHashMap<>();
+    private final long maxMetadataBytes;
 
     private record Opened(Warehouse warehouse, JdbcCatalog catalog) {
     }
@@ -31,8 +33,10 @@ public class WarehouseCatalogs {
      * bound to a surrounding {@code @Transactional}/{@code @Connectable} method, and Iceberg's
      * catalog opens and closes its own per action.
      */
-    public WarehouseCatalogs(DataSource dataSource, DataSourceResolver resolver) {
+    public WarehouseCatalogs(DataSource dataSource, DataSourceResolver resolver,
+                             @Value("${tollgate.catalog.max-metadata-bytes:16777216}") long maxMetadataBytes) {
         this.dataSource = resolver.resolve(dataSource);
+        this.maxMetadataBytes = maxMetadataBytes;
     }
 
     /** The catalog name under which a tenant's warehouse is stored. */
@@ -49,7 +53,7 @@ public class WarehouseCatalogs {
     }
 
     private JdbcCatalog open(String name, WarehouseRoot root) {
-        JdbcCatalog catalog = new JdbcCatalog(properties -> new LocalWarehouseFileIO(root),
+        JdbcCatalog catalog = new JdbcCatalog(properties -> new LocalWarehouseFileIO(root, maxMetadataBytes),
                 properties -> new DataSourceClientPool(dataSource), false);
         catalog.initialize(name, Map.of(
                 CatalogProperties.URI, "jdbc:tollgate-datasource",
