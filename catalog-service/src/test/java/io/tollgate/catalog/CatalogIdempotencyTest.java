@@ -114,6 +114,17 @@ class CatalogIdempotencyTest {
     }
 
     @Test
+    void aReadersKeysAreNeverKeptSoThatItCannotSpendItsTenantsKeys() throws Exception {
+        String reader = CatalogTestTenants.token("reader@acme", "acme", "reader");
+        // Answers that would be kept for a writer: an unknown warehouse, a malformed body, a refusal.
+        assertEquals(404, send(first, "POST", "/v1/no-such-lake/namespaces", reader, newKey(), "{}").statusCode());
+        assertEquals(400, send(first, "POST", NAMESPACES, reader, newKey(), "{not json").statusCode());
+        assertEquals(403, send(first, "POST", NAMESPACES, reader, newKey(), "{\"namespace\": [\"r\"]}").statusCode());
+
+        assertEquals(0, count("SELECT count(*) FROM catalog.idempotency_keys WHERE subject = ?", List.of("reader@acme")));
+    }
+
+    @Test
     void oneTenantsOrSubjectsKeyNeverReturnsAnotherOnesAnswer() throws Exception {
         String key = newKey();
         String create = "{\"namespace\": [\"scoped\"], \"properties\": {}}";

@@ -13,7 +13,7 @@ import org.apache.iceberg.io.OutputFile;
  * Iceberg loads it by class name, so it needs a public no-argument constructor.
  */
 public class ClientLocalFileIO implements FileIO {
-    private final FileIO disk = new LocalWarehouseFileIO((LocalRoot) WarehouseRoot.of("/"));
+    private final FileIO disk = new LocalWarehouseFileIO((LocalRoot) WarehouseRoot.of("/"), Long.MAX_VALUE);
 
     @Override
     public InputFile newInputFile(String location) {

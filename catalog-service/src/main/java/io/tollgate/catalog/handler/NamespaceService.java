@@ -43,6 +43,8 @@ public class NamespaceService {
         return audit.record(caller, "namespace.create", target, () -> {
             Warehouse warehouse = warehouses.open(caller, prefix, "create namespaces", AccessClass.WRITER);
             request.validate();
+            CatalogLimits.namespace(request.namespace());
+            CatalogLimits.namespaceProperties(request.properties());
             StorageConfinement.properties(warehouse.root(), request.properties());
             return CatalogHandlers.createNamespace(warehouse.catalog(), request);
         });
@@ -63,6 +65,7 @@ public class NamespaceService {
         return audit.record(caller, "namespace.update_properties", AuditTarget.namespace(prefix, namespace), () -> {
             Warehouse warehouse = warehouses.open(caller, prefix, "update namespace properties", AccessClass.ADMIN);
             request.validate();
+            CatalogLimits.namespaceProperties(request.updates());
             StorageConfinement.properties(warehouse.root(), request.updates());
             return CatalogHandlers.updateNamespaceProperties(warehouse.catalog(), namespace, request);
         });

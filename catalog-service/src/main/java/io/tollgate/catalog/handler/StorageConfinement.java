@@ -8,6 +8,7 @@ import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.StatisticsFile;
 import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.exceptions.BadRequestException;
 import org.apache.iceberg.view.ViewMetadata;
 
 import java.util.List;
@@ -31,6 +32,7 @@ final class StorageConfinement {
     }
 
     static void location(WarehouseRoot root, String location) {
+        CatalogLimits.location(location);
         if (location != null && !root.contains(location)) {
             throw new LocationOutsideWarehouseException(location);
         }
@@ -40,6 +42,7 @@ final class StorageConfinement {
         if (properties == null) {
             return;
         }
+        CatalogLimits.metadataCompression(properties);
         for (String key : LOCATION_PROPERTIES) {
             location(root, properties.get(key));
         }
@@ -56,11 +59,12 @@ final class StorageConfinement {
             } else if (update instanceof MetadataUpdate.SetProperties setProperties) {
                 properties(root, setProperties.updated());
             } else if (update instanceof MetadataUpdate.AddSnapshot addSnapshot) {
-                // A snapshot without a manifest list (format v1's embedded manifests) names files
-                // this check would have to read to find; none of today's writers makes one.
+                // A snapshot without a manifest list embeds its manifests' locations (format v1's
+                // old form), which no accessor shows: refused, as locations we cannot check.
                 String manifestList = addSnapshot.snapshot().manifestListLocation();
                 if (manifestList == null) {
-                    throw new LocationOutsideWarehouseException(null);
+                    throw new BadRequestException("A snapshot must name its manifest list: embedded manifests "
+                            + "are not accepted");
                 }
                 location(root, manifestList);
             } else if (update instanceof MetadataUpdate.SetStatistics setStatistics) {

@@ -61,6 +61,7 @@ public class TableService {
         return audit.record(caller, "table.create", target, () -> {
             Warehouse warehouse = warehouses.open(caller, prefix, "create tables", AccessClass.WRITER);
             request.validate();
+            CatalogLimits.table(TableIdentifier.of(namespace, request.name()));
             CreateTableRequest placed = inUniqueLocation(warehouse, namespace, request);
             StorageConfinement.location(warehouse.root(), placed.location());
             StorageConfinement.properties(warehouse.root(), request.properties());
@@ -130,6 +131,8 @@ public class TableService {
         AuditTarget target = AuditTarget.table(prefix, table).withSnapshot(addedSnapshot(request));
         return audit.record(caller, "table.commit", target, () -> {
             Warehouse warehouse = warehouses.open(caller, prefix, "commit to tables", AccessClass.WRITER);
+            // A commit may create its table (a staged create's assert-create): its name must fit as well.
+            CatalogLimits.table(table);
             StorageConfinement.updates(warehouse.root(), request.updates());
             if (request.requirements().stream().anyMatch(UpdateRequirement.AssertTableDoesNotExist.class::isInstance)) {
                 NamespaceService.requireExists(warehouse.catalog(), table.namespace()); // a staged create's commit
@@ -145,6 +148,7 @@ public class TableService {
         audit.record(caller, "table.rename", target, () -> {
             Warehouse warehouse = warehouses.open(caller, prefix, "rename tables", AccessClass.WRITER);
             request.validate();
+            CatalogLimits.table(request.destination());
             CatalogHandlers.renameTable(warehouse.catalog(), request);
         });
     }

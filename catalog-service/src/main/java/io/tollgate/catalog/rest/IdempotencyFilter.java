@@ -18,6 +18,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.tollgate.catalog.handler.IdempotencyService;
+import io.tollgate.common.auth.AccessClass;
 import io.tollgate.common.error.Incident;
 import io.tollgate.common.security.TollgateTokenValidator;
 import org.apache.iceberg.exceptions.BadRequestException;
@@ -29,7 +30,8 @@ import java.util.List;
 
 /**
  * {@code Idempotency-Key} on every catalog mutation (POST and DELETE under {@code /v1/}, but the
- * token endpoint), in one place rather than per controller: before the route runs the key is claimed
+ * token endpoint) of a writer or tenant-admin (a reader changes nothing: its keys are ignored), in one
+ * place rather than per controller: before the route runs the key is claimed
  * ({@link IdempotencyService}), and a retry is answered with the first answer; after the route, its
  * answer is kept. Runs after the token and scope checks, so that only a verified caller's key is
  * looked up, and under that caller's tenant and subject.
@@ -56,6 +58,12 @@ public class IdempotencyFilter implements Ordered {
         List<String> keys = request.getHeaders().getAll(RESTUtil.IDEMPOTENCY_KEY_HEADER);
         Authentication caller = request.getUserPrincipal(Authentication.class).orElse(null);
         if (keys.isEmpty() || caller == null || !isMutation(request)) {
+            return null;
+        }
+        // A reader changes nothing, so no answer of its needs replaying; kept, its answers (404s, 400s)
+        // would spend its tenant's tollgate.catalog.idempotency.max-keys-per-tenant, and writers' keys
+        // would then go unkept.
+        if (!Callers.of(caller).access().covers(AccessClass.WRITER)) {
             return null;
         }
         if (keys.size() > 1) {

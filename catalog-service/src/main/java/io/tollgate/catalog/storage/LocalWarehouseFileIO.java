@@ -20,9 +20,15 @@ import java.io.UncheckedIOException;
  */
 public final class LocalWarehouseFileIO implements FileIO {
     private final LocalRoot root;
+    private final long maxFileBytes;
 
-    public LocalWarehouseFileIO(LocalRoot root) {
+    /**
+     * @param maxFileBytes the largest file written (the catalog writes only tables' metadata files;
+     *                     data files are the clients')
+     */
+    public LocalWarehouseFileIO(LocalRoot root, long maxFileBytes) {
         this.root = root;
+        this.maxFileBytes = maxFileBytes;
     }
 
     @Override
@@ -32,7 +38,8 @@ public final class LocalWarehouseFileIO implements FileIO {
 
     @Override
     public OutputFile newOutputFile(String location) {
-        return new Output(location, Files.localOutput(root.confine(location).toFile()));
+        java.nio.file.Path path = root.confine(location);
+        return new Output(location, Files.localOutput(path.toFile()), path, maxFileBytes);
     }
 
     @Override
@@ -69,15 +76,16 @@ public final class LocalWarehouseFileIO implements FileIO {
         }
     }
 
-    private record Output(String location, OutputFile local) implements OutputFile {
+    private record Output(String location, OutputFile local, java.nio.file.Path path, long maxBytes)
+            implements OutputFile {
         @Override
         public PositionOutputStream create() {
-            return local.create();
+            return new CappedOutputStream(local.create(), path, maxBytes);
         }
 
         @Override
         public PositionOutputStream createOrOverwrite() {
-            return local.createOrOverwrite();
+            return new CappedOutputStream(local.createOrOverwrite(), path, maxBytes);
         }
 
         @Override

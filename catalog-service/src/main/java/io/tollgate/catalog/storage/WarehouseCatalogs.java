@@ -1,5 +1,6 @@
 package io.tollgate.catalog.storage;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.annotation.PreDestroy;
@@ -32,6 +33,7 @@ public class WarehouseCatalogs implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WarehouseCatalogs.class);
     private final DataSource dataSource;
     private final Map<String, Opened> catalogs = new ConcurrentHashMap<>();
+    private final long maxMetadataBytes;
 
     private record Opened(String tenantId, String warehouseName, String location, WarehouseStorage storage,
                           JdbcCatalog catalog, FileIO io) {
@@ -45,8 +47,10 @@ public class WarehouseCatalogs implements AutoCloseable {
      * bound to a surrounding {@code @Transactional}/{@code @Connectable} method, and Iceberg's
      * catalog opens and closes its own per action.
      */
-    public WarehouseCatalogs(DataSource dataSource, DataSourceResolver resolver) {
+    public WarehouseCatalogs(DataSource dataSource, DataSourceResolver resolver,
+                             @Value("${tollgate.catalog.max-metadata-bytes:16777216}") long maxMetadataBytes) {
         this.dataSource = resolver.resolve(dataSource);
+        this.maxMetadataBytes = maxMetadataBytes;
     }
 
     /** The catalog name under which a tenant's warehouse is stored. */
@@ -112,7 +116,7 @@ public class WarehouseCatalogs implements AutoCloseable {
         return catalog;
     }
 
-    private static FileIO fileIo(WarehouseRoot root, @Nullable WarehouseStorage storage) {
+    private FileIO fileIo(WarehouseRoot root, @Nullable WarehouseStorage storage) {
         if (root instanceof S3Root s3) {
             if (storage == null) {
                 throw new IllegalStateException("the registry's s3 warehouse has no storage settings");
@@ -122,7 +126,7 @@ public class WarehouseCatalogs implements AutoCloseable {
         if (storage != null) {
             throw new IllegalStateException("the registry's warehouse has S3 storage settings but a local location");
         }
-        return new LocalWarehouseFileIO((LocalRoot) root);
+        return new LocalWarehouseFileIO((LocalRoot) root, maxMetadataBytes);
     }
 
     // A request still holding the old catalog fails on its closed FileIO and may be retried; the

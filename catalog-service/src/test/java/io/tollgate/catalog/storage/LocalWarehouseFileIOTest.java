@@ -17,7 +17,7 @@ class LocalWarehouseFileIOTest {
     @Test
     void aMissingFileIsNotFoundByTheLocationAskedForInIcebergsWords() {
         String location = "file://" + warehouse.resolve("sales/orders/metadata/00001-gone.metadata.json");
-        LocalWarehouseFileIO io = new LocalWarehouseFileIO(LocalRoot.of("file://" + warehouse));
+        LocalWarehouseFileIO io = new LocalWarehouseFileIO(LocalRoot.of("file://" + warehouse), 1 << 20);
 
         NotFoundException missing = assertThrows(NotFoundException.class,
                 () -> io.newInputFile(location).newStream());

@@ -18,7 +18,7 @@ class WarehouseCatalogsTest {
     private static final PGSimpleDataSource DATA_SOURCE = migrated();
     private static final WarehouseStorage STORAGE = new WarehouseStorage("http://localhost:1", "us-east-1", true,
             "key", "secret");
-    private final WarehouseCatalogs catalogs = new WarehouseCatalogs(DATA_SOURCE, DataSourceResolver.DEFAULT);
+    private final WarehouseCatalogs catalogs = new WarehouseCatalogs(DATA_SOURCE, DataSourceResolver.DEFAULT, 1 << 24);
 
     @AfterEach
     void close() {
