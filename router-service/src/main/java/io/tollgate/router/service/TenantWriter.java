@@ -10,6 +10,7 @@ import io.tollgate.router.domain.Tenant;
 import io.tollgate.router.domain.TenantDefinition;
 import io.tollgate.router.domain.TenantStatus;
 import io.tollgate.router.domain.Warehouse;
+import io.tollgate.router.domain.WarehouseRoots;
 import io.tollgate.router.persistence.RegistryLock;
 import io.tollgate.router.persistence.TenantChangeRepository;
 import io.tollgate.router.persistence.TenantRepository;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -67,6 +69,7 @@ public class TenantWriter {
         requireValidId(tenant.id());
         requireResolvable(tenant, EnumSet.allOf(AccessClass.class));
         Optional<Tenant> created = write(() -> {
+            requireOwnStorage(tenant);
             Optional<Tenant> inserted = tenants.insert(tenant);
             inserted.ifPresent(t -> changes.append(t.revision(), t.id(), ChangeKind.CREATED, actor,
                     ChangeDescriber.created(t.definition())));
@@ -105,6 +108,7 @@ public class TenantWriter {
             for (AccessClass accessClass : kept.passwordRefs()) {
                 wanted = withBackend(wanted, keepPasswordRef(wanted.sqlBackend(), was.sqlBackend(), accessClass));
             }
+            requireOwnStorage(wanted);
             return update(current, wanted, actor);
         });
     }
@@ -210,6 +214,25 @@ public class TenantWriter {
         Tenant current = tenants.findById(id).orElseThrow(TenantNotFoundException::new);
         condition.check(current.revision());
         return current;
+    }
+
+    /**
+     * Refuses a definition one of whose warehouse roots overlaps another warehouse's, this tenant's
+     * or another's ({@link WarehouseRoots}); checked under the registry lock, so two writes cannot
+     * both pass. The message names no other tenant.
+     */
+    private void requireOwnStorage(TenantDefinition tenant) {
+        if (tenant.warehouses().isEmpty()) {
+            return;
+        }
+        List<Warehouse> others = tenants.findAll().stream()
+                .filter(other -> !other.id().equals(tenant.id()))
+                .flatMap(other -> other.definition().warehouses().stream())
+                .toList();
+        WarehouseRoots.firstOverlap(tenant.warehouses(), others).ifPresent(index -> {
+            throw InvalidTenantException.of("warehouses[" + index + "].location",
+                    "must not be, contain or lie inside another warehouse's location");
+        });
     }
 
     private <T> T write(Supplier<T> work) {

@@ -35,11 +35,16 @@ class WarehousesApiTest extends AdminServiceTest {
     }
 
     private static String localAndS3(String secretKeyField) {
+        return localAndS3("hooli", secretKeyField);
+    }
+
+    /** Each tenant's warehouses lie apart: the registry refuses overlapping roots. */
+    private static String localAndS3(String id, String secretKeyField) {
         return """
-                [{"name":"lake","location":"file:/srv//warehouses/hooli/"},
-                 {"name":"archive","location":"s3://hooli-archive/tables/",
+                [{"name":"lake","location":"file:/srv//warehouses/%1$s/"},
+                 {"name":"archive","location":"s3://%1$s-archive/tables/",
                   "storage":{"s3":{"endpoint":"http://minio.example:9000","region":"eu-west-1",
-                    "pathStyleAccess":true,"accessKeyId":"HOOLIKEY",%s}}}]""".formatted(secretKeyField);
+                    "pathStyleAccess":true,"accessKeyId":"HOOLIKEY",%2$s}}}]""".formatted(id, secretKeyField);
     }
 
     private final List<ManagedChannel> channels = new ArrayList<>();
@@ -94,10 +99,10 @@ class WarehousesApiTest extends AdminServiceTest {
     @Test
     void whatGetShowsForALiteralKeyCannotBeWrittenBackAsTheKey() {
         Response created = admin().post(PATH, withWarehouses("raviga",
-                localAndS3("\"secretAccessKey\":\"" + SECRET_KEY + "\"")));
+                localAndS3("raviga", "\"secretAccessKey\":\"" + SECRET_KEY + "\"")));
 
         Response refused = admin().put(PATH + "/raviga", withWarehouses("raviga",
-                localAndS3("\"secretAccessKeyRef\":\"literal:***\"")), created.etag());
+                localAndS3("raviga", "\"secretAccessKeyRef\":\"literal:***\"")), created.etag());
 
         assertEquals(400, refused.status(), refused::toString);
         assertEquals(List.of("warehouses[1].storage.s3.secretAccessKeyRef"), refused.problemFields());
@@ -107,7 +112,7 @@ class WarehousesApiTest extends AdminServiceTest {
     @Test
     void aSecretReferenceThatCannotBeResolvedIsRefusedBeforeAnythingIsWritten() {
         Response refused = admin().post(PATH, withWarehouses("aviato",
-                localAndS3("\"secretAccessKeyRef\":\"secret:lake/aviato-s3#secret-key\"")));
+                localAndS3("aviato", "\"secretAccessKeyRef\":\"secret:lake/aviato-s3#secret-key\"")));
 
         assertEquals(400, refused.status(), refused::toString);
         assertEquals(List.of("warehouses[1].storage.s3.secretAccessKeyRef"), refused.problemFields());
@@ -118,9 +123,9 @@ class WarehousesApiTest extends AdminServiceTest {
     @SuppressWarnings("unchecked")
     void theHistoryRecordsAWarehouseChangeWithTheKeyMasked() {
         Response created = admin().post(PATH, withWarehouses("endframe",
-                localAndS3("\"secretAccessKey\":\"" + SECRET_KEY + "\"")));
+                localAndS3("endframe", "\"secretAccessKey\":\"" + SECRET_KEY + "\"")));
         Response changed = admin().put(PATH + "/endframe", withWarehouses("endframe",
-                localAndS3("\"secretAccessKey\":\"another-" + SECRET_KEY + "\"")), created.etag());
+                localAndS3("endframe", "\"secretAccessKey\":\"another-" + SECRET_KEY + "\"")), created.etag());
         assertEquals(200, changed.status(), changed::toString);
 
         Response history = admin().get(PATH + "/endframe/history");
@@ -130,5 +135,29 @@ class WarehousesApiTest extends AdminServiceTest {
         Map<String, Object> fields = (Map<String, Object>) ((Map<String, Object>) changes.get(1).get("description"))
                 .get("changed");
         assertEquals(List.of("warehouses"), List.copyOf(fields.keySet()), "a changed key is a change");
+    }
+
+    @Test
+    void aWarehouseRootEqualToInsideOrAboveAnotherWarehousesIsRefused() {
+        assertEquals(201, admin().post(PATH, withWarehouses("pied-piper",
+                localAndS3("pied-piper", "\"secretAccessKey\":\"" + SECRET_KEY + "\""))).status());
+
+        for (String location : List.of("file:///srv/warehouses/pied-piper", "file:///srv/warehouses/pied-piper/tables",
+                "file:///srv/warehouses")) {
+            Response refused = admin().post(PATH, withWarehouses("bachman",
+                    "[{\"name\":\"lake\",\"location\":\"" + location + "\"}]"));
+            assertEquals(400, refused.status(), location + " " + refused);
+            assertEquals(List.of("warehouses[0].location"), refused.problemFields());
+            assertFalse(refused.toString().contains("pied-piper\""), "names no other tenant");
+        }
+        Response ownTwice = admin().post(PATH, withWarehouses("bachman",
+                "[{\"name\":\"lake\",\"location\":\"file:///srv/bachman\"},"
+                        + "{\"name\":\"archive\",\"location\":\"file:///srv/bachman/archive\"}]"));
+        assertEquals(400, ownTwice.status(), ownTwice::toString);
+        assertEquals(404, admin().get(PATH + "/bachman").status());
+
+        Response sibling = admin().post(PATH, withWarehouses("bachman",
+                "[{\"name\":\"lake\",\"location\":\"file:///srv/warehouses/pied-piper2\"}]"));
+        assertEquals(201, sibling.status(), "a sibling sharing a name prefix is apart: " + sibling);
     }
 }
