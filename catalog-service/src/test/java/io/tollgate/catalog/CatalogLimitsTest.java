@@ -122,6 +122,17 @@ class CatalogLimitsTest {
     }
 
     @Test
+    void aCommitCreatingATableWithoutASchemaIsTheCallersErrorNotAnIncident() throws Exception {
+        HttpResponse<String> refused = post("/v1/acme-lake/namespaces/ns/tables/schemaless", "{\"requirements\":"
+                + "[{\"type\":\"assert-create\"}],\"updates\":[{\"action\":\"assign-uuid\",\"uuid\":\""
+                + UUID.randomUUID() + "\"},{\"action\":\"upgrade-format-version\",\"format-version\":2}]}");
+
+        assertEquals(400, refused.statusCode(), refused.body());
+        JsonBody.parse(refused.body()).assertEquals("/error/type", "BadRequestException");
+        assertEquals(404, send("HEAD", "/v1/acme-lake/namespaces/ns/tables/schemaless", null).statusCode());
+    }
+
+    @Test
     void compressedMetadataIsRefusedForItWouldHideItsSize() throws Exception {
         HttpResponse<String> refused = post("/v1/acme-lake/namespaces/ns/tables/t", "{\"requirements\":[],\"updates\":"
                 + "[{\"action\":\"set-properties\",\"updates\":{\"write.metadata.compression-codec\":\"gzip\"}}]}");

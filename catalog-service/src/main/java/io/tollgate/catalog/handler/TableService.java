@@ -135,7 +135,12 @@ public class TableService {
             CatalogLimits.table(table);
             StorageConfinement.updates(warehouse.root(), request.updates());
             if (request.requirements().stream().anyMatch(UpdateRequirement.AssertTableDoesNotExist.class::isInstance)) {
-                NamespaceService.requireExists(warehouse.catalog(), table.namespace()); // a staged create's commit
+                // A staged create's commit: Iceberg's handler builds the table from its updates and
+                // would fail on a missing schema with a NullPointerException (an incident).
+                if (request.updates().stream().noneMatch(MetadataUpdate.AddSchema.class::isInstance)) {
+                    throw new BadRequestException("A commit creating a table must add its schema");
+                }
+                NamespaceService.requireExists(warehouse.catalog(), table.namespace());
             }
             return CatalogHandlers.updateTable(warehouse.catalog(), table, request);
         });
