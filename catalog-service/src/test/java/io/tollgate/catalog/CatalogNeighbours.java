@@ -3,6 +3,7 @@ package io.tollgate.catalog;
 import io.tollgate.common.tenant.TenantDirectory;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.testkit.await.Await;
+import io.tollgate.testkit.files.Directories;
 import io.tollgate.testkit.net.PortForward;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 import io.tollgate.testkit.service.ServiceReplica;
@@ -10,18 +11,14 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * What a catalog under test stands on, for one test class: its own real PostgreSQL database,
@@ -54,13 +51,9 @@ final class CatalogNeighbours implements AfterAllCallback {
 
     /** Another directory apart from {@link #storage()}, deleted with it. */
     synchronized Path newDirectory() {
-        try {
-            Path directory = Files.createTempDirectory("catalog-warehouses").toRealPath();
-            directories.add(directory);
-            return directory;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path directory = Directories.createTemporary("catalog-warehouses");
+        directories.add(directory);
+        return directory;
     }
 
     /** Starts the registry that streams these tenants to the catalog. */
@@ -144,7 +137,7 @@ final class CatalogNeighbours implements AfterAllCallback {
         }
         for (Path directory : directories) {
             try {
-                deleteRecursively(directory);
+                Directories.deleteRecursively(directory);
             } catch (IOException e) {
                 failure = first(failure, e);
             }
@@ -160,16 +153,5 @@ final class CatalogNeighbours implements AfterAllCallback {
         }
         failure.addSuppressed(next);
         return failure;
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }
