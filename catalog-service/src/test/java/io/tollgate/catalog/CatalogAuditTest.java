@@ -2,22 +2,14 @@ package io.tollgate.catalog;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.tollgate.catalog.audit.CatalogAudit;
-import io.tollgate.common.tenant.TenantDirectory;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.TenantStatus;
-import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.json.JsonBody;
 import io.tollgate.testkit.logs.AuditCapture;
-import io.tollgate.testkit.net.PortForward;
 import io.tollgate.testkit.postgres.PostgresDatabase;
-import io.tollgate.testkit.tokens.TestTokens;
 import jakarta.inject.Inject;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataFiles;
@@ -30,18 +22,14 @@ import org.apache.iceberg.exceptions.ForbiddenException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.rest.RESTCatalog;
 import org.apache.iceberg.types.Types;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -58,39 +46,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * tenant's, nobody else any; events past the retention are swept.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CatalogAuditTest implements TestPropertyProvider {
-    static final String SPEC = "CatalogAuditTest";
-    static final PostgresDatabase DB = PostgresDatabase.create();
-    static final TestTokens TOKENS = CatalogTestTenants.TOKENS;
-    static final PortForward NO_AUTH = PortForward.open();
-    static final Path STORAGE = CatalogTestTenants.temporaryDirectory("catalog-audit");
-    static final RegistryDouble REGISTRY = new RegistryDouble(List.of(tenant("acme"), tenant("globex")));
+class CatalogAuditTest extends RegistryBackedCatalogTest {
+    @RegisterExtension
+    static final CatalogNeighbours NEIGHBOURS = new CatalogNeighbours();
+    static final PostgresDatabase DB = NEIGHBOURS.db();
+    static final Path STORAGE = NEIGHBOURS.storage();
+    static final RegistryDouble REGISTRY = NEIGHBOURS.serve(List.of(tenant("acme"), tenant("globex")));
     static final Schema ORDERS = new Schema(Types.NestedField.required(1, "id", Types.LongType.get()));
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    TenantDirectory directory;
-    @Inject
     CatalogAudit audit;
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    private final List<RESTCatalog> clients = new ArrayList<>();
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = CatalogTestTenants.properties(DB, SPEC, REGISTRY.address(),
-                "localhost:" + NO_AUTH.port());
-        properties.put("tollgate.catalog.audit.retention", "1d");
-        return properties;
+    CatalogNeighbours neighbours() {
+        return NEIGHBOURS;
     }
 
-    @BeforeAll
-    void waitForTheRegistry() {
-        Await.until(directory::synced, Duration.ofSeconds(10), "the catalog did not receive the tenant registry");
+    @Override
+    Map<String, String> moreProperties() {
+        return Map.of("tollgate.catalog.audit.retention", "1d");
     }
 
     @Test
@@ -221,27 +195,10 @@ class CatalogAuditTest implements TestPropertyProvider {
     }
 
     private RESTCatalog client(String subject, String tenant, String role) {
-        RESTCatalog catalog = new RESTCatalog();
-        clients.add(catalog);
-        catalog.initialize(subject, Map.of(
-                "uri", server.getURL().toString(),
-                "warehouse", tenant + "-lake",
-                "token", TOKENS.mint(subject, tenant, List.of(role), Duration.ofMinutes(10)),
-                // The client writes its manifests in memory: the catalog only records the commit.
-                "io-impl", "org.apache.iceberg.inmemory.InMemoryFileIO"));
-        return catalog;
+        return clients.writingInMemory(subject, tenant, role, tenant + "-lake");
     }
 
     private static Tenant tenant(String id) {
         return CatalogTestTenants.tenantBuilder(id, TenantStatus.TENANT_STATUS_ACTIVE, STORAGE).build();
-    }
-
-    @AfterAll
-    void closeClientsAndNeighbours() throws IOException {
-        for (RESTCatalog catalog : clients) {
-            catalog.close();
-        }
-        REGISTRY.close();
-        NO_AUTH.close();
     }
 }

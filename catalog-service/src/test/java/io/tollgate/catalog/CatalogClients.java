@@ -1,17 +1,10 @@
 package io.tollgate.catalog;
 
-import io.tollgate.proto.router.v1.Tenant;
-import io.tollgate.proto.router.v1.TenantStatus;
-import io.tollgate.proto.router.v1.Warehouse;
-import io.tollgate.testkit.tokens.TestTokens;
+import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.inmemory.InMemoryFileIO;
 import org.apache.iceberg.rest.RESTCatalog;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,19 +12,21 @@ import java.util.Map;
 
 /**
  * Iceberg's own Java client ({@code RESTCatalog}) pointed at a catalog under test, one per
- * subject, each with a freshly minted token; closed together. Clients write data files through
- * {@link ClientLocalFileIO}, as a client with direct access to the warehouse's disk would.
+ * subject, each with a freshly minted token of {@link CatalogTestTenants#TOKENS}; closed together.
  */
 final class CatalogClients implements AutoCloseable {
-    private final URL catalog;
-    private final TestTokens tokens;
+    private final String catalog;
     private final List<RESTCatalog> opened = new ArrayList<>();
 
-    CatalogClients(URL catalog, TestTokens tokens) {
+    /** Clients of the catalog at this base address. */
+    CatalogClients(String catalog) {
         this.catalog = catalog;
-        this.tokens = tokens;
     }
 
+    /**
+     * A client writing data files through {@link ClientLocalFileIO}, as a client with direct access
+     * to the warehouse's disk would.
+     */
     RESTCatalog as(String subject, String tenant, String role, String warehouse) {
         return as(subject, tenant, role, warehouse, Map.of());
     }
@@ -39,36 +34,45 @@ final class CatalogClients implements AutoCloseable {
     /** A client with more of Iceberg's client properties than the connection's. */
     RESTCatalog as(String subject, String tenant, String role, String warehouse, Map<String, String> more) {
         Map<String, String> properties = new HashMap<>(more);
-        properties.putAll(Map.of(
-                "uri", catalog.toString(),
-                "warehouse", warehouse,
-                "io-impl", ClientLocalFileIO.class.getName(),
-                "token", token(subject, tenant, role)));
+        properties.putAll(connection(subject, tenant, role, warehouse));
+        properties.put(CatalogProperties.FILE_IO_IMPL, ClientLocalFileIO.class.getName());
+        return open(subject, properties);
+    }
+
+    /**
+     * A client writing its manifests with Iceberg's in-memory FileIO (the catalog only records their
+     * locations), so that appends need no disk and no Hadoop on the client side.
+     */
+    RESTCatalog writingInMemory(String subject, String tenant, String role, String warehouse) {
+        Map<String, String> properties = connection(subject, tenant, role, warehouse);
+        properties.put(CatalogProperties.FILE_IO_IMPL, InMemoryFileIO.class.getName());
+        return open(subject, properties);
+    }
+
+    /** The properties that connect a client as a tenant's user, to add to: the catalog, the warehouse, a token. */
+    Map<String, String> connection(String subject, String tenant, String role, String warehouse) {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("uri", uri());
+        properties.put("warehouse", warehouse);
+        properties.put("token", token(subject, tenant, role));
+        return properties;
+    }
+
+    /** A client with exactly these properties, closed with the others. */
+    RESTCatalog open(String name, Map<String, String> properties) {
         RESTCatalog client = new RESTCatalog();
-        client.initialize(subject, properties);
         opened.add(client);
+        client.initialize(name, properties);
         return client;
     }
 
+    /** The catalog's base address, for a client's {@code uri}. */
+    String uri() {
+        return catalog;
+    }
+
     String token(String subject, String tenant, String role) {
-        return tokens.mint(subject, tenant, List.of(role), Duration.ofMinutes(10));
-    }
-
-    /** An active tenant of the registry with one local warehouse. */
-    static Tenant tenant(String id, String warehouse, Path root) {
-        return Tenant.newBuilder().setId(id).setDisplayName(id).setStatus(TenantStatus.TENANT_STATUS_ACTIVE)
-                .setRevision(1)
-                .addWarehouses(Warehouse.newBuilder().setName(warehouse).setLocation("file://" + root))
-                .build();
-    }
-
-    /** A new directory for a test's warehouses, as its real path (so that locations compare as written). */
-    static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("catalog-warehouses").toRealPath();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CatalogTestTenants.token(subject, tenant, role);
     }
 
     @Override

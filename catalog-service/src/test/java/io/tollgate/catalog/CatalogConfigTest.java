@@ -1,8 +1,5 @@
 package io.tollgate.catalog;
 
-import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Replaces;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
@@ -12,26 +9,16 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import io.tollgate.common.auth.RevocationSet;
 import io.tollgate.common.auth.TokenClaims;
-import io.tollgate.common.auth.TokenVerifier;
-import io.tollgate.common.auth.TokenVerifierConfig;
-import io.tollgate.common.auth.TokenVerifierFactory;
 import io.tollgate.testkit.json.JsonBody;
-import io.tollgate.testkit.net.PortForward;
-import io.tollgate.testkit.postgres.PostgresDatabase;
 import io.tollgate.testkit.tokens.TestTokens;
-import io.tollgate.testkit.tls.InternalCertificates;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,11 +35,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CatalogConfigTest implements TestPropertyProvider {
-    static final PostgresDatabase DB = PostgresDatabase.create();
-    static final TestTokens TOKENS = new TestTokens("tollgate", "tollgate");
-    /** Ports held open that close every connection: router-service and auth-service are unreachable. */
-    static final PortForward NO_ROUTER = PortForward.open();
-    static final PortForward NO_AUTH = PortForward.open();
+    static final TestTokens TOKENS = CatalogTestTenants.TOKENS;
+    /** Router-service and auth-service are unreachable: ports held open that close every connection. */
+    @RegisterExtension
+    static final CatalogNeighbours NEIGHBOURS = new CatalogNeighbours().withoutRegistry();
 
     @Inject
     @Client("/")
@@ -60,13 +46,7 @@ class CatalogConfigTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(DB.datasourceProperties());
-        properties.put("spec.name", "CatalogConfigTest");
-        // Nobody answers there: the tenant directory never syncs.
-        properties.put("grpc.channels.router.address", "localhost:" + NO_ROUTER.port());
-        properties.put("grpc.channels.auth.address", "localhost:" + NO_AUTH.port());
-        InternalCertificates.shared().properties("catalog-service").forEach((k, v) -> properties.put(k, v.toString()));
-        return properties;
+        return NEIGHBOURS.properties("CatalogConfigTest");
     }
 
     @Test
@@ -132,22 +112,5 @@ class CatalogConfigTest implements TestPropertyProvider {
                 () -> http.toBlocking().exchange(HttpRequest.GET("/health/readiness"), String.class));
         assertEquals(HttpStatus.SERVICE_UNAVAILABLE, notReady.getStatus());
         JsonBody.parse(notReady.getResponse().getBody(String.class).orElse("")).assertEquals("/status", "DOWN");
-    }
-
-    @AfterAll
-    void closeNeighbours() {
-        NO_ROUTER.close();
-        NO_AUTH.close();
-    }
-
-    /** Trusts the test's signing key instead of fetching auth-service's JWKS. */
-    @Factory
-    @Requires(property = "spec.name", value = "CatalogConfigTest")
-    static class TestVerifier {
-        @Singleton
-        @Replaces(bean = TokenVerifier.class, factory = TokenVerifierFactory.class)
-        TokenVerifier tokenVerifier(TokenVerifierConfig config, RevocationSet revocations) {
-            return new TokenVerifier(config, TOKENS.keys(), revocations, Clock.systemUTC());
-        }
     }
 }

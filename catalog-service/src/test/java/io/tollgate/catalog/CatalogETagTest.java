@@ -5,27 +5,21 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.tollgate.common.auth.RevocationSet;
-import io.tollgate.common.tenant.TenantDirectory;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.TenantStatus;
 import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.json.JsonBody;
-import io.tollgate.testkit.net.PortForward;
-import io.tollgate.testkit.postgres.PostgresDatabase;
 import jakarta.inject.Inject;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.rest.RESTCatalog;
 import org.apache.iceberg.types.Types;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -38,7 +32,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,13 +49,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * revoked token or a suspended tenant.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CatalogETagTest implements TestPropertyProvider {
-    static final PostgresDatabase DB = PostgresDatabase.create();
-    static final PortForward NO_AUTH = PortForward.open();
-    static final Path STORAGE = CatalogTestTenants.temporaryDirectory();
+class CatalogETagTest extends RegistryBackedCatalogTest {
+    @RegisterExtension
+    static final CatalogNeighbours NEIGHBOURS = new CatalogNeighbours();
+    static final Path STORAGE = NEIGHBOURS.storage();
     static final Tenant INITECH = CatalogTestTenants.tenant("initech", "initech-lake", STORAGE.resolve("initech"));
-    static final RegistryDouble REGISTRY = new RegistryDouble(List.of(
+    static final RegistryDouble REGISTRY = NEIGHBOURS.serve(List.of(
             CatalogTestTenants.tenant("acme", "acme-lake", STORAGE.resolve("acme")), INITECH));
     static final TableIdentifier EVENTS = TableIdentifier.of("web", "events");
     static final String EVENTS_PATH = "/v1/acme-lake/namespaces/web/tables/events";
@@ -70,26 +62,23 @@ class CatalogETagTest implements TestPropertyProvider {
     static final AtomicInteger NOT_MODIFIED = new AtomicInteger();
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    TenantDirectory directory;
-    @Inject
     RevocationSet revocations;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final List<RESTCatalog> clients = new ArrayList<>();
+    /** The JDK's client, which shows the bytes and statuses as sent (no decompression, no redirects). */
+    private final HttpClient rawHttp = HttpClient.newHttpClient();
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(CatalogTestTenants.catalogProperties(DB, REGISTRY, NO_AUTH));
-        properties.put("micronaut.server.port", "-1");
-        properties.put(COUNT_NOT_MODIFIED, "true");
-        return properties;
+    CatalogNeighbours neighbours() {
+        return NEIGHBOURS;
+    }
+
+    @Override
+    Map<String, String> moreProperties() {
+        return Map.of(COUNT_NOT_MODIFIED, "true");
     }
 
     @BeforeAll
     void createATable() {
-        Await.until(directory::synced, Duration.ofSeconds(10), "the catalog did not receive the tenant registry");
         RESTCatalog writer = client("writer@acme", "acme", "writer", "acme-lake");
         writer.createNamespace(EVENTS.namespace());
         // Enough columns that the answer is above the server's compression threshold.
@@ -214,7 +203,7 @@ class CatalogETagTest implements TestPropertyProvider {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
                 .header("Authorization", "Bearer " + token).GET();
         headers.forEach(request::header);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return rawHttp.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static String gunzip(byte[] body) throws IOException {
@@ -224,10 +213,7 @@ class CatalogETagTest implements TestPropertyProvider {
     }
 
     private RESTCatalog client(String subject, String tenant, String role, String warehouse) {
-        RESTCatalog catalog = CatalogTestTenants.client(server.getURL().toString(), subject, tenant, role, warehouse,
-                Map.of());
-        clients.add(catalog);
-        return catalog;
+        return clients.writingInMemory(subject, tenant, role, warehouse);
     }
 
     /** Counts the catalog's 304 answers, to see what Iceberg's own client receives. */
@@ -240,14 +226,5 @@ class CatalogETagTest implements TestPropertyProvider {
                 NOT_MODIFIED.incrementAndGet();
             }
         }
-    }
-
-    @AfterAll
-    void closeClientsAndNeighbours() throws Exception {
-        for (RESTCatalog catalog : clients) {
-            catalog.close();
-        }
-        REGISTRY.close();
-        NO_AUTH.close();
     }
 }

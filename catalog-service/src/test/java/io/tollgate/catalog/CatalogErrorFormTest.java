@@ -16,18 +16,14 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.tollgate.catalog.rest.IcebergErrorBodyProvider;
 import io.tollgate.testkit.logs.IncidentCapture;
-import io.tollgate.testkit.net.PortForward;
-import io.tollgate.testkit.postgres.PostgresDatabase;
-import io.tollgate.testkit.tls.InternalCertificates;
 import io.tollgate.testkit.tokens.TestTokens;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,11 +40,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CatalogErrorFormTest implements TestPropertyProvider {
-    static final PostgresDatabase DB = PostgresDatabase.create();
     static final String SPEC = "CatalogErrorFormTest";
     /** Ports held open that close every connection: no neighbour is needed to answer errors. */
-    static final PortForward NO_ROUTER = PortForward.open();
-    static final PortForward NO_AUTH = PortForward.open();
+    @RegisterExtension
+    static final CatalogNeighbours NEIGHBOURS = new CatalogNeighbours().withoutRegistry();
     /** The failure's own text, as a bug or a driver would write it: none of it may reach a caller. */
     static final String FAILURE = "could not run SELECT * FROM catalog.iceberg_tables on "
             + "HikariProxyConnection@1 wrapping org.postgresql.jdbc.PgConnection@2";
@@ -59,12 +54,7 @@ class CatalogErrorFormTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(DB.datasourceProperties());
-        properties.put("spec.name", SPEC);
-        properties.put("grpc.channels.router.address", "localhost:" + NO_ROUTER.port());
-        properties.put("grpc.channels.auth.address", "localhost:" + NO_AUTH.port());
-        InternalCertificates.shared().properties("catalog-service").forEach((k, v) -> properties.put(k, v.toString()));
-        return properties;
+        return NEIGHBOURS.properties(SPEC);
     }
 
     @Test
@@ -109,12 +99,6 @@ class CatalogErrorFormTest implements TestPropertyProvider {
 
         assertEquals("BadRequestException", error.get("type"));
         assertEquals(IcebergErrorBodyProvider.UNREADABLE_REQUEST, error.get("message"), error::toString);
-    }
-
-    @AfterAll
-    void closeNeighbours() {
-        NO_ROUTER.close();
-        NO_AUTH.close();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,10 +1,7 @@
 package io.tollgate.catalog;
 
 import io.tollgate.catalog.handler.IdempotencyService;
-import io.tollgate.common.tenant.TenantDirectory;
-import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.json.JsonBody;
-import io.tollgate.testkit.net.PortForward;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 import io.tollgate.testkit.service.ServiceReplica;
 import org.apache.iceberg.catalog.Namespace;
@@ -17,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -26,8 +24,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,10 +40,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CatalogIdempotencyTest {
-    static final PostgresDatabase DB = PostgresDatabase.create();
-    static final PortForward NO_AUTH = PortForward.open();
-    static final Path STORAGE = CatalogTestTenants.temporaryDirectory();
-    static final RegistryDouble REGISTRY = new RegistryDouble(List.of(
+    @RegisterExtension
+    static final CatalogNeighbours NEIGHBOURS = new CatalogNeighbours();
+    static final PostgresDatabase DB = NEIGHBOURS.db();
+    static final Path STORAGE = NEIGHBOURS.storage();
+    static final RegistryDouble REGISTRY = NEIGHBOURS.serve(List.of(
             CatalogTestTenants.tenant("acme", "acme-lake", STORAGE.resolve("acme")),
             CatalogTestTenants.tenant("globex", "globex-lake", STORAGE.resolve("globex")),
             CatalogTestTenants.tenant("initech", "initech-lake", STORAGE.resolve("initech"))));
@@ -68,9 +65,8 @@ class CatalogIdempotencyTest {
         JsonBody.parse(send(first, "GET", "/v1/config?warehouse=acme-lake", writer(), null, null).body())
                 .assertEquals("/idempotency-key-lifetime", "PT30M");
 
-        RESTCatalog client = CatalogTestTenants.client(first.uri("").toString(), "client@acme", "acme", "writer",
-                "acme-lake", Map.of());
-        try (client) {
+        try (CatalogClients clients = new CatalogClients(first.uri("").toString())) {
+            RESTCatalog client = clients.writingInMemory("client@acme", "acme", "writer", "acme-lake");
             client.createNamespace(Namespace.of("from_the_client"));
         }
         assertEquals(1, keptKeys("client@acme"), "the client sent a key with its mutation, and its answer was kept");
@@ -93,9 +89,8 @@ class CatalogIdempotencyTest {
 
     @Test
     void aRetriedCommitReturnsTheFirstCommitsMetadataAndCommitsNothingMore() throws Exception {
-        RESTCatalog setup = CatalogTestTenants.client(first.uri("").toString(), "writer@acme", "acme", "writer",
-                "acme-lake", Map.of());
-        try (setup) {
+        try (CatalogClients clients = new CatalogClients(first.uri("").toString())) {
+            RESTCatalog setup = clients.writingInMemory("writer@acme", "acme", "writer", "acme-lake");
             setup.createNamespace(Namespace.of("commits"));
             setup.createTable(TableIdentifier.of("commits", "ledger"), new Schema(
                     Types.NestedField.required(1, "id", Types.LongType.get())));
@@ -221,12 +216,7 @@ class CatalogIdempotencyTest {
     }
 
     private ServiceReplica replica(Map<String, String> extra) {
-        Map<String, Object> properties = new HashMap<>(CatalogTestTenants.catalogProperties(DB, REGISTRY, NO_AUTH));
-        properties.putAll(extra);
-        ServiceReplica replica = ServiceReplica.start("catalog-service", "flight-service", properties);
-        Await.until(replica.bean(TenantDirectory.class)::synced, Duration.ofSeconds(10),
-                "the replica did not receive the tenant registry");
-        return replica;
+        return NEIGHBOURS.startCatalog(extra);
     }
 
     private HttpResponse<String> send(ServiceReplica replica, String method, String path, String token, String key,
@@ -275,7 +265,5 @@ class CatalogIdempotencyTest {
     void stop() {
         first.close();
         second.close();
-        REGISTRY.close();
-        NO_AUTH.close();
     }
 }

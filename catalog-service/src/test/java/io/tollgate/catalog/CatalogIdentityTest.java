@@ -5,35 +5,23 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import io.tollgate.common.tenant.TenantDirectory;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.TenantStatus;
 import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.json.JsonBody;
-import io.tollgate.testkit.postgres.PostgresDatabase;
-import io.tollgate.testkit.tokens.TestTokens;
-import jakarta.inject.Inject;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.exceptions.ForbiddenException;
 import org.apache.iceberg.exceptions.NotAuthorizedException;
 import org.apache.iceberg.rest.RESTCatalog;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -52,37 +40,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * second of auth-service and router-service streaming them (real gRPC stand-ins for their contracts).
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CatalogIdentityTest implements TestPropertyProvider {
-    static final String SPEC = "CatalogIdentityTest";
+class CatalogIdentityTest extends RegistryBackedCatalogTest {
     static final Duration WITHIN = Duration.ofSeconds(1);
-    static final PostgresDatabase DB = PostgresDatabase.create();
-    static final TestTokens TOKENS = CatalogTestTenants.TOKENS;
-    static final Path STORAGE = CatalogTestTenants.temporaryDirectory("catalog-identity");
-    static final RegistryDouble REGISTRY = new RegistryDouble(List.of(tenant("acme", TenantStatus.TENANT_STATUS_ACTIVE),
+    @RegisterExtension
+    static final CatalogNeighbours NEIGHBOURS = new CatalogNeighbours();
+    static final Path STORAGE = NEIGHBOURS.storage();
+    static final RegistryDouble REGISTRY = NEIGHBOURS.serve(List.of(tenant("acme", TenantStatus.TENANT_STATUS_ACTIVE),
             tenant("initech", TenantStatus.TENANT_STATUS_ACTIVE)));
-    static final IdentityDouble AUTH = new IdentityDouble(TOKENS, Map.of(
+    static final IdentityDouble AUTH = NEIGHBOURS.authenticateWith(new IdentityDouble(TOKENS, Map.of(
             "etl@acme", new IdentityDouble.Known("etl-secret-0123456789", "acme", List.of("reader")),
-            "alice@acme", new IdentityDouble.Known("al1ce-pw", "acme", List.of("writer"))));
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    TenantDirectory directory;
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    private final List<RESTCatalog> clients = new ArrayList<>();
+            "alice@acme", new IdentityDouble.Known("al1ce-pw", "acme", List.of("writer")))));
 
     @Override
-    public Map<String, String> getProperties() {
-        return CatalogTestTenants.properties(DB, SPEC, REGISTRY.address(), AUTH.address());
-    }
-
-    @BeforeAll
-    void waitForTheRegistry() {
-        Await.until(directory::synced, Duration.ofSeconds(10), "the catalog did not receive the tenant registry");
+    CatalogNeighbours neighbours() {
+        return NEIGHBOURS;
     }
 
     @Test
@@ -206,25 +177,13 @@ class CatalogIdentityTest implements TestPropertyProvider {
     }
 
     private RESTCatalog client(String credential) {
-        RESTCatalog catalog = new RESTCatalog();
-        clients.add(catalog);
-        catalog.initialize("identity", Map.of(
-                "uri", server.getURL().toString(),
+        return clients.open("identity", Map.of(
+                "uri", clients.uri(),
                 "warehouse", "acme-lake",
                 "credential", credential));
-        return catalog;
     }
 
     private static Tenant tenant(String id, TenantStatus status) {
         return CatalogTestTenants.tenantBuilder(id, status, STORAGE).build();
-    }
-
-    @AfterAll
-    void closeClientsAndNeighbours() throws IOException {
-        for (RESTCatalog catalog : clients) {
-            catalog.close();
-        }
-        REGISTRY.close();
-        AUTH.close();
     }
 }

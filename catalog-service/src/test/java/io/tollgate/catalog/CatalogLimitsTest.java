@@ -1,15 +1,12 @@
 package io.tollgate.catalog;
 
-import io.tollgate.common.tenant.TenantDirectory;
-import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.json.JsonBody;
-import io.tollgate.testkit.net.PortForward;
-import io.tollgate.testkit.postgres.PostgresDatabase;
 import io.tollgate.testkit.service.ServiceReplica;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -17,8 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,10 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CatalogLimitsTest {
-    static final PostgresDatabase DB = PostgresDatabase.create();
-    static final PortForward NO_AUTH = PortForward.open();
-    static final Path ROOT = CatalogTestTenants.temporaryDirectory().resolve("acme");
-    static final RegistryDouble REGISTRY = new RegistryDouble(List.of(
+    @RegisterExtension
+    static final CatalogNeighbours NEIGHBOURS = new CatalogNeighbours();
+    static final Path ROOT = NEIGHBOURS.storage().resolve("acme");
+    static final RegistryDouble REGISTRY = NEIGHBOURS.serve(List.of(
             CatalogTestTenants.tenant("acme", "acme-lake", ROOT)));
     static final int MAX_METADATA_BYTES = 65536;
     static final String SCHEMA = "{\"type\":\"struct\",\"schema-id\":0,\"fields\":"
@@ -47,11 +42,7 @@ class CatalogLimitsTest {
 
     @BeforeAll
     void start() throws Exception {
-        Map<String, Object> properties = new HashMap<>(CatalogTestTenants.catalogProperties(DB, REGISTRY, NO_AUTH));
-        properties.put("tollgate.catalog.max-metadata-bytes", Integer.toString(MAX_METADATA_BYTES));
-        catalog = ServiceReplica.start("catalog-service", "flight-service", properties);
-        Await.until(catalog.bean(TenantDirectory.class)::synced, Duration.ofSeconds(10),
-                "the catalog did not receive the tenant registry");
+        catalog = NEIGHBOURS.startCatalog(Map.of("tollgate.catalog.max-metadata-bytes", Integer.toString(MAX_METADATA_BYTES)));
         assertEquals(200, post("/v1/acme-lake/namespaces", "{\"namespace\":[\"ns\"]}").statusCode());
         assertEquals(200, post("/v1/acme-lake/namespaces/ns/tables", "{\"name\":\"t\",\"schema\":" + SCHEMA + "}")
                 .statusCode());
@@ -60,7 +51,6 @@ class CatalogLimitsTest {
     @AfterAll
     void stop() {
         catalog.close();
-        NO_AUTH.close();
     }
 
     @Test

@@ -6,26 +6,15 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import io.tollgate.common.tenant.TenantDirectory;
 import io.tollgate.proto.router.v1.Quotas;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.TenantStatus;
-import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.json.JsonBody;
-import io.tollgate.testkit.net.PortForward;
-import io.tollgate.testkit.postgres.PostgresDatabase;
-import io.tollgate.testkit.tokens.TestTokens;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,36 +34,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * count is exact.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CatalogQuotaTest implements TestPropertyProvider {
+class CatalogQuotaTest extends RegistryBackedCatalogTest {
     static final String SPEC = "CatalogQuotaTest";
-    static final PostgresDatabase DB = PostgresDatabase.create();
-    static final TestTokens TOKENS = CatalogTestTenants.TOKENS;
-    static final PortForward NO_AUTH = PortForward.open();
-    static final Path STORAGE = CatalogTestTenants.temporaryDirectory("catalog-quotas");
-    static final RegistryDouble REGISTRY = new RegistryDouble(List.of(
+    @RegisterExtension
+    static final CatalogNeighbours NEIGHBOURS = new CatalogNeighbours();
+    static final Path STORAGE = NEIGHBOURS.storage();
+    static final RegistryDouble REGISTRY = NEIGHBOURS.serve(List.of(
             tenant("busy", Quotas.newBuilder().setRequestsPerSecond(3).build()),
             tenant("calm", Quotas.newBuilder().setRequestsPerSecond(3).build()),
             tenant("committer", Quotas.newBuilder().setRequestsPerSecond(50).setCommitsPerMinute(1).build()),
             tenant("defaulted", Quotas.getDefaultInstance())));
 
-    @Inject
-    TenantDirectory directory;
-    @Inject
-    @Client("/")
-    HttpClient http;
-
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = CatalogTestTenants.properties(DB, SPEC, REGISTRY.address(),
-                "localhost:" + NO_AUTH.port());
-        properties.put("tollgate.catalog.quotas.default-requests-per-second", "2");
-        return properties;
+    CatalogNeighbours neighbours() {
+        return NEIGHBOURS;
     }
 
-    @BeforeAll
-    void waitForTheRegistry() {
-        Await.until(directory::synced, Duration.ofSeconds(10), "the catalog did not receive the tenant registry");
+    @Override
+    Map<String, String> moreProperties() {
+        return Map.of("tollgate.catalog.quotas.default-requests-per-second", "2");
     }
 
     @Test
@@ -139,12 +117,6 @@ class CatalogQuotaTest implements TestPropertyProvider {
 
     private static Tenant tenant(String id, Quotas quotas) {
         return CatalogTestTenants.tenantBuilder(id, TenantStatus.TENANT_STATUS_ACTIVE, STORAGE).setQuotas(quotas).build();
-    }
-
-    @AfterAll
-    void closeNeighbours() {
-        REGISTRY.close();
-        NO_AUTH.close();
     }
 
     /** Stops the catalog's clock, so that no bucket refills. */

@@ -1,32 +1,13 @@
 package io.tollgate.catalog;
 
-import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Replaces;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import io.tollgate.common.auth.RevocationSet;
-import io.tollgate.common.auth.TokenVerifier;
-import io.tollgate.common.auth.TokenVerifierConfig;
-import io.tollgate.common.auth.TokenVerifierFactory;
-import io.tollgate.common.tenant.TenantDirectory;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.TenantStatus;
 import io.tollgate.proto.router.v1.Warehouse;
-import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.json.JsonBody;
-import io.tollgate.testkit.net.PortForward;
-import io.tollgate.testkit.postgres.PostgresDatabase;
-import io.tollgate.testkit.tls.InternalCertificates;
-import io.tollgate.testkit.tokens.TestTokens;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
@@ -35,19 +16,14 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.ForbiddenException;
 import org.apache.iceberg.exceptions.NoSuchNamespaceException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
-import org.apache.iceberg.exceptions.RESTException;
 import org.apache.iceberg.rest.RESTCatalog;
 import org.apache.iceberg.types.Types;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -68,48 +44,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and that nothing of one tenant's warehouse shows to another.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CatalogRestClientTest implements TestPropertyProvider {
-    static final String SPEC = "CatalogRestClientTest";
-    static final PostgresDatabase DB = PostgresDatabase.create();
-    static final TestTokens TOKENS = new TestTokens("tollgate", "tollgate");
-    static final PortForward NO_AUTH = PortForward.open();
-    static final Path STORAGE = temporaryDirectory();
+class CatalogRestClientTest extends RegistryBackedCatalogTest {
+    @RegisterExtension
+    static final CatalogNeighbours NEIGHBOURS = new CatalogNeighbours();
+    static final Path STORAGE = NEIGHBOURS.storage();
     static final Path ACME_ROOT = STORAGE.resolve("acme");
     static final Path OUTSIDE = STORAGE.resolve("outside");
     // Apart from STORAGE, whose every entry one test accounts for.
-    static final Path ACME_ARCHIVE_ROOT = temporaryDirectory().resolve("acme-archive");
-    static final RegistryDouble REGISTRY = new RegistryDouble(List.of(
+    static final Path ACME_ARCHIVE_ROOT = NEIGHBOURS.newDirectory().resolve("acme-archive");
+    static final RegistryDouble REGISTRY = NEIGHBOURS.serve(List.of(
             tenant("acme", warehouse("acme-lake", ACME_ROOT), warehouse("acme-archive", ACME_ARCHIVE_ROOT)),
             tenant("globex", warehouse("globex-lake", STORAGE.resolve("globex")))));
     static final Schema ORDERS = new Schema(
             Types.NestedField.required(1, "id", Types.LongType.get()),
             Types.NestedField.optional(2, "customer", Types.StringType.get()));
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    TenantDirectory directory;
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    private final List<RESTCatalog> clients = new ArrayList<>();
-
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(DB.datasourceProperties());
-        properties.put("spec.name", SPEC);
-        properties.put("micronaut.server.port", "-1");
-        properties.put("grpc.channels.router.address", REGISTRY.address());
-        properties.put("grpc.channels.auth.address", "localhost:" + NO_AUTH.port());
-        InternalCertificates.shared().properties("catalog-service").forEach((k, v) -> properties.put(k, v.toString()));
-        return properties;
-    }
-
-    @BeforeAll
-    void waitForTheRegistry() {
-        Await.until(directory::synced, Duration.ofSeconds(10), "the catalog did not receive the tenant registry");
+    CatalogNeighbours neighbours() {
+        return NEIGHBOURS;
     }
 
     @Test
@@ -394,14 +346,9 @@ class CatalogRestClientTest implements TestPropertyProvider {
                 () -> http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(token)));
     }
 
+    /** A client with Iceberg's own FileIO, as the catalog's configuration leaves it. */
     private RESTCatalog client(String subject, String tenant, String role, String warehouse) {
-        RESTCatalog catalog = new RESTCatalog();
-        catalog.initialize(subject, Map.of(
-                "uri", server.getURL().toString(),
-                "warehouse", warehouse,
-                "token", TOKENS.mint(subject, tenant, List.of(role), Duration.ofMinutes(10))));
-        clients.add(catalog);
-        return catalog;
+        return clients.open(subject, clients.connection(subject, tenant, role, warehouse));
     }
 
     private static Tenant tenant(String id, Warehouse... warehouses) {
@@ -415,31 +362,4 @@ class CatalogRestClientTest implements TestPropertyProvider {
         return Warehouse.newBuilder().setName(name).setLocation("file://" + root).build();
     }
 
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("catalog-warehouses").toRealPath();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @AfterAll
-    void closeClientsAndNeighbours() throws IOException {
-        for (RESTCatalog catalog : clients) {
-            catalog.close();
-        }
-        REGISTRY.close();
-        NO_AUTH.close();
-    }
-
-    /** Trusts the test's signing key instead of fetching auth-service's JWKS. */
-    @Factory
-    @Requires(property = "spec.name", value = SPEC)
-    static class TestVerifier {
-        @Singleton
-        @Replaces(bean = TokenVerifier.class, factory = TokenVerifierFactory.class)
-        TokenVerifier tokenVerifier(TokenVerifierConfig config, RevocationSet revocations) {
-            return new TokenVerifier(config, TOKENS.keys(), revocations, Clock.systemUTC());
-        }
-    }
 }

@@ -23,6 +23,7 @@ import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.rest.RESTCatalog;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,7 +53,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest
 class CatalogTableFilesTest extends RegistryBackedCatalogTest {
     static final int REPORTS_KEPT = 3;
-    static final Path STORAGE = CatalogClients.temporaryDirectory();
+    @RegisterExtension
+    static final CatalogNeighbours NEIGHBOURS = new CatalogNeighbours();
+    static final Path STORAGE = NEIGHBOURS.storage();
     static final Path ACME_ROOT = STORAGE.resolve("acme");
     static final Path GLOBEX_ROOT = STORAGE.resolve("globex");
     static final Path OUTSIDE = STORAGE.resolve("outside");
@@ -60,11 +63,14 @@ class CatalogTableFilesTest extends RegistryBackedCatalogTest {
             Types.NestedField.required(1, "id", Types.LongType.get()),
             Types.NestedField.optional(2, "kind", Types.StringType.get()));
 
-    CatalogTableFilesTest() {
-        super(List.of(
-                CatalogClients.tenant("acme", "acme-lake", ACME_ROOT),
-                CatalogClients.tenant("globex", "globex-lake", GLOBEX_ROOT),
-                CatalogClients.tenant("initech", "initech-lake", STORAGE.resolve("initech"))));
+    static final RegistryDouble REGISTRY = NEIGHBOURS.serve(List.of(
+            CatalogTestTenants.tenant("acme", "acme-lake", ACME_ROOT),
+            CatalogTestTenants.tenant("globex", "globex-lake", GLOBEX_ROOT),
+            CatalogTestTenants.tenant("initech", "initech-lake", STORAGE.resolve("initech"))));
+
+    @Override
+    CatalogNeighbours neighbours() {
+        return NEIGHBOURS;
     }
 
     @Override
@@ -328,7 +334,7 @@ class CatalogTableFilesTest extends RegistryBackedCatalogTest {
             assertEquals(HttpStatus.NO_CONTENT, stored.getStatus());
         }
         assertEquals(List.of("3", "4", "5"), storedSnapshotIds("initech"), "a tenant keeps its newest reports");
-        try (Connection connection = db.connect();
+        try (Connection connection = NEIGHBOURS.db().connect();
              PreparedStatement query = connection.prepareStatement(
                      "SELECT warehouse, namespace, table_name, report_type FROM catalog.metrics_reports WHERE tenant_id = 'initech'");
              ResultSet row = query.executeQuery()) {
@@ -394,7 +400,7 @@ class CatalogTableFilesTest extends RegistryBackedCatalogTest {
     }
 
     private List<String> column(String sql, String tenant) throws SQLException {
-        try (Connection connection = db.connect(); PreparedStatement query = connection.prepareStatement(sql)) {
+        try (Connection connection = NEIGHBOURS.db().connect(); PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, tenant);
             List<String> values = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {

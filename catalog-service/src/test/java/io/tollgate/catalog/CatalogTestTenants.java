@@ -10,18 +10,11 @@ import io.tollgate.common.auth.TokenVerifierFactory;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.TenantStatus;
 import io.tollgate.proto.router.v1.Warehouse;
-import io.tollgate.testkit.net.PortForward;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 import io.tollgate.testkit.tls.InternalCertificates;
 import io.tollgate.testkit.tokens.TestTokens;
 import jakarta.inject.Singleton;
-import org.apache.iceberg.CatalogProperties;
-import org.apache.iceberg.inmemory.InMemoryFileIO;
-import org.apache.iceberg.rest.RESTCatalog;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,11 +23,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the catalog tests of transactions, ETags and idempotency keys share: one token signer the
- * catalog trusts, the properties that point a catalog at a test database and registry, tenants with
- * a local warehouse, and Iceberg's Java client logged in as a tenant's user. The client writes its
- * manifests with Iceberg's in-memory FileIO (the catalog only records their locations), so that
- * appends need no Hadoop on the client side.
+ * The static pieces every catalog test shares: the one token signer the catalog trusts, tokens of a
+ * tenant's user, tenants of the registry with local warehouses, and the properties any catalog
+ * needs to start at all. The neighbours of a test class are {@link CatalogNeighbours}; a catalog
+ * that has synced its registry is {@link RegistryBackedCatalogTest}.
  */
 final class CatalogTestTenants {
     static final TestTokens TOKENS = new TestTokens("tollgate", "tollgate");
@@ -44,24 +36,9 @@ final class CatalogTestTenants {
     private CatalogTestTenants() {
     }
 
-    /** A catalog's properties: this database, this registry, auth-service unreachable, internal TLS. */
-    static Map<String, String> catalogProperties(PostgresDatabase db, RegistryDouble registry, PortForward noAuth) {
+    /** What any catalog needs to start: its database and its internal TLS. */
+    static Map<String, String> serviceProperties(PostgresDatabase db) {
         Map<String, String> properties = new HashMap<>(db.datasourceProperties());
-        properties.put(TRUST_TEST_TOKENS, "true");
-        properties.put("grpc.channels.router.address", registry.address());
-        properties.put("grpc.channels.auth.address", "localhost:" + noAuth.port());
-        InternalCertificates.shared().properties("catalog-service").forEach((k, v) -> properties.put(k, v.toString()));
-        return properties;
-    }
-
-    /** The catalog's properties: its database, the neighbours' addresses, internal TLS, any port, test tokens. */
-    static Map<String, String> properties(PostgresDatabase db, String spec, String routerAddress, String authAddress) {
-        Map<String, String> properties = new HashMap<>(db.datasourceProperties());
-        properties.put("spec.name", spec);
-        properties.put("micronaut.server.port", "-1");
-        properties.put("grpc.channels.router.address", routerAddress);
-        properties.put("grpc.channels.auth.address", authAddress);
-        properties.put(TRUST_TEST_TOKENS, "true");
         InternalCertificates.shared().properties("catalog-service").forEach((k, v) -> properties.put(k, v.toString()));
         return properties;
     }
@@ -72,14 +49,7 @@ final class CatalogTestTenants {
                 .addWarehouses(Warehouse.newBuilder().setName(id + "-lake").setLocation("file://" + storage.resolve(id)));
     }
 
-    static Path temporaryDirectory(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix).toRealPath();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
+    /** An active tenant of the registry with one local warehouse. */
     static Tenant tenant(String id, String warehouse, Path root) {
         return Tenant.newBuilder().setId(id).setDisplayName(id).setStatus(TenantStatus.TENANT_STATUS_ACTIVE)
                 .setRevision(1)
@@ -89,28 +59,6 @@ final class CatalogTestTenants {
 
     static String token(String subject, String tenant, String role) {
         return TOKENS.mint(subject, tenant, List.of(role), Duration.ofMinutes(10));
-    }
-
-    /** Iceberg's Java client for a tenant's user; {@code extra} adds or overrides client properties. */
-    static RESTCatalog client(String uri, String subject, String tenant, String role, String warehouse,
-                              Map<String, String> extra) {
-        Map<String, String> properties = new HashMap<>(Map.of(
-                "uri", uri,
-                "warehouse", warehouse,
-                "token", token(subject, tenant, role),
-                CatalogProperties.FILE_IO_IMPL, InMemoryFileIO.class.getName()));
-        properties.putAll(extra);
-        RESTCatalog catalog = new RESTCatalog();
-        catalog.initialize(subject, properties);
-        return catalog;
-    }
-
-    static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("catalog-warehouses").toRealPath();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Trusts {@link #TOKENS} where {@link #TRUST_TEST_TOKENS} is set. */

@@ -1,17 +1,9 @@
 package io.tollgate.catalog;
 
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.tollgate.catalog.storage.TableRows;
-import io.tollgate.common.tenant.TenantDirectory;
-import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.json.JsonBody;
-import io.tollgate.testkit.net.PortForward;
-import io.tollgate.testkit.postgres.PostgresDatabase;
 import jakarta.inject.Inject;
 import org.apache.iceberg.BaseTable;
 import org.apache.iceberg.BaseTransaction;
@@ -23,24 +15,18 @@ import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.Transaction;
-import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableCommit;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.ForbiddenException;
 import org.apache.iceberg.rest.RESTCatalog;
 import org.apache.iceberg.types.Types;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
@@ -65,36 +51,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of whose commits lands or is refused as a conflict, none lost.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CatalogTransactionTest implements TestPropertyProvider {
-    static final PostgresDatabase DB = PostgresDatabase.create();
-    static final PortForward NO_AUTH = PortForward.open();
-    static final Path ROOT = CatalogTestTenants.temporaryDirectory().resolve("acme");
-    static final RegistryDouble REGISTRY = new RegistryDouble(List.of(CatalogTestTenants.tenant("acme", "acme-lake", ROOT)));
+class CatalogTransactionTest extends RegistryBackedCatalogTest {
+    @RegisterExtension
+    static final CatalogNeighbours NEIGHBOURS = new CatalogNeighbours();
+    static final Path ROOT = NEIGHBOURS.storage().resolve("acme");
+    static final RegistryDouble REGISTRY = NEIGHBOURS.serve(List.of(CatalogTestTenants.tenant("acme", "acme-lake", ROOT)));
     static final Schema EVENTS = new Schema(Types.NestedField.required(1, "id", Types.LongType.get()));
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    TenantDirectory directory;
-    @Inject
     TableRows rows;
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    private final List<RESTCatalog> clients = new ArrayList<>();
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(CatalogTestTenants.catalogProperties(DB, REGISTRY, NO_AUTH));
-        properties.put("micronaut.server.port", "-1");
-        return properties;
-    }
-
-    @BeforeAll
-    void waitForTheRegistry() {
-        Await.until(directory::synced, Duration.ofSeconds(10), "the catalog did not receive the tenant registry");
+    CatalogNeighbours neighbours() {
+        return NEIGHBOURS;
     }
 
     @Test
@@ -291,18 +260,6 @@ class CatalogTransactionTest implements TestPropertyProvider {
     }
 
     private RESTCatalog client(String subject, String role) {
-        RESTCatalog catalog = CatalogTestTenants.client(server.getURL().toString(), subject, "acme", role, "acme-lake",
-                Map.of());
-        clients.add(catalog);
-        return catalog;
-    }
-
-    @AfterAll
-    void closeClientsAndNeighbours() throws Exception {
-        for (RESTCatalog catalog : clients) {
-            catalog.close();
-        }
-        REGISTRY.close();
-        NO_AUTH.close();
+        return clients.writingInMemory(subject, "acme", role, "acme-lake");
     }
 }

@@ -17,6 +17,7 @@ import org.apache.iceberg.view.SQLViewRepresentation;
 import org.apache.iceberg.view.View;
 import org.apache.iceberg.view.ViewBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,17 +42,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest
 class CatalogViewTest extends RegistryBackedCatalogTest {
-    static final Path STORAGE = CatalogClients.temporaryDirectory();
+    @RegisterExtension
+    static final CatalogNeighbours NEIGHBOURS = new CatalogNeighbours();
+    static final Path STORAGE = NEIGHBOURS.storage();
     static final Path ACME_ROOT = STORAGE.resolve("acme");
     static final Path OUTSIDE = STORAGE.resolve("outside");
     static final Schema ORDER_TOTALS = new Schema(
             Types.NestedField.required(1, "customer", Types.StringType.get()),
             Types.NestedField.optional(2, "total", Types.DoubleType.get()));
 
-    CatalogViewTest() {
-        super(List.of(
-                CatalogClients.tenant("acme", "acme-lake", ACME_ROOT),
-                CatalogClients.tenant("globex", "globex-lake", STORAGE.resolve("globex"))));
+    static final RegistryDouble REGISTRY = NEIGHBOURS.serve(List.of(
+            CatalogTestTenants.tenant("acme", "acme-lake", ACME_ROOT),
+            CatalogTestTenants.tenant("globex", "globex-lake", STORAGE.resolve("globex"))));
+
+    @Override
+    CatalogNeighbours neighbours() {
+        return NEIGHBOURS;
     }
 
     @Test

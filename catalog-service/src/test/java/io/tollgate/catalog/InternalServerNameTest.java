@@ -23,7 +23,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -54,11 +53,10 @@ class InternalServerNameTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(DB.datasourceProperties());
+        Map<String, String> properties = CatalogTestTenants.serviceProperties(DB);
         String address = "localhost:" + AUTH_CERTIFICATE_HOLDER.getPort();
         properties.put("grpc.channels.router.address", address);
         properties.put("grpc.channels.auth.address", address);
-        InternalCertificates.shared().properties("catalog-service").forEach((k, v) -> properties.put(k, v.toString()));
         return properties;
     }
 

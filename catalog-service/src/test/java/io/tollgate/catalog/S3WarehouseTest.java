@@ -1,36 +1,17 @@
 package io.tollgate.catalog;
 
-import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Replaces;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import io.tollgate.common.auth.RevocationSet;
-import io.tollgate.common.auth.TokenVerifier;
-import io.tollgate.common.auth.TokenVerifierConfig;
-import io.tollgate.common.auth.TokenVerifierFactory;
-import io.tollgate.common.tenant.TenantDirectory;
 import io.tollgate.proto.router.v1.S3Storage;
 import io.tollgate.proto.router.v1.StorageKeys;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.TenantStatus;
 import io.tollgate.proto.router.v1.Warehouse;
 import io.tollgate.proto.router.v1.WarehouseStorage;
-import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.json.JsonBody;
-import io.tollgate.testkit.net.PortForward;
-import io.tollgate.testkit.postgres.PostgresDatabase;
 import io.tollgate.testkit.s3.S3MockServer;
-import io.tollgate.testkit.tls.InternalCertificates;
-import io.tollgate.testkit.tokens.TestTokens;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.FileFormat;
@@ -49,20 +30,15 @@ import org.apache.iceberg.rest.RESTCatalog;
 import org.apache.iceberg.rest.requests.ImmutableRemoteSignRequest;
 import org.apache.iceberg.rest.requests.RemoteSignRequestParser;
 import org.apache.iceberg.types.Types;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,49 +57,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * own table's objects, on its warehouse's storage, with the methods its role allows.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class S3WarehouseTest implements TestPropertyProvider {
-    static final String SPEC = "S3WarehouseTest";
+class S3WarehouseTest extends RegistryBackedCatalogTest {
     static final String PLATFORM_KEY = "platform-key";
     static final String PLATFORM_SECRET = "platform-secret-never-on-the-wire";
-    static final S3MockServer S3 = S3MockServer.start("lake", "other-lake");
-    static final PostgresDatabase DB = PostgresDatabase.create();
-    static final Path LOCAL_ROOT = temporaryDirectory();
-    static final TestTokens TOKENS = new TestTokens("tollgate", "tollgate");
-    static final PortForward NO_AUTH = PortForward.open();
-    static final RegistryDouble REGISTRY = new RegistryDouble(List.of(
+    @RegisterExtension
+    static final CatalogNeighbours NEIGHBOURS = new CatalogNeighbours();
+    static final S3MockServer S3 = NEIGHBOURS.closeAfter(S3MockServer.start("lake", "other-lake"));
+    static final Path LOCAL_ROOT = NEIGHBOURS.storage();
+    static final RegistryDouble REGISTRY = NEIGHBOURS.serve(List.of(
             tenant("acme", "acme-s3", "s3://lake/acme"),
             tenant("globex", "globex-s3", "s3://lake/globex"),
             localTenant("initech", "initech-local", "file://" + LOCAL_ROOT)));
     static final Schema EVENTS = new Schema(Types.NestedField.required(1, "id", Types.LongType.get()));
     static final Namespace SALES = Namespace.of("sales");
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    TenantDirectory directory;
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    private final List<RESTCatalog> clients = new ArrayList<>();
+    @Override
+    CatalogNeighbours neighbours() {
+        return NEIGHBOURS;
+    }
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(DB.datasourceProperties());
-        properties.put("spec.name", SPEC);
-        properties.put("micronaut.server.port", "-1");
+    Map<String, String> moreProperties() {
         // The catalog serves no gRPC; testkit brings the server library, whose port finder can race.
-        properties.put("grpc.server.enabled", "false");
-        properties.put("grpc.channels.router.address", REGISTRY.address());
-        properties.put("grpc.channels.auth.address", "localhost:" + NO_AUTH.port());
-        InternalCertificates.shared().properties("catalog-service").forEach((k, v) -> properties.put(k, v.toString()));
-        return properties;
+        return Map.of("grpc.server.enabled", "false");
     }
 
     @BeforeAll
     void createTheTables() {
-        Await.until(directory::synced, Duration.ofSeconds(10), "the catalog did not receive the tenant registry");
         RESTCatalog writer = client("writer@acme", "acme", "writer", "acme-s3");
         writer.createNamespace(SALES);
         // Named locations (the catalog would add a random suffix): the signer's cases below name keys.
@@ -308,35 +268,22 @@ class S3WarehouseTest implements TestPropertyProvider {
     }
 
     private static String token(String subject, String tenant, String role) {
-        return TOKENS.mint(subject, tenant, List.of(role), Duration.ofMinutes(10));
+        return CatalogTestTenants.token(subject, tenant, role);
     }
 
     private RESTCatalog client(String subject, String tenant, String role, String warehouse) {
-        RESTCatalog catalog = new RESTCatalog();
-        catalog.initialize(subject, Map.of(
-                "uri", server.getURL().toString(),
-                "warehouse", warehouse,
-                "token", token(subject, tenant, role),
-                "header.X-Iceberg-Access-Delegation", "remote-signing",
-                "io-impl", "org.apache.iceberg.aws.s3.S3FileIO",
-                // The JDK's HTTP client, as catalog-service uses: no other is on this classpath.
-                "http-client.type", "urlconnection"));
-        clients.add(catalog);
-        return catalog;
+        Map<String, String> properties = clients.connection(subject, tenant, role, warehouse);
+        properties.put("header.X-Iceberg-Access-Delegation", "remote-signing");
+        properties.put("io-impl", "org.apache.iceberg.aws.s3.S3FileIO");
+        // The JDK's HTTP client, as catalog-service uses: no other is on this classpath.
+        properties.put("http-client.type", "urlconnection");
+        return clients.open(subject, properties);
     }
 
     private static Tenant localTenant(String id, String warehouseName, String location) {
         Warehouse warehouse = Warehouse.newBuilder().setName(warehouseName).setLocation(location).build();
         return Tenant.newBuilder().setId(id).setDisplayName(id).setStatus(TenantStatus.TENANT_STATUS_ACTIVE)
                 .setRevision(1).addWarehouses(warehouse).addWarehouses(warehouse).build();
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("catalog-local-warehouse").toRealPath();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Tenant tenant(String id, String warehouseName, String location) {
@@ -348,26 +295,5 @@ class S3WarehouseTest implements TestPropertyProvider {
         // Field 8 is what the catalog reads until it reads the list (field 11); both say the same.
         return Tenant.newBuilder().setId(id).setDisplayName(id).setStatus(TenantStatus.TENANT_STATUS_ACTIVE)
                 .setRevision(1).addWarehouses(warehouse).addWarehouses(warehouse).build();
-    }
-
-    @AfterAll
-    void closeClientsAndNeighbours() throws IOException {
-        for (RESTCatalog catalog : clients) {
-            catalog.close();
-        }
-        REGISTRY.close();
-        NO_AUTH.close();
-        S3.close();
-    }
-
-    /** Trusts the test's signing key instead of fetching auth-service's JWKS. */
-    @Factory
-    @Requires(property = "spec.name", value = SPEC)
-    static class TestVerifier {
-        @Singleton
-        @Replaces(bean = TokenVerifier.class, factory = TokenVerifierFactory.class)
-        TokenVerifier tokenVerifier(TokenVerifierConfig config, RevocationSet revocations) {
-            return new TokenVerifier(config, TOKENS.keys(), revocations, Clock.systemUTC());
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.tollgate.testkit.s3;
 
 import io.tollgate.testkit.await.Await;
+import io.tollgate.testkit.files.Directories;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,13 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Adobe's S3Mock, an S3-compatible server (path-style addressing, any keys accepted, signatures not
@@ -164,8 +163,8 @@ public final class S3MockServer implements AutoCloseable {
     }
 
     private static void delete(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try {
+            Directories.deleteRecursively(directory);
         } catch (IOException e) {
             // A leftover temporary directory is no test's failure.
         }

@@ -1,16 +1,15 @@
 package io.tollgate.testkit.suite;
 
+import io.tollgate.testkit.files.Directories;
 import io.tollgate.testkit.postgres.EmbeddedPostgresServer;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 
 /**
  * {@code ./tollgate up [--clean]} and {@code ./tollgate down}: the whole suite on one machine, on an
@@ -45,7 +44,7 @@ public final class TollgateCli {
         }
         if (clean && Files.exists(state)) {
             System.out.println("Removing " + state + " for a clean start");
-            deleteRecursively(state);
+            Directories.deleteRecursively(state);
         }
         Files.createDirectories(state);
         int postgresPort = Integer.parseInt(System.getenv().getOrDefault("TOLLGATE_POSTGRES_PORT", "54329"));
@@ -151,13 +150,5 @@ public final class TollgateCli {
         return Files.readAllLines(pidFile).stream().findFirst()
                 .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid.trim())))
                 .filter(ProcessHandle::isAlive);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

@@ -7,6 +7,7 @@ import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.tollgate.common.tls.InternalTlsConfig;
+import io.tollgate.testkit.files.Directories;
 
 import javax.net.ssl.SSLException;
 import java.io.IOException;
@@ -51,7 +52,10 @@ public final class InternalCertificates {
         if (shared == null) {
             synchronized (InternalCertificates.class) {
                 if (shared == null) {
-                    shared = create(temporaryDirectory("tollgate-internal-tls"));
+                    Path dir = Directories.createTemporary("tollgate-internal-tls");
+                    // Every test of the JVM may use it until the end: the keys go with the JVM.
+                    Directories.deleteOnExit(dir);
+                    shared = create(dir);
                 }
             }
         }
@@ -63,7 +67,9 @@ public final class InternalCertificates {
      * stand for an impostor's.
      */
     public static InternalCertificates foreign() {
-        return create(temporaryDirectory("tollgate-foreign-tls"));
+        Path dir = Directories.createTemporary("tollgate-foreign-tls");
+        Directories.deleteOnExit(dir);
+        return create(dir);
     }
 
     /** The CA bundle file (the trust bundle of every service). */
@@ -137,14 +143,6 @@ public final class InternalCertificates {
                     .build();
         } catch (SSLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path temporaryDirectory(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
