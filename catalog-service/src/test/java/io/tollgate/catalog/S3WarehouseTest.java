@@ -72,6 +72,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -176,6 +177,27 @@ class S3WarehouseTest implements TestPropertyProvider {
             }
         });
         assertFalse(read.io().newInputFile(forbidden).exists(), "the reader's file was not written");
+    }
+
+    @Test
+    void aTableCreatedAgainUnderItsNameHasItsNewDirectorySignedAtOnce() throws IOException {
+        RESTCatalog writer = client("writer@acme", "acme", "writer", "acme-s3");
+        TableIdentifier again = TableIdentifier.of(SALES, "again");
+        Table first = writer.createTable(again, EVENTS);
+        write(first, "first.parquet");
+        writer.dropTable(again, false);
+
+        // Within the signer's keeping time of the first table's places: the new table has a new directory.
+        Table second = writer.createTable(again, EVENTS);
+        assertNotEquals(first.location(), second.location());
+        write(second, "second.parquet");
+        assertTrue(second.io().newInputFile(second.locationProvider().newDataLocation("second.parquet")).exists());
+    }
+
+    private static void write(Table table, String name) throws IOException {
+        try (PositionOutputStream stream = table.io().newOutputFile(table.locationProvider().newDataLocation(name)).create()) {
+            stream.write(name.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     @Test
