@@ -36,6 +36,7 @@ import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -192,6 +193,18 @@ class S3WarehouseTest implements TestPropertyProvider {
         assertNotEquals(first.location(), second.location());
         write(second, "second.parquet");
         assertTrue(second.io().newInputFile(second.locationProvider().newDataLocation("second.parquet")).exists());
+    }
+
+    @Test
+    void aRegisteredTableIsAnsweredWithTheSignerSettingsAsALoadIs() {
+        RESTCatalog admin = client("admin@acme", "acme", "tenant-admin", "acme-s3");
+        String metadata = ((HasTableOperations) admin.loadTable(TableIdentifier.of(SALES, "refunds")))
+                .operations().current().metadataFileLocation();
+
+        Table registered = admin.registerTable(TableIdentifier.of(SALES, "refunds_registered"), metadata);
+
+        assertEquals("true", registered.io().properties().get("s3.remote-signing-enabled"));
+        assertTrue(registered.io().newInputFile(metadata).exists(), "its files are signed for the client");
     }
 
     private static void write(Table table, String name) throws IOException {
