@@ -8,13 +8,11 @@ import java.util.Locale;
  * {@code rck.storage}, so each kind gets its own run and its own reports.
  */
 enum KitStorage {
-    /** The warehouse is a local directory under the suite's state (catalog-service's local FileIO). */
+    /** The warehouse is a local directory ({@code file:///tmp}, catalog-service's local FileIO). */
     FILE,
     /**
-     * An S3-compatible warehouse. Not wired yet: it needs the S3 server harness (a test-started
-     * s3mock process) and the registry's per-warehouse storage settings, so that the suite can give
-     * the kit's tenant an {@code s3://} warehouse. Then: a case here, and an {@code rck-s3} execution
-     * in this module's pom.
+     * An {@code s3://} warehouse on a test-started S3Mock (testkit's S3MockServer), served by
+     * catalog-service's S3FileIO; the kit's client uses S3FileIO with remote signing.
      */
     S3;
 

@@ -108,6 +108,19 @@ class CatalogIdentityTest extends RegistryBackedCatalogTest {
     }
 
     @Test
+    void theScopeIcebergsSignerAsksForIsGrantedAsCatalog() {
+        HttpResponse<String> response = http.toBlocking().exchange(HttpRequest.POST("/v1/oauth/tokens",
+                        "grant_type=client_credentials&client_id=etl%40acme&client_secret=etl-secret-0123456789"
+                                + "&scope=sign")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE), String.class);
+
+        JsonBody.parse(response.body()).assertEquals("/scope", "catalog");
+        assertTrue(AUTH.exchanges().stream().filter(exchange -> exchange.clientId().equals("etl@acme"))
+                        .anyMatch(exchange -> exchange.scopes().equals(List.of("catalog"))),
+                "auth-service is asked for catalog, never for sign");
+    }
+
+    @Test
     void otherGrantsScopesWithoutCatalogAndMalformedRequestsAreOAuthErrors() {
         assertOAuthError("unsupported_grant_type", "grant_type=password&username=alice%40acme&password=al1ce-pw");
         String token = TOKENS.mint("reader@acme", "acme", List.of("reader"), Duration.ofMinutes(5));

@@ -17,6 +17,7 @@ import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -48,6 +49,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -136,6 +138,39 @@ class S3WarehouseTest extends RegistryBackedCatalogTest {
             }
         });
         assertFalse(read.io().newInputFile(forbidden).exists(), "the reader's file was not written");
+    }
+
+    @Test
+    void aTableCreatedAgainUnderItsNameHasItsNewDirectorySignedAtOnce() throws IOException {
+        RESTCatalog writer = client("writer@acme", "acme", "writer", "acme-s3");
+        TableIdentifier again = TableIdentifier.of(SALES, "again");
+        Table first = writer.createTable(again, EVENTS);
+        write(first, "first.parquet");
+        writer.dropTable(again, false);
+
+        // Within the signer's keeping time of the first table's places: the new table has a new directory.
+        Table second = writer.createTable(again, EVENTS);
+        assertNotEquals(first.location(), second.location());
+        write(second, "second.parquet");
+        assertTrue(second.io().newInputFile(second.locationProvider().newDataLocation("second.parquet")).exists());
+    }
+
+    @Test
+    void aRegisteredTableIsAnsweredWithTheSignerSettingsAsALoadIs() {
+        RESTCatalog admin = client("admin@acme", "acme", "tenant-admin", "acme-s3");
+        String metadata = ((HasTableOperations) admin.loadTable(TableIdentifier.of(SALES, "refunds")))
+                .operations().current().metadataFileLocation();
+
+        Table registered = admin.registerTable(TableIdentifier.of(SALES, "refunds_registered"), metadata);
+
+        assertEquals("true", registered.io().properties().get("s3.remote-signing-enabled"));
+        assertTrue(registered.io().newInputFile(metadata).exists(), "its files are signed for the client");
+    }
+
+    private static void write(Table table, String name) throws IOException {
+        try (PositionOutputStream stream = table.io().newOutputFile(table.locationProvider().newDataLocation(name)).create()) {
+            stream.write(name.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     @Test

@@ -55,7 +55,19 @@ public class SigningService {
         }
         // Never a place outside the warehouse, whatever the table says (confinement refused it when set).
         List<String> places = tablePlaces.of(warehouse, table);
-        return new Signature(S3RequestSigner.sign(warehouse.storage(), request, places), READS.contains(method));
+        RemoteSignResponse signed;
+        try {
+            signed = S3RequestSigner.sign(warehouse.storage(), request, places);
+        } catch (SigningRefusedException refused) {
+            // The kept places may be an earlier table's of this name (dropped, then created again in
+            // a directory of its own): read them afresh once before refusing.
+            List<String> current = tablePlaces.reread(warehouse, table);
+            if (current.equals(places)) {
+                throw refused;
+            }
+            signed = S3RequestSigner.sign(warehouse.storage(), request, current);
+        }
+        return new Signature(signed, READS.contains(method));
     }
 
     /**

@@ -18,7 +18,9 @@ import java.util.Objects;
  * ({@link #KEPT}, at most {@link #MAX_TABLES} tables). A table moved or dropped meanwhile keeps its
  * old places for that long: places of the same tenant's warehouse, whose tables the caller's role
  * already reaches; the caller's tenant, warehouse and role are checked afresh on every request, and
- * every place must still lie under the warehouse's current root.
+ * every place must still lie under the warehouse's current root. A table created anew meanwhile
+ * (dropped and created again under its name: a new directory) is read afresh when a request is
+ * not under its kept places ({@link #reread}), so it is never refused for that time.
  */
 @Singleton
 class TablePlaces {
@@ -31,8 +33,18 @@ class TablePlaces {
     /** The table's places under the warehouse's root; Iceberg's NoSuchTableException when it does not exist. */
     List<String> of(Warehouse warehouse, TableIdentifier table) {
         // The catalog's name is its tenant and warehouse: no two warehouses share a key.
-        List<String> all = places.get(warehouse.catalog().name() + "\n" + table, key -> read(warehouse, table));
+        List<String> all = places.get(key(warehouse, table), key -> read(warehouse, table));
         return all.stream().filter(warehouse.root()::contains).toList();
+    }
+
+    /** As {@link #of}, read from the table now (and kept): for a request its kept places do not cover. */
+    List<String> reread(Warehouse warehouse, TableIdentifier table) {
+        places.invalidate(key(warehouse, table));
+        return of(warehouse, table);
+    }
+
+    private static String key(Warehouse warehouse, TableIdentifier table) {
+        return warehouse.catalog().name() + "\n" + table;
     }
 
     private static List<String> read(Warehouse warehouse, TableIdentifier table) {

@@ -185,6 +185,12 @@ public class TableService {
      * file as read before anything is written to the catalog.
      */
     public LoadTableResponse register(Caller caller, String prefix, Namespace namespace, RegisterTableRequest request) {
+        return register(caller, prefix, namespace, request, AccessDelegation.NONE);
+    }
+
+    /** As {@link #register(Caller, String, Namespace, RegisterTableRequest)}; the answer carries the delegation asked for, as a load's does. */
+    public LoadTableResponse register(Caller caller, String prefix, Namespace namespace, RegisterTableRequest request,
+                                      AccessDelegation delegation) {
         AuditTarget target = AuditTarget.table(prefix, namespace, request.name());
         return audit.record(caller, "table.register", target, () -> {
             Warehouse warehouse = warehouses.open(caller, prefix, "register tables", AccessClass.ADMIN);
@@ -198,7 +204,8 @@ public class TableService {
             NamespaceService.requireExists(warehouse.catalog(), namespace);
             TableMetadata metadata = TableFiles.readTable(warehouse.catalog(), identifier, request.metadataLocation());
             StorageConfinement.metadata(warehouse.root(), metadata);
-            return CatalogHandlers.registerTable(warehouse.catalog(), namespace, request);
+            return delegation.apply(warehouse, identifier,
+                    CatalogHandlers.registerTable(warehouse.catalog(), namespace, request));
         });
     }
 

@@ -94,9 +94,10 @@ public class TableController {
     }
 
     @Post("/namespaces/{namespace}/register")
-    public HttpResponse<String> register(Authentication caller, String prefix, String namespace, @Body String body) {
+    public HttpResponse<String> register(Authentication caller, String prefix, String namespace, @Body String body,
+                                         @Nullable @Header(AccessDelegation.HEADER) String delegation) {
         return json.ok(tables.register(Callers.of(caller), prefix, Namespaces.fromPath(namespace),
-                json.read(body, RegisterTableRequest.class)));
+                json.read(body, RegisterTableRequest.class), AccessDelegation.requested(delegation)));
     }
 
     /** A scan or commit report; its size is bounded by {@link MetricsService}, which reads it. */

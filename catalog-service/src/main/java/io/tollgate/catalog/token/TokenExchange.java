@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * One token request: grant_type must be client_credentials, the requested scope must include
- * {@code catalog} (none asked: {@code catalog}), and auth-service exchanges the credentials
+ * {@code catalog} (none asked: {@code catalog}; {@code sign} is read as {@code catalog}), and auth-service exchanges the credentials
  * (ExchangeClientCredentials: a service client's id and secret, or an account's name@tenant and
  * password; its rate limits and audit apply). Its refusals become OAuth2 errors with our own
  * descriptions; anything else it answers is unexpected.
@@ -24,6 +24,13 @@ public class TokenExchange {
     public static final String CLIENT_CREDENTIALS = "client_credentials";
     /** auth-service's own words for every refusal of credentials. */
     public static final String INVALID_CLIENT = "client authentication failed";
+    /**
+     * The scope Iceberg's remote-signing client (S3V4RestSignerClient) asks for when the client
+     * names none: the sign endpoint is a catalog route, so it is granted as {@code catalog}, what
+     * the same credential gets without a scope; refusing it would fail every stock client that
+     * logs in with {@code credential=} and reads an S3 warehouse.
+     */
+    static final String ICEBERG_SIGNER_SCOPE = "sign";
 
     private final AuthServiceGrpc.AuthServiceBlockingStub auth;
 
@@ -67,7 +74,9 @@ public class TokenExchange {
         if (scope == null || scope.isBlank()) {
             return List.of(ProtocolScope.CATALOG.scope());
         }
-        List<String> requested = Arrays.stream(scope.trim().split(" +")).distinct().toList();
+        List<String> requested = Arrays.stream(scope.trim().split(" +"))
+                .map(asked -> asked.equals(ICEBERG_SIGNER_SCOPE) ? ProtocolScope.CATALOG.scope() : asked)
+                .distinct().toList();
         if (!requested.contains(ProtocolScope.CATALOG.scope())) {
             throw new TokenRefusedException(TokenRefusal.INVALID_SCOPE,
                     "the scope must include '" + ProtocolScope.CATALOG.scope() + "'");

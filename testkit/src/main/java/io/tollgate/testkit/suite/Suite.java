@@ -40,15 +40,18 @@ public final class Suite implements AutoCloseable {
     private InternalCertificates certificates;
     private Path warehouses;
     private final Map<String, String> warehouseLocations;
+    private final Map<String, S3WarehouseStorage> warehouseStorage;
 
     private Suite(PostgresServer postgres, boolean ownsPostgres, SuitePorts requested, DemoSecrets secrets,
-                  DemoProvisioner provisioner, Map<String, String> warehouseLocations) {
+                  DemoProvisioner provisioner, Map<String, String> warehouseLocations,
+                  Map<String, S3WarehouseStorage> warehouseStorage) {
         this.postgres = postgres;
         this.ownsPostgres = ownsPostgres;
         this.requested = requested;
         this.secrets = secrets;
         this.provisioner = provisioner;
         this.warehouseLocations = Map.copyOf(warehouseLocations);
+        this.warehouseStorage = Map.copyOf(warehouseStorage);
     }
 
     /**
@@ -80,7 +83,19 @@ public final class Suite implements AutoCloseable {
     public static Suite startForTest(Path stateDir, Map<String, String> warehouseLocations)
             throws IOException, SQLException {
         return start(Path.of(System.getProperty("tollgate.root")), stateDir, SharedPostgres.get(), false,
-                SuitePorts.any(), uniqueSuffix(), Map.of(), warehouseLocations);
+                SuitePorts.any(), uniqueSuffix(), Map.of(), warehouseLocations, Map.of());
+    }
+
+    /**
+     * As {@link #startForTest(Path, Map)}, with S3 storage for the first warehouse of some demo
+     * tenants (tenant id → settings; their locations, given in the first map, are then {@code s3://}):
+     * for a test that runs its own S3-compatible server.
+     */
+    public static Suite startForTest(Path stateDir, Map<String, String> warehouseLocations,
+                                     Map<String, S3WarehouseStorage> warehouseStorage)
+            throws IOException, SQLException {
+        return start(Path.of(System.getProperty("tollgate.root")), stateDir, SharedPostgres.get(), false,
+                SuitePorts.any(), uniqueSuffix(), Map.of(), warehouseLocations, warehouseStorage);
     }
 
     public static Suite start(Path root, Path stateDir, PostgresServer postgres, boolean ownsPostgres, SuitePorts ports,
@@ -95,16 +110,18 @@ public final class Suite implements AutoCloseable {
     public static Suite start(Path root, Path stateDir, PostgresServer postgres, boolean ownsPostgres, SuitePorts ports,
                               String databaseSuffix, Map<String, Map<String, String>> extraEnv)
             throws IOException, SQLException {
-        return start(root, stateDir, postgres, ownsPostgres, ports, databaseSuffix, extraEnv, Map.of());
+        return start(root, stateDir, postgres, ownsPostgres, ports, databaseSuffix, extraEnv, Map.of(), Map.of());
     }
 
     private static Suite start(Path root, Path stateDir, PostgresServer postgres, boolean ownsPostgres,
                                SuitePorts ports, String databaseSuffix, Map<String, Map<String, String>> extraEnv,
-                               Map<String, String> warehouseLocations) throws IOException, SQLException {
+                               Map<String, String> warehouseLocations, Map<String, S3WarehouseStorage> warehouseStorage)
+            throws IOException, SQLException {
         DemoSecrets secrets = DemoSecrets.loadOrCreate(stateDir.resolve("secrets.properties"));
         DemoProvisioner provisioner = new DemoProvisioner(postgres, secrets, root, databaseSuffix);
         provisioner.provision(DemoTenant.all());
-        Suite suite = new Suite(postgres, ownsPostgres, ports, secrets, provisioner, warehouseLocations);
+        Suite suite = new Suite(postgres, ownsPostgres, ports, secrets, provisioner, warehouseLocations,
+                warehouseStorage);
         try {
             suite.startServices(root, stateDir, extraEnv);
             SuiteFiles.writePrivate(stateDir.resolve("demo.env"), suite.demoEnv());
@@ -311,11 +328,22 @@ public final class Suite implements AutoCloseable {
             t.put("contextVariables", List.of(Map.of("name", "tollgate.tenant_id", "source", "TENANT_ID")));
             t.put("quotas", Map.of("maxConcurrentQueries", 8, "statementTimeoutMs", 60000,
                     "maxResultRows", 0, "maxResultBytes", 0));
-            t.put("warehouses", tenant.warehouseNames().stream()
-                    .map(name -> Map.of("name", name, "location", warehouseLocation(tenant, name))).toList());
+            t.put("warehouses", tenant.warehouseNames().stream().map(name -> warehouseBootstrap(tenant, name)).toList());
             tenants.add(t);
         }
         return Map.of("tenants", tenants);
+    }
+
+    // Storage settings only where the test gave some: for the tenant's first warehouse.
+    private Map<String, Object> warehouseBootstrap(DemoTenant tenant, String warehouse) {
+        Map<String, Object> w = new LinkedHashMap<>();
+        w.put("name", warehouse);
+        w.put("location", warehouseLocation(tenant, warehouse));
+        S3WarehouseStorage storage = warehouseStorage.get(tenant.id());
+        if (storage != null && warehouse.equals(tenant.warehouseName())) {
+            w.put("storage", storage.bootstrapJson());
+        }
+        return w;
     }
 
     private Map<String, Object> accountsBootstrap() {
