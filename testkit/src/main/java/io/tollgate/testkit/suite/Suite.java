@@ -79,6 +79,7 @@ public final class Suite implements AutoCloseable {
     /**
      * As {@link #startForTest(Path)}, with the warehouse roots of some demo tenants (tenant id →
      * location) chosen by the test: e.g. where a client that asks for fixed locations needs them.
+     * Only those tenants then have a warehouse (their first), so that no other lies under a chosen root.
      */
     public static Suite startForTest(Path stateDir, Map<String, String> warehouseLocations)
             throws IOException, SQLException {
@@ -328,10 +329,22 @@ public final class Suite implements AutoCloseable {
             t.put("contextVariables", List.of(Map.of("name", "tollgate.tenant_id", "source", "TENANT_ID")));
             t.put("quotas", Map.of("maxConcurrentQueries", 8, "statementTimeoutMs", 60000,
                     "maxResultRows", 0, "maxResultBytes", 0));
-            t.put("warehouses", tenant.warehouseNames().stream().map(name -> warehouseBootstrap(tenant, name)).toList());
+            t.put("warehouses", warehouseNamesOf(tenant).stream().map(name -> warehouseBootstrap(tenant, name)).toList());
             tenants.add(t);
         }
         return Map.of("tenants", tenants);
+    }
+
+    /**
+     * A demo tenant's warehouses; when the test chose some tenants' roots, only those tenants' first
+     * warehouses: a chosen root may be wide (e.g. {@code file:///tmp}, where a client asks for fixed
+     * locations) and the registry refuses any other warehouse under it, as the suite's own may be.
+     */
+    private List<String> warehouseNamesOf(DemoTenant tenant) {
+        if (warehouseLocations.isEmpty()) {
+            return tenant.warehouseNames();
+        }
+        return warehouseLocations.containsKey(tenant.id()) ? List.of(tenant.warehouseName()) : List.of();
     }
 
     // Storage settings only where the test gave some: for the tenant's first warehouse.
