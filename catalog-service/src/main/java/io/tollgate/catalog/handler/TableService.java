@@ -103,11 +103,12 @@ public class TableService {
         if (current.isPresent() && warehouses.metadataExists(caller, warehouse, current.get())) {
             String etag = TableETag.of(caller, warehouse.name(), current.get(), mode, delegation);
             if (ifNoneMatch != null && TableETag.matches(ifNoneMatch, etag)) {
-                return new LoadedTable(null, etag);
+                return new LoadedTable(null, etag, false);
             }
             Optional<TableMetadata> metadata = warehouses.metadata(warehouse, current.get());
             if (metadata.isPresent()) {
-                return new LoadedTable(delegation.apply(warehouse, table, response(metadata.get(), mode)), etag);
+                LoadTableResponse response = delegation.apply(warehouse, table, response(metadata.get(), mode));
+                return new LoadedTable(response, etag, response.tableMetadata() == metadata.get());
             }
         }
         // No such table (or a view, a metadata table, a file gone): the catalog's own load says so
@@ -115,7 +116,7 @@ public class TableService {
         LoadTableResponse response = delegation.apply(warehouse, table,
                 CatalogHandlers.loadTable(warehouse.catalog(), table, mode));
         return new LoadedTable(response,
-                TableETag.of(caller, warehouse.name(), response.metadataLocation(), mode, delegation));
+                TableETag.of(caller, warehouse.name(), response.metadataLocation(), mode, delegation), false);
     }
 
     /** As Iceberg's {@code CatalogHandlers.loadTable} answers for a table's metadata. */
