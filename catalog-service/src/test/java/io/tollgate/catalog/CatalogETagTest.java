@@ -126,6 +126,29 @@ class CatalogETagTest extends RegistryBackedCatalogTest {
     }
 
     @Test
+    void everyLoadAnswersTheTablesCurrentVersionThoughItsMetadataIsParsedOnce() throws Exception {
+        RESTCatalog writer = client("writer@acme", "acme", "writer", "acme-lake");
+        TableIdentifier cached = TableIdentifier.of("web", "cached");
+        writer.createTable(cached, new Schema(Types.NestedField.required(1, "id", Types.LongType.get())));
+        String path = "/v1/acme-lake/namespaces/web/tables/cached";
+        String reader = CatalogTestTenants.token("reader@acme", "acme", "reader");
+        HttpResponse<byte[]> first = get(path, reader, Map.of());
+        HttpResponse<byte[]> again = get(path, reader, Map.of());
+        assertEquals("application/json", first.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(new String(first.body(), StandardCharsets.UTF_8), new String(again.body(), StandardCharsets.UTF_8));
+
+        writer.loadTable(cached).updateProperties().set("cached.check", "second version").commit();
+        JsonBody committed = JsonBody.parse(new String(get(path, reader, Map.of()).body(), StandardCharsets.UTF_8));
+        assertEquals("second version", committed.text("/metadata/properties/cached.check"));
+        assertNotEquals(JsonBody.parse(new String(first.body(), StandardCharsets.UTF_8)).text("/metadata-location"),
+                committed.text("/metadata-location"));
+        JsonBody refs = JsonBody.parse(new String(get(path + "?snapshots=refs", reader, Map.of()).body(),
+                StandardCharsets.UTF_8));
+        assertEquals(committed.text("/metadata-location"), refs.text("/metadata-location"));
+        assertEquals("second version", refs.text("/metadata/properties/cached.check"));
+    }
+
+    @Test
     void callersWithOtherRolesGetOtherETagsForTheSameVersion() throws Exception {
         String readerTag = get(EVENTS_PATH, CatalogTestTenants.token("reader@acme", "acme", "reader"), Map.of())
                 .headers().firstValue("ETag").orElseThrow();

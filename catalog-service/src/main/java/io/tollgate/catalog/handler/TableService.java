@@ -95,21 +95,37 @@ public class TableService {
                             String ifNoneMatch, AccessDelegation delegation) {
         SnapshotMode mode = snapshotMode(snapshots);
         Warehouse warehouse = warehouses.open(caller, prefix, "load tables", AccessClass.READER);
-        if (ifNoneMatch != null) {
-            Optional<String> current = rows.currentMetadataLocation(warehouse.catalog().name(), table);
-            // The row names the current metadata file; it must still exist (a load would fail on
-            // it), but need not be read: a stat, or a HEAD on S3, rather than reading and parsing.
-            if (current.isPresent() && warehouses.metadataExists(caller, warehouse, current.get())) {
-                String etag = TableETag.of(caller, warehouse.name(), current.get(), mode, delegation);
-                if (TableETag.matches(ifNoneMatch, etag)) {
-                    return new LoadedTable(null, etag);
-                }
+        // One read of the catalog's row serves the ETag and the load. The row names the current
+        // metadata file; it must still exist (a load would fail on it, and a 304 must not vouch for
+        // it): a stat, or a HEAD on S3. The file is parsed once and then kept (metadata files are
+        // never changed once written).
+        Optional<String> current = rows.currentMetadataLocation(warehouse.catalog().name(), table);
+        if (current.isPresent() && warehouses.metadataExists(caller, warehouse, current.get())) {
+            String etag = TableETag.of(caller, warehouse.name(), current.get(), mode, delegation);
+            if (ifNoneMatch != null && TableETag.matches(ifNoneMatch, etag)) {
+                return new LoadedTable(null, etag, false);
+            }
+            Optional<TableMetadata> metadata = warehouses.metadata(warehouse, current.get());
+            if (metadata.isPresent()) {
+                LoadTableResponse response = delegation.apply(warehouse, table, response(metadata.get(), mode));
+                return new LoadedTable(response, etag, response.tableMetadata() == metadata.get());
             }
         }
+        // No such table (or a view, a metadata table, a file gone): the catalog's own load says so
+        // in Iceberg's words.
         LoadTableResponse response = delegation.apply(warehouse, table,
                 CatalogHandlers.loadTable(warehouse.catalog(), table, mode));
         return new LoadedTable(response,
-                TableETag.of(caller, warehouse.name(), response.metadataLocation(), mode, delegation));
+                TableETag.of(caller, warehouse.name(), response.metadataLocation(), mode, delegation), false);
+    }
+
+    /** As Iceberg's {@code CatalogHandlers.loadTable} answers for a table's metadata. */
+    private static LoadTableResponse response(TableMetadata metadata, SnapshotMode mode) {
+        TableMetadata answered = mode == SnapshotMode.REFS
+                ? TableMetadata.buildFrom(metadata).withMetadataLocation(metadata.metadataFileLocation())
+                        .suppressHistoricalSnapshots().build()
+                : metadata;
+        return LoadTableResponse.builder().withTableMetadata(answered).build();
     }
 
     private static SnapshotMode snapshotMode(String snapshots) {
@@ -170,11 +186,13 @@ public class TableService {
             Warehouse warehouse = warehouses.open(caller, prefix, "drop tables", AccessClass.WRITER);
             if (!purge) {
                 CatalogHandlers.dropTable(warehouse.catalog(), table);
+                warehouses.tableDropped(warehouse);
                 return;
             }
             TableOperations operations = TableFiles.operations(warehouse.catalog().loadTable(table), table);
             TableMetadata last = operations.current();
             CatalogHandlers.dropTable(warehouse.catalog(), table);
+            warehouses.tableDropped(warehouse);
             TablePurge.purge(operations.io(), warehouse.root(), last);
         });
     }

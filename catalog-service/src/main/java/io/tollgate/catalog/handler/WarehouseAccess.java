@@ -8,6 +8,7 @@ import io.tollgate.common.tenant.TenantGate;
 import io.tollgate.proto.router.v1.S3Storage;
 import io.tollgate.proto.router.v1.Tenant;
 import jakarta.inject.Singleton;
+import org.apache.iceberg.TableMetadata;
 
 import java.util.Optional;
 
@@ -61,6 +62,19 @@ public class WarehouseAccess {
      */
     boolean metadataExists(Caller caller, Warehouse warehouse, String location) {
         return catalogs.exists(caller.tenantId(), warehouse.name(), location);
+    }
+
+    /**
+     * The metadata in a metadata file of the caller's open warehouse, read once and then kept;
+     * empty when the warehouse's catalog was replaced meanwhile (load it through the catalog).
+     */
+    Optional<TableMetadata> metadata(Warehouse warehouse, String location) {
+        return catalogs.metadata(warehouse.catalog(), location);
+    }
+
+    /** A table of the warehouse was dropped: nothing kept of its catalog's metadata files is served again. */
+    void tableDropped(Warehouse warehouse) {
+        catalogs.tableDropped(warehouse.catalog());
     }
 
     /** Whether the caller's warehouse of that name signs S3 requests for clients (it is an S3 one). */

@@ -51,6 +51,20 @@ public class IcebergJson {
         return HttpResponse.ok(write(response)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
+    /** A 200 answer carrying JSON already written. */
+    public MutableHttpResponse<byte[]> ok(byte[] body) {
+        return HttpResponse.ok(body).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /** An Iceberg response as JSON, in UTF-8 (written straight to bytes, without a String between). */
+    public byte[] writeBytes(Object response) {
+        try {
+            return mapper.writeValueAsBytes(response);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + response.getClass().getSimpleName(), e);
+        }
+    }
+
     /** An Iceberg response as JSON. */
     public String write(Object response) {
         try {

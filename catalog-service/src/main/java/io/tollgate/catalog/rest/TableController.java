@@ -37,11 +37,13 @@ public class TableController {
     private final TableService tables;
     private final MetricsService metrics;
     private final IcebergJson json;
+    private final LoadTableBodies loadBodies;
 
-    public TableController(TableService tables, MetricsService metrics, IcebergJson json) {
+    public TableController(TableService tables, MetricsService metrics, IcebergJson json, LoadTableBodies loadBodies) {
         this.tables = tables;
         this.metrics = metrics;
         this.json = json;
+        this.loadBodies = loadBodies;
     }
 
     @Get("/namespaces/{namespace}/tables")
@@ -62,7 +64,7 @@ public class TableController {
      * a {@code @Get} one answers 400, micronaut-core#2008) only checks that it exists.
      */
     @Get("/namespaces/{namespace}/tables/{table}")
-    public HttpResponse<String> load(HttpRequest<?> request, Authentication caller, String prefix, String namespace,
+    public HttpResponse<?> load(HttpRequest<?> request, Authentication caller, String prefix, String namespace,
                                      String table, @Nullable @QueryValue String snapshots) {
         if (request.getMethod() == HttpMethod.HEAD) {
             tables.exists(Callers.of(caller), prefix, Namespaces.identifier(namespace, table));
@@ -74,9 +76,9 @@ public class TableController {
                 ifNoneMatch.isEmpty() ? null : String.join(",", ifNoneMatch),
                 AccessDelegation.requested(request.getHeaders().get(AccessDelegation.HEADER)));
         if (loaded.notModified()) {
-            return HttpResponse.<String>notModified().header(HttpHeaders.ETAG, loaded.etag());
+            return HttpResponse.notModified().header(HttpHeaders.ETAG, loaded.etag());
         }
-        return json.ok(loaded.response()).header(HttpHeaders.ETAG, loaded.etag());
+        return json.ok(loadBodies.of(loaded)).header(HttpHeaders.ETAG, loaded.etag());
     }
 
     @Post("/namespaces/{namespace}/tables/{table}")

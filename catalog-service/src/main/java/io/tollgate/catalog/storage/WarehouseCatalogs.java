@@ -6,6 +6,7 @@ import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 
@@ -34,6 +36,7 @@ public class WarehouseCatalogs implements AutoCloseable {
     private final DataSource dataSource;
     private final Map<String, Opened> catalogs = new ConcurrentHashMap<>();
     private final long maxMetadataBytes;
+    private final TableMetadataCache metadataCache;
 
     private record Opened(String tenantId, String warehouseName, String location, WarehouseStorage storage,
                           JdbcCatalog catalog, FileIO io) {
@@ -48,9 +51,11 @@ public class WarehouseCatalogs implements AutoCloseable {
      * catalog opens and closes its own per action.
      */
     public WarehouseCatalogs(DataSource dataSource, DataSourceResolver resolver,
-                             @Value("${tollgate.catalog.max-metadata-bytes:16777216}") long maxMetadataBytes) {
+                             @Value("${tollgate.catalog.max-metadata-bytes:16777216}") long maxMetadataBytes,
+                             TableMetadataCache metadataCache) {
         this.dataSource = resolver.resolve(dataSource);
         this.maxMetadataBytes = maxMetadataBytes;
+        this.metadataCache = metadataCache;
     }
 
     /** The catalog name under which a tenant's warehouse is stored. */
@@ -87,6 +92,24 @@ public class WarehouseCatalogs implements AutoCloseable {
     public boolean exists(String tenantId, String warehouseName, String location) {
         Opened opened = catalogs.get(catalogName(tenantId, warehouseName));
         return opened != null && opened.io().newInputFile(location).exists();
+    }
+
+    /**
+     * The table metadata in a metadata file of an open catalog's warehouse, read through its
+     * (confined) FileIO once and then kept ({@link TableMetadataCache}); empty for a catalog replaced
+     * or closed since the caller opened it (the caller loads through the catalog, uncached).
+     */
+    public Optional<TableMetadata> metadata(JdbcCatalog catalog, String location) {
+        Opened opened = catalogs.get(catalog.name());
+        if (opened == null || opened.catalog() != catalog) {
+            return Optional.empty();
+        }
+        return Optional.of(metadataCache.read(catalog, opened.io(), location));
+    }
+
+    /** A table of the catalog was dropped: nothing read through it is kept (a purged file may be written again). */
+    public void tableDropped(JdbcCatalog catalog) {
+        metadataCache.forget(catalog);
     }
 
     /**
@@ -132,7 +155,8 @@ public class WarehouseCatalogs implements AutoCloseable {
     // A request still holding the old catalog fails on its closed FileIO and may be retried; the
     // settings it was opened with are no longer the warehouse's anyway. A failure to close is not
     // the caller's: it is logged, and the new catalog serves.
-    private static void close(Opened opened) {
+    private void close(Opened opened) {
+        metadataCache.forget(opened.catalog());
         try {
             opened.catalog().close();
         } catch (RuntimeException e) {
@@ -143,7 +167,7 @@ public class WarehouseCatalogs implements AutoCloseable {
     @Override
     @PreDestroy
     public void close() {
-        catalogs.values().forEach(WarehouseCatalogs::close);
+        catalogs.values().forEach(this::close);
         catalogs.clear();
     }
 }
