@@ -18,6 +18,8 @@ final class CatalogBench {
     private static final int MAX_CLIENTS = 32;
     /** catalog-service's default {@code datasources.default.maximum-pool-size}; the reference gets the same. */
     private static final int POOL_SIZE = 10;
+    /** Clients of the warm-up before the measured phases. */
+    private static final int WARM_UP_CLIENTS = 8;
 
     private CatalogBench() {
     }
@@ -31,8 +33,11 @@ final class CatalogBench {
     static void run(Suite suite, Path state) throws Exception {
         Report.header("Iceberg REST catalog: catalog-service vs Iceberg's reference RESTCatalogServer (issue 15)");
         int requests = Integer.getInteger("bench.catalog.requests", 2_000);
+        int warmUp = Integer.getInteger("bench.catalog.warmup", 5_000);
         List<Integer> phases = Arrays.stream(System.getProperty("bench.catalog.clients", "1,32").split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
+        List<String> operations = Arrays.stream(System.getProperty("bench.catalog.operations",
+                "loadTable,listTables,commit").split(",")).map(String::trim).toList();
         DemoTenant acme = DemoTenant.all().get(0);
         String token = SuiteClients.login(suite, acme.accounts().get(2));
         try (ReferenceCatalogServer reference = ReferenceCatalogServer.start(suite.postgres(),
@@ -44,13 +49,33 @@ final class CatalogBench {
             baseline.createTables(MAX_CLIENTS);
             Report.note(requests + " measured requests per operation and phase (-Dbench.catalog.requests), "
                     + MAX_CLIENTS + " tables, JDBC pools of " + POOL_SIZE + " on both sides");
+            Report.note(warmUp + " unmeasured requests per operation and server first, at " + WARM_UP_CLIENTS
+                    + " clients (-Dbench.catalog.warmup): both servers are measured after their JIT compilers"
+                    + " have seen the paths, as a long-running server would be");
+            for (String operation : operations) {
+                CatalogOp op = switch (operation) {
+                    case "loadTable" -> (catalog, client, i) -> catalog.loadTable((int) (i % MAX_CLIENTS));
+                    case "listTables" -> (catalog, client, i) -> catalog.listTables();
+                    case "commit" -> (catalog, client, i) -> catalog.commitRound(client % MAX_CLIENTS, i);
+                    default -> throw new IllegalArgumentException("unknown operation " + operation);
+                };
+                int perClient = Math.max(1, (operation.equals("commit") ? warmUp / 4 : warmUp) / WARM_UP_CLIENTS);
+                measure(tollgate, op, WARM_UP_CLIENTS, 0, perClient);
+                measure(baseline, op, WARM_UP_CLIENTS, 0, perClient);
+            }
             for (int clients : phases) {
-                compare("loadTable", clients, requests, tollgate, baseline,
-                        (catalog, client, i) -> catalog.loadTable((int) (i % MAX_CLIENTS)));
-                compare("listTables", clients, requests, tollgate, baseline,
-                        (catalog, client, i) -> catalog.listTables());
-                compare("commit round", clients, Math.max(clients, requests / 4), tollgate, baseline,
-                        (catalog, client, i) -> catalog.commitRound(client % MAX_CLIENTS, i));
+                if (operations.contains("loadTable")) {
+                    compare("loadTable", clients, requests, tollgate, baseline,
+                            (catalog, client, i) -> catalog.loadTable((int) (i % MAX_CLIENTS)));
+                }
+                if (operations.contains("listTables")) {
+                    compare("listTables", clients, requests, tollgate, baseline,
+                            (catalog, client, i) -> catalog.listTables());
+                }
+                if (operations.contains("commit")) {
+                    compare("commit round", clients, Math.max(clients, requests / 4), tollgate, baseline,
+                            (catalog, client, i) -> catalog.commitRound(client % MAX_CLIENTS, i));
+                }
             }
         }
     }
