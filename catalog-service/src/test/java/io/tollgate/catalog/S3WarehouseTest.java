@@ -21,6 +21,8 @@ import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.aws.s3.S3FileIO;
+import org.apache.iceberg.exceptions.BadRequestException;
 import org.apache.iceberg.exceptions.ForbiddenException;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.io.InputFile;
@@ -72,6 +74,8 @@ class S3WarehouseTest extends RegistryBackedCatalogTest {
             localTenant("initech", "initech-local", "file://" + LOCAL_ROOT)));
     static final Schema EVENTS = new Schema(Types.NestedField.required(1, "id", Types.LongType.get()));
     static final Namespace SALES = Namespace.of("sales");
+    /** Small enough for a commit to pass it without a large request; the tables here stay far below it. */
+    static final int MAX_METADATA_BYTES = 65536;
 
     @Override
     CatalogNeighbours neighbours() {
@@ -81,7 +85,8 @@ class S3WarehouseTest extends RegistryBackedCatalogTest {
     @Override
     Map<String, String> moreProperties() {
         // The catalog serves no gRPC; testkit brings the server library, whose port finder can race.
-        return Map.of("grpc.server.enabled", "false");
+        return Map.of("grpc.server.enabled", "false",
+                "tollgate.catalog.max-metadata-bytes", Integer.toString(MAX_METADATA_BYTES));
     }
 
     @BeforeAll
@@ -165,6 +170,35 @@ class S3WarehouseTest extends RegistryBackedCatalogTest {
 
         assertEquals("true", registered.io().properties().get("s3.remote-signing-enabled"));
         assertTrue(registered.io().newInputFile(metadata).exists(), "its files are signed for the client");
+    }
+
+    @Test
+    void aCommitThatWouldMakeTheMetadataLargerThanTheLimitIsRefusedAsOnALocalWarehouseAndLeavesNoObject() {
+        RESTCatalog writer = client("writer@acme", "acme", "writer", "acme-s3");
+        Table table = writer.createTable(TableIdentifier.of(SALES, "capped"), EVENTS);
+        String before = ((HasTableOperations) table).operations().current().metadataFileLocation();
+        String metadataDirectory = table.location() + "/metadata/";
+        List<String> objectsBefore = objectsUnder(metadataDirectory);
+
+        BadRequestException refused = assertThrows(BadRequestException.class,
+                () -> table.updateProperties().set("big", "v".repeat(MAX_METADATA_BYTES)).commit());
+
+        assertTrue(refused.getMessage().contains("tollgate.catalog.max-metadata-bytes"), refused.getMessage());
+        assertEquals(before, ((HasTableOperations) writer.loadTable(TableIdentifier.of(SALES, "capped")))
+                .operations().current().metadataFileLocation(), "nothing was committed");
+        assertEquals(objectsBefore, objectsUnder(metadataDirectory), "the partial metadata object is removed");
+    }
+
+    /** The objects under a prefix, listed with the platform's keys (a client's signer refuses listings). */
+    private static List<String> objectsUnder(String prefix) {
+        try (S3FileIO platform = new S3FileIO()) {
+            platform.initialize(Map.of("s3.endpoint", S3.endpoint(), "s3.path-style-access", "true",
+                    "client.region", "us-east-1", "s3.access-key-id", PLATFORM_KEY,
+                    "s3.secret-access-key", PLATFORM_SECRET, "http-client.type", "urlconnection"));
+            List<String> objects = new ArrayList<>();
+            platform.listPrefix(prefix).forEach(object -> objects.add(object.location()));
+            return objects.stream().sorted().toList();
+        }
     }
 
     private static void write(Table table, String name) throws IOException {

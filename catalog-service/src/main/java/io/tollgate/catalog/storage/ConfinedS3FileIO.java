@@ -4,6 +4,7 @@ import org.apache.iceberg.aws.s3.S3FileIO;
 import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.io.InputFile;
 import org.apache.iceberg.io.OutputFile;
+import org.apache.iceberg.io.PositionOutputStream;
 
 import java.util.Map;
 
@@ -12,14 +13,18 @@ import java.util.Map;
  * warehouse's root: every location is checked before it is read, written or deleted, the last line
  * of storage confinement whatever the catalog code above asks for. It deliberately offers only
  * FileIO's single-file operations (not S3FileIO's bulk delete or prefix listing), so that nothing
- * reaches S3 without passing the check.
+ * reaches S3 without passing the check. Every file written is capped as a local warehouse's are
+ * ({@link CappedOutputStream}): the catalog writes only metadata files.
  */
 final class ConfinedS3FileIO implements FileIO {
     private final S3Root root;
     private final S3FileIO s3;
+    private final long maxFileBytes;
 
-    ConfinedS3FileIO(S3Root root, WarehouseStorage storage) {
+    /** @param maxFileBytes the largest file written ({@code tollgate.catalog.max-metadata-bytes}) */
+    ConfinedS3FileIO(S3Root root, WarehouseStorage storage, long maxFileBytes) {
         this.root = root;
+        this.maxFileBytes = maxFileBytes;
         this.s3 = new S3FileIO();
         s3.initialize(storage.fileIoProperties());
     }
@@ -36,7 +41,7 @@ final class ConfinedS3FileIO implements FileIO {
 
     @Override
     public OutputFile newOutputFile(String location) {
-        return s3.newOutputFile(confine(location));
+        return new Capped(s3.newOutputFile(confine(location)));
     }
 
     @Override
@@ -53,6 +58,38 @@ final class ConfinedS3FileIO implements FileIO {
     @Override
     public void close() {
         s3.close();
+    }
+
+    private final class Capped implements OutputFile {
+        private final OutputFile file;
+
+        Capped(OutputFile file) {
+            this.file = file;
+        }
+
+        @Override
+        public PositionOutputStream create() {
+            return new CappedOutputStream(file.create(), this::delete, maxFileBytes);
+        }
+
+        @Override
+        public PositionOutputStream createOrOverwrite() {
+            return new CappedOutputStream(file.createOrOverwrite(), this::delete, maxFileBytes);
+        }
+
+        @Override
+        public String location() {
+            return file.location();
+        }
+
+        @Override
+        public InputFile toInputFile() {
+            return file.toInputFile();
+        }
+
+        private void delete() {
+            s3.deleteFile(file.location());
+        }
     }
 
     private String confine(String location) {

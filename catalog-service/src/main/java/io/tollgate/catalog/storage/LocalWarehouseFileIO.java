@@ -80,17 +80,21 @@ public final class LocalWarehouseFileIO implements FileIO {
             implements OutputFile {
         @Override
         public PositionOutputStream create() {
-            return new CappedOutputStream(local.create(), path, maxBytes);
+            return new CappedOutputStream(local.create(), this::delete, maxBytes);
         }
 
         @Override
         public PositionOutputStream createOrOverwrite() {
-            return new CappedOutputStream(local.createOrOverwrite(), path, maxBytes);
+            return new CappedOutputStream(local.createOrOverwrite(), this::delete, maxBytes);
         }
 
         @Override
         public InputFile toInputFile() {
             return new Input(location, local.toInputFile());
+        }
+
+        private void delete() throws IOException {
+            java.nio.file.Files.deleteIfExists(path);
         }
     }
 }

@@ -144,7 +144,7 @@ public class WarehouseCatalogs implements AutoCloseable {
             if (storage == null) {
                 throw new IllegalStateException("the registry's s3 warehouse has no storage settings");
             }
-            return new ConfinedS3FileIO(s3, storage);
+            return new ConfinedS3FileIO(s3, storage, maxMetadataBytes);
         }
         if (storage != null) {
             throw new IllegalStateException("the registry's warehouse has S3 storage settings but a local location");
