@@ -37,11 +37,13 @@ public class TableService {
     private final WarehouseAccess warehouses;
     private final TableRows rows;
     private final CatalogAudit audit;
+    private final StagedTables stagedTables;
 
-    public TableService(WarehouseAccess warehouses, TableRows rows, CatalogAudit audit) {
+    public TableService(WarehouseAccess warehouses, TableRows rows, CatalogAudit audit, StagedTables stagedTables) {
         this.warehouses = warehouses;
         this.rows = rows;
         this.audit = audit;
+        this.stagedTables = stagedTables;
     }
 
     public ListTablesResponse list(Caller caller, String prefix, Namespace namespace, String pageToken, String pageSize) {
@@ -62,6 +64,7 @@ public class TableService {
             Warehouse warehouse = warehouses.open(caller, prefix, "create tables", AccessClass.WRITER);
             request.validate();
             CatalogLimits.table(TableIdentifier.of(namespace, request.name()));
+            boolean catalogChoosesLocation = request.location() == null || request.location().isEmpty();
             CreateTableRequest placed = inUniqueLocation(warehouse, namespace, request);
             StorageConfinement.location(warehouse.root(), placed.location());
             StorageConfinement.properties(warehouse.root(), request.properties());
@@ -72,6 +75,12 @@ public class TableService {
                 // default location is only known now, so it is checked too (a namespace may be "..").
                 LoadTableResponse staged = CatalogHandlers.stageTableCreate(warehouse.catalog(), namespace, placed);
                 StorageConfinement.location(warehouse.root(), staged.tableMetadata().location());
+                if (catalogChoosesLocation && delegation.signsFor(warehouse)) {
+                    // The client writes its first files before its commit creates the table: the
+                    // fresh directory the catalog chose is signed for it meanwhile.
+                    stagedTables.staged(caller, warehouse, TableIdentifier.of(namespace, request.name()),
+                            placed.location());
+                }
                 return delegation.apply(warehouse, TableIdentifier.of(namespace, request.name()), staged);
             }
             return delegation.apply(warehouse, TableIdentifier.of(namespace, request.name()),
@@ -157,6 +166,9 @@ public class TableService {
                     throw new BadRequestException("A commit creating a table must add its schema");
                 }
                 NamespaceService.requireExists(warehouse.catalog(), table.namespace());
+                LoadTableResponse created = CatalogHandlers.updateTable(warehouse.catalog(), table, request);
+                stagedTables.created(warehouse, table, created.tableMetadata().location());
+                return created;
             }
             return CatalogHandlers.updateTable(warehouse.catalog(), table, request);
         });
