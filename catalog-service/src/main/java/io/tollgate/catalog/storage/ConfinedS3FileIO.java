@@ -4,7 +4,6 @@ import org.apache.iceberg.aws.s3.S3FileIO;
 import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.io.InputFile;
 import org.apache.iceberg.io.OutputFile;
-import org.apache.iceberg.io.PositionOutputStream;
 
 import java.util.Map;
 
@@ -14,7 +13,7 @@ import java.util.Map;
  * of storage confinement whatever the catalog code above asks for. It deliberately offers only
  * FileIO's single-file operations (not S3FileIO's bulk delete or prefix listing), so that nothing
  * reaches S3 without passing the check. Every file written is capped as a local warehouse's are
- * ({@link CappedOutputStream}): the catalog writes only metadata files.
+ * ({@link CappedOutputFile}): the catalog writes only metadata files.
  */
 final class ConfinedS3FileIO implements FileIO {
     private final S3Root root;
@@ -41,7 +40,8 @@ final class ConfinedS3FileIO implements FileIO {
 
     @Override
     public OutputFile newOutputFile(String location) {
-        return new Capped(s3.newOutputFile(confine(location)));
+        String confined = confine(location);
+        return new CappedOutputFile(s3.newOutputFile(confined), () -> s3.deleteFile(confined), maxFileBytes);
     }
 
     @Override
@@ -58,38 +58,6 @@ final class ConfinedS3FileIO implements FileIO {
     @Override
     public void close() {
         s3.close();
-    }
-
-    private final class Capped implements OutputFile {
-        private final OutputFile file;
-
-        Capped(OutputFile file) {
-            this.file = file;
-        }
-
-        @Override
-        public PositionOutputStream create() {
-            return new CappedOutputStream(file.create(), this::delete, maxFileBytes);
-        }
-
-        @Override
-        public PositionOutputStream createOrOverwrite() {
-            return new CappedOutputStream(file.createOrOverwrite(), this::delete, maxFileBytes);
-        }
-
-        @Override
-        public String location() {
-            return file.location();
-        }
-
-        @Override
-        public InputFile toInputFile() {
-            return file.toInputFile();
-        }
-
-        private void delete() {
-            s3.deleteFile(file.location());
-        }
     }
 
     private String confine(String location) {
