@@ -83,8 +83,9 @@ public class TableService {
                 }
                 return delegation.apply(warehouse, TableIdentifier.of(namespace, request.name()), staged);
             }
-            return delegation.apply(warehouse, TableIdentifier.of(namespace, request.name()),
-                    CatalogHandlers.createTable(warehouse.catalog(), namespace, placed));
+            LoadTableResponse created = CatalogHandlers.createTable(warehouse.catalog(), namespace, placed);
+            warehouses.written(warehouse, created.tableMetadata());
+            return delegation.apply(warehouse, TableIdentifier.of(namespace, request.name()), created);
         });
     }
 
@@ -159,18 +160,22 @@ public class TableService {
             // A commit may create its table (a staged create's assert-create): its name must fit as well.
             CatalogLimits.table(table);
             StorageConfinement.updates(warehouse.root(), request.updates());
-            if (request.requirements().stream().anyMatch(UpdateRequirement.AssertTableDoesNotExist.class::isInstance)) {
+            boolean creates = request.requirements().stream()
+                    .anyMatch(UpdateRequirement.AssertTableDoesNotExist.class::isInstance);
+            if (creates) {
                 // A staged create's commit: Iceberg's handler builds the table from its updates and
                 // would fail on a missing schema with a NullPointerException (an incident).
                 if (request.updates().stream().noneMatch(MetadataUpdate.AddSchema.class::isInstance)) {
                     throw new BadRequestException("A commit creating a table must add its schema");
                 }
                 NamespaceService.requireExists(warehouse.catalog(), table.namespace());
-                LoadTableResponse created = CatalogHandlers.updateTable(warehouse.catalog(), table, request);
-                stagedTables.created(warehouse, table, created.tableMetadata().location());
-                return created;
             }
-            return CatalogHandlers.updateTable(warehouse.catalog(), table, request);
+            LoadTableResponse committed = CatalogHandlers.updateTable(warehouse.catalog(), table, request);
+            if (creates) {
+                stagedTables.created(warehouse, table, committed.tableMetadata().location());
+            }
+            warehouses.written(warehouse, committed.tableMetadata());
+            return committed;
         });
     }
 
