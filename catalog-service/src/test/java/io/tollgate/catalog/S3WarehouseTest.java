@@ -233,6 +233,8 @@ class S3WarehouseTest extends RegistryBackedCatalogTest {
                 inside, Map.of(), "acme-s3"));
         assertNotFound("a reader's read of a table not created yet", () -> sign(token("reader@acme", "acme", "reader"),
                 "staged_signing", "GET", inside, Map.of(), "acme-s3"));
+        assertNotFound("the stager itself once its roles make it a reader", () -> sign(token("writer@acme", "acme",
+                "reader"), "staged_signing", "GET", inside, Map.of(), "acme-s3"));
         assertNotFound("another writer of the tenant", () -> sign(token("other-writer@acme", "acme", "writer"),
                 "staged_signing", "PUT", inside, Map.of(), "acme-s3"));
         assertNotFound("another tenant, through the stager's warehouse", () -> sign(token("writer@globex", "globex",
