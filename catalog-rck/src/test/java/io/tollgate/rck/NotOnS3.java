@@ -3,10 +3,10 @@ package io.tollgate.rck;
 import java.util.Set;
 
 /**
- * The kit's tests that cannot pass on the s3 run, with why: most need local files (the kit's own
- * design); one group meets a gap of catalog-service, named as such. {@link NotOnS3Condition} skips
- * them on that run with the reason (a visible skip, counted in the run's report), and only them:
- * every other test must pass on every storage kind.
+ * The kit's tests that cannot pass on the s3 run, with why: each needs local files (the kit's own
+ * design), none meets a gap of catalog-service. {@link NotOnS3Condition} skips them on that run with
+ * the reason (a visible skip, counted in the run's report), and only them: every other test must
+ * pass on every storage kind.
  */
 enum NotOnS3 {
     /**
@@ -27,23 +27,7 @@ enum NotOnS3 {
                     "updateViewLocation")),
     /** The test moves the table's current metadata file aside with java.nio, which reaches only local files. */
     MOVES_LOCAL_METADATA_FILE("moves the table's metadata file on the local filesystem (java.nio)",
-            "RESTCompatibilityKitCatalogTests", Set.of("testLoadTableWithMissingMetadataFile")),
-    /**
-     * A gap of catalog-service, not of the kit: these create (or create-or-replace) a table in a
-     * transaction and write its manifests before the commit that creates it. The signer finds a
-     * table's places by loading it, and a staged table is not in the catalog until that commit, so
-     * its sign endpoint answers 404 and the client's first write fails.
-     */
-    STAGED_TABLE_WRITES("catalog-service gap: a staged table's files are not signed before the commit that"
-            + " creates it (the sign endpoint answers 404 for a table not yet in the catalog)",
-            "RESTCompatibilityKitCatalogTests",
-            Set.of("testCatalogWithCustomMetricsReporter", "testConcurrentCreateTransaction",
-                    "testConcurrentReplaceTransactionPartitionSpec", "testConcurrentReplaceTransactionPartitionSpec2",
-                    "testConcurrentReplaceTransactionPartitionSpecConflict", "testConcurrentReplaceTransactionSchema",
-                    "testConcurrentReplaceTransactionSchema2", "testConcurrentReplaceTransactionSchemaConflict",
-                    "testConcurrentReplaceTransactionSortOrder", "testConcurrentReplaceTransactionSortOrderConflict",
-                    "testConcurrentReplaceTransactions", "testCreateOrReplaceTransactionConcurrentCreate",
-                    "testCreateOrReplaceTransactionCreate", "testCreateTransaction"));
+            "RESTCompatibilityKitCatalogTests", Set.of("testLoadTableWithMissingMetadataFile"));
 
     private final String reason;
     private final String testClass;

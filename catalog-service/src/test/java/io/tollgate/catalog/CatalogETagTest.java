@@ -12,6 +12,7 @@ import io.tollgate.proto.router.v1.TenantStatus;
 import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.json.JsonBody;
 import jakarta.inject.Inject;
+import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -28,6 +29,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -146,6 +148,26 @@ class CatalogETagTest extends RegistryBackedCatalogTest {
                 StandardCharsets.UTF_8));
         assertEquals(committed.text("/metadata-location"), refs.text("/metadata-location"));
         assertEquals("second version", refs.text("/metadata/properties/cached.check"));
+    }
+
+    @Test
+    void aLoadAfterACommitIsAnsweredFromTheMetadataTheCommitWroteWithoutReadingItsFile() throws Exception {
+        RESTCatalog writer = client("writer@acme", "acme", "writer", "acme-lake");
+        TableIdentifier warmed = TableIdentifier.of("web", "warmed");
+        writer.createTable(warmed, new Schema(Types.NestedField.required(1, "id", Types.LongType.get())));
+        Table table = writer.loadTable(warmed);
+        table.updateProperties().set("warmed.check", "committed").commit();
+        String committed = ((HasTableOperations) table).operations().current().metadataFileLocation();
+
+        // Metadata files are never rewritten; one that were shows the load did not read it.
+        Files.writeString(Path.of(URI.create(committed)), "not metadata");
+        HttpResponse<byte[]> loaded = get("/v1/acme-lake/namespaces/web/tables/warmed",
+                CatalogTestTenants.token("reader@acme", "acme", "reader"), Map.of());
+
+        assertEquals(200, loaded.statusCode());
+        JsonBody.parse(new String(loaded.body(), StandardCharsets.UTF_8))
+                .assertEquals("/metadata-location", committed)
+                .assertEquals("/metadata/properties/warmed.check", "committed");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.tollgate.catalog;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.tollgate.proto.router.v1.S3Storage;
@@ -17,10 +18,14 @@ import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.SchemaParser;
+import org.apache.iceberg.Transaction;
 import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.aws.s3.S3FileIO;
+import org.apache.iceberg.exceptions.BadRequestException;
 import org.apache.iceberg.exceptions.ForbiddenException;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.io.InputFile;
@@ -72,6 +77,8 @@ class S3WarehouseTest extends RegistryBackedCatalogTest {
             localTenant("initech", "initech-local", "file://" + LOCAL_ROOT)));
     static final Schema EVENTS = new Schema(Types.NestedField.required(1, "id", Types.LongType.get()));
     static final Namespace SALES = Namespace.of("sales");
+    /** Small enough for a commit to pass it without a large request; the tables here stay far below it. */
+    static final int MAX_METADATA_BYTES = 65536;
 
     @Override
     CatalogNeighbours neighbours() {
@@ -81,7 +88,8 @@ class S3WarehouseTest extends RegistryBackedCatalogTest {
     @Override
     Map<String, String> moreProperties() {
         // The catalog serves no gRPC; testkit brings the server library, whose port finder can race.
-        return Map.of("grpc.server.enabled", "false");
+        return Map.of("grpc.server.enabled", "false",
+                "tollgate.catalog.max-metadata-bytes", Integer.toString(MAX_METADATA_BYTES));
     }
 
     @BeforeAll
@@ -165,6 +173,145 @@ class S3WarehouseTest extends RegistryBackedCatalogTest {
 
         assertEquals("true", registered.io().properties().get("s3.remote-signing-enabled"));
         assertTrue(registered.io().newInputFile(metadata).exists(), "its files are signed for the client");
+    }
+
+    @Test
+    void aCreateTransactionWritesItsFilesThroughTheSignerBeforeItsCommitCreatesTheTable() throws IOException {
+        RESTCatalog writer = client("writer@acme", "acme", "writer", "acme-s3");
+        TableIdentifier staged = TableIdentifier.of(SALES, "staged_orders");
+        Transaction create = writer.buildTable(staged, EVENTS).createTransaction();
+        Table pending = create.table();
+        assertFalse(writer.tableExists(staged), "a staged table is not in the catalog before its commit");
+
+        String path = pending.locationProvider().newDataLocation("part-00000.parquet");
+        byte[] content = "written before the table exists".getBytes(StandardCharsets.UTF_8);
+        try (PositionOutputStream stream = pending.io().newOutputFile(path).create()) {
+            stream.write(content);
+        }
+        create.newFastAppend().appendFile(DataFiles.builder(pending.spec()).withPath(path)
+                .withFileSizeInBytes(content.length).withRecordCount(1).withFormat(FileFormat.PARQUET).build()).commit();
+        create.commitTransaction();
+
+        Table read = client("reader@acme", "acme", "reader", "acme-s3").loadTable(staged);
+        List<String> files = new ArrayList<>();
+        try (CloseableIterable<FileScanTask> tasks = read.newScan().planFiles()) {
+            tasks.forEach(task -> files.add(task.file().location()));
+        }
+        assertEquals(List.of(path), files, "the manifests written before the commit were signed and stored");
+        try (InputStream stream = read.io().newInputFile(path).newStream()) {
+            assertArrayEquals(content, stream.readAllBytes());
+        }
+    }
+
+    @Test
+    void aStagedTablesFreshDirectoryIsSignedForItsStagerAloneAndNothingAroundIt() throws IOException {
+        String stager = token("writer@acme", "acme", "writer");
+        String location = stage(stager, "staged_signing", null, true);
+        String key = location.substring("s3://lake/".length());
+        assertTrue(key.matches("acme/sales/staged_signing-[0-9a-f]{32}"), key);
+
+        for (String method : List.of("PUT", "GET", "HEAD", "DELETE")) {
+            JsonBody.parse(sign(stager, "staged_signing", method, objectUri("lake", key + "/metadata/x.avro"), Map.of(),
+                    "acme-s3")).assertTextContains("/headers/Authorization/0", "AWS4-HMAC-SHA256");
+        }
+        Map<String, URI> outside = new HashMap<>();
+        outside.put("the directory's parent", objectUri("lake", "acme/sales/x.parquet"));
+        outside.put("the directory itself", objectUri("lake", key));
+        outside.put("a sibling prefix", objectUri("lake", key + "0/x.parquet"));
+        outside.put("another table's directory", objectUri("lake", "acme/sales/orders/data/x.parquet"));
+        outside.put("another warehouse's prefix", objectUri("lake", "globex/sales/orders/data/x.parquet"));
+        outside.put("another bucket", objectUri("other-lake", key + "/data/x.parquet"));
+        outside.put("a climbing path", URI.create(S3.endpoint() + "/lake/" + key + "/../orders/data/x.parquet"));
+        outside.put("an encoded climb", URI.create(S3.endpoint() + "/lake/" + key + "/%2e%2e/orders/data/x.parquet"));
+        outside.forEach((what, uri) -> assertForbidden(what, () -> sign(stager, "staged_signing", "PUT", uri, Map.of(),
+                "acme-s3")));
+        assertForbidden("the staged directory signed through another table's route",
+                () -> sign(stager, "orders", "PUT", objectUri("lake", key + "/data/x.parquet"), Map.of(), "acme-s3"));
+
+        URI inside = objectUri("lake", key + "/data/x.parquet");
+        assertForbidden("a reader's write", () -> sign(token("reader@acme", "acme", "reader"), "staged_signing", "PUT",
+                inside, Map.of(), "acme-s3"));
+        assertNotFound("a reader's read of a table not created yet", () -> sign(token("reader@acme", "acme", "reader"),
+                "staged_signing", "GET", inside, Map.of(), "acme-s3"));
+        assertNotFound("the stager itself once its roles make it a reader", () -> sign(token("writer@acme", "acme",
+                "reader"), "staged_signing", "GET", inside, Map.of(), "acme-s3"));
+        assertNotFound("another writer of the tenant", () -> sign(token("other-writer@acme", "acme", "writer"),
+                "staged_signing", "PUT", inside, Map.of(), "acme-s3"));
+        assertNotFound("another tenant, through the stager's warehouse", () -> sign(token("writer@globex", "globex",
+                "writer"), "staged_signing", "PUT", inside, Map.of(), "acme-s3"));
+        assertNotFound("another tenant, through its own warehouse", () -> sign(token("writer@globex", "globex",
+                "writer"), "staged_signing", "PUT", inside, Map.of(), "globex-s3"));
+    }
+
+    @Test
+    void aStagedCreateThatNamedItsOwnLocationOrAskedForNoSigningHasNothingSignedBeforeItsCommit() throws IOException {
+        String stager = token("writer@acme", "acme", "writer");
+        String named = stage(stager, "staged_named", "s3://lake/acme/sales/orders", true);
+        assertNotFound("a location the client named (here another table's)", () -> sign(stager, "staged_named", "PUT",
+                objectUri("lake", named.substring("s3://lake/".length()) + "/data/x.parquet"), Map.of(), "acme-s3"));
+        String unsigned = stage(stager, "staged_unsigned", null, false);
+        assertNotFound("a staging that asked for no remote signing", () -> sign(stager, "staged_unsigned", "PUT",
+                objectUri("lake", unsigned.substring("s3://lake/".length()) + "/data/x.parquet"), Map.of(), "acme-s3"));
+    }
+
+    @Test
+    void aStagingEndsWithTheCommitThatCreatesTheTableSoADroppedTablesDirectoryIsNotSigned() throws IOException {
+        RESTCatalog writer = client("writer@acme", "acme", "writer", "acme-s3");
+        TableIdentifier dropped = TableIdentifier.of(SALES, "staged_dropped");
+        Transaction create = writer.buildTable(dropped, EVENTS).createTransaction();
+        String key = create.table().location().substring("s3://lake/".length());
+        create.commitTransaction();
+        writer.dropTable(dropped, false);
+
+        assertNotFound("the dropped table's directory", () -> sign(token("writer@acme", "acme", "writer"),
+                "staged_dropped", "PUT", objectUri("lake", key + "/data/x.parquet"), Map.of(), "acme-s3"));
+    }
+
+    /** Stages a create over plain HTTP; the location of the staged metadata. */
+    private String stage(String token, String table, String location, boolean remoteSigning) {
+        String body = "{\"name\":\"" + table + "\",\"stage-create\":true,"
+                + (location == null ? "" : "\"location\":\"" + location + "\",")
+                + "\"schema\":" + SchemaParser.toJson(EVENTS) + "}";
+        MutableHttpRequest<String> request = HttpRequest.POST("/v1/acme-s3/namespaces/sales/tables", body)
+                .bearerAuth(token);
+        if (remoteSigning) {
+            request.header("X-Iceberg-Access-Delegation", "remote-signing");
+        }
+        return JsonBody.parse(http.toBlocking().retrieve(request)).text("/metadata/location");
+    }
+
+    private static void assertNotFound(String what, Runnable action) {
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, action::run, what);
+        assertEquals(404, refused.getStatus().getCode(), what);
+    }
+
+    @Test
+    void aCommitThatWouldMakeTheMetadataLargerThanTheLimitIsRefusedAsOnALocalWarehouseAndLeavesNoObject() {
+        RESTCatalog writer = client("writer@acme", "acme", "writer", "acme-s3");
+        Table table = writer.createTable(TableIdentifier.of(SALES, "capped"), EVENTS);
+        String before = ((HasTableOperations) table).operations().current().metadataFileLocation();
+        String metadataDirectory = table.location() + "/metadata/";
+        List<String> objectsBefore = objectsUnder(metadataDirectory);
+
+        BadRequestException refused = assertThrows(BadRequestException.class,
+                () -> table.updateProperties().set("big", "v".repeat(MAX_METADATA_BYTES)).commit());
+
+        assertTrue(refused.getMessage().contains("tollgate.catalog.max-metadata-bytes"), refused.getMessage());
+        assertEquals(before, ((HasTableOperations) writer.loadTable(TableIdentifier.of(SALES, "capped")))
+                .operations().current().metadataFileLocation(), "nothing was committed");
+        assertEquals(objectsBefore, objectsUnder(metadataDirectory), "the partial metadata object is removed");
+    }
+
+    /** The objects under a prefix, listed with the platform's keys (a client's signer refuses listings). */
+    private static List<String> objectsUnder(String prefix) {
+        try (S3FileIO platform = new S3FileIO()) {
+            platform.initialize(Map.of("s3.endpoint", S3.endpoint(), "s3.path-style-access", "true",
+                    "client.region", "us-east-1", "s3.access-key-id", PLATFORM_KEY,
+                    "s3.secret-access-key", PLATFORM_SECRET, "http-client.type", "urlconnection"));
+            List<String> objects = new ArrayList<>();
+            platform.listPrefix(prefix).forEach(object -> objects.add(object.location()));
+            return objects.stream().sorted().toList();
+        }
     }
 
     private static void write(Table table, String name) throws IOException {

@@ -53,10 +53,15 @@ public final class AccessDelegation {
         return remoteSigning ? REMOTE_SIGNING : "none";
     }
 
+    /** Whether the client asked for remote signing and the warehouse signs requests (it is an S3 one). */
+    boolean signsFor(Warehouse warehouse) {
+        return remoteSigning && warehouse.storage() != null;
+    }
+
     /** The answer, with the signing settings added when they were asked for and the warehouse is S3. */
     LoadTableResponse apply(Warehouse warehouse, TableIdentifier table, LoadTableResponse response) {
         WarehouseStorage storage = warehouse.storage();
-        if (!remoteSigning || storage == null) {
+        if (!signsFor(warehouse)) {
             return response;
         }
         String endpoint = ResourcePaths.forCatalogProperties(Map.of("prefix", warehouse.name())).remoteSign(table);

@@ -5,6 +5,7 @@ import io.tollgate.catalog.storage.SigningRefusedException;
 import io.tollgate.common.auth.AccessClass;
 import jakarta.inject.Singleton;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.rest.requests.RemoteSignRequest;
 import org.apache.iceberg.rest.responses.RemoteSignResponse;
 
@@ -18,7 +19,9 @@ import java.util.Set;
  * method (reader: GET and HEAD; writer and above also PUT, POST and DELETE; nothing else) and the
  * request is for an object of the table named in the route, under the table's location (or its
  * data and metadata paths, themselves confined to the warehouse: {@link TablePlaces}); see
- * {@link S3RequestSigner}.
+ * {@link S3RequestSigner}. A table staged but not yet created has no places in the catalog: its
+ * stager's requests, while it is a writer, are signed for the fresh directory the catalog chose for
+ * it ({@link StagedTables}), and for nobody else.
  */
 @Singleton
 public class SigningService {
@@ -27,10 +30,12 @@ public class SigningService {
 
     private final WarehouseAccess warehouses;
     private final TablePlaces tablePlaces;
+    private final StagedTables stagedTables;
 
-    public SigningService(WarehouseAccess warehouses, TablePlaces tablePlaces) {
+    public SigningService(WarehouseAccess warehouses, TablePlaces tablePlaces, StagedTables stagedTables) {
         this.warehouses = warehouses;
         this.tablePlaces = tablePlaces;
+        this.stagedTables = stagedTables;
     }
 
     /**
@@ -53,11 +58,27 @@ public class SigningService {
         if (warehouse.storage() == null) {
             throw new SigningRefusedException("this warehouse's storage is not reached by clients");
         }
-        // Never a place outside the warehouse, whatever the table says (confinement refused it when set).
-        List<String> places = tablePlaces.of(warehouse, table);
         RemoteSignResponse signed;
         try {
-            signed = S3RequestSigner.sign(warehouse.storage(), request, places);
+            signed = signForTable(warehouse, table, request);
+        } catch (NoSuchTableException | SigningRefusedException refused) {
+            // Not in the catalog (yet), or not one of its places: the caller's own staging of a table
+            // of this name, if any (a create transaction that lost the race to another keeps writing
+            // its own directory until its commit is refused); else the refusal as it was.
+            List<String> staged = stagedTables.places(caller, warehouse, table);
+            if (staged.isEmpty()) {
+                throw refused;
+            }
+            signed = S3RequestSigner.sign(warehouse.storage(), request, staged);
+        }
+        return new Signature(signed, READS.contains(method));
+    }
+
+    private RemoteSignResponse signForTable(Warehouse warehouse, TableIdentifier table, RemoteSignRequest request) {
+        // Never a place outside the warehouse, whatever the table says (confinement refused it when set).
+        List<String> places = tablePlaces.of(warehouse, table);
+        try {
+            return S3RequestSigner.sign(warehouse.storage(), request, places);
         } catch (SigningRefusedException refused) {
             // The kept places may be an earlier table's of this name (dropped, then created again in
             // a directory of its own): read them afresh once before refusing.
@@ -65,9 +86,8 @@ public class SigningService {
             if (current.equals(places)) {
                 throw refused;
             }
-            signed = S3RequestSigner.sign(warehouse.storage(), request, current);
+            return S3RequestSigner.sign(warehouse.storage(), request, current);
         }
-        return new Signature(signed, READS.contains(method));
     }
 
     /**

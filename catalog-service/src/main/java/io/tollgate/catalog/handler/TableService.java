@@ -37,11 +37,13 @@ public class TableService {
     private final WarehouseAccess warehouses;
     private final TableRows rows;
     private final CatalogAudit audit;
+    private final StagedTables stagedTables;
 
-    public TableService(WarehouseAccess warehouses, TableRows rows, CatalogAudit audit) {
+    public TableService(WarehouseAccess warehouses, TableRows rows, CatalogAudit audit, StagedTables stagedTables) {
         this.warehouses = warehouses;
         this.rows = rows;
         this.audit = audit;
+        this.stagedTables = stagedTables;
     }
 
     public ListTablesResponse list(Caller caller, String prefix, Namespace namespace, String pageToken, String pageSize) {
@@ -62,6 +64,7 @@ public class TableService {
             Warehouse warehouse = warehouses.open(caller, prefix, "create tables", AccessClass.WRITER);
             request.validate();
             CatalogLimits.table(TableIdentifier.of(namespace, request.name()));
+            boolean catalogChoosesLocation = request.location() == null || request.location().isEmpty();
             CreateTableRequest placed = inUniqueLocation(warehouse, namespace, request);
             StorageConfinement.location(warehouse.root(), placed.location());
             StorageConfinement.properties(warehouse.root(), request.properties());
@@ -72,10 +75,17 @@ public class TableService {
                 // default location is only known now, so it is checked too (a namespace may be "..").
                 LoadTableResponse staged = CatalogHandlers.stageTableCreate(warehouse.catalog(), namespace, placed);
                 StorageConfinement.location(warehouse.root(), staged.tableMetadata().location());
+                if (catalogChoosesLocation && delegation.signsFor(warehouse)) {
+                    // The client writes its first files before its commit creates the table: the
+                    // fresh directory the catalog chose is signed for it meanwhile.
+                    stagedTables.staged(caller, warehouse, TableIdentifier.of(namespace, request.name()),
+                            placed.location());
+                }
                 return delegation.apply(warehouse, TableIdentifier.of(namespace, request.name()), staged);
             }
-            return delegation.apply(warehouse, TableIdentifier.of(namespace, request.name()),
-                    CatalogHandlers.createTable(warehouse.catalog(), namespace, placed));
+            LoadTableResponse created = CatalogHandlers.createTable(warehouse.catalog(), namespace, placed);
+            warehouses.written(warehouse, created.tableMetadata());
+            return delegation.apply(warehouse, TableIdentifier.of(namespace, request.name()), created);
         });
     }
 
@@ -150,7 +160,9 @@ public class TableService {
             // A commit may create its table (a staged create's assert-create): its name must fit as well.
             CatalogLimits.table(table);
             StorageConfinement.updates(warehouse.root(), request.updates());
-            if (request.requirements().stream().anyMatch(UpdateRequirement.AssertTableDoesNotExist.class::isInstance)) {
+            boolean creates = request.requirements().stream()
+                    .anyMatch(UpdateRequirement.AssertTableDoesNotExist.class::isInstance);
+            if (creates) {
                 // A staged create's commit: Iceberg's handler builds the table from its updates and
                 // would fail on a missing schema with a NullPointerException (an incident).
                 if (request.updates().stream().noneMatch(MetadataUpdate.AddSchema.class::isInstance)) {
@@ -158,7 +170,12 @@ public class TableService {
                 }
                 NamespaceService.requireExists(warehouse.catalog(), table.namespace());
             }
-            return CatalogHandlers.updateTable(warehouse.catalog(), table, request);
+            LoadTableResponse committed = CatalogHandlers.updateTable(warehouse.catalog(), table, request);
+            if (creates) {
+                stagedTables.created(warehouse, table, committed.tableMetadata().location());
+            }
+            warehouses.written(warehouse, committed.tableMetadata());
+            return committed;
         });
     }
 

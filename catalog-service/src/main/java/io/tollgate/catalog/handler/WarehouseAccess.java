@@ -72,6 +72,11 @@ public class WarehouseAccess {
         return catalogs.metadata(warehouse.catalog(), location);
     }
 
+    /** Metadata a commit to a table of the warehouse has just written: its next load need not read it. */
+    void written(Warehouse warehouse, TableMetadata metadata) {
+        catalogs.written(warehouse.catalog(), metadata);
+    }
+
     /** A table of the warehouse was dropped: nothing kept of its catalog's metadata files is served again. */
     void tableDropped(Warehouse warehouse) {
         catalogs.tableDropped(warehouse.catalog());

@@ -3,24 +3,29 @@ package io.tollgate.catalog.storage;
 import org.apache.iceberg.io.PositionOutputStream;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
- * A file written no larger than a limit: the write that would pass it closes and deletes the file
+ * A file written no larger than a limit: the write that would pass it closes and discards the file
  * and throws {@link MetadataTooLargeException}, so that no table's metadata grows beyond what every
- * later load, commit and transaction would have to parse in the JVM all tenants share.
+ * later load, commit and transaction would have to parse in the JVM all tenants share. The same on
+ * every storage: a local file is deleted; on S3 the closed stream has uploaded what it held, which
+ * is deleted at once (a stream of S3FileIO cannot be abandoned unwritten), and no commit ever names it.
  */
 final class CappedOutputStream extends PositionOutputStream {
+    /** Removes what the stream wrote, once it is closed. */
+    @FunctionalInterface
+    interface Discard {
+        void run() throws IOException;
+    }
+
     private final PositionOutputStream delegate;
-    private final Path file;
+    private final Discard discard;
     private final long maxBytes;
     private boolean refused;
 
-    CappedOutputStream(PositionOutputStream delegate, Path file, long maxBytes) {
+    CappedOutputStream(PositionOutputStream delegate, Discard discard, long maxBytes) {
         this.delegate = delegate;
-        this.file = file;
+        this.discard = discard;
         this.maxBytes = maxBytes;
     }
 
@@ -60,11 +65,7 @@ final class CappedOutputStream extends PositionOutputStream {
             if (!refused) {
                 refused = true;
                 delegate.close();
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                discard.run();
             }
             throw new MetadataTooLargeException(maxBytes);
         }

@@ -12,14 +12,18 @@ import java.util.Map;
  * warehouse's root: every location is checked before it is read, written or deleted, the last line
  * of storage confinement whatever the catalog code above asks for. It deliberately offers only
  * FileIO's single-file operations (not S3FileIO's bulk delete or prefix listing), so that nothing
- * reaches S3 without passing the check.
+ * reaches S3 without passing the check. Every file written is capped as a local warehouse's are
+ * ({@link CappedOutputFile}): the catalog writes only metadata files.
  */
 final class ConfinedS3FileIO implements FileIO {
     private final S3Root root;
     private final S3FileIO s3;
+    private final long maxFileBytes;
 
-    ConfinedS3FileIO(S3Root root, WarehouseStorage storage) {
+    /** @param maxFileBytes the largest file written ({@code tollgate.catalog.max-metadata-bytes}) */
+    ConfinedS3FileIO(S3Root root, WarehouseStorage storage, long maxFileBytes) {
         this.root = root;
+        this.maxFileBytes = maxFileBytes;
         this.s3 = new S3FileIO();
         s3.initialize(storage.fileIoProperties());
     }
@@ -36,7 +40,8 @@ final class ConfinedS3FileIO implements FileIO {
 
     @Override
     public OutputFile newOutputFile(String location) {
-        return s3.newOutputFile(confine(location));
+        String confined = confine(location);
+        return new CappedOutputFile(s3.newOutputFile(confined), () -> s3.deleteFile(confined), maxFileBytes);
     }
 
     @Override

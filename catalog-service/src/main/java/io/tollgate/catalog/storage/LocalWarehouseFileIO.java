@@ -39,7 +39,8 @@ public final class LocalWarehouseFileIO implements FileIO {
     @Override
     public OutputFile newOutputFile(String location) {
         java.nio.file.Path path = root.confine(location);
-        return new Output(location, Files.localOutput(path.toFile()), path, maxFileBytes);
+        return new CappedOutputFile(new Output(location, Files.localOutput(path.toFile())),
+                () -> java.nio.file.Files.deleteIfExists(path), maxFileBytes);
     }
 
     @Override
@@ -76,16 +77,15 @@ public final class LocalWarehouseFileIO implements FileIO {
         }
     }
 
-    private record Output(String location, OutputFile local, java.nio.file.Path path, long maxBytes)
-            implements OutputFile {
+    private record Output(String location, OutputFile local) implements OutputFile {
         @Override
         public PositionOutputStream create() {
-            return new CappedOutputStream(local.create(), path, maxBytes);
+            return local.create();
         }
 
         @Override
         public PositionOutputStream createOrOverwrite() {
-            return new CappedOutputStream(local.createOrOverwrite(), path, maxBytes);
+            return local.createOrOverwrite();
         }
 
         @Override

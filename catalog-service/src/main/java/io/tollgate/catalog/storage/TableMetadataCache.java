@@ -12,7 +12,7 @@ import org.apache.iceberg.jdbc.JdbcCatalog;
 
 /**
  * Tables' metadata as parsed from their metadata files, so that a load reads and parses a file once
- * rather than on every request. A metadata file is never changed once written (a commit writes a
+ * rather than on every request, and not at all after the commit that wrote it ({@link #keep}). A metadata file is never changed once written (a commit writes a
  * new one and swaps the catalog's pointer), so an entry never goes stale while its file is there.
  *
  * An entry belongs to the catalog object that read it (one per warehouse and settings, see
@@ -66,6 +66,17 @@ public class TableMetadataCache {
         TableMetadata metadata = TableMetadataParser.read(file);
         entries.put(key, new Entry(metadata, file.getLength()));
         return metadata;
+    }
+
+    /**
+     * Keeps metadata that a commit through {@code catalog} has just written (and read back, as
+     * Iceberg's table operations do), so that the next load of that version skips the read and the
+     * parse. It is weighed as a read entry is, by its file's size (a stat, a HEAD on S3: cheaper than
+     * the read it saves). An entry kept already stays as it is.
+     */
+    public void keep(JdbcCatalog catalog, FileIO io, TableMetadata metadata) {
+        String location = metadata.metadataFileLocation();
+        entries.get(new Key(catalog, location), key -> new Entry(metadata, io.newInputFile(location).getLength()));
     }
 
     /** Every entry of the catalog goes: it was replaced or closed, or one of its tables was dropped. */

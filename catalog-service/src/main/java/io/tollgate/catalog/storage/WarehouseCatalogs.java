@@ -107,6 +107,23 @@ public class WarehouseCatalogs implements AutoCloseable {
         return Optional.of(metadataCache.read(catalog, opened.io(), location));
     }
 
+    /**
+     * Metadata a commit through an open catalog has just written and read back: kept, so that the
+     * next load of that version need not read it ({@link TableMetadataCache#keep}). Failing to keep it
+     * (its size could not be had) is not the commit's failure: it is logged, and a load reads the file.
+     */
+    public void written(JdbcCatalog catalog, TableMetadata metadata) {
+        Opened opened = catalogs.get(catalog.name());
+        if (opened == null || opened.catalog() != catalog || metadata.metadataFileLocation() == null) {
+            return;
+        }
+        try {
+            metadataCache.keep(catalog, opened.io(), metadata);
+        } catch (RuntimeException e) {
+            LOG.debug("keeping a committed metadata file's parsed form failed; a load will read it", e);
+        }
+    }
+
     /** A table of the catalog was dropped: nothing read through it is kept (a purged file may be written again). */
     public void tableDropped(JdbcCatalog catalog) {
         metadataCache.forget(catalog);
@@ -144,7 +161,7 @@ public class WarehouseCatalogs implements AutoCloseable {
             if (storage == null) {
                 throw new IllegalStateException("the registry's s3 warehouse has no storage settings");
             }
-            return new ConfinedS3FileIO(s3, storage);
+            return new ConfinedS3FileIO(s3, storage, maxMetadataBytes);
         }
         if (storage != null) {
             throw new IllegalStateException("the registry's warehouse has S3 storage settings but a local location");

@@ -10,7 +10,6 @@ import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.apache.iceberg.types.Types;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** One catalog (and FileIO) per warehouse: kept while its settings hold, replaced when they change, closed when it goes. */
 class WarehouseCatalogsTest {
     private static final PostgresDatabase DB = PostgresDatabase.create();
-    private static final PGSimpleDataSource DATA_SOURCE = migrated();
+    private static final PGSimpleDataSource DATA_SOURCE = CatalogSchema.migrated(DB);
     private static final WarehouseStorage STORAGE = new WarehouseStorage("http://localhost:1", "us-east-1", true,
             "key", "secret");
     private final TableMetadataCache metadataCache = new TableMetadataCache(2, 1 << 20);
@@ -111,17 +110,5 @@ class WarehouseCatalogsTest {
     private static WarehouseStorage copy(WarehouseStorage storage) {
         return new WarehouseStorage(storage.endpoint(), storage.region(), storage.pathStyle(), storage.accessKeyId(),
                 storage.secretAccessKey());
-    }
-
-    // The service's own schema, as its Flyway migrations make it at start.
-    private static PGSimpleDataSource migrated() {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(DB.jdbcUrl());
-        dataSource.setUser(DB.username());
-        dataSource.setPassword(DB.password());
-        dataSource.setCurrentSchema("catalog");
-        Flyway.configure().dataSource(dataSource).schemas("catalog").defaultSchema("catalog").createSchemas(true)
-                .load().migrate();
-        return dataSource;
     }
 }
