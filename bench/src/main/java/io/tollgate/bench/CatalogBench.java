@@ -33,11 +33,11 @@ final class CatalogBench {
     static void run(Suite suite, Path state) throws Exception {
         Report.header("Iceberg REST catalog: catalog-service vs Iceberg's reference RESTCatalogServer (issue 15)");
         int requests = Integer.getInteger("bench.catalog.requests", 2_000);
-        int warmUp = Integer.getInteger("bench.catalog.warmup", 5_000);
+        int warmUp = Integer.getInteger("bench.catalog.warmup", 30_000);
         List<Integer> phases = Arrays.stream(System.getProperty("bench.catalog.clients", "1,32").split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
         List<String> operations = Arrays.stream(System.getProperty("bench.catalog.operations",
-                "loadTable,listTables,commit").split(",")).map(String::trim).toList();
+                "config,loadTable,listTables,commit").split(",")).map(String::trim).toList();
         DemoTenant acme = DemoTenant.all().get(0);
         String token = SuiteClients.login(suite, acme.accounts().get(2));
         try (ReferenceCatalogServer reference = ReferenceCatalogServer.start(suite.postgres(),
@@ -54,6 +54,7 @@ final class CatalogBench {
                     + " have seen the paths, as a long-running server would be");
             for (String operation : operations) {
                 CatalogOp op = switch (operation) {
+                    case "config" -> (catalog, client, i) -> catalog.config();
                     case "loadTable" -> (catalog, client, i) -> catalog.loadTable((int) (i % MAX_CLIENTS));
                     case "listTables" -> (catalog, client, i) -> catalog.listTables();
                     case "commit" -> (catalog, client, i) -> catalog.commitRound(client % MAX_CLIENTS, i);
@@ -64,6 +65,10 @@ final class CatalogBench {
                 measure(baseline, op, WARM_UP_CLIENTS, 0, perClient);
             }
             for (int clients : phases) {
+                if (operations.contains("config")) {
+                    compare("config (the floor: no database, no file)", clients, requests, tollgate, baseline,
+                            (catalog, client, i) -> catalog.config());
+                }
                 if (operations.contains("loadTable")) {
                     compare("loadTable", clients, requests, tollgate, baseline,
                             (catalog, client, i) -> catalog.loadTable((int) (i % MAX_CLIENTS)));

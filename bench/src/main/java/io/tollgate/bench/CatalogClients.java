@@ -28,23 +28,28 @@ final class CatalogClients {
     private final String name;
     private final String base;
     private final String authorization;
+    /** The config route, relative to {@link #base}: the unprefixed one, naming the warehouse if any. */
+    private final String configPath;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
-    private CatalogClients(String name, String base, String authorization) {
+    private CatalogClients(String name, String base, String authorization, String configPath) {
         this.name = name;
         this.base = base;
         this.authorization = authorization;
+        this.configPath = configPath;
     }
 
     /** A catalog at {@code uri}; {@code warehouse} and {@code token} may be null (the reference needs neither). */
     static CatalogClients open(String name, String uri, String warehouse, String token) throws Exception {
-        CatalogClients unprefixed = new CatalogClients(name, uri + "/v1/", token == null ? null : "Bearer " + token);
-        String config = unprefixed.send("GET", "config" + (warehouse == null ? ""
-                : "?warehouse=" + URLEncoder.encode(warehouse, StandardCharsets.UTF_8)), null, 200);
-        JsonNode prefix = JSON.readTree(config).path("overrides").path("prefix");
+        String configPath = "config" + (warehouse == null ? ""
+                : "?warehouse=" + URLEncoder.encode(warehouse, StandardCharsets.UTF_8));
+        CatalogClients unprefixed = new CatalogClients(name, uri + "/v1/", token == null ? null : "Bearer " + token,
+                configPath);
+        JsonNode prefix = JSON.readTree(unprefixed.config()).path("overrides").path("prefix");
         return prefix.isMissingNode() ? unprefixed
-                : new CatalogClients(name, uri + "/v1/" + prefix.asText() + "/", unprefixed.authorization);
+                : new CatalogClients(name, uri + "/v1/" + prefix.asText() + "/", unprefixed.authorization,
+                "../" + configPath);
     }
 
     String name() {
@@ -63,6 +68,15 @@ final class CatalogClients {
     /** GET a table: its metadata, as a client loading it before a scan receives it. */
     String loadTable(int table) throws Exception {
         return send("GET", tablePath(table), null, 200);
+    }
+
+    /**
+     * The catalog's config: the least a request can do (no database, no file) behind each server's
+     * HTTP stack, and for catalog-service its token check, tenant gate and filters: the floor under
+     * every other operation.
+     */
+    String config() throws Exception {
+        return send("GET", configPath, null, 200);
     }
 
     void listTables() throws Exception {
@@ -86,7 +100,7 @@ final class CatalogClients {
     }
 
     private String send(String method, String path, String body, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path).normalize())
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
