@@ -11,6 +11,7 @@ import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.TenantStatus;
 import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.json.JsonBody;
+import io.tollgate.testkit.registry.RegistryDouble;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.exceptions.ForbiddenException;
 import org.apache.iceberg.exceptions.NotAuthorizedException;

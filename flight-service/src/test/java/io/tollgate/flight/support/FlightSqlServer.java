@@ -11,6 +11,7 @@ import io.tollgate.common.tenant.TenantDirectory;
 import io.tollgate.flight.server.FlightEndpointServer;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.testkit.await.Await;
+import io.tollgate.testkit.registry.RegistryDouble;
 import io.tollgate.testkit.service.NeighbourServer;
 import io.tollgate.testkit.tls.InternalCertificates;
 import io.tollgate.testkit.tokens.TestTokens;
@@ -51,25 +52,23 @@ public final class FlightSqlServer implements AutoCloseable {
     public static final String PASSWORD = "flight-test-password";
 
     private final TestTokens tokens = new TestTokens(ISSUER, AUDIENCE);
-    private final TestRegistry.Router router;
     private final RevocationSet revocations = new RevocationSet();
     private final RootAllocator clientMemory = new RootAllocator();
     private final List<FlightSqlClient> clients = new CopyOnWriteArrayList<>();
-    private final NeighbourServer registry;
+    private final RegistryDouble registry;
     private final NeighbourServer authService;
     private final ApplicationContext context;
 
     private FlightSqlServer(List<Tenant> tenants, Map<String, Object> properties) {
-        router = TestRegistry.router(tenants);
         // Each with its service's certificate, requiring flight-service's, as the real ones do.
-        registry = NeighbourServer.start("router-service", router);
-        authService = NeighbourServer.start("auth-service", TestRegistry.auth(tokens, PASSWORD));
+        registry = RegistryDouble.serving(tenants);
+        authService = NeighbourServer.start("auth-service", AuthDouble.acceptingPassword(tokens, PASSWORD));
         Map<String, Object> config = new HashMap<>();
         config.put("micronaut.server.port", -1);
         config.put("tollgate.flight.host", "127.0.0.1");
         config.put("tollgate.flight.port", 0);
         config.put("tollgate.flight.handle-key", HANDLE_KEY);
-        config.put("grpc.channels.router.address", "127.0.0.1:" + registry.port());
+        config.put("grpc.channels.router.address", registry.address());
         config.put("grpc.channels.auth.address", "127.0.0.1:" + authService.port());
         config.putAll(InternalCertificates.shared().properties("flight-service"));
         config.putAll(properties);
@@ -80,6 +79,7 @@ public final class FlightSqlServer implements AutoCloseable {
         try {
             started = ApplicationContext.builder().properties(config).singletons(verifier).start();
             awaitReady(started.getBean(ControlPlaneSync.class));
+            registry.follow(started.getBean(TenantDirectory.class));
         } catch (RuntimeException e) {
             if (started != null) {
                 started.close();
@@ -118,14 +118,11 @@ public final class FlightSqlServer implements AutoCloseable {
     }
 
     /**
-     * Changes a tenant in the registry (give it a higher revision) and waits until this server's
-     * tenant directory has applied the change.
+     * Changes a tenant in the registry, at its next revision, and returns once this server's tenant
+     * directory has applied the change.
      */
     public void publish(Tenant changed) {
-        router.upsert(changed);
-        TenantDirectory directory = context.getBean(TenantDirectory.class);
-        Await.until(() -> directory.revision() >= changed.getRevision(), Duration.ofSeconds(30),
-                "the tenant directory reaches revision " + changed.getRevision());
+        registry.upsert(changed);
     }
 
     /** A valid access token. */
