@@ -4,6 +4,7 @@ import io.tollgate.common.tenant.TenantDirectory;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.files.Directories;
+import io.tollgate.testkit.identity.IdentityDouble;
 import io.tollgate.testkit.net.PortForward;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 import io.tollgate.testkit.registry.RegistryDouble;

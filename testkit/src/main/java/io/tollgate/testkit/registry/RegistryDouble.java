@@ -1,6 +1,5 @@
 package io.tollgate.testkit.registry;
 
-import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.tollgate.common.tenant.TenantDirectory;
 import io.tollgate.proto.router.v1.RouterServiceGrpc;
@@ -11,6 +10,7 @@ import io.tollgate.proto.router.v1.WatchTenantsRequest;
 import io.tollgate.proto.router.v1.WatchTenantsResponse;
 import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.service.NeighbourServer;
+import io.tollgate.testkit.service.OpenStreams;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,10 +35,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RegistryDouble implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    /** Guarded by {@code this}: the registry, its revision and the open streams change together. */
+    /** Guarded by {@code this}: the registry and its revision change together, as each change is sent. */
     private final Map<String, Tenant> tenants = new LinkedHashMap<>();
-    private final List<StreamObserver<WatchTenantsResponse>> watchers = new ArrayList<>();
     private long revision;
+    private final OpenStreams<WatchTenantsResponse> watchers = new OpenStreams<>();
     private final List<TenantDirectory> followers = new CopyOnWriteArrayList<>();
     private final NeighbourServer server;
 
@@ -75,11 +75,7 @@ public final class RegistryDouble implements AutoCloseable {
     public long upsert(Tenant tenant) {
         long applied;
         synchronized (this) {
-            Tenant stored = store(tenant);
-            WatchTenantsResponse change = WatchTenantsResponse.newBuilder().setRevision(revision)
-                    .setUpserted(stored).build();
-            List.copyOf(watchers).forEach(watcher -> send(watcher, change));
-            applied = revision;
+            applied = publish(tenant);
         }
         awaitFollowers(applied);
         return applied;
@@ -90,25 +86,14 @@ public final class RegistryDouble implements AutoCloseable {
      * display name), as {@link #upsert} does.
      */
     public long setStatus(String tenantId, TenantStatus status) {
-        Tenant current;
+        long applied;
         synchronized (this) {
-            current = tenants.getOrDefault(tenantId, Tenant.newBuilder().setId(tenantId).setDisplayName(tenantId).build());
+            Tenant current = tenants.getOrDefault(tenantId,
+                    Tenant.newBuilder().setId(tenantId).setDisplayName(tenantId).build());
+            applied = publish(current.toBuilder().setStatus(status).build());
         }
-        return upsert(current.toBuilder().setStatus(status).build());
-    }
-
-    /** The tenant's entry as the registry holds it now (with the revision it was stamped with). */
-    public synchronized Tenant tenant(String tenantId) {
-        Tenant tenant = tenants.get(tenantId);
-        if (tenant == null) {
-            throw new IllegalArgumentException("the registry holds no tenant " + tenantId);
-        }
-        return tenant;
-    }
-
-    /** The registry's revision: that of its last change. */
-    public synchronized long revision() {
-        return revision;
+        awaitFollowers(applied);
+        return applied;
     }
 
     /**
@@ -116,7 +101,10 @@ public final class RegistryDouble implements AutoCloseable {
      * snapshot, then makes every later change wait until it has applied that change too.
      */
     public void follow(TenantDirectory directory) {
-        long current = revision();
+        long current;
+        synchronized (this) {
+            current = revision;
+        }
         Await.until(() -> directory.synced() && directory.revision() >= current, WAIT,
                 "a service did not receive the tenant registry");
         followers.add(directory);
@@ -142,26 +130,17 @@ public final class RegistryDouble implements AutoCloseable {
         return stored;
     }
 
+    /** Stores the change at the next revision and sends it to every watcher; the caller holds the lock. */
+    private long publish(Tenant tenant) {
+        Tenant stored = store(tenant);
+        watchers.sendToAll(WatchTenantsResponse.newBuilder().setRevision(revision).setUpserted(stored).build());
+        return revision;
+    }
+
     private synchronized void watch(StreamObserver<WatchTenantsResponse> response) {
-        // Under the lock, so that no change falls between the snapshot and the first change sent.
-        ((ServerCallStreamObserver<WatchTenantsResponse>) response).setOnCancelHandler(() -> forget(response));
-        send(response, WatchTenantsResponse.newBuilder().setRevision(revision)
+        // Under the lock, so that the snapshot is of the revision the next change follows.
+        watchers.open(response, WatchTenantsResponse.newBuilder().setRevision(revision)
                 .setSnapshot(TenantSnapshot.newBuilder().addAllTenants(tenants.values())).build());
-        // The stream stays open (no onCompleted), as router-service's does between changes.
-        watchers.add(response);
-    }
-
-    private synchronized void forget(StreamObserver<WatchTenantsResponse> response) {
-        watchers.remove(response);
-    }
-
-    private void send(StreamObserver<WatchTenantsResponse> watcher, WatchTenantsResponse message) {
-        try {
-            watcher.onNext(message);
-        } catch (RuntimeException gone) {
-            // The caller went away while the message was on its way; it reconnects with a snapshot.
-            watchers.remove(watcher);
-        }
     }
 
     private void awaitFollowers(long applied) {
