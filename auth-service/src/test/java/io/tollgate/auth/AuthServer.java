@@ -8,6 +8,7 @@ import io.tollgate.common.tenant.TenantDirectory;
 import io.tollgate.proto.auth.v1.AuthServiceGrpc;
 import io.tollgate.testkit.net.PortForward;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.registry.RegistryDouble;
 import io.tollgate.testkit.service.ServiceReplica;
 
 import java.net.URI;
@@ -38,7 +39,7 @@ public final class AuthServer implements AutoCloseable {
      * the way; {@code properties} override them. Without a {@code router}, router-service is
      * unreachable: a port held open that closes every connection.
      */
-    public static AuthServer start(PostgresDatabase db, RouterDouble router, Map<String, Object> properties) {
+    public static AuthServer start(PostgresDatabase db, RegistryDouble router, Map<String, Object> properties) {
         PortForward unreachableRouter = router == null ? PortForward.open() : null;
         Map<String, Object> all = new HashMap<>(db.datasourceProperties());
         all.put("grpc.channels.router.address",

@@ -1,5 +1,6 @@
 package io.tollgate.auth;
 
+import io.tollgate.testkit.registry.RegistryDouble;
 import io.tollgate.testkit.service.ServiceReplica;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.grpc.ManagedChannel;
@@ -57,7 +58,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthenticateTest implements TestPropertyProvider {
     static final PostgresDatabase DB = PostgresDatabase.create();
-    static final RouterDouble ROUTER = RouterDouble.withActiveTenants("acme");
+    static final RegistryDouble ROUTER = RegistryDouble.withActiveTenants("acme");
     private static final String BOOTSTRAP = """
             {"accounts":[
               {"username":"reader@acme","password":"s3cret","roles":["reader"]},

@@ -10,6 +10,7 @@ import io.tollgate.proto.router.v1.TenantStatus;
 import io.tollgate.testkit.json.JsonBody;
 import io.tollgate.testkit.logs.AuditCapture;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.registry.RegistryDouble;
 import jakarta.inject.Inject;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataFiles;

@@ -3,6 +3,7 @@ package io.tollgate.catalog;
 import io.tollgate.catalog.handler.IdempotencyService;
 import io.tollgate.testkit.json.JsonBody;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.registry.RegistryDouble;
 import io.tollgate.testkit.service.ServiceReplica;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;

@@ -10,7 +10,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.TenantStatus;
 import io.tollgate.testkit.await.Await;
+import io.tollgate.testkit.identity.IdentityDouble;
 import io.tollgate.testkit.json.JsonBody;
+import io.tollgate.testkit.registry.RegistryDouble;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.exceptions.ForbiddenException;
 import org.apache.iceberg.exceptions.NotAuthorizedException;
@@ -47,9 +49,9 @@ class CatalogIdentityTest extends RegistryBackedCatalogTest {
     static final Path STORAGE = NEIGHBOURS.storage();
     static final RegistryDouble REGISTRY = NEIGHBOURS.serve(List.of(tenant("acme", TenantStatus.TENANT_STATUS_ACTIVE),
             tenant("initech", TenantStatus.TENANT_STATUS_ACTIVE)));
-    static final IdentityDouble AUTH = NEIGHBOURS.authenticateWith(new IdentityDouble(TOKENS, Map.of(
-            "etl@acme", new IdentityDouble.Known("etl-secret-0123456789", "acme", List.of("reader")),
-            "alice@acme", new IdentityDouble.Known("al1ce-pw", "acme", List.of("writer")))));
+    static final IdentityDouble AUTH = NEIGHBOURS.authenticateWith(IdentityDouble.start(TOKENS)
+            .knowClient("etl@acme", new IdentityDouble.Client("etl-secret-0123456789", "acme", List.of("reader")))
+            .knowClient("alice@acme", new IdentityDouble.Client("al1ce-pw", "acme", List.of("writer"))));
 
     @Override
     CatalogNeighbours neighbours() {

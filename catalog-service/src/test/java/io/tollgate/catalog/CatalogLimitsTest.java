@@ -1,6 +1,7 @@
 package io.tollgate.catalog;
 
 import io.tollgate.testkit.json.JsonBody;
+import io.tollgate.testkit.registry.RegistryDouble;
 import io.tollgate.testkit.service.ServiceReplica;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -4,8 +4,10 @@ import io.tollgate.common.tenant.TenantDirectory;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.files.Directories;
+import io.tollgate.testkit.identity.IdentityDouble;
 import io.tollgate.testkit.net.PortForward;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.registry.RegistryDouble;
 import io.tollgate.testkit.service.ServiceReplica;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -58,7 +60,7 @@ final class CatalogNeighbours implements AfterAllCallback {
 
     /** Starts the registry that streams these tenants to the catalog. */
     synchronized RegistryDouble serve(List<Tenant> tenants) {
-        RegistryDouble registry = closeAfter(new RegistryDouble(tenants));
+        RegistryDouble registry = closeAfter(RegistryDouble.serving(tenants));
         routerAddress = registry.address();
         return registry;
     }

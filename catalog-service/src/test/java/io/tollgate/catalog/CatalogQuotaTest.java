@@ -12,6 +12,7 @@ import io.tollgate.proto.router.v1.Quotas;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.TenantStatus;
 import io.tollgate.testkit.json.JsonBody;
+import io.tollgate.testkit.registry.RegistryDouble;
 import jakarta.inject.Singleton;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

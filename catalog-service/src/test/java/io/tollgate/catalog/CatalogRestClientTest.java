@@ -8,6 +8,7 @@ import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.TenantStatus;
 import io.tollgate.proto.router.v1.Warehouse;
 import io.tollgate.testkit.json.JsonBody;
+import io.tollgate.testkit.registry.RegistryDouble;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
@@ -353,7 +354,6 @@ class CatalogRestClientTest extends RegistryBackedCatalogTest {
 
     private static Tenant tenant(String id, Warehouse... warehouses) {
         return Tenant.newBuilder().setId(id).setDisplayName(id).setStatus(TenantStatus.TENANT_STATUS_ACTIVE)
-                .setRevision(1)
                 .addAllWarehouses(List.of(warehouses))
                 .build();
     }

@@ -45,14 +45,13 @@ final class CatalogTestTenants {
 
     /** A tenant with its warehouse {@code <id>-lake} at {@code <storage>/<id>}. */
     static Tenant.Builder tenantBuilder(String id, TenantStatus status, Path storage) {
-        return Tenant.newBuilder().setId(id).setDisplayName(id).setStatus(status).setRevision(1)
+        return Tenant.newBuilder().setId(id).setDisplayName(id).setStatus(status)
                 .addWarehouses(Warehouse.newBuilder().setName(id + "-lake").setLocation("file://" + storage.resolve(id)));
     }
 
     /** An active tenant of the registry with one local warehouse. */
     static Tenant tenant(String id, String warehouse, Path root) {
         return Tenant.newBuilder().setId(id).setDisplayName(id).setStatus(TenantStatus.TENANT_STATUS_ACTIVE)
-                .setRevision(1)
                 .addWarehouses(Warehouse.newBuilder().setName(warehouse).setLocation("file://" + root))
                 .build();
     }

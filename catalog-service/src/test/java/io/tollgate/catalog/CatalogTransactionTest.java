@@ -4,6 +4,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.tollgate.catalog.storage.TableRows;
 import io.tollgate.testkit.json.JsonBody;
+import io.tollgate.testkit.registry.RegistryDouble;
 import jakarta.inject.Inject;
 import org.apache.iceberg.BaseTable;
 import org.apache.iceberg.BaseTransaction;

@@ -1,9 +1,7 @@
 package io.tollgate.catalog;
 
-import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -15,16 +13,13 @@ import io.tollgate.proto.router.v1.ResolveTenantResponse;
 import io.tollgate.proto.router.v1.RouterServiceGrpc;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.testkit.postgres.PostgresDatabase;
-import io.tollgate.testkit.tls.InternalCertificates;
+import io.tollgate.testkit.service.NeighbourServer;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,7 +39,7 @@ class InternalServerNameTest implements TestPropertyProvider {
     static final PostgresDatabase DB = PostgresDatabase.create();
     static final AtomicBoolean ROUTER_REACHED = new AtomicBoolean();
     /** A service double holding auth-service's certificate, that also offers RouterService's methods. */
-    static final Server AUTH_CERTIFICATE_HOLDER = start();
+    static final NeighbourServer AUTH_CERTIFICATE_HOLDER = start();
 
     @Inject
     AuthServiceGrpc.AuthServiceBlockingStub auth;
@@ -54,15 +49,15 @@ class InternalServerNameTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = CatalogTestTenants.serviceProperties(DB);
-        String address = "localhost:" + AUTH_CERTIFICATE_HOLDER.getPort();
+        String address = AUTH_CERTIFICATE_HOLDER.address();
         properties.put("grpc.channels.router.address", address);
         properties.put("grpc.channels.auth.address", address);
         return properties;
     }
 
     @AfterAll
-    void stop() throws InterruptedException {
-        AUTH_CERTIFICATE_HOLDER.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    void stop() {
+        AUTH_CERTIFICATE_HOLDER.close();
     }
 
     @Test
@@ -79,31 +74,23 @@ class InternalServerNameTest implements TestPropertyProvider {
         assertFalse(ROUTER_REACHED.get(), "no call reached the impostor");
     }
 
-    private static Server start() {
-        try {
-            return NettyServerBuilder.forPort(0)
-                    .sslContext(InternalCertificates.shared().serverContext("auth-service"))
-                    .addService(new AuthServiceGrpc.AuthServiceImplBase() {
-                        @Override
-                        public void introspect(IntrospectRequest request, StreamObserver<IntrospectResponse> out) {
-                            out.onNext(IntrospectResponse.newBuilder().setActive(false).build());
-                            out.onCompleted();
-                        }
-                    })
-                    .addService(new RouterServiceGrpc.RouterServiceImplBase() {
-                        @Override
-                        public void resolveTenant(ResolveTenantRequest request,
-                                                  StreamObserver<ResolveTenantResponse> out) {
-                            ROUTER_REACHED.set(true);
-                            out.onNext(ResolveTenantResponse.newBuilder()
-                                    .setTenant(Tenant.newBuilder().setId(request.getTenantId())).build());
-                            out.onCompleted();
-                        }
-                    })
-                    .build()
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static NeighbourServer start() {
+        return NeighbourServer.start("auth-service",
+                new AuthServiceGrpc.AuthServiceImplBase() {
+                    @Override
+                    public void introspect(IntrospectRequest request, StreamObserver<IntrospectResponse> out) {
+                        out.onNext(IntrospectResponse.newBuilder().setActive(false).build());
+                        out.onCompleted();
+                    }
+                },
+                new RouterServiceGrpc.RouterServiceImplBase() {
+                    @Override
+                    public void resolveTenant(ResolveTenantRequest request, StreamObserver<ResolveTenantResponse> out) {
+                        ROUTER_REACHED.set(true);
+                        out.onNext(ResolveTenantResponse.newBuilder()
+                                .setTenant(Tenant.newBuilder().setId(request.getTenantId())).build());
+                        out.onCompleted();
+                    }
+                });
     }
 }

@@ -12,6 +12,7 @@ import io.tollgate.proto.router.v1.TenantStatus;
 import io.tollgate.proto.router.v1.Warehouse;
 import io.tollgate.proto.router.v1.WarehouseStorage;
 import io.tollgate.testkit.json.JsonBody;
+import io.tollgate.testkit.registry.RegistryDouble;
 import io.tollgate.testkit.s3.S3MockServer;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataFiles;
@@ -465,7 +466,7 @@ class S3WarehouseTest extends RegistryBackedCatalogTest {
     private static Tenant localTenant(String id, String warehouseName, String location) {
         Warehouse warehouse = Warehouse.newBuilder().setName(warehouseName).setLocation(location).build();
         return Tenant.newBuilder().setId(id).setDisplayName(id).setStatus(TenantStatus.TENANT_STATUS_ACTIVE)
-                .setRevision(1).addWarehouses(warehouse).addWarehouses(warehouse).build();
+                .addWarehouses(warehouse).addWarehouses(warehouse).build();
     }
 
     private static Tenant tenant(String id, String warehouseName, String location) {
@@ -476,6 +477,6 @@ class S3WarehouseTest extends RegistryBackedCatalogTest {
                 .build();
         // Field 8 is what the catalog reads until it reads the list (field 11); both say the same.
         return Tenant.newBuilder().setId(id).setDisplayName(id).setStatus(TenantStatus.TENANT_STATUS_ACTIVE)
-                .setRevision(1).addWarehouses(warehouse).addWarehouses(warehouse).build();
+                .addWarehouses(warehouse).addWarehouses(warehouse).build();
     }
 }

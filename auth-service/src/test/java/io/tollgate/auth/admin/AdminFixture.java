@@ -1,9 +1,9 @@
 package io.tollgate.auth.admin;
 
 import io.tollgate.auth.AuthServer;
-import io.tollgate.auth.RouterDouble;
 import io.tollgate.auth.TestSupport;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.registry.RegistryDouble;
 
 import java.util.List;
 import java.util.Map;
@@ -31,13 +31,13 @@ final class AdminFixture implements AutoCloseable {
               {"clientId":"etl-globex","secret":"etl-globex-secret-0123456789","tenantId":"globex",
                "roles":["reader"],"scopes":["sql"]}]}""";
 
-    final RouterDouble router;
+    final RegistryDouble router;
     final AuthServer server;
     final AdminClient client;
 
     AdminFixture() {
         PostgresDatabase db = PostgresDatabase.create();
-        router = RouterDouble.withActiveTenants("acme", "globex", "paged");
+        router = RegistryDouble.withActiveTenants("acme", "globex", "paged");
         server = AuthServer.start(db, router, Map.of("tollgate.auth.bootstrap-file",
                 TestSupport.bootstrapFile(BOOTSTRAP).toString()));
         client = new AdminClient(server);

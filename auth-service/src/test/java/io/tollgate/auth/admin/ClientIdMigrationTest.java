@@ -2,11 +2,11 @@ package io.tollgate.auth.admin;
 
 import io.tollgate.auth.AuthServer;
 import io.tollgate.auth.OAuthClient;
-import io.tollgate.auth.RouterDouble;
 import io.tollgate.auth.config.Argon2Config;
 import io.tollgate.auth.service.PasswordHasher;
 import io.tollgate.common.auth.Principal;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.registry.RegistryDouble;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +48,7 @@ class ClientIdMigrationTest {
             }
         }
 
-        try (RouterDouble router = RouterDouble.withActiveTenants("acme", "globex");
+        try (RegistryDouble router = RegistryDouble.withActiveTenants("acme", "globex");
              AuthServer server = AuthServer.start(db, router, Map.of(
                      "tollgate.auth.bootstrap-file", io.tollgate.auth.TestSupport.bootstrapFile("""
                              {"accounts":[{"username":"boss@acme","password":"b0ss-password",

@@ -4,11 +4,11 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.tollgate.auth.AuthServer;
 import io.tollgate.auth.OAuthClient;
-import io.tollgate.auth.RouterDouble;
 import io.tollgate.auth.TestSupport;
 import io.tollgate.proto.auth.v1.AuthenticateRequest;
 import io.tollgate.testkit.logs.IncidentCapture;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.registry.RegistryDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -39,7 +39,7 @@ class UnexpectedFailuresTest {
             "Exception", "org.postgresql", "java.");
 
     private final PostgresDatabase db = PostgresDatabase.create();
-    private final RouterDouble router = RouterDouble.withActiveTenants("acme");
+    private final RegistryDouble router = RegistryDouble.withActiveTenants("acme");
     private final AuthServer server = AuthServer.start(db, router, Map.of("tollgate.auth.bootstrap-file",
             TestSupport.bootstrapFile(AdminFixture.BOOTSTRAP).toString()));
     private final AdminClient admin = new AdminClient(server);

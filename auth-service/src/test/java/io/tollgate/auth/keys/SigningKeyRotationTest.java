@@ -14,13 +14,13 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.tollgate.auth.AuthServer;
 import io.tollgate.auth.OAuthClient;
-import io.tollgate.auth.RouterDouble;
 import io.tollgate.auth.TestSupport;
 import io.tollgate.common.auth.InvalidTokenException;
 import io.tollgate.common.auth.TokenVerifier;
 import io.tollgate.proto.auth.v1.AuthenticateRequest;
 import io.tollgate.proto.auth.v1.IntrospectRequest;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.registry.RegistryDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,12 +55,12 @@ class SigningKeyRotationTest {
     private static final KeyPair K2 = TestKeys.rsa(2048);
 
     private final PostgresDatabase db = PostgresDatabase.create();
-    private RouterDouble router;
+    private RegistryDouble router;
     private String bootstrap;
 
     @BeforeAll
     void start() {
-        router = RouterDouble.withActiveTenants("acme");
+        router = RegistryDouble.withActiveTenants("acme");
         bootstrap = TestSupport.bootstrapFile(BOOTSTRAP).toString();
     }
 

@@ -4,7 +4,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.tollgate.auth.AuthServer;
-import io.tollgate.auth.RouterDouble;
 import io.tollgate.auth.TestSupport;
 import io.tollgate.common.auth.Principal;
 import io.tollgate.common.auth.TokenVerifier;
@@ -13,6 +12,7 @@ import io.tollgate.proto.auth.v1.ExchangeClientCredentialsRequest;
 import io.tollgate.proto.auth.v1.ExchangeClientCredentialsResponse;
 import io.tollgate.testkit.logs.AuditCapture;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.registry.RegistryDouble;
 import io.tollgate.testkit.tls.InternalCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +47,7 @@ class ClientCredentialsExchangeTest {
              ]}""";
 
     private final PostgresDatabase db = PostgresDatabase.create();
-    private RouterDouble router;
+    private RegistryDouble router;
     private AuthServer server;
     private ManagedChannel catalogChannel;
     private AuthServiceGrpc.AuthServiceBlockingStub catalog;
@@ -55,7 +55,7 @@ class ClientCredentialsExchangeTest {
 
     @BeforeAll
     void start() {
-        router = RouterDouble.withActiveTenants("acme");
+        router = RegistryDouble.withActiveTenants("acme");
         server = AuthServer.start(db, router, Map.of(
                 "tollgate.auth.bootstrap-file", TestSupport.bootstrapFile(BOOTSTRAP).toString()));
         catalogChannel = InternalCertificates.shared().channel(server.grpcPort(), "catalog-service", "auth-service");

@@ -3,10 +3,10 @@ package io.tollgate.auth.oauth;
 import io.tollgate.auth.AuthServer;
 import io.tollgate.auth.OAuthClient;
 import io.tollgate.auth.OAuthClient.Response;
-import io.tollgate.auth.RouterDouble;
 import io.tollgate.auth.TestSupport;
 import io.tollgate.proto.auth.v1.IntrospectRequest;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.registry.RegistryDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,13 +35,13 @@ class IntrospectionAndRevocationEndpointTest {
     private static final String SECRET = "gateway-secret-0123456789";
 
     private final PostgresDatabase db = PostgresDatabase.create();
-    private RouterDouble router;
+    private RegistryDouble router;
     private AuthServer server;
     private OAuthClient client;
 
     @BeforeAll
     void start() {
-        router = RouterDouble.withActiveTenants("acme", "globex");
+        router = RegistryDouble.withActiveTenants("acme", "globex");
         server = AuthServer.start(db, router, Map.of("tollgate.auth.bootstrap-file",
                 TestSupport.bootstrapFile(BOOTSTRAP).toString()));
         client = new OAuthClient(server);

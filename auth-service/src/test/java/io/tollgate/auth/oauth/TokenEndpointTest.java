@@ -3,13 +3,13 @@ package io.tollgate.auth.oauth;
 import io.tollgate.auth.AuthServer;
 import io.tollgate.auth.OAuthClient;
 import io.tollgate.auth.OAuthClient.Response;
-import io.tollgate.auth.RouterDouble;
 import io.tollgate.auth.TestSupport;
 import io.tollgate.common.auth.Principal;
 import io.tollgate.common.auth.TokenVerifier;
 import io.tollgate.proto.auth.v1.IntrospectRequest;
 import io.tollgate.proto.auth.v1.IntrospectResponse;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.registry.RegistryDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,14 +46,14 @@ class TokenEndpointTest {
              ]}""";
 
     private final PostgresDatabase db = PostgresDatabase.create();
-    private RouterDouble router;
+    private RegistryDouble router;
     private AuthServer server;
     private OAuthClient client;
     private TokenVerifier verifier;
 
     @BeforeAll
     void start() throws Exception {
-        router = RouterDouble.withActiveTenants("acme");
+        router = RegistryDouble.withActiveTenants("acme");
         server = AuthServer.start(db, router, Map.of(
                 "tollgate.auth.bootstrap-file", TestSupport.bootstrapFile(BOOTSTRAP).toString(),
                 "tollgate.auth.public-url", "https://auth.example.test/"));

@@ -5,7 +5,6 @@ import io.grpc.StatusRuntimeException;
 import io.tollgate.auth.AuthServer;
 import io.tollgate.auth.MutableClock;
 import io.tollgate.auth.OAuthClient;
-import io.tollgate.auth.RouterDouble;
 import io.tollgate.auth.TestSupport;
 import io.tollgate.auth.service.revocation.RevocationFeed;
 import io.tollgate.proto.auth.v1.AuthenticateRequest;
@@ -18,6 +17,7 @@ import io.tollgate.proto.auth.v1.SubjectRef;
 import io.tollgate.proto.auth.v1.WatchRevocationsResponse;
 import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.registry.RegistryDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,14 +52,14 @@ class RevocationTest {
     private static final long LIVE_TIMEOUT_MS = 5_000;
 
     private final PostgresDatabase db = PostgresDatabase.create();
-    private RouterDouble router;
+    private RegistryDouble router;
     private AuthServer replicaA;
     private AuthServer replicaB;
     private String bootstrap;
 
     @BeforeAll
     void start() {
-        router = RouterDouble.withActiveTenants("acme", "globex", "hooli");
+        router = RegistryDouble.withActiveTenants("acme", "globex", "hooli");
         bootstrap = TestSupport.bootstrapFile(BOOTSTRAP).toString();
         replicaA = AuthServer.start(db, router, Map.of("tollgate.auth.bootstrap-file", bootstrap));
         // B pages its catch-up two entries at a time, so paging is exercised too.

@@ -1,13 +1,13 @@
 package io.tollgate.auth.service;
 
 import io.micronaut.context.ApplicationContext;
-import io.tollgate.auth.RouterDouble;
 import io.tollgate.auth.TestSupport;
 import io.tollgate.auth.domain.AuthenticationFailedException;
 import io.tollgate.auth.domain.ClientAuthenticationFailedException;
 import io.tollgate.auth.domain.ServiceClient;
 import io.tollgate.common.auth.Role;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.registry.RegistryDouble;
 import io.tollgate.testkit.tls.InternalCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Starts the service's context (without its servers) on one database, again and again. */
 class AccountBootstrapTest {
     static final PostgresDatabase DB = PostgresDatabase.create();
-    static final RouterDouble ROUTER = RouterDouble.withActiveTenants("globex", "initech", "hooli");
+    static final RegistryDouble ROUTER = RegistryDouble.withActiveTenants("globex", "initech", "hooli");
 
     @AfterAll
     static void stopRouter() {

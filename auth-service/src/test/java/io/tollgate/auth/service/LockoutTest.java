@@ -6,10 +6,10 @@ import io.tollgate.auth.AuthServer;
 import io.tollgate.auth.MutableClock;
 import io.tollgate.auth.OAuthClient;
 import io.tollgate.auth.OAuthClient.Response;
-import io.tollgate.auth.RouterDouble;
 import io.tollgate.auth.TestSupport;
 import io.tollgate.proto.auth.v1.AuthenticateRequest;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.registry.RegistryDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class LockoutTest {
             ]}""";
 
     private final PostgresDatabase db = PostgresDatabase.create();
-    private RouterDouble router;
+    private RegistryDouble router;
     private AuthServer server;
     private AuthServer otherReplica;
     private MutableClock clock;
@@ -51,7 +51,7 @@ class LockoutTest {
 
     @BeforeAll
     void start() {
-        router = RouterDouble.withActiveTenants("acme");
+        router = RegistryDouble.withActiveTenants("acme");
         Map<String, Object> properties = Map.of(
                 "tollgate.auth.bootstrap-file", TestSupport.bootstrapFile(BOOTSTRAP).toString(),
                 "test.clock", "mutable",

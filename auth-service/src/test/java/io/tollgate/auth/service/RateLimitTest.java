@@ -5,10 +5,10 @@ import io.grpc.StatusRuntimeException;
 import io.tollgate.auth.AuthServer;
 import io.tollgate.auth.OAuthClient;
 import io.tollgate.auth.OAuthClient.Response;
-import io.tollgate.auth.RouterDouble;
 import io.tollgate.auth.TestSupport;
 import io.tollgate.proto.auth.v1.AuthenticateRequest;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.registry.RegistryDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,12 +35,12 @@ class RateLimitTest {
             ]}""";
 
     private final PostgresDatabase db = PostgresDatabase.create();
-    private RouterDouble router;
+    private RegistryDouble router;
     private AuthServer server;
 
     @BeforeAll
     void start() {
-        router = RouterDouble.withActiveTenants("acme");
+        router = RegistryDouble.withActiveTenants("acme");
         server = AuthServer.start(db, router, Map.of(
                 "tollgate.auth.bootstrap-file", TestSupport.bootstrapFile(BOOTSTRAP).toString(),
                 "tollgate.auth.rate-limit.account-capacity", 3,

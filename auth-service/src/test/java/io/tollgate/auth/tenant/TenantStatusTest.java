@@ -5,11 +5,11 @@ import io.grpc.StatusRuntimeException;
 import io.tollgate.auth.AuthServer;
 import io.tollgate.auth.OAuthClient;
 import io.tollgate.auth.OAuthClient.Response;
-import io.tollgate.auth.RouterDouble;
 import io.tollgate.auth.TestSupport;
 import io.tollgate.proto.auth.v1.AuthenticateRequest;
 import io.tollgate.proto.router.v1.TenantStatus;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.registry.RegistryDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,13 +37,13 @@ class TenantStatusTest {
                          "roles":["reader"],"scopes":["sql"]}]}""";
 
     private final PostgresDatabase db = PostgresDatabase.create();
-    private RouterDouble router;
+    private RegistryDouble router;
     private AuthServer server;
     private AuthServer withoutRouter;
 
     @BeforeAll
     void start() {
-        router = RouterDouble.withActiveTenants("acme");
+        router = RegistryDouble.withActiveTenants("acme");
         String bootstrap = TestSupport.bootstrapFile(BOOTSTRAP).toString();
         server = AuthServer.start(db, router, Map.of("tollgate.auth.bootstrap-file", bootstrap));
         // A replica whose router address has nothing listening.
@@ -52,7 +52,7 @@ class TenantStatusTest {
 
     @AfterEach
     void reactivate() {
-        router.set("acme", TenantStatus.TENANT_STATUS_ACTIVE);
+        router.setStatus("acme", TenantStatus.TENANT_STATUS_ACTIVE);
     }
 
     @AfterAll
@@ -69,7 +69,7 @@ class TenantStatusTest {
 
         for (TenantStatus status : new TenantStatus[] {TenantStatus.TENANT_STATUS_SUSPENDED,
                 TenantStatus.TENANT_STATUS_DELETING}) {
-            router.set("acme", status);
+            router.setStatus("acme", status);
 
             Response refused = password(http, "alice@acme", "al1ce-pw");
             assertEquals(400, refused.status(), status.name());
@@ -83,7 +83,7 @@ class TenantStatusTest {
 
     @Test
     void aServiceClientOfASuspendedTenantIsAnInvalidClient() {
-        router.set("acme", TenantStatus.TENANT_STATUS_SUSPENDED);
+        router.setStatus("acme", TenantStatus.TENANT_STATUS_SUSPENDED);
 
         Response response = new OAuthClient(server).postBasic("/oauth2/token",
                 form("grant_type", "client_credentials"), "etl-acme", "etl-secret-0123456789");
@@ -96,7 +96,7 @@ class TenantStatusTest {
     void aRefreshTokenStopsWorkingWhileItsTenantIsSuspended() {
         OAuthClient http = new OAuthClient(server);
         Response login = password(http, "alice@acme", "al1ce-pw");
-        router.set("acme", TenantStatus.TENANT_STATUS_SUSPENDED);
+        router.setStatus("acme", TenantStatus.TENANT_STATUS_SUSPENDED);
 
         Response refresh = http.post("/oauth2/token", form("grant_type", "refresh_token",
                 "refresh_token", login.string("refresh_token")));

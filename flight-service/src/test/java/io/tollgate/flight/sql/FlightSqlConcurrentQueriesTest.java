@@ -68,11 +68,11 @@ class FlightSqlConcurrentQueriesTest {
     static void start() throws Exception {
         List<Tenant> tenants = new ArrayList<>();
         tenants.add(DB.addTenant("acme", 3));
-        tenants.add(Quotas.with(DB.addTenant("initech", 3), 1, 1, 0, 0));
-        hooliRoute = Quotas.with(DB.addTenant("hooli", 3), 1, 1, 0, 0);
+        tenants.add(Quotas.with(DB.addTenant("initech", 3), 1, 0, 0));
+        hooliRoute = Quotas.with(DB.addTenant("hooli", 3), 1, 0, 0);
         tenants.add(hooliRoute);
-        tenants.add(Quotas.with(DB.addTenant("umbrella", 2), 1, 1, 1000, 0));
-        tenants.add(Quotas.with(DB.addTenant("stark", 1), 1, 1, 0, 0));
+        tenants.add(Quotas.with(DB.addTenant("umbrella", 2), 1, 1000, 0));
+        tenants.add(Quotas.with(DB.addTenant("stark", 1), 1, 0, 0));
         for (Tenant tenant : tenants) {
             DB.executeAs(tenant.getId(), "CREATE TABLE gate (id int)", "INSERT INTO gate VALUES (1)",
                     "CREATE TABLE notes (id int PRIMARY KEY, text text)");
@@ -228,7 +228,7 @@ class FlightSqlConcurrentQueriesTest {
             CompletableFuture<Results> a = gate.queue(hooli, first);
             assertRefused(REFUSED_ONE, () -> Results.read(hooli, third));
 
-            server.publish(Quotas.with(hooliRoute, 2, 2, 0, 0));
+            server.publish(Quotas.with(hooliRoute, 2, 0, 0));
             CompletableFuture<Results> b = gate.queue(hooli, second);
             assertRefused("too many concurrent queries: the tenant may run 2 at a time; retry when one has finished",
                     () -> Results.read(hooli, third));

@@ -57,8 +57,8 @@ class FlightSqlResultQuotaTest {
     @BeforeAll
     static void start() throws Exception {
         server = FlightSqlServer.start(List.of(
-                        Quotas.with(DB.addTenant("acme", 2), 1, 0, 250, 0),
-                        Quotas.with(DB.addTenant("globex", 2), 1, 0, 0, 10_000)),
+                        Quotas.with(DB.addTenant("acme", 2), 0, 250, 0),
+                        Quotas.with(DB.addTenant("globex", 2), 0, 0, 10_000)),
                 Map.of("tollgate.flight.batch-rows", 100,
                         "tollgate.flight.default-quotas.max-result-bytes", 1_000_000));
         allocator = new RootAllocator();

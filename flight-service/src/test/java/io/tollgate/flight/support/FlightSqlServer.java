@@ -11,7 +11,8 @@ import io.tollgate.common.tenant.TenantDirectory;
 import io.tollgate.flight.server.FlightEndpointServer;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.testkit.await.Await;
-import io.tollgate.testkit.service.NeighbourServer;
+import io.tollgate.testkit.identity.IdentityDouble;
+import io.tollgate.testkit.registry.RegistryDouble;
 import io.tollgate.testkit.tls.InternalCertificates;
 import io.tollgate.testkit.tokens.TestTokens;
 import org.apache.arrow.flight.CallHeaders;
@@ -36,10 +37,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * flight-service as it runs, in this JVM: its Micronaut application context (so every bean is
- * wired as in production), listening on a free port, with its tenants served by a gRPC registry
- * and its tokens minted here ({@link TestTokens}) and verified by common's {@link TokenVerifier},
- * which refuses what {@link #revoke} revoked. Basic logins forwarded to the registry's auth
- * service succeed for any {@code name@tenant} with {@link #PASSWORD}, as a writer.
+ * wired as in production), listening on a free port, with its tenants served by testkit's
+ * {@link RegistryDouble} and its tokens minted here ({@link TestTokens}) and verified by common's
+ * {@link TokenVerifier}, which refuses what {@link #revoke} revoked. Basic logins forwarded to
+ * testkit's {@link IdentityDouble} succeed for any {@code name@tenant} with {@link #PASSWORD}, as a
+ * writer.
  */
 public final class FlightSqlServer implements AutoCloseable {
     private static final String ISSUER = "tollgate-test";
@@ -51,26 +53,24 @@ public final class FlightSqlServer implements AutoCloseable {
     public static final String PASSWORD = "flight-test-password";
 
     private final TestTokens tokens = new TestTokens(ISSUER, AUDIENCE);
-    private final TestRegistry.Router router;
     private final RevocationSet revocations = new RevocationSet();
     private final RootAllocator clientMemory = new RootAllocator();
     private final List<FlightSqlClient> clients = new CopyOnWriteArrayList<>();
-    private final NeighbourServer registry;
-    private final NeighbourServer authService;
+    private final RegistryDouble registry;
+    private final IdentityDouble authService;
     private final ApplicationContext context;
 
     private FlightSqlServer(List<Tenant> tenants, Map<String, Object> properties) {
-        router = TestRegistry.router(tenants);
         // Each with its service's certificate, requiring flight-service's, as the real ones do.
-        registry = NeighbourServer.start("router-service", router);
-        authService = NeighbourServer.start("auth-service", TestRegistry.auth(tokens, PASSWORD));
+        registry = RegistryDouble.serving(tenants);
+        authService = IdentityDouble.start(tokens).acceptAnyAccountWith(PASSWORD, List.of("writer"));
         Map<String, Object> config = new HashMap<>();
         config.put("micronaut.server.port", -1);
         config.put("tollgate.flight.host", "127.0.0.1");
         config.put("tollgate.flight.port", 0);
         config.put("tollgate.flight.handle-key", HANDLE_KEY);
-        config.put("grpc.channels.router.address", "127.0.0.1:" + registry.port());
-        config.put("grpc.channels.auth.address", "127.0.0.1:" + authService.port());
+        config.put("grpc.channels.router.address", registry.address());
+        config.put("grpc.channels.auth.address", authService.address());
         config.putAll(InternalCertificates.shared().properties("flight-service"));
         config.putAll(properties);
         TokenVerifier verifier = new TokenVerifier(new TokenVerifierConfig(ISSUER, AUDIENCE,
@@ -80,6 +80,7 @@ public final class FlightSqlServer implements AutoCloseable {
         try {
             started = ApplicationContext.builder().properties(config).singletons(verifier).start();
             awaitReady(started.getBean(ControlPlaneSync.class));
+            registry.follow(started.getBean(TenantDirectory.class));
         } catch (RuntimeException e) {
             if (started != null) {
                 started.close();
@@ -118,14 +119,11 @@ public final class FlightSqlServer implements AutoCloseable {
     }
 
     /**
-     * Changes a tenant in the registry (give it a higher revision) and waits until this server's
-     * tenant directory has applied the change.
+     * Changes a tenant in the registry, at its next revision, and returns once this server's tenant
+     * directory has applied the change.
      */
     public void publish(Tenant changed) {
-        router.upsert(changed);
-        TenantDirectory directory = context.getBean(TenantDirectory.class);
-        Await.until(() -> directory.revision() >= changed.getRevision(), Duration.ofSeconds(30),
-                "the tenant directory reaches revision " + changed.getRevision());
+        registry.upsert(changed);
     }
 
     /** A valid access token. */

@@ -7,11 +7,9 @@ public final class Quotas {
     private Quotas() {
     }
 
-    /** The tenant with these quotas (0 = the service's default) at a new revision. */
-    public static Tenant with(Tenant tenant, long revision, int maxConcurrentQueries, long maxResultRows,
-                              long maxResultBytes) {
+    /** The tenant with these quotas (0 = the service's default). */
+    public static Tenant with(Tenant tenant, int maxConcurrentQueries, long maxResultRows, long maxResultBytes) {
         return tenant.toBuilder()
-                .setRevision(revision)
                 .setQuotas(io.tollgate.proto.router.v1.Quotas.newBuilder()
                         .setMaxConcurrentQueries(maxConcurrentQueries)
                         .setMaxResultRows(maxResultRows)

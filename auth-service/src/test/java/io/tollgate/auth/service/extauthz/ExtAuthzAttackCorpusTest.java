@@ -4,12 +4,12 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.envoyproxy.envoy.service.auth.v3.CheckResponse;
 import io.tollgate.auth.AuthServer;
-import io.tollgate.auth.RouterDouble;
 import io.tollgate.proto.auth.v1.RevokeRequest;
 import io.tollgate.proto.auth.v1.RevocationTarget;
 import io.tollgate.proto.auth.v1.SubjectRef;
 import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.registry.RegistryDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,12 +45,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ExtAuthzAttackCorpusTest {
     private final PostgresDatabase db = PostgresDatabase.create();
     private final Forgery forgery = new Forgery();
-    private RouterDouble router;
+    private RegistryDouble router;
     private AuthServer server;
 
     @BeforeAll
     void start() {
-        router = RouterDouble.withActiveTenants("acme", "globex", "revoked-co");
+        router = RegistryDouble.withActiveTenants("acme", "globex", "revoked-co");
         server = AuthServer.start(db, router, Map.of("tollgate.auth.signing.key-files", forgery.keyFile()));
     }
 

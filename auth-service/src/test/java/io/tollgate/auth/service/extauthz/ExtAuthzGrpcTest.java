@@ -7,13 +7,13 @@ import io.envoyproxy.envoy.config.core.v3.HeaderValueOption;
 import io.envoyproxy.envoy.service.auth.v3.CheckResponse;
 import io.tollgate.auth.AuthServer;
 import io.tollgate.auth.OAuthClient;
-import io.tollgate.auth.RouterDouble;
 import io.tollgate.auth.TestSupport;
 import io.tollgate.proto.auth.v1.IntrospectRequest;
 import io.tollgate.proto.auth.v1.RevokeRequest;
 import io.tollgate.proto.auth.v1.RevocationTarget;
 import io.tollgate.proto.router.v1.TenantStatus;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.registry.RegistryDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,14 +46,14 @@ class ExtAuthzGrpcTest {
                          "roles":["writer"],"scopes":["sql"]}]}""";
 
     private final PostgresDatabase db = PostgresDatabase.create();
-    private RouterDouble router;
+    private RegistryDouble router;
     private AuthServer server;
     private AuthServer withoutRouter;
     private OAuthClient http;
 
     @BeforeAll
     void start() {
-        router = RouterDouble.withActiveTenants("acme", "globex");
+        router = RegistryDouble.withActiveTenants("acme", "globex");
         String bootstrap = TestSupport.bootstrapFile(BOOTSTRAP).toString();
         // Two replicas of one deployment: one signing key, one database.
         String key = new Forgery().keyFile();
@@ -168,14 +168,14 @@ class ExtAuthzGrpcTest {
         String token = login("gina@globex", "g1na-pw");
         assertTrue(allowed(envoy().bearer(token).check()));
 
-        router.set("globex", TenantStatus.TENANT_STATUS_SUSPENDED);
+        router.setStatus("globex", TenantStatus.TENANT_STATUS_SUSPENDED);
         try {
             CheckResponse response = envoy().bearer(token).check();
 
             assertEquals(403, deniedStatus(response), response.toString());
             assertEquals(com.google.rpc.Code.PERMISSION_DENIED_VALUE, response.getStatus().getCode());
         } finally {
-            router.set("globex", TenantStatus.TENANT_STATUS_ACTIVE);
+            router.setStatus("globex", TenantStatus.TENANT_STATUS_ACTIVE);
         }
     }
 

@@ -1,9 +1,9 @@
 package io.tollgate.auth.service.extauthz;
 
 import io.tollgate.auth.AuthServer;
-import io.tollgate.auth.RouterDouble;
 import io.tollgate.testkit.json.JsonBody;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.registry.RegistryDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,12 +35,12 @@ class ExtAuthzHttpModeTest {
     private final PostgresDatabase db = PostgresDatabase.create();
     private final Forgery forgery = new Forgery();
     private final HttpClient http = HttpClient.newHttpClient();
-    private RouterDouble router;
+    private RegistryDouble router;
     private AuthServer server;
 
     @BeforeAll
     void start() {
-        router = RouterDouble.withActiveTenants("acme");
+        router = RegistryDouble.withActiveTenants("acme");
         server = AuthServer.start(db, router, Map.of("tollgate.auth.signing.key-files", forgery.keyFile()));
     }
 

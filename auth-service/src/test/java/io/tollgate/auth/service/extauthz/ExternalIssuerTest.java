@@ -13,12 +13,12 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.envoyproxy.envoy.service.auth.v3.CheckResponse;
 import io.tollgate.auth.AuthServer;
-import io.tollgate.auth.RouterDouble;
 import io.tollgate.proto.auth.v1.RevokeRequest;
 import io.tollgate.proto.auth.v1.RevocationTarget;
 import io.tollgate.proto.router.v1.TenantStatus;
 import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.registry.RegistryDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ class ExternalIssuerTest {
     private RSAKey keyC;
     private ECKey ecKeyA;
     private JwksServer jwks;
-    private RouterDouble router;
+    private RegistryDouble router;
     private AuthServer server;
 
     @BeforeAll
@@ -65,7 +65,7 @@ class ExternalIssuerTest {
         keyB = new RSAKeyGenerator(2048).keyID("b-1").generate();
         keyC = new RSAKeyGenerator(2048).keyID("c-1").generate();
         jwks = new JwksServer();
-        router = RouterDouble.withActiveTenants("acme", "globex", "initech");
+        router = RegistryDouble.withActiveTenants("acme", "globex", "initech");
         server = AuthServer.start(db, router, issuers(Map.of()));
     }
 
@@ -198,11 +198,11 @@ class ExternalIssuerTest {
 
     @Test
     void revokingThePinnedTenantOrSuspendingItRefusesItsExternalTokens() {
-        router.set("globex", TenantStatus.TENANT_STATUS_SUSPENDED);
+        router.setStatus("globex", TenantStatus.TENANT_STATUS_SUSPENDED);
         try {
             assertEquals(403, deniedStatus(check(sign(keyB, claims(ISSUER_B).build()))));
         } finally {
-            router.set("globex", TenantStatus.TENANT_STATUS_ACTIVE);
+            router.setStatus("globex", TenantStatus.TENANT_STATUS_ACTIVE);
         }
         String token = sign(keyC, claims(ISSUER_C).build());
         assertTrue(allowed(check(token)));
