@@ -14,8 +14,8 @@ import jakarta.inject.Singleton;
 @Singleton
 public class FlightMetrics {
     static final String CALLS = "tollgate.flight.calls";
-    static final String ROWS = "tollgate.flight.rows.streamed";
-    static final String BYTES = "tollgate.flight.bytes.streamed";
+    static final String ROWS = "tollgate.flight.streamed.rows";
+    static final String BYTES = "tollgate.flight.streamed";
 
     /** What one result stream adds to, resolved once per stream rather than per batch. */
     public record StreamCounters(Counter rows, Counter bytes) {
