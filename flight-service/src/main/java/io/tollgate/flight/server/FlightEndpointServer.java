@@ -63,9 +63,9 @@ public class FlightEndpointServer {
             tls.ifPresent(t -> builder.sslContext(t.context()));
         };
         FlightServer.Builder builder = FlightServer.builder(allocator, location(config, tls.isPresent()), producer)
-                // First, so that calls the auth middleware refuses are counted too.
                 .middleware(CallMetricsMiddleware.KEY, new CallMetricsMiddleware.Factory(metrics))
-                .middleware(AuthMiddleware.KEY, new AuthMiddleware.Factory(authenticator))
+                .middleware(AuthMiddleware.KEY, CallMetricsMiddleware.countingRefusals(metrics,
+                        new AuthMiddleware.Factory(authenticator)))
                 .transportHint("grpc.builderConsumer", transport);
         if (settings.isPresent()) {
             try {

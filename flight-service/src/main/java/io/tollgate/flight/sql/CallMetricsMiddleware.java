@@ -6,6 +6,8 @@ import io.tollgate.flight.metrics.FlightMetrics;
 import org.apache.arrow.flight.CallHeaders;
 import org.apache.arrow.flight.CallInfo;
 import org.apache.arrow.flight.CallStatus;
+import org.apache.arrow.flight.FlightProducer;
+import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.flight.FlightServerMiddleware;
 import org.apache.arrow.flight.RequestContext;
 
@@ -13,8 +15,9 @@ import java.util.Locale;
 
 /**
  * Times every Flight call and counts it by method, Flight SQL command or action, status and tenant
- * ({@link FlightMetrics}). Installed first, so that it also sees the calls the auth middleware
- * refuses; the tenant is the one the auth middleware verified ({@link AuthMiddleware#TENANT}), and
+ * ({@link FlightMetrics}). A call the auth middleware refuses ends before any middleware hears of
+ * it (arrow-java closes it from the factory), so {@link #countingRefusals} counts those; the
+ * tenant is the one the auth middleware verified ({@link AuthMiddleware#TENANT}), and
  * the command is named by the producer once it has recognised it ({@link #command}) from Flight
  * SQL's closed list, never from the caller's bytes as such.
  */
@@ -38,7 +41,7 @@ public final class CallMetricsMiddleware implements FlightServerMiddleware {
     }
 
     /** Names the call's Flight SQL command or action, when the producer has recognised it. */
-    static void command(org.apache.arrow.flight.FlightProducer.CallContext call, String name) {
+    static void command(FlightProducer.CallContext call, String name) {
         CallMetricsMiddleware middleware = call.getMiddleware(KEY);
         if (middleware != null) {
             middleware.command = name;
@@ -58,6 +61,27 @@ public final class CallMetricsMiddleware implements FlightServerMiddleware {
     public void onCallErrored(Throwable err) {
     }
 
+    /**
+     * The factory, counting the calls it refuses (with no tenant: none was verified) before
+     * arrow-java closes them.
+     */
+    public static <T extends FlightServerMiddleware> FlightServerMiddleware.Factory<T> countingRefusals(
+            FlightMetrics metrics, FlightServerMiddleware.Factory<T> factory) {
+        return (info, incomingHeaders, context) -> {
+            Timer.Sample sample = metrics.start();
+            try {
+                return factory.onCallStarted(info, incomingHeaders, context);
+            } catch (FlightRuntimeException e) {
+                metrics.called(sample, methodOf(info), NO_COMMAND, e.status().code().name(), null);
+                throw e;
+            }
+        };
+    }
+
+    private static String methodOf(CallInfo info) {
+        return info.method().name().toLowerCase(Locale.ROOT);
+    }
+
     /** Makes one per call. */
     public static final class Factory implements FlightServerMiddleware.Factory<CallMetricsMiddleware> {
         private final FlightMetrics metrics;
@@ -68,7 +92,7 @@ public final class CallMetricsMiddleware implements FlightServerMiddleware {
 
         @Override
         public CallMetricsMiddleware onCallStarted(CallInfo info, CallHeaders incomingHeaders, RequestContext context) {
-            return new CallMetricsMiddleware(metrics, info.method().name().toLowerCase(Locale.ROOT), context);
+            return new CallMetricsMiddleware(metrics, methodOf(info), context);
         }
     }
 }
