@@ -13,6 +13,9 @@ import java.util.Set;
 final class AccessRules {
 
     private static final Set<String> CLUSTER_WIDE = Set.of("ClusterRole", "ClusterRoleBinding");
+    /** The services' metrics port (deploy/components/monitoring), whose series name tenants. */
+    private static final String METRICS_PORT = "9090";
+    private static final String MONITORING_LABEL = "tollgate.io/monitoring";
 
     private AccessRules() {
     }
@@ -32,6 +35,7 @@ final class AccessRules {
             }
             if (object.kind().equals("NetworkPolicy")) {
                 checkRulesHavePorts(object, findings);
+                checkMetricsOnlyFromMonitoring(object, findings);
             }
             if (object.kind().equals("Cluster")) {
                 checkDatabaseRoles(object, findings);
@@ -90,6 +94,22 @@ final class AccessRules {
                 if (Tree.list(rule, "ports").isEmpty()) {
                     findings.add(new Finding("network-rule-ports", policy.id(), direction + " rule allows every port"));
                 }
+            }
+        }
+    }
+
+    /** The metrics port may be opened to the monitoring namespace only (docs/security.md#metrics). */
+    private static void checkMetricsOnlyFromMonitoring(K8sObject policy, List<Finding> findings) {
+        for (Object rule : Tree.list(policy.body(), "spec", "ingress")) {
+            boolean opensMetrics = Tree.list(rule, "ports").stream()
+                    .anyMatch(port -> METRICS_PORT.equals(String.valueOf(Tree.at(port, "port")))
+                            || "metrics".equals(String.valueOf(Tree.at(port, "port"))));
+            List<Object> peers = Tree.list(rule, "from");
+            boolean onlyMonitoring = !peers.isEmpty() && peers.stream().allMatch(peer -> !Tree.has(peer, "ipBlock")
+                    && "true".equals(String.valueOf(Tree.at(peer, "namespaceSelector", "matchLabels", MONITORING_LABEL))));
+            if (opensMetrics && !onlyMonitoring) {
+                findings.add(new Finding("network-metrics", policy.id(),
+                        "the metrics port is open to more than the monitoring namespace"));
             }
         }
     }

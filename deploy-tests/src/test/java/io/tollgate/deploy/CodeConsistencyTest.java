@@ -21,7 +21,11 @@ class CodeConsistencyTest {
 
     /** Container port name -> the key whose value the service binds it to. */
     private static final Map<String, String> PORT_KEYS = Map.of(
-            "http", "micronaut.server.port", "grpc", "grpc.server.port", "grpc-flight", "tollgate.flight.port");
+            "http", "micronaut.server.port", "grpc", "grpc.server.port", "grpc-flight", "tollgate.flight.port",
+            "metrics", "tollgate.metrics.port");
+
+    /** Ports application.yml leaves unset on purpose: off unless the deployment's ConfigMap sets them. */
+    private static final Set<String> OFF_BY_DEFAULT = Set.of("tollgate.metrics.port");
 
     @ParameterizedTest
     @EnumSource(Renders.class)
@@ -53,8 +57,13 @@ class CodeConsistencyTest {
                 Object bound = configured.getOrDefault(ServiceSettings.envName(key), String.valueOf(settings.value(key)));
                 assertEquals(String.valueOf(bound), String.valueOf(Tree.at(port, "containerPort")),
                         deployment.name() + " port " + name + " against " + key);
-                assertEquals(String.valueOf(settings.value(key)), String.valueOf(Tree.at(port, "containerPort")),
-                        deployment.name() + " port " + name + " against application.yml's " + key);
+                if (OFF_BY_DEFAULT.contains(key)) {
+                    assertTrue(configured.containsKey(ServiceSettings.envName(key)),
+                            deployment.name() + " port " + name + ": the ConfigMap must turn on " + key);
+                } else {
+                    assertEquals(String.valueOf(settings.value(key)), String.valueOf(Tree.at(port, "containerPort")),
+                            deployment.name() + " port " + name + " against application.yml's " + key);
+                }
             }
         }
     }

@@ -141,6 +141,10 @@ class PolicyMutationTest {
                         o -> Tree.map(Tree.list(body(o, "NetworkPolicy", "catalog-service"), "spec", "egress").get(0))
                                 .remove("ports"),
                         "network-rule-ports NetworkPolicy/catalog-service"),
+                Mutation.of("the metrics port open to every client", prod,
+                        o -> Tree.list(Tree.list(body(o, "NetworkPolicy", "catalog-service"), "spec", "ingress").get(0),
+                                "ports").add(new HashMap<>(Map.of("protocol", "TCP", "port", 9090))),
+                        "network-metrics NetworkPolicy/catalog-service"),
                 Mutation.of("an HPA that may scale to one replica", prod,
                         o -> Tree.map(body(o, "HorizontalPodAutoscaler", "flight-service"), "spec").put("minReplicas", 1),
                         "hpa HorizontalPodAutoscaler/flight-service"),

@@ -2,6 +2,7 @@ package io.tollgate.auth.service;
 
 import io.micronaut.core.annotation.Nullable;
 import io.tollgate.auth.domain.Revocation;
+import io.tollgate.auth.metrics.AuthMetrics;
 import io.tollgate.common.audit.AuditLine;
 import io.tollgate.common.auth.Principal;
 import io.tollgate.common.tenant.AccountName;
@@ -18,10 +19,19 @@ import java.util.UUID;
  * {@code key=value} fields: who (tenant, subject, client_id), from
  * where (address), what happened and why. Never a password, a secret or a token; a token is named
  * by its jti, a refresh-token family by its id.
+ * <p>
+ * Every token issued and every refused login, client authentication, refresh and rate-limited
+ * attempt passes here, so each is counted here too ({@link AuthMetrics}): one place, no path missed.
  */
 @Singleton
 public class AuditLog {
     private static final Logger AUDIT = LoggerFactory.getLogger(AuditLine.LOGGER);
+
+    private final AuthMetrics metrics;
+
+    public AuditLog(AuthMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     /** Why a login failed; for operators only, never told to the caller. */
     public enum FailureReason {
@@ -37,6 +47,7 @@ public class AuditLog {
     }
 
     public void loginFailed(AccountName account, String address, FailureReason reason) {
+        metrics.refused(reason.name());
         AUDIT.info("event=login.failed tenant={} subject={} address={} reason={}", account.tenantId(), account,
                 clean(address), reason);
     }
@@ -46,6 +57,7 @@ public class AuditLog {
      * field.
      */
     public void loginFailedMalformedName(String address) {
+        metrics.refused(FailureReason.MALFORMED_NAME.name());
         AUDIT.info("event=login.failed tenant=- subject=- address={} reason={}", clean(address),
                 FailureReason.MALFORMED_NAME);
     }
@@ -56,6 +68,7 @@ public class AuditLog {
     }
 
     public void tenantUnavailable(String tenantId, String address) {
+        metrics.refused("tenant_registry_unavailable");
         AUDIT.warn("event=login.unavailable tenant={} address={} reason=TENANT_REGISTRY_UNAVAILABLE", tenantId,
                 clean(address));
     }
@@ -67,11 +80,13 @@ public class AuditLog {
     /** The client id is logged only when it is well-formed (else it may be a misplaced secret). */
     public void clientAuthenticationFailed(@Nullable String clientId, @Nullable String tenantId, String address,
                                            ClientFailureReason reason) {
+        metrics.refused("client_" + reason.name());
         AUDIT.info("event=client.failed tenant={} client_id={} address={} reason={}", orDash(tenantId),
                 orDash(clientId), clean(address), reason);
     }
 
     public void tokenIssued(String grant, Principal principal, @Nullable String clientId, String address) {
+        metrics.issued(grant, principal.tenantId());
         AUDIT.info("event=token.issued grant={} tenant={} subject={} client_id={} address={} jti={} scope={} exp={}",
                 grant, principal.tenantId(), principal.subject(), orDash(clientId), clean(address),
                 principal.tokenId(), String.join(" ", principal.scopes().stream().sorted().toList()),
@@ -79,6 +94,7 @@ public class AuditLog {
     }
 
     public void refreshRefused(@Nullable String tenantId, @Nullable String subject, String address, String reason) {
+        metrics.refused("refresh_" + reason);
         AUDIT.info("event=refresh.refused tenant={} subject={} address={} reason={}", orDash(tenantId),
                 orDash(subject), clean(address), reason);
     }
@@ -103,6 +119,7 @@ public class AuditLog {
     }
 
     public void rateLimited(String limit, String address) {
+        metrics.refused("rate_limited_" + limit);
         AUDIT.info("event=rate_limited limit={} address={}", limit, clean(address));
     }
 

@@ -5,11 +5,13 @@ import io.tollgate.catalog.config.AuditConfig;
 import io.tollgate.catalog.handler.Caller;
 import io.tollgate.catalog.handler.RoleRefusedException;
 import io.tollgate.catalog.handler.WarehouseNotFoundException;
+import io.tollgate.catalog.metrics.CatalogMetrics;
 import io.tollgate.catalog.storage.LocationOutsideWarehouseException;
 import io.tollgate.common.audit.AuditLine;
 import io.tollgate.common.error.Incident;
 import io.tollgate.common.tenant.TenantRefusedException;
 import jakarta.inject.Singleton;
+import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.ForbiddenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,7 @@ import java.util.function.Supplier;
  * row of {@code audit_events}, whether it succeeded, was refused by policy or failed; the
  * mutation's own result or exception is passed on unchanged. A row that cannot be written is an
  * incident, not the caller's failure: the mutation has happened, and the line is in the log.
+ * Each mutation is counted too ({@link CatalogMetrics}), conflicts apart.
  */
 @Singleton
 public class CatalogAudit {
@@ -34,10 +37,13 @@ public class CatalogAudit {
     private final AuditConfig config;
     private final Clock clock;
 
-    public CatalogAudit(AuditEventStore store, AuditConfig config, Clock clock) {
+    private final CatalogMetrics metrics;
+
+    public CatalogAudit(AuditEventStore store, AuditConfig config, Clock clock, CatalogMetrics metrics) {
         this.store = store;
         this.config = config;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Runs a mutation that returns a result, and records it. */
@@ -46,10 +52,15 @@ public class CatalogAudit {
         try {
             result = mutation.get();
         } catch (RuntimeException e) {
-            write(caller, operation, target, outcomeOf(e));
+            AuditOutcome outcome = outcomeOf(e);
+            write(caller, operation, target, outcome);
+            // A lost commit race is counted apart: conflicts are what operators watch commits for.
+            metrics.mutation(caller.tenantId(), operation,
+                    e instanceof CommitFailedException ? "conflict" : outcome.wireName());
             throw e;
         }
         write(caller, operation, target, AuditOutcome.OK);
+        metrics.mutation(caller.tenantId(), operation, AuditOutcome.OK.wireName());
         return result;
     }
 

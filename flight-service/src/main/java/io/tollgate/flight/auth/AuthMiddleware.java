@@ -17,6 +17,8 @@ import org.apache.arrow.flight.RequestContext;
 public final class AuthMiddleware implements FlightServerMiddleware {
     /** The key under which the producer finds this middleware in its call context. */
     public static final Key<AuthMiddleware> KEY = Key.of("tollgate-auth");
+    /** The call's request-context entry naming the verified tenant, for middleware that counts calls. */
+    public static final String TENANT = "tollgate.tenant";
 
     private final Principal principal;
     private final String issuedToken;
@@ -60,8 +62,10 @@ public final class AuthMiddleware implements FlightServerMiddleware {
 
         @Override
         public AuthMiddleware onCallStarted(CallInfo info, CallHeaders incomingHeaders, RequestContext context) {
-            return new AuthMiddleware(authenticator.authenticateHeaders(incomingHeaders.getAll("authorization"),
-                    incomingHeaders.getAll("cookie")));
+            AuthMiddleware middleware = new AuthMiddleware(authenticator.authenticateHeaders(
+                    incomingHeaders.getAll("authorization"), incomingHeaders.getAll("cookie")));
+            context.put(TENANT, middleware.principal().tenantId());
+            return middleware;
         }
     }
 }

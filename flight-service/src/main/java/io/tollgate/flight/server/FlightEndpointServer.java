@@ -11,6 +11,8 @@ import io.tollgate.flight.auth.ClientAddressInterceptor;
 import io.tollgate.flight.auth.FlightCallAuthenticator;
 import io.tollgate.flight.config.FlightConfig;
 import io.tollgate.flight.config.FlightTlsConfig;
+import io.tollgate.flight.metrics.FlightMetrics;
+import io.tollgate.flight.sql.CallMetricsMiddleware;
 import io.tollgate.flight.sql.TollgateFlightSqlProducer;
 import jakarta.annotation.PreDestroy;
 import org.apache.arrow.flight.FlightServer;
@@ -48,7 +50,7 @@ public class FlightEndpointServer {
 
     public FlightEndpointServer(FlightConfig config, FlightTlsConfig tlsConfig, TollgateFlightSqlProducer producer,
                                 FlightCallAuthenticator authenticator, TokenVerifier verifier, BufferAllocator allocator,
-                                ControlPlaneSync sync) {
+                                ControlPlaneSync sync, FlightMetrics metrics) {
         Optional<TlsSettings> settings = TlsSettings.from(tlsConfig);
         Optional<ServerTls> tls = settings.map(ServerTls::load);
         Consumer<NettyServerBuilder> transport = builder -> {
@@ -61,7 +63,9 @@ public class FlightEndpointServer {
             tls.ifPresent(t -> builder.sslContext(t.context()));
         };
         FlightServer.Builder builder = FlightServer.builder(allocator, location(config, tls.isPresent()), producer)
-                .middleware(AuthMiddleware.KEY, new AuthMiddleware.Factory(authenticator))
+                .middleware(CallMetricsMiddleware.KEY, new CallMetricsMiddleware.Factory(metrics))
+                .middleware(AuthMiddleware.KEY, CallMetricsMiddleware.countingRefusals(metrics,
+                        new AuthMiddleware.Factory(authenticator)))
                 .transportHint("grpc.builderConsumer", transport);
         if (settings.isPresent()) {
             try {

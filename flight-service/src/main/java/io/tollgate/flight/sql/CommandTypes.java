@@ -73,6 +73,23 @@ final class CommandTypes {
     }
 
     /**
+     * The command's Flight SQL message name (e.g. {@code CommandStatementQuery}), or
+     * {@code unknown}: a name from Flight SQL's closed list, never the caller's text, so it may tag
+     * a metric.
+     */
+    static String nameOf(Any command) {
+        String url = command.getTypeUrl();
+        Descriptor type = FLIGHT_SQL_TYPES.get(url.substring(url.lastIndexOf('/') + 1));
+        return type == null ? "unknown" : type.getName();
+    }
+
+    /** The action's type when Flight or Flight SQL defines it, else {@code unknown} (as {@link #nameOf(Any)}). */
+    static String nameOf(Action action) {
+        String type = action.getType();
+        return SQL_ACTION_REQUESTS.containsKey(type) || FLIGHT_ACTION_REQUESTS.containsKey(type) ? type : "unknown";
+    }
+
+    /**
      * The parsed command, or INVALID_ARGUMENT naming what was malformed ({@code ticket} or
      * {@code command}).
      */

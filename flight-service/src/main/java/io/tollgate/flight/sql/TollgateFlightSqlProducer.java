@@ -3,6 +3,8 @@ package io.tollgate.flight.sql;
 import com.google.protobuf.Any;
 import com.google.protobuf.Message;
 import io.grpc.Context;
+import io.tollgate.common.auth.Principal;
+import io.tollgate.flight.metrics.FlightMetrics;
 import io.tollgate.flight.statement.QueryThreads;
 import jakarta.inject.Singleton;
 import org.apache.arrow.flight.Action;
@@ -64,11 +66,12 @@ public class TollgateFlightSqlProducer extends BasicFlightSqlProducer {
     private final SessionOptionActions sessionOptions;
     private final CancelAction cancel;
     private final QueryThreads queryThreads;
+    private final FlightMetrics metrics;
 
     TollgateFlightSqlProducer(StatementCommands statements, MetadataCommands metadata, SqlInfoCommand sqlInfo,
                               IngestCommand ingest, TransactionActions transactions,
                               SessionOptionActions sessionOptions, CancelAction cancel,
-                              QueryThreads queryThreads) {
+                              QueryThreads queryThreads, FlightMetrics metrics) {
         this.statements = statements;
         this.metadata = metadata;
         this.sqlInfo = sqlInfo;
@@ -77,6 +80,7 @@ public class TollgateFlightSqlProducer extends BasicFlightSqlProducer {
         this.sessionOptions = sessionOptions;
         this.cancel = cancel;
         this.queryThreads = queryThreads;
+        this.metrics = metrics;
     }
 
     /** A call that answers with a value. */
@@ -139,6 +143,7 @@ public class TollgateFlightSqlProducer extends BasicFlightSqlProducer {
     @Override
     public FlightInfo getFlightInfo(CallContext context, FlightDescriptor descriptor) {
         Any command = CommandTypes.require(CommandTypes.parse(descriptor.getCommand()), "command");
+        CallMetricsMiddleware.command(context, CommandTypes.nameOf(command));
         CommandPreparedStatementQuery prepared =
                 CommandTypes.as(command, CommandPreparedStatementQuery.getDefaultInstance());
         if (prepared != null) {
@@ -154,12 +159,14 @@ public class TollgateFlightSqlProducer extends BasicFlightSqlProducer {
 
     @Override
     public SchemaResult getSchema(CallContext context, FlightDescriptor descriptor) {
-        CommandTypes.requireDecodable(CommandTypes.parse(descriptor.getCommand()), "command");
+        Any command = CommandTypes.requireDecodable(CommandTypes.parse(descriptor.getCommand()), "command");
+        CallMetricsMiddleware.command(context, CommandTypes.nameOf(command));
         return super.getSchema(context, descriptor);
     }
 
     @Override
     public void doAction(CallContext context, Action action, StreamListener<Result> listener) {
+        CallMetricsMiddleware.command(context, CommandTypes.nameOf(action));
         try {
             CommandTypes.requireWellFormed(action);
         } catch (FlightRuntimeException e) {
@@ -190,6 +197,7 @@ public class TollgateFlightSqlProducer extends BasicFlightSqlProducer {
         // arrow-java's own dispatch hands a ticket that is no protobuf Any to the stream as is, which
         // the client would see as an error of unknown cause: it is the client's mistake.
         Any command = CommandTypes.require(CommandTypes.parse(ticket.getBytes()), "ticket");
+        CallMetricsMiddleware.command(context, CommandTypes.nameOf(command));
         CommandPreparedStatementQuery prepared =
                 CommandTypes.as(command, CommandPreparedStatementQuery.getDefaultInstance());
         TicketStatementQuery statement = CommandTypes.as(command, TicketStatementQuery.getDefaultInstance());
@@ -206,6 +214,7 @@ public class TollgateFlightSqlProducer extends BasicFlightSqlProducer {
     @Override
     public Runnable acceptPut(CallContext context, FlightStream flightStream, StreamListener<PutResult> ack) {
         Any command = CommandTypes.require(CommandTypes.parse(flightStream.getDescriptor().getCommand()), "command");
+        CallMetricsMiddleware.command(context, CommandTypes.nameOf(command));
         CommandPreparedStatementQuery prepared =
                 CommandTypes.as(command, CommandPreparedStatementQuery.getDefaultInstance());
         if (prepared != null) {
@@ -249,8 +258,11 @@ public class TollgateFlightSqlProducer extends BasicFlightSqlProducer {
     @Override
     public void getStreamPreparedStatement(CommandPreparedStatementQuery command, CallContext context,
                                            ServerStreamListener listener) {
-        stream(listener, () -> statements.stream(FlightWire.principal(context),
-                command.getPreparedStatementHandle(), new FlightResultSink(listener)));
+        stream(listener, () -> {
+            Principal principal = FlightWire.principal(context);
+            statements.stream(principal, command.getPreparedStatementHandle(),
+                    new FlightResultSink(listener, metrics.streamed(principal.tenantId())));
+        });
     }
 
     @Override
@@ -267,8 +279,11 @@ public class TollgateFlightSqlProducer extends BasicFlightSqlProducer {
 
     @Override
     public void getStreamStatement(TicketStatementQuery ticket, CallContext context, ServerStreamListener listener) {
-        stream(listener, () -> statements.stream(FlightWire.principal(context), ticket.getStatementHandle(),
-                new FlightResultSink(listener)));
+        stream(listener, () -> {
+            Principal principal = FlightWire.principal(context);
+            statements.stream(principal, ticket.getStatementHandle(),
+                    new FlightResultSink(listener, metrics.streamed(principal.tenantId())));
+        });
     }
 
     @Override

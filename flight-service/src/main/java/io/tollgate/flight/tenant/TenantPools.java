@@ -2,8 +2,11 @@ package io.tollgate.flight.tenant;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tollgate.common.auth.AccessClass;
+import io.tollgate.common.metrics.TenantTags;
 import io.tollgate.flight.config.LimitsConfig;
+import io.tollgate.flight.metrics.PoolGauges;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -51,17 +54,23 @@ public class TenantPools implements AutoCloseable {
     private final ConcurrentHashMap<Key, Pool> pools = new ConcurrentHashMap<>();
     private final BackendLoginReassertion reassertion;
     private final long maxRowBytes;
+    private final PoolGauges gauges;
 
     @Inject
-    public TenantPools(BackendLoginReassertion reassertion, LimitsConfig limits) {
+    public TenantPools(BackendLoginReassertion reassertion, LimitsConfig limits, PoolGauges gauges) {
         this.reassertion = reassertion;
         this.maxRowBytes = limits.maxRowBytes();
+        this.gauges = gauges;
     }
 
-    /** Pools that never have a refused login re-asserted, with the default row limit. */
+    /**
+     * Pools that never have a refused login re-asserted, with the default row limit, whose gauges
+     * go to a registry of their own.
+     */
     public TenantPools() {
         this.reassertion = BackendLoginReassertion.NONE;
         this.maxRowBytes = LimitsConfig.DEFAULT_MAX_ROW_BYTES;
+        this.gauges = new PoolGauges(new SimpleMeterRegistry(), new TenantTags(0));
     }
 
     /** The pool for this route's backend that logs in as the access class's login. */
@@ -73,9 +82,12 @@ public class TenantPools implements AutoCloseable {
                 return existing;
             }
             if (existing != null) {
+                gauges.closed(key.tenantId(), existing.dataSource());
                 existing.dataSource().close();
             }
-            return new Pool(route, classes, create(route, classes));
+            HikariDataSource created = create(route, classes);
+            gauges.opened(key.tenantId(), created);
+            return new Pool(route, classes, created);
         });
         return pool.dataSource();
     }
@@ -193,7 +205,10 @@ public class TenantPools implements AutoCloseable {
     @PreDestroy
     @Override
     public void close() {
-        pools.values().forEach(p -> p.dataSource().close());
+        pools.forEach((key, pool) -> {
+            gauges.closed(key.tenantId(), pool.dataSource());
+            pool.dataSource().close();
+        });
         pools.clear();
     }
 }

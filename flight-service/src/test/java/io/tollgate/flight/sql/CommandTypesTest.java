@@ -2,6 +2,7 @@ package io.tollgate.flight.sql;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
+import org.apache.arrow.flight.Action;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandPreparedStatementQuery;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandStatementQuery;
 import org.junit.jupiter.api.Test;
@@ -32,5 +33,15 @@ class CommandTypesTest {
                 .build(), PROTOTYPE), "an undecodable value is left to arrow-java, which refuses it");
         assertNull(CommandTypes.parse(new byte[] {(byte) 0xff, 0x01}));
         assertNull(CommandTypes.as(null, PROTOTYPE));
+    }
+
+    @Test
+    void aCommandOrActionIsNamedForMetricsOnlyFromFlightSqlsOwnList() {
+        assertEquals("CommandStatementQuery",
+                CommandTypes.nameOf(Any.pack(CommandStatementQuery.newBuilder().setQuery("SELECT 1").build())));
+        assertEquals("unknown", CommandTypes.nameOf(Any.newBuilder()
+                .setTypeUrl("type.googleapis.com/tenant.globex.SecretTable").build()));
+        assertEquals("CreatePreparedStatement", CommandTypes.nameOf(new Action("CreatePreparedStatement")));
+        assertEquals("unknown", CommandTypes.nameOf(new Action("DROP TABLE orders")));
     }
 }

@@ -201,7 +201,7 @@ public final class Suite implements AutoCloseable {
         router.putAll(certificates.environment("router-service"));
         router.putAll(extraEnv.getOrDefault("router-service", Map.of()));
         ServiceProcess routerService = startAll(logs, new Launch(root, "router-service",
-                "io.tollgate.router.RouterApplication", router, List.of("http", "grpc"), "256m")).get(0);
+                "io.tollgate.router.RouterApplication", router, List.of("http", "grpc", "metrics"), "256m")).get(0);
         int routerGrpc = routerService.port("grpc");
 
         Map<String, String> auth = serviceEnv(requested.authHttp());
@@ -213,7 +213,7 @@ public final class Suite implements AutoCloseable {
         auth.putAll(certificates.environment("auth-service"));
         auth.putAll(extraEnv.getOrDefault("auth-service", Map.of()));
         ServiceProcess authService = startAll(logs, new Launch(root, "auth-service",
-                "io.tollgate.auth.AuthApplication", auth, List.of("http", "grpc"), "256m")).get(0);
+                "io.tollgate.auth.AuthApplication", auth, List.of("http", "grpc", "metrics"), "256m")).get(0);
         int authHttp = authService.port("http");
         int authGrpc = authService.port("grpc");
         if (jwksForward != null) {
@@ -222,6 +222,7 @@ public final class Suite implements AutoCloseable {
 
         Map<String, String> flight = new LinkedHashMap<>();
         flight.put("MICRONAUT_SERVER_PORT", httpPortSetting(requested.flightHttp()));
+        flight.put("TOLLGATE_METRICS_PORT", metricsPortSetting(requested.flightHttp()));
         flight.put("TOLLGATE_FLIGHT_PORT", Integer.toString(requested.flight()));
         flight.put("TOLLGATE_FLIGHT_HANDLE_KEY", handleKey());
         flight.put("TOLLGATE_FLIGHT_MEMORY_LIMIT_BYTES", Long.toString(512L << 20));
@@ -240,9 +241,9 @@ public final class Suite implements AutoCloseable {
         catalog.putAll(extraEnv.getOrDefault("catalog-service", Map.of()));
         List<ServiceProcess> dataPlanes = startAll(logs,
                 new Launch(root, "flight-service", "io.tollgate.flight.FlightApplication", flight,
-                        List.of("http", "flight"), "512m"),
+                        List.of("http", "flight", "metrics"), "512m"),
                 new Launch(root, "catalog-service", "io.tollgate.catalog.CatalogApplication", catalog,
-                        List.of("http"), "256m"));
+                        List.of("http", "metrics"), "256m"));
         ServiceProcess flightService = dataPlanes.get(0);
         ServiceProcess catalogService = dataPlanes.get(1);
         bound = new SuitePorts(authHttp, authGrpc, routerService.port("http"), routerGrpc,
@@ -282,6 +283,14 @@ public final class Suite implements AutoCloseable {
         return started;
     }
 
+    /**
+     * The scrape listener's port: the kernel's choice when the HTTP port is, else the HTTP port
+     * plus 1000 (8081 → 9081, ..., 8181 → 9181: distinct for four services on one machine).
+     */
+    private static String metricsPortSetting(int httpPort) {
+        return Integer.toString(httpPort == SuitePorts.ANY ? 0 : httpPort + 1000);
+    }
+
     /** Micronaut's HTTP server takes -1, not 0, for "any free port". */
     private static String httpPortSetting(int port) {
         return Integer.toString(port == SuitePorts.ANY ? -1 : port);
@@ -290,6 +299,7 @@ public final class Suite implements AutoCloseable {
     private Map<String, String> serviceEnv(int httpPort) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("MICRONAUT_SERVER_PORT", httpPortSetting(httpPort));
+        env.put("TOLLGATE_METRICS_PORT", metricsPortSetting(httpPort));
         env.put("DATASOURCES_DEFAULT_URL", postgres.jdbcUrl(provisioner.servicesDatabase()));
         env.put("DATASOURCES_DEFAULT_USERNAME", postgres.superuser());
         env.put("DATASOURCES_DEFAULT_PASSWORD", postgres.superuserPassword());
@@ -404,6 +414,12 @@ public final class Suite implements AutoCloseable {
     /** The suite's internal CA and service certificates: a test calls a gRPC port as a service with them. */
     public InternalCertificates certificates() {
         return certificates;
+    }
+
+    /** The port of a service's Prometheus scrape listener ({@code GET /metrics}), e.g. of {@code catalog-service}. */
+    public int metricsPort(String service) {
+        return services.stream().filter(process -> process.name().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no such service: " + service)).port("metrics");
     }
 
     /** The ports the services listen on (those they bound, when they were free to choose). */

@@ -91,6 +91,9 @@ public final class TollgateCli {
                 + String.join(", ", DemoTenant.all().stream().flatMap(t -> t.warehouseNames().stream()).toList()) + ")");
         System.out.println("  auth / router    http://localhost:" + suite.ports().authHttp()
                 + "  http://localhost:" + suite.ports().routerHttp());
+        System.out.println("  metrics          http://localhost:<port>/metrics, auth " + suite.metricsPort("auth-service")
+                + ", router " + suite.metricsPort("router-service") + ", flight " + suite.metricsPort("flight-service")
+                + ", catalog " + suite.metricsPort("catalog-service"));
         System.out.println("  logs             " + state.resolve("logs"));
         System.out.println();
         System.out.println("Connect a SQL client (Arrow Flight SQL JDBC driver) as " + reader.username() + ":");
