@@ -12,11 +12,12 @@ set -euo pipefail
 
 out=${1:?usage: make-smoke-base.sh OUT_DIR}
 jdk=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
-# What the services load (java.sql, java.naming for JDBC and JNDI lookups, jdk.unsupported for
-# Netty, jdk.crypto.ec for TLS with EC keys, java.management for Micronaut's health, ...).
-modules=java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,\
-java.net.http,java.prefs,java.scripting,java.security.jgss,java.security.sasl,java.sql,\
-java.transaction.xa,java.xml,jdk.crypto.ec,jdk.management,jdk.naming.dns,jdk.net,jdk.unsupported,jdk.zipfs
+# A JRE like the release base's (eclipse-temurin's JRE): Java SE and the JDK's runtime modules
+# (jdk.unsupported for Netty, jdk.jfr for Netty's and Micronaut's events, jdk.crypto.ec for TLS
+# with EC keys, ...), without the development tools.
+modules=java.se,jdk.unsupported,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.jfr,jdk.management,jdk.management.jfr,\
+jdk.naming.dns,jdk.net,jdk.zipfs,jdk.charsets,jdk.localedata,jdk.security.auth,jdk.security.jgss,jdk.httpserver,\
+jdk.xml.dom
 
 rm -rf "$out" && mkdir -p "$out"
 root="$out/rootfs"
