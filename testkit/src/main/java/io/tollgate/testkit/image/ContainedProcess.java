@@ -1,5 +1,7 @@
 package io.tollgate.testkit.image;
 
+import io.tollgate.testkit.logs.LogTail;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -109,12 +111,7 @@ public final class ContainedProcess implements AutoCloseable {
 
     /** The last lines of its output. */
     public String tail() {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log)";
-        }
+        return LogTail.of(log);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.tollgate.testkit.suite;
 
+import io.tollgate.testkit.logs.LogTail;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -192,12 +194,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** The last lines of the service's log, to explain a failure. */
     public String tail() {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log)";
-        }
+        return LogTail.of(log);
     }
 
     @Override
