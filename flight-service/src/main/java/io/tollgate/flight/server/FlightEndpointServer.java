@@ -63,6 +63,7 @@ public class FlightEndpointServer implements Drainable {
             return new Thread(task, "flight-server-executor-" + count.incrementAndGet());
         }
     });
+    private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final HealthStatusManager health = new HealthStatusManager();
     private final ScheduledExecutorService readinessWatch = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -134,6 +135,10 @@ public class FlightEndpointServer implements Drainable {
 
     @Override
     public void stopAccepting() {
+        // Once: the drain stops it, and the context's stop afterwards finds it stopped.
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
         readinessWatch.shutdownNow();
         health.enterTerminalState();
         server.shutdown();
