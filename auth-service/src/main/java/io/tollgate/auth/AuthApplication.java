@@ -1,10 +1,10 @@
 package io.tollgate.auth;
 
-import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.tollgate.common.lifecycle.ServiceMain;
 
 /** Starts auth-service: the identity plane (accounts, credentials, signed tokens). */
 @OpenAPIDefinition(info = @Info(title = "Tollgate auth-service", version = "v1",
@@ -16,6 +16,7 @@ public final class AuthApplication {
     }
 
     public static void main(String[] args) {
-        Micronaut.run(AuthApplication.class, args);
+        // Drains on SIGTERM before stopping (docs/operations.md, "Graceful shutdown").
+        ServiceMain.run(AuthApplication.class, args);
     }
 }

@@ -1,6 +1,6 @@
 package io.tollgate.catalog;
 
-import io.micronaut.runtime.Micronaut;
+import io.tollgate.common.lifecycle.ServiceMain;
 
 /** catalog-service: Tollgate's Apache Iceberg REST catalog data plane. */
 public final class CatalogApplication {
@@ -8,6 +8,7 @@ public final class CatalogApplication {
     }
 
     public static void main(String[] args) {
-        Micronaut.run(CatalogApplication.class, args);
+        // Drains on SIGTERM before stopping (docs/operations.md, "Graceful shutdown").
+        ServiceMain.run(CatalogApplication.class, args);
     }
 }

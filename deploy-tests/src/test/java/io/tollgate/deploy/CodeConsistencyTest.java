@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -18,6 +20,8 @@ class CodeConsistencyTest {
 
     /** Read by the JVM or Micronaut itself rather than by a key of ours. */
     private static final Set<String> PLATFORM_ENV = Set.of("JAVA_TOOL_OPTIONS", "MICRONAUT_ENVIRONMENTS");
+
+    private static final Pattern DURATION = Pattern.compile("([0-9]+)(s|m)");
 
     /** Container port name -> the key whose value the service binds it to. */
     private static final Map<String, String> PORT_KEYS = Map.of(
@@ -78,6 +82,38 @@ class CodeConsistencyTest {
         long direct = PodRules.directMemoryBytes(PodRules.envValue(PodRules.containers(flight).get(0), "JAVA_TOOL_OPTIONS"));
         long arrow = Long.parseLong(configMapData(flight, objects).get("TOLLGATE_FLIGHT_MEMORY_LIMIT_BYTES"));
         assertTrue(direct > arrow, "-XX:MaxDirectMemorySize " + direct + " must exceed Arrow's budget " + arrow);
+    }
+
+    /**
+     * On SIGTERM a service drains for its {@code tollgate.shutdown.drain-period}; Kubernetes kills it
+     * at the end of the grace period, counted from the start of the preStop pause. A grace period
+     * shorter than both would cut the drain.
+     */
+    @ParameterizedTest
+    @EnumSource(Renders.class)
+    void theGracePeriodCoversThePreStopPauseAndTheServicesDrainPeriod(Renders render) {
+        List<K8sObject> objects = render.objects();
+        for (K8sObject deployment : tollgateDeployments(objects)) {
+            String key = "tollgate.shutdown.drain-period";
+            Object configured = configMapData(deployment, objects).getOrDefault(ServiceSettings.envName(key),
+                    String.valueOf(ServiceSettings.of(deployment.name()).value(key)));
+            long drain = seconds(String.valueOf(configured));
+            Map<String, Object> pod = Tree.map(deployment.body(), "spec", "template", "spec");
+            Object pause = Tree.at(PodRules.containers(deployment).get(0), "lifecycle", "preStop", "sleep", "seconds");
+            Object grace = pod.get("terminationGracePeriodSeconds");
+            assertTrue(grace instanceof Integer && pause instanceof Integer,
+                    deployment.name() + ": a grace period and a preStop pause");
+            assertTrue((Integer) grace > (Integer) pause + drain, deployment.name() + ": terminationGracePeriodSeconds "
+                    + grace + " must exceed the " + pause + " s pause plus the " + drain + " s drain period");
+        }
+    }
+
+    /** Seconds of a Micronaut duration as the services' settings write it ({@code 30s}, {@code 1m}). */
+    private static long seconds(String duration) {
+        Matcher m = DURATION.matcher(duration.trim());
+        assertTrue(m.matches(), "a drain period in s or m: " + duration);
+        long value = Long.parseLong(m.group(1));
+        return m.group(2).equals("m") ? value * 60 : value;
     }
 
     @Test

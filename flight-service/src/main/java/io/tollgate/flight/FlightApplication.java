@@ -1,6 +1,6 @@
 package io.tollgate.flight;
 
-import io.micronaut.runtime.Micronaut;
+import io.tollgate.common.lifecycle.ServiceMain;
 
 /** flight-service: Tollgate's Arrow Flight SQL data plane. */
 public final class FlightApplication {
@@ -8,6 +8,7 @@ public final class FlightApplication {
     }
 
     public static void main(String[] args) {
-        Micronaut.run(FlightApplication.class, args);
+        // Drains on SIGTERM before stopping (docs/operations.md, "Graceful shutdown").
+        ServiceMain.run(FlightApplication.class, args);
     }
 }

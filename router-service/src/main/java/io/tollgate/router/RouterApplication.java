@@ -1,10 +1,10 @@
 package io.tollgate.router;
 
-import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.tollgate.common.lifecycle.ServiceMain;
 
 /** The tenant routing registry: where each tenant's data lives and what limits apply. */
 @OpenAPIDefinition(info = @Info(title = "Tollgate router-service admin API", version = "v1",
@@ -16,6 +16,7 @@ public final class RouterApplication {
     }
 
     public static void main(String[] args) {
-        Micronaut.run(RouterApplication.class, args);
+        // Drains on SIGTERM before stopping (docs/operations.md, "Graceful shutdown").
+        ServiceMain.run(RouterApplication.class, args);
     }
 }

@@ -6,6 +6,8 @@ import io.grpc.protobuf.services.HealthStatusManager;
 import io.micronaut.context.annotation.Context;
 import io.tollgate.common.auth.TokenVerifier;
 import io.tollgate.common.health.ControlPlaneSync;
+import io.tollgate.common.lifecycle.Drainable;
+import io.tollgate.common.lifecycle.InFlightCalls;
 import io.tollgate.flight.auth.AuthMiddleware;
 import io.tollgate.flight.auth.ClientAddressInterceptor;
 import io.tollgate.flight.auth.FlightCallAuthenticator;
@@ -23,10 +25,15 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -35,12 +42,31 @@ import java.util.function.Consumer;
  * {@link ControlPlaneSync} is ready, as the HTTP readiness check); over TLS (optionally
  * asking for client certificates) when {@code tollgate.flight.tls.*} says so. A TLS configuration
  * that cannot be used stops start-up: the endpoint never falls back to plaintext.
+ * <p>
+ * On SIGTERM it drains (common's {@code lifecycle}): new calls are refused, result streams in flight
+ * finish, within {@code tollgate.shutdown.drain-period}.
  */
 @Context
-public class FlightEndpointServer {
+public class FlightEndpointServer implements Drainable {
     private static final Logger LOG = LoggerFactory.getLogger(FlightEndpointServer.class);
 
     private final FlightServer server;
+    private final int port;
+    private final InFlightCalls inFlight;
+    /**
+     * gRPC's call executor, ours rather than arrow-java's default (the same cached pool): arrow's
+     * FlightServer.shutdown() stops its own at once, and calls in flight then never complete.
+     */
+    private final ExecutorService callExecutor = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            return new Thread(task, "flight-server-executor-" + count.incrementAndGet());
+        }
+    });
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final HealthStatusManager health = new HealthStatusManager();
     private final ScheduledExecutorService readinessWatch = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "flight-readiness");
@@ -50,12 +76,14 @@ public class FlightEndpointServer {
 
     public FlightEndpointServer(FlightConfig config, FlightTlsConfig tlsConfig, TollgateFlightSqlProducer producer,
                                 FlightCallAuthenticator authenticator, TokenVerifier verifier, BufferAllocator allocator,
-                                ControlPlaneSync sync, FlightMetrics metrics) {
+                                ControlPlaneSync sync, FlightMetrics metrics, InFlightCalls inFlight) {
+        this.inFlight = inFlight;
         Optional<TlsSettings> settings = TlsSettings.from(tlsConfig);
         Optional<ServerTls> tls = settings.map(ServerTls::load);
         Consumer<NettyServerBuilder> transport = builder -> {
             builder.addService(health.getHealthService())
                     .intercept(new ClientAddressInterceptor())
+                    .intercept(inFlight)
                     .callExecutor(new InlineStreamCalls(verifier));
             // Arrow's own TLS context (from useTls below) allows every protocol version and only
             // knows required client certificates; ours replaces it. Arrow applies this consumer
@@ -63,6 +91,7 @@ public class FlightEndpointServer {
             tls.ifPresent(t -> builder.sslContext(t.context()));
         };
         FlightServer.Builder builder = FlightServer.builder(allocator, location(config, tls.isPresent()), producer)
+                .executor(callExecutor)
                 .middleware(CallMetricsMiddleware.KEY, new CallMetricsMiddleware.Factory(metrics))
                 .middleware(AuthMiddleware.KEY, CallMetricsMiddleware.countingRefusals(metrics,
                         new AuthMiddleware.Factory(authenticator)))
@@ -81,6 +110,7 @@ public class FlightEndpointServer {
         } catch (IOException e) {
             throw new UncheckedIOException("the Flight SQL endpoint could not start on port " + config.port(), e);
         }
+        this.port = server.getPort();
         health.setStatus("", HealthCheckResponse.ServingStatus.NOT_SERVING);
         readinessWatch.scheduleWithFixedDelay(() -> {
             if (sync.ready()) {
@@ -99,17 +129,53 @@ public class FlightEndpointServer {
 
     /** The port actually bound (differs from the configured one when that was 0). */
     public int port() {
-        return server.getPort();
+        return port;
     }
 
-    @PreDestroy
-    void stop() throws InterruptedException {
+    @Override
+    public String name() {
+        return "Flight SQL endpoint on port " + port;
+    }
+
+    @Override
+    public void stopAccepting() {
+        // Once: the drain stops it, and the context's stop afterwards finds it stopped.
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
         readinessWatch.shutdownNow();
         health.enterTerminalState();
         server.shutdown();
+    }
+
+    @Override
+    public boolean awaitIdle(Instant deadline) throws InterruptedException {
+        return inFlight.awaitNone(deadline);
+    }
+
+    @Override
+    public void stopNow() {
+        try {
+            close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Without a drain first (a test's context closing): what is in flight gets 10 s. */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        stopAccepting();
         if (!server.awaitTermination(10, TimeUnit.SECONDS)) {
             LOG.warn("Flight SQL calls still running after 10 s; closing anyway");
         }
-        server.close();
+        close();
+    }
+
+    private void close() throws InterruptedException {
+        if (closed.compareAndSet(false, true)) {
+            server.close();
+            callExecutor.shutdown();
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.tollgate.testkit.suite;
 
+import io.tollgate.testkit.logs.LogTail;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -174,14 +176,25 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not healthy within " + timeout + "\n" + tail());
     }
 
+    /**
+     * Sends SIGTERM, as Kubernetes does to stop a pod ({@link Process#destroy()}), and returns at
+     * once: the service drains what it has in flight, then exits ({@link #awaitExit}).
+     */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits until the process has exited, at most {@code timeout}; its exit code. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(name + " was still running " + timeout + " later\n" + tail());
+        }
+        return process.exitValue();
+    }
+
     /** The last lines of the service's log, to explain a failure. */
     public String tail() {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log)";
-        }
+        return LogTail.of(log);
     }
 
     @Override

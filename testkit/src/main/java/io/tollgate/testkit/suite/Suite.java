@@ -170,6 +170,11 @@ public final class Suite implements AutoCloseable {
                 : "file://" + warehouses.resolve(warehouse);
     }
 
+    /** The database of the services' own schemas (auth, router, catalog). */
+    public String servicesDatabase() {
+        return provisioner.servicesDatabase();
+    }
+
     /** The database the shared-RLS tenants live in. */
     public String sharedDatabase() {
         return provisioner.sharedDatabase();
@@ -433,6 +438,12 @@ public final class Suite implements AutoCloseable {
 
     public List<ServiceProcess> services() {
         return List.copyOf(services);
+    }
+
+    /** The process of one service, by its module name (e.g. {@code flight-service}). */
+    public ServiceProcess service(String module) {
+        return services.stream().filter(s -> s.name().equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + module + " in this suite"));
     }
 
     /** The Flight SQL endpoint as a Flight location. */
