@@ -6,6 +6,7 @@ import io.grpc.netty.NettyChannelBuilder;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.tollgate.common.tls.InternalTls;
+import io.tollgate.common.tracing.InternalCallTracing;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -14,7 +15,8 @@ import java.time.Duration;
  * Opens the channels to internal services: micronaut-grpc's builder for {@code grpc.channels.<name>}
  * (address and tuning from configuration), then this service's certificate presented and the
  * server required to be the expected service (its certificate's name is checked in place of the
- * dialled host, so the same certificates work behind any address), and the default unary deadline.
+ * dialled host, so the same certificates work behind any address), the default unary deadline, and
+ * a client span per call carrying the trace context to the callee.
  */
 @Singleton
 final class InternalChannels {
@@ -22,10 +24,12 @@ final class InternalChannels {
 
     private final ApplicationContext context;
     private final InternalTls tls;
+    private final InternalCallTracing tracing;
 
-    InternalChannels(ApplicationContext context, InternalTls tls) {
+    InternalChannels(ApplicationContext context, InternalTls tls, InternalCallTracing tracing) {
         this.context = context;
         this.tls = tls;
+        this.tracing = tracing;
     }
 
     InternalChannel open(InternalService service) {
@@ -42,6 +46,8 @@ final class InternalChannels {
             builder.usePlaintext();
         }
         var connection = builder.build();
-        return new InternalChannel(connection, ClientInterceptors.intercept(connection, new UnaryDeadline(deadline)));
+        // The last interceptor runs first: the span covers the whole call, deadline included.
+        return new InternalChannel(connection,
+                ClientInterceptors.intercept(connection, new UnaryDeadline(deadline), tracing.client()));
     }
 }
