@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
  * ({@link io.tollgate.common.grpc.server.CallerAuthorization} stays outermost), so only a
  * verified service's context is continued. OpenTelemetry's own gRPC instrumentation does the
  * work; a span records the method, the peer and the status code, never a message or metadata.
+ * Health checks are not traced.
  */
 @Singleton
 public class InternalCallTracing implements ServerInterceptor, Ordered {
@@ -24,7 +25,7 @@ public class InternalCallTracing implements ServerInterceptor, Ordered {
 
     public InternalCallTracing(Tracing tracing) {
         GrpcTelemetry telemetry = GrpcTelemetry.builder(tracing.internal()).setEmitMessageEvents(false).build();
-        this.server = telemetry.newServerInterceptor();
+        this.server = new UntracedCalls(telemetry.newServerInterceptor());
         this.client = telemetry.newClientInterceptor();
     }
 

@@ -6,7 +6,8 @@ import jakarta.inject.Singleton;
 
 /**
  * Spans for a public gRPC front door (Flight SQL): one server span per call, the root of the call's
- * trace unless {@code tollgate.tracing.trust-caller-context} lets a caller's context be continued.
+ * trace unless {@code tollgate.tracing.trust-caller-context} lets a caller's context be continued
+ * (health checks are not traced).
  * Not a {@link ServerInterceptor} bean, so micronaut-grpc never puts it on an internal server: a
  * front door applies {@link #serverInterceptor()} itself.
  */
@@ -15,8 +16,8 @@ public class PublicCallTracing {
     private final ServerInterceptor server;
 
     public PublicCallTracing(Tracing tracing) {
-        this.server = GrpcTelemetry.builder(tracing.publicDoors()).setEmitMessageEvents(false).build()
-                .newServerInterceptor();
+        this.server = new UntracedCalls(GrpcTelemetry.builder(tracing.publicDoors()).setEmitMessageEvents(false).build()
+                .newServerInterceptor());
     }
 
     /** The outermost interceptor of a public gRPC server. */

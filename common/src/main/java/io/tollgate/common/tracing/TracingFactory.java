@@ -32,9 +32,10 @@ import java.util.List;
 public class TracingFactory {
     private static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
 
+    /** Public for a test's stand-in of another service, which needs an SDK of its own. */
     @Singleton
     @Bean(preDestroy = "close")
-    Tracing tracing(TracingConfig config, List<SpanExporter> extraExporters,
+    public Tracing tracing(TracingConfig config, List<SpanExporter> extraExporters,
                     @Value("${micronaut.application.name:tollgate}") String serviceName) {
         List<SpanExporter> exporters = new ArrayList<>(extraExporters);
         if (config.otlpEndpoint() != null) {

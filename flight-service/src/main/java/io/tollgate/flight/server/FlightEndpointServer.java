@@ -6,6 +6,7 @@ import io.grpc.protobuf.services.HealthStatusManager;
 import io.micronaut.context.annotation.Context;
 import io.tollgate.common.auth.TokenVerifier;
 import io.tollgate.common.health.ControlPlaneSync;
+import io.tollgate.common.tracing.PublicCallTracing;
 import io.tollgate.flight.auth.AuthMiddleware;
 import io.tollgate.flight.auth.ClientAddressInterceptor;
 import io.tollgate.flight.auth.FlightCallAuthenticator;
@@ -15,12 +16,14 @@ import io.tollgate.flight.sql.TollgateFlightSqlProducer;
 import jakarta.annotation.PreDestroy;
 import org.apache.arrow.flight.FlightServer;
 import org.apache.arrow.flight.Location;
+import org.apache.arrow.flight.grpc.ServerInterceptorAdapter;
 import org.apache.arrow.memory.BufferAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,7 +35,9 @@ import java.util.function.Consumer;
  * front of the producer and the standard gRPC health service on the same port (NOT_SERVING until
  * {@link ControlPlaneSync} is ready, as the HTTP readiness check); over TLS (optionally
  * asking for client certificates) when {@code tollgate.flight.tls.*} says so. A TLS configuration
- * that cannot be used stops start-up: the endpoint never falls back to plaintext.
+ * that cannot be used stops start-up: the endpoint never falls back to plaintext. Every call is a
+ * server span (common's public-door tracing), current while the middleware authenticates, so a
+ * login forwarded to auth-service continues the call's trace.
  */
 @Context
 public class FlightEndpointServer {
@@ -48,12 +53,20 @@ public class FlightEndpointServer {
 
     public FlightEndpointServer(FlightConfig config, FlightTlsConfig tlsConfig, TollgateFlightSqlProducer producer,
                                 FlightCallAuthenticator authenticator, TokenVerifier verifier, BufferAllocator allocator,
-                                ControlPlaneSync sync) {
+                                ControlPlaneSync sync, PublicCallTracing tracing) {
         Optional<TlsSettings> settings = TlsSettings.from(tlsConfig);
         Optional<ServerTls> tls = settings.map(ServerTls::load);
         Consumer<NettyServerBuilder> transport = builder -> {
+            // Interceptors added last run first: the call's span opens before anything else sees
+            // the call, then the client's address is noted, then the auth middleware runs (a Basic
+            // login goes to auth-service inside the span, with the address). The middleware is
+            // added here rather than with FlightServer.Builder#middleware: Arrow adds that adapter
+            // after this consumer, so it would run before the span and the address exist.
             builder.addService(health.getHealthService())
+                    .intercept(new ServerInterceptorAdapter(List.of(
+                            new ServerInterceptorAdapter.KeyFactory<>(AuthMiddleware.KEY, new AuthMiddleware.Factory(authenticator)))))
                     .intercept(new ClientAddressInterceptor())
+                    .intercept(tracing.serverInterceptor())
                     .callExecutor(new InlineStreamCalls(verifier));
             // Arrow's own TLS context (from useTls below) allows every protocol version and only
             // knows required client certificates; ours replaces it. Arrow applies this consumer
@@ -61,7 +74,6 @@ public class FlightEndpointServer {
             tls.ifPresent(t -> builder.sslContext(t.context()));
         };
         FlightServer.Builder builder = FlightServer.builder(allocator, location(config, tls.isPresent()), producer)
-                .middleware(AuthMiddleware.KEY, new AuthMiddleware.Factory(authenticator))
                 .transportHint("grpc.builderConsumer", transport);
         if (settings.isPresent()) {
             try {

@@ -1,6 +1,9 @@
 package io.tollgate.flight.support;
 
 import com.nimbusds.jwt.SignedJWT;
+import io.grpc.BindableService;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
 import io.micronaut.context.ApplicationContext;
 import io.tollgate.common.auth.RevocationSet;
 import io.tollgate.common.auth.TokenClaims;
@@ -59,11 +62,12 @@ public final class FlightSqlServer implements AutoCloseable {
     private final NeighbourServer authService;
     private final ApplicationContext context;
 
-    private FlightSqlServer(List<Tenant> tenants, Map<String, Object> properties) {
+    private FlightSqlServer(List<Tenant> tenants, Map<String, Object> properties, List<ServerInterceptor> neighbourInterceptors) {
         router = TestRegistry.router(tenants);
         // Each with its service's certificate, requiring flight-service's, as the real ones do.
-        registry = NeighbourServer.start("router-service", router);
-        authService = NeighbourServer.start("auth-service", TestRegistry.auth(tokens, PASSWORD));
+        registry = NeighbourServer.start("router-service", intercepted(router, neighbourInterceptors));
+        authService = NeighbourServer.start("auth-service",
+                intercepted(TestRegistry.auth(tokens, PASSWORD), neighbourInterceptors));
         Map<String, Object> config = new HashMap<>();
         config.put("micronaut.server.port", -1);
         config.put("tollgate.flight.host", "127.0.0.1");
@@ -98,11 +102,21 @@ public final class FlightSqlServer implements AutoCloseable {
     }
 
     public static FlightSqlServer start(List<Tenant> tenants) {
-        return new FlightSqlServer(tenants, Map.of());
+        return new FlightSqlServer(tenants, Map.of(), List.of());
     }
 
     public static FlightSqlServer start(List<Tenant> tenants, Map<String, Object> properties) {
-        return new FlightSqlServer(tenants, properties);
+        return new FlightSqlServer(tenants, properties, List.of());
+    }
+
+    /** With these interceptors on the registry's and auth service's servers (e.g. their tracing). */
+    public static FlightSqlServer start(List<Tenant> tenants, Map<String, Object> properties,
+                                        ServerInterceptor neighbourInterceptor) {
+        return new FlightSqlServer(tenants, properties, List.of(neighbourInterceptor));
+    }
+
+    private static BindableService intercepted(BindableService service, List<ServerInterceptor> interceptors) {
+        return interceptors.isEmpty() ? service : () -> ServerInterceptors.intercept(service, interceptors);
     }
 
     public int port() {
