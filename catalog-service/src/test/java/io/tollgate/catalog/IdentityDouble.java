@@ -1,6 +1,8 @@
 package io.tollgate.catalog;
 
 import com.google.protobuf.Timestamp;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.tollgate.proto.auth.v1.AuthServiceGrpc;
@@ -44,7 +46,12 @@ final class IdentityDouble implements AutoCloseable {
     private final AtomicLong sequence = new AtomicLong();
 
     IdentityDouble(TestTokens tokens, Map<String, Known> known) {
-        server = NeighbourServer.start("auth-service", new AuthServiceGrpc.AuthServiceImplBase() {
+        this(tokens, known, List.of());
+    }
+
+    /** Serving behind these interceptors (e.g. auth-service's tracing). */
+    IdentityDouble(TestTokens tokens, Map<String, Known> known, List<ServerInterceptor> interceptors) {
+        AuthServiceGrpc.AuthServiceImplBase service = new AuthServiceGrpc.AuthServiceImplBase() {
             @Override
             public void exchangeClientCredentials(ExchangeClientCredentialsRequest request,
                                                   StreamObserver<ExchangeClientCredentialsResponse> response) {
@@ -74,7 +81,8 @@ final class IdentityDouble implements AutoCloseable {
                 response.onNext(WatchRevocationsResponse.newBuilder().setCaughtUp(true).build());
                 watchers.add(response);
             }
-        });
+        };
+        server = NeighbourServer.start("auth-service", () -> ServerInterceptors.intercept(service, interceptors));
     }
 
     /** Streams the revocation of one token (by its jti) to every watcher, as auth-service does. */
