@@ -54,8 +54,9 @@ public class CapturedSpans {
                 Optional::isPresent, Duration.ofSeconds(10), "a " + kind + " span " + name).orElseThrow();
     }
 
-    /** Forgets what was captured, between tests that share a service. */
+    /** Forgets what was captured so far (exported first), between tests that share a service. */
     public static void reset(ApplicationContext service) {
+        service.getBean(Tracing.class).flush();
         service.getBean(InMemorySpanExporter.class).reset();
     }
 }
