@@ -24,9 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The console appenders the services' Logback configurations include (common's
- * {@code tollgate-logback/console-*.xml}), configured as a service configures them: a line logged
- * while a call's span is current carries its trace and span ids; a line outside any call none.
+ * The console appender every service's Logback configuration includes (common's
+ * {@code tollgate-logback/console.xml}), configured as a service configures it: a line logged while
+ * a call's span is current carries its trace and span ids, a line outside any call none; lines of
+ * text, or JSON objects where {@code MICRONAUT_ENVIRONMENTS} names the cluster environment.
  */
 class TraceIdsInLogLinesTest {
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -48,7 +49,7 @@ class TraceIdsInLogLinesTest {
 
     @Test
     void aTextLineCarriesTheTraceAndSpanIdsOfTheCallBeingServed() throws Exception {
-        Logger log = configured("console-text.xml").getLogger("io.tollgate.example");
+        Logger log = configured("").getLogger("io.tollgate.example");
         Span span = tracing.internal().getTracer("test").spanBuilder("call").startSpan();
         try (Scope ignored = span.makeCurrent()) {
             log.info("inside the call");
@@ -66,8 +67,8 @@ class TraceIdsInLogLinesTest {
     }
 
     @Test
-    void aJsonLineCarriesTheIdsAsFieldsOfItsOwn() throws Exception {
-        Logger log = configured("console-json.xml").getLogger("io.tollgate.example");
+    void inTheClusterEnvironmentALineIsAJsonObjectWithTheIdsAsFields() throws Exception {
+        Logger log = configured("k8s,cluster").getLogger("io.tollgate.example");
         Span span = tracing.internal().getTracer("test").spanBuilder("call").startSpan();
         try (Scope ignored = span.makeCurrent()) {
             log.warn("inside the call");
@@ -83,11 +84,16 @@ class TraceIdsInLogLinesTest {
         assertEquals("io.tollgate.example", line.path("logger_name").asText());
     }
 
-    /** A Logback context of its own (the test JVM's stays as it is), configured as a service's file is. */
-    private static LoggerContext configured(String include) throws JoranException {
-        String xml = "<configuration><include resource=\"tollgate-logback/" + include + "\"/>"
+    /**
+     * A Logback context of its own (the test JVM's stays as it is), configured as a service's file
+     * is, with {@code MICRONAUT_ENVIRONMENTS} as given (a context property: Logback looks there
+     * before the process environment).
+     */
+    private static LoggerContext configured(String environments) throws JoranException {
+        String xml = "<configuration><include resource=\"tollgate-logback/console.xml\"/>"
                 + "<root level=\"INFO\"><appender-ref ref=\"CONSOLE\"/></root></configuration>";
         LoggerContext context = new LoggerContext();
+        context.putProperty("MICRONAUT_ENVIRONMENTS", environments);
         context.setMDCAdapter(new LogbackMDCAdapter()); // what SLF4J's binding gives the process's own context
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
