@@ -50,12 +50,7 @@ class TraceIdsInLogLinesTest {
     @Test
     void aTextLineCarriesTheTraceAndSpanIdsOfTheCallBeingServed() throws Exception {
         Logger log = configured("").getLogger("io.tollgate.example");
-        Span span = tracing.internal().getTracer("test").spanBuilder("call").startSpan();
-        try (Scope ignored = span.makeCurrent()) {
-            log.info("inside the call");
-        } finally {
-            span.end();
-        }
+        Span span = loggedInsideACall(log);
         log.info("outside any call");
 
         String[] lines = console.toString(StandardCharsets.UTF_8).split("\n");
@@ -69,19 +64,25 @@ class TraceIdsInLogLinesTest {
     @Test
     void inTheClusterEnvironmentALineIsAJsonObjectWithTheIdsAsFields() throws Exception {
         Logger log = configured("k8s,cluster").getLogger("io.tollgate.example");
-        Span span = tracing.internal().getTracer("test").spanBuilder("call").startSpan();
-        try (Scope ignored = span.makeCurrent()) {
-            log.warn("inside the call");
-        } finally {
-            span.end();
-        }
+        Span span = loggedInsideACall(log);
 
         JsonNode line = new ObjectMapper().readTree(console.toString(StandardCharsets.UTF_8).strip());
         assertEquals(span.getSpanContext().getTraceId(), line.path("trace_id").asText());
         assertEquals(span.getSpanContext().getSpanId(), line.path("span_id").asText());
         assertEquals("inside the call", line.path("message").asText());
-        assertEquals("WARN", line.path("level").asText());
+        assertEquals("INFO", line.path("level").asText());
         assertEquals("io.tollgate.example", line.path("logger_name").asText());
+    }
+
+    /** Logs "inside the call" while a call's span is current, as a service's code does; the span. */
+    private Span loggedInsideACall(Logger log) {
+        Span span = tracing.internal().getTracer("test").spanBuilder("call").startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            log.info("inside the call");
+        } finally {
+            span.end();
+        }
+        return span;
     }
 
     /**
