@@ -84,6 +84,8 @@ class CatalogIdentityTest extends RegistryBackedCatalogTest {
     @Test
     void aTokenRequestIsOneTraceFromTheCatalogsFrontDoorIntoAuthService() {
         CapturedSpans.reset(context);
+        AUTH_TRACING.flush();
+        AUTH_SPANS.reset(); // the other tests' exchanges
         String callerTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
         HttpResponse<String> response = http.toBlocking().exchange(HttpRequest.POST("/v1/oauth/tokens",
                         "grant_type=client_credentials&client_id=etl%40acme&client_secret=etl-secret-0123456789&scope=catalog")
