@@ -7,6 +7,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.tracing.opentelemetry.DefaultOpenTelemetryFactory;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.resources.Resource;
@@ -42,8 +43,7 @@ public class TracingFactory {
             exporters.add(OtlpHttpSpanExporter.builder().setEndpoint(config.otlpEndpoint().toString()).build());
         }
         SdkTracerProviderBuilder tracers = SdkTracerProvider.builder()
-                .setResource(Resource.getDefault().merge(Resource.create(
-                        io.opentelemetry.api.common.Attributes.of(SERVICE_NAME, serviceName))))
+                .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(SERVICE_NAME, serviceName))))
                 .setSampler(Sampler.parentBased(Sampler.traceIdRatioBased(config.sampleRatio())));
         for (SpanExporter exporter : exporters) {
             tracers.addSpanProcessor(BatchSpanProcessor.builder(new RedactingSpanExporter(exporter)).build());

@@ -14,6 +14,7 @@ import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -131,7 +132,7 @@ class CallTracingTest {
         assertEquals(frontClient.getSpanId(), backServer.getParentSpanId(), "the back's span is a child of the call out");
         assertTrue(backServer.getParentSpanContext().isRemote(), "its parent came over the wire");
         assertEquals("tollgate.router.v1.RouterService/ResolveTenant", backServer.getName());
-        assertEquals("back", backServer.getResource().getAttribute(io.opentelemetry.api.common.AttributeKey.stringKey("service.name")));
+        assertEquals("back", backServer.getResource().getAttribute(AttributeKey.stringKey("service.name")));
     }
 
     @Test

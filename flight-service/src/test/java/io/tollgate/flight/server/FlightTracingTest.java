@@ -1,5 +1,6 @@
 package io.tollgate.flight.server;
 
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -88,7 +89,7 @@ class FlightTracingTest {
         assertEquals(login.getSpanId(), authenticated.getParentSpanId());
         assertTrue(authenticated.getParentSpanContext().isRemote(), "its parent came over the wire");
         assertEquals("flight-service", query.getResource().getAttribute(
-                io.opentelemetry.api.common.AttributeKey.stringKey("service.name")));
+                AttributeKey.stringKey("service.name")));
     }
 
     private static Optional<SpanData> authSpan(String name) {
