@@ -1,5 +1,6 @@
 package io.tollgate.catalog;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -7,12 +8,21 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.tollgate.common.tracing.InternalCallTracing;
+import io.tollgate.common.tracing.Tracing;
+import io.tollgate.common.tracing.TracingConfig;
+import io.tollgate.common.tracing.TracingFactory;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.TenantStatus;
 import io.tollgate.testkit.await.Await;
 import io.tollgate.testkit.identity.IdentityDouble;
 import io.tollgate.testkit.json.JsonBody;
 import io.tollgate.testkit.registry.RegistryDouble;
+import io.tollgate.testkit.tracing.CapturedSpans;
+import jakarta.inject.Inject;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.exceptions.ForbiddenException;
 import org.apache.iceberg.exceptions.NotAuthorizedException;
@@ -27,10 +37,12 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,13 +61,54 @@ class CatalogIdentityTest extends RegistryBackedCatalogTest {
     static final Path STORAGE = NEIGHBOURS.storage();
     static final RegistryDouble REGISTRY = NEIGHBOURS.serve(List.of(tenant("acme", TenantStatus.TENANT_STATUS_ACTIVE),
             tenant("initech", TenantStatus.TENANT_STATUS_ACTIVE)));
-    static final IdentityDouble AUTH = NEIGHBOURS.authenticateWith(IdentityDouble.start(TOKENS)
-            .knowClient("etl@acme", new IdentityDouble.Client("etl-secret-0123456789", "acme", List.of("reader")))
-            .knowClient("alice@acme", new IdentityDouble.Client("al1ce-pw", "acme", List.of("writer"))));
+    /** auth-service's spans, from its stand-in's own SDK behind common's internal tracing. */
+    static final InMemorySpanExporter AUTH_SPANS = InMemorySpanExporter.create();
+    static final Tracing AUTH_TRACING = NEIGHBOURS.closeAfter(new TracingFactory().tracing(
+            new TracingConfig(null, 1.0, false), List.of(AUTH_SPANS), "auth-service"));
+    static final IdentityDouble AUTH = NEIGHBOURS.authenticateWith(
+            IdentityDouble.start(TOKENS, List.of(new InternalCallTracing(AUTH_TRACING)))
+                    .knowClient("etl@acme", new IdentityDouble.Client("etl-secret-0123456789", "acme", List.of("reader")))
+                    .knowClient("alice@acme", new IdentityDouble.Client("al1ce-pw", "acme", List.of("writer"))));
+
+    @Inject
+    ApplicationContext context;
 
     @Override
     CatalogNeighbours neighbours() {
         return NEIGHBOURS;
+    }
+
+    @Override
+    Map<String, String> moreProperties() {
+        return CapturedSpans.properties();
+    }
+
+    @Test
+    void aTokenRequestIsOneTraceFromTheCatalogsFrontDoorIntoAuthService() {
+        CapturedSpans.reset(context);
+        AUTH_TRACING.flush();
+        AUTH_SPANS.reset(); // the other tests' exchanges
+        String callerTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        HttpResponse<String> response = http.toBlocking().exchange(HttpRequest.POST("/v1/oauth/tokens",
+                        "grant_type=client_credentials&client_id=etl%40acme&client_secret=etl-secret-0123456789&scope=catalog")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                .header("traceparent", "00-" + callerTrace + "-00f067aa0ba902b7-01"), String.class);
+        assertEquals(HttpStatus.OK, response.getStatus());
+
+        SpanData request = CapturedSpans.await(context, SpanKind.SERVER, "POST /v1/oauth/tokens");
+        SpanData exchange = CapturedSpans.await(context, SpanKind.CLIENT, "tollgate.auth.v1.AuthService/ExchangeClientCredentials");
+        SpanData exchanged = Await.value(() -> {
+            AUTH_TRACING.flush();
+            return AUTH_SPANS.getFinishedSpanItems().stream().filter(span -> span.getKind() == SpanKind.SERVER
+                    && span.getName().equals("tollgate.auth.v1.AuthService/ExchangeClientCredentials")).findFirst();
+        }, Optional::isPresent, WITHIN.multipliedBy(10), "auth-service ends its span").orElseThrow();
+
+        assertFalse(request.getParentSpanContext().isValid(), "the front door starts the trace");
+        assertNotEquals(callerTrace, request.getTraceId(), "a caller cannot choose the trace id");
+        assertEquals(request.getSpanId(), exchange.getParentSpanId(), "the exchange is made inside the request's span");
+        assertEquals(request.getTraceId(), exchanged.getTraceId(), "auth-service continues the request's trace");
+        assertEquals(exchange.getSpanId(), exchanged.getParentSpanId());
+        assertTrue(exchanged.getParentSpanContext().isRemote());
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.binder.grpc.MetricCollectingClientIntercept
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.tollgate.common.tls.InternalTls;
+import io.tollgate.common.tracing.InternalCallTracing;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -23,8 +24,9 @@ import java.util.List;
  * (address and tuning from configuration), then this service's certificate presented and the
  * server required to be the expected service (its certificate's name is checked in place of the
  * dialled host, so the same certificates work behind any address), and the default unary deadline.
- * Where metrics are on, every call is counted and timed by method and status (Micrometer's
- * {@code grpc.client.*}) and the channel's state is a gauge, {@code tollgate.grpc.channel.ready}.
+ * A client span per call carries the trace context to the callee. Where metrics are on, every call
+ * is counted and timed by method and status (Micrometer's {@code grpc.client.*}) and the channel's
+ * state is a gauge, {@code tollgate.grpc.channel.ready}.
  */
 @Singleton
 final class InternalChannels {
@@ -32,17 +34,23 @@ final class InternalChannels {
 
     private final ApplicationContext context;
     private final InternalTls tls;
+    private final InternalCallTracing tracing;
 
-    InternalChannels(ApplicationContext context, InternalTls tls) {
+    InternalChannels(ApplicationContext context, InternalTls tls, InternalCallTracing tracing) {
         this.context = context;
         this.tls = tls;
+        this.tracing = tracing;
     }
 
-    /** The interceptors of every channel: the deadline, then (outermost) the metrics, where they are on. */
+    /**
+     * The interceptors of every channel: the deadline, the metrics where they are on, then (outermost,
+     * the last runs first) the client span, so that the span covers the whole call, deadline included.
+     */
     private List<ClientInterceptor> interceptors(Duration deadline) {
         List<ClientInterceptor> interceptors = new ArrayList<>();
         interceptors.add(new UnaryDeadline(deadline));
         context.findBean(MetricCollectingClientInterceptor.class).ifPresent(interceptors::add);
+        interceptors.add(tracing.client());
         return interceptors;
     }
 

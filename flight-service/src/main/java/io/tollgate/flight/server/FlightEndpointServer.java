@@ -8,6 +8,7 @@ import io.tollgate.common.auth.TokenVerifier;
 import io.tollgate.common.health.ControlPlaneSync;
 import io.tollgate.common.lifecycle.Drainable;
 import io.tollgate.common.lifecycle.InFlightCalls;
+import io.tollgate.common.tracing.PublicCallTracing;
 import io.tollgate.flight.auth.AuthMiddleware;
 import io.tollgate.flight.auth.ClientAddressInterceptor;
 import io.tollgate.flight.auth.FlightCallAuthenticator;
@@ -19,6 +20,7 @@ import io.tollgate.flight.sql.TollgateFlightSqlProducer;
 import jakarta.annotation.PreDestroy;
 import org.apache.arrow.flight.FlightServer;
 import org.apache.arrow.flight.Location;
+import org.apache.arrow.flight.grpc.ServerInterceptorAdapter;
 import org.apache.arrow.memory.BufferAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,7 +44,9 @@ import java.util.function.Consumer;
  * front of the producer and the standard gRPC health service on the same port (NOT_SERVING until
  * {@link ControlPlaneSync} is ready, as the HTTP readiness check); over TLS (optionally
  * asking for client certificates) when {@code tollgate.flight.tls.*} says so. A TLS configuration
- * that cannot be used stops start-up: the endpoint never falls back to plaintext.
+ * that cannot be used stops start-up: the endpoint never falls back to plaintext. Every call is a
+ * server span (common's public-door tracing), current while the middleware authenticates, so a
+ * login forwarded to auth-service continues the call's trace.
  * <p>
  * On SIGTERM it drains (common's {@code lifecycle}): new calls are refused, result streams in flight
  * finish, within {@code tollgate.shutdown.drain-period}.
@@ -76,13 +81,27 @@ public class FlightEndpointServer implements Drainable {
 
     public FlightEndpointServer(FlightConfig config, FlightTlsConfig tlsConfig, TollgateFlightSqlProducer producer,
                                 FlightCallAuthenticator authenticator, TokenVerifier verifier, BufferAllocator allocator,
-                                ControlPlaneSync sync, FlightMetrics metrics, InFlightCalls inFlight) {
+                                ControlPlaneSync sync, FlightMetrics metrics, InFlightCalls inFlight,
+                                PublicCallTracing tracing) {
         this.inFlight = inFlight;
         Optional<TlsSettings> settings = TlsSettings.from(tlsConfig);
         Optional<ServerTls> tls = settings.map(ServerTls::load);
         Consumer<NettyServerBuilder> transport = builder -> {
+            // Interceptors added last run first: a draining server refuses the call before any
+            // work (in-flight accounting), then the call's span opens, then the client's address is
+            // noted, then the middlewares run: the call metrics, then the auth middleware (a Basic
+            // login goes to auth-service inside the span, with the address; its refusals counted).
+            // The middlewares are added here rather than with FlightServer.Builder#middleware: Arrow
+            // adds that adapter after this consumer, so it would run before the span and the address.
             builder.addService(health.getHealthService())
+                    .intercept(new ServerInterceptorAdapter(List.of(
+                            new ServerInterceptorAdapter.KeyFactory<>(CallMetricsMiddleware.KEY,
+                                    new CallMetricsMiddleware.Factory(metrics)),
+                            new ServerInterceptorAdapter.KeyFactory<>(AuthMiddleware.KEY,
+                                    CallMetricsMiddleware.countingRefusals(metrics,
+                                            new AuthMiddleware.Factory(authenticator))))))
                     .intercept(new ClientAddressInterceptor())
+                    .intercept(tracing.serverInterceptor())
                     .intercept(inFlight)
                     .callExecutor(new InlineStreamCalls(verifier));
             // Arrow's own TLS context (from useTls below) allows every protocol version and only
@@ -92,9 +111,6 @@ public class FlightEndpointServer implements Drainable {
         };
         FlightServer.Builder builder = FlightServer.builder(allocator, location(config, tls.isPresent()), producer)
                 .executor(callExecutor)
-                .middleware(CallMetricsMiddleware.KEY, new CallMetricsMiddleware.Factory(metrics))
-                .middleware(AuthMiddleware.KEY, CallMetricsMiddleware.countingRefusals(metrics,
-                        new AuthMiddleware.Factory(authenticator)))
                 .transportHint("grpc.builderConsumer", transport);
         if (settings.isPresent()) {
             try {

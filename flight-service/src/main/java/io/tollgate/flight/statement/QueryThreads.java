@@ -1,6 +1,7 @@
 package io.tollgate.flight.statement;
 
 import io.micronaut.context.annotation.Value;
+import io.opentelemetry.context.Context;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
@@ -20,6 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Short blocking work that those signals start (asking PostgreSQL to cancel a statement, which
  * opens a connection of its own) runs aside, on a few threads of its own.
+ *
+ * <p>Work runs in the trace context of the call that handed it over, so its log lines (the audit
+ * trail's among them) carry that call's trace id, and a call it makes to another service (a login
+ * reasserted at router-service) continues that call's trace.
  */
 @Singleton
 public class QueryThreads {
@@ -55,7 +60,7 @@ public class QueryThreads {
 
     /** Runs short blocking work off the caller's thread, in turn with the rest of such work. */
     public void runAside(Runnable work) {
-        aside.execute(work);
+        aside.execute(Context.current().wrap(work));
     }
 
     /**
@@ -72,7 +77,7 @@ public class QueryThreads {
     /** Runs work on a query thread if one is free; false (and nothing run) when all are busy. */
     public boolean tryRun(Runnable work) {
         try {
-            threads.execute(work);
+            threads.execute(Context.current().wrap(work));
             return true;
         } catch (RejectedExecutionException e) {
             return false;

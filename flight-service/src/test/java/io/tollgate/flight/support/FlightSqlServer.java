@@ -1,6 +1,7 @@
 package io.tollgate.flight.support;
 
 import com.nimbusds.jwt.SignedJWT;
+import io.grpc.ServerInterceptor;
 import io.micronaut.context.ApplicationContext;
 import io.tollgate.common.auth.RevocationSet;
 import io.tollgate.common.auth.TokenClaims;
@@ -60,10 +61,12 @@ public final class FlightSqlServer implements AutoCloseable {
     private final IdentityDouble authService;
     private final ApplicationContext context;
 
-    private FlightSqlServer(List<Tenant> tenants, Map<String, Object> properties) {
+    private FlightSqlServer(List<Tenant> tenants, Map<String, Object> properties,
+                            List<ServerInterceptor> neighbourInterceptors) {
         // Each with its service's certificate, requiring flight-service's, as the real ones do.
-        registry = RegistryDouble.serving(tenants);
-        authService = IdentityDouble.start(tokens).acceptAnyAccountWith(PASSWORD, List.of("writer"));
+        registry = RegistryDouble.serving(tenants, neighbourInterceptors);
+        authService = IdentityDouble.start(tokens, neighbourInterceptors)
+                .acceptAnyAccountWith(PASSWORD, List.of("writer"));
         Map<String, Object> config = new HashMap<>();
         config.put("micronaut.server.port", -1);
         config.put("tollgate.flight.host", "127.0.0.1");
@@ -99,11 +102,17 @@ public final class FlightSqlServer implements AutoCloseable {
     }
 
     public static FlightSqlServer start(List<Tenant> tenants) {
-        return new FlightSqlServer(tenants, Map.of());
+        return new FlightSqlServer(tenants, Map.of(), List.of());
     }
 
     public static FlightSqlServer start(List<Tenant> tenants, Map<String, Object> properties) {
-        return new FlightSqlServer(tenants, properties);
+        return new FlightSqlServer(tenants, properties, List.of());
+    }
+
+    /** With these interceptors on the registry's and auth service's servers (e.g. their tracing). */
+    public static FlightSqlServer start(List<Tenant> tenants, Map<String, Object> properties,
+                                        ServerInterceptor neighbourInterceptor) {
+        return new FlightSqlServer(tenants, properties, List.of(neighbourInterceptor));
     }
 
     public int port() {

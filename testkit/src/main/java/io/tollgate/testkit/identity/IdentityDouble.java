@@ -1,5 +1,7 @@
 package io.tollgate.testkit.identity;
 
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
 import com.google.protobuf.Timestamp;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
@@ -57,9 +59,9 @@ public final class IdentityDouble implements AutoCloseable {
     private volatile List<String> accountRoles = List.of();
     private final NeighbourServer server;
 
-    private IdentityDouble(TestTokens tokens) {
+    private IdentityDouble(TestTokens tokens, List<ServerInterceptor> interceptors) {
         this.tokens = tokens;
-        server = NeighbourServer.start("auth-service", new AuthServiceGrpc.AuthServiceImplBase() {
+        AuthServiceGrpc.AuthServiceImplBase service = new AuthServiceGrpc.AuthServiceImplBase() {
             @Override
             public void authenticate(AuthenticateRequest request, StreamObserver<AuthenticateResponse> response) {
                 logIn(request, response);
@@ -76,12 +78,18 @@ public final class IdentityDouble implements AutoCloseable {
                                          StreamObserver<WatchRevocationsResponse> response) {
                 watch(request.getAfterSequence(), response);
             }
-        });
+        };
+        server = NeighbourServer.start("auth-service", () -> ServerInterceptors.intercept(service, interceptors));
     }
 
     /** An auth-service that knows no one yet, signing with {@code tokens}. */
     public static IdentityDouble start(TestTokens tokens) {
-        return new IdentityDouble(tokens);
+        return new IdentityDouble(tokens, List.of());
+    }
+
+    /** The same, serving behind these interceptors (e.g. auth-service's tracing). */
+    public static IdentityDouble start(TestTokens tokens, List<ServerInterceptor> interceptors) {
+        return new IdentityDouble(tokens, interceptors);
     }
 
     /** Knows this service client from now on. */

@@ -1,5 +1,7 @@
 package io.tollgate.testkit.registry;
 
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
 import io.grpc.stub.StreamObserver;
 import io.tollgate.common.tenant.TenantDirectory;
 import io.tollgate.proto.router.v1.RouterServiceGrpc;
@@ -42,20 +44,27 @@ public final class RegistryDouble implements AutoCloseable {
     private final List<TenantDirectory> followers = new CopyOnWriteArrayList<>();
     private final NeighbourServer server;
 
-    private RegistryDouble(List<Tenant> initial) {
+    private RegistryDouble(List<Tenant> initial, List<ServerInterceptor> interceptors) {
         // Each tenant as registered one after another, as router-service's own revisions would be.
         initial.forEach(this::store);
-        server = NeighbourServer.start("router-service", new RouterServiceGrpc.RouterServiceImplBase() {
+        RouterServiceGrpc.RouterServiceImplBase service = new RouterServiceGrpc.RouterServiceImplBase() {
             @Override
             public void watchTenants(WatchTenantsRequest request, StreamObserver<WatchTenantsResponse> response) {
                 watch(response);
             }
-        });
+        };
+        server = NeighbourServer.start("router-service",
+                () -> ServerInterceptors.intercept(service, interceptors));
     }
 
     /** A registry holding these tenants (each stamped with its own revision, in this order). */
     public static RegistryDouble serving(List<Tenant> tenants) {
-        return new RegistryDouble(tenants);
+        return new RegistryDouble(tenants, List.of());
+    }
+
+    /** The same, serving behind these interceptors (e.g. router-service's tracing). */
+    public static RegistryDouble serving(List<Tenant> tenants, List<ServerInterceptor> interceptors) {
+        return new RegistryDouble(tenants, interceptors);
     }
 
     /** A registry holding these tenants as active, each named by its id and carrying nothing else. */

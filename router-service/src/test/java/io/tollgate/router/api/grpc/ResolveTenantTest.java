@@ -1,9 +1,15 @@
 package io.tollgate.router.api.grpc;
 
 import ch.qos.logback.classic.Level;
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.tollgate.proto.router.v1.ContextSource;
 import io.tollgate.proto.router.v1.ContextVariable;
 import io.tollgate.proto.router.v1.IsolationMode;
@@ -13,6 +19,8 @@ import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.TenantStatus;
 import io.tollgate.router.CapturedLogs;
 import io.tollgate.router.RouterServiceTest;
+import io.tollgate.testkit.tracing.CapturedSpans;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,6 +53,32 @@ class ResolveTenantTest extends RouterServiceTest {
                                  {"name":"globex-s3","location":"s3://lake/globex","storage":{"s3":{
                                    "region":"us-east-1","accessKeyId":"GLOBEXKEY","secretAccessKey":"globex-key"}}}]}
                 ]}""";
+    }
+
+    @Inject
+    ApplicationContext context;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return CapturedSpans.properties();
+    }
+
+    @Test
+    void aCallFromAnotherServiceContinuesItsTraceWithoutRecordingWhatItReturns() {
+        CapturedSpans.reset(context);
+        String callerTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        Metadata headers = new Metadata();
+        headers.put(Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER), "00-" + callerTrace + "-00f067aa0ba902b7-01");
+        router().withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+                .resolveTenant(ResolveTenantRequest.newBuilder().setTenantId("acme").build());
+
+        SpanData served = CapturedSpans.await(context, SpanKind.SERVER, "tollgate.router.v1.RouterService/ResolveTenant");
+        assertEquals(callerTrace, served.getTraceId(), "the calling service's trace");
+        assertEquals("00f067aa0ba902b7", served.getParentSpanId());
+        assertTrue(served.getParentSpanContext().isRemote());
+        assertEquals("router-service", served.getResource().getAttribute(AttributeKey.stringKey("service.name")));
+        served.getAttributes().forEach((key, value) -> assertFalse(String.valueOf(value).contains("acme_app"),
+                () -> key + " holds part of the answer: " + value));
     }
 
     private RouterServiceGrpc.RouterServiceBlockingStub router() {
