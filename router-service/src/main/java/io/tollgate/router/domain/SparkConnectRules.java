@@ -33,7 +33,8 @@ final class SparkConnectRules {
     private static final Pattern BRACED = Pattern.compile("\\{[^{}]*}");
     // Sent as "Bearer <token>" in a gRPC header: printable, no spaces.
     private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]{1,4096}");
-    private static final String MASKED_LITERAL = PasswordRef.LITERAL + "***";
+    private static final SecretInput BACKEND_TOKEN = new SecretInput("backendToken", "backendTokenRef", "token",
+            token -> TOKEN.matcher(token).matches(), "must be 1 to 4096 printable characters without spaces");
     private static final String ENDPOINT_RULE = "must be host:port without a scheme (e.g. spark.acme.svc:15002):"
             + " a lowercase DNS name or an IP address, and a port from 1 to 65535";
 
@@ -62,7 +63,8 @@ final class SparkConnectRules {
         }
         boolean tls = Boolean.TRUE.equals(candidate.tls());
         String ca = caCertificate(path + ".caCertificatePem", candidate.caCertificatePem(), tls, problems);
-        String tokenRef = backendTokenRef(path, candidate, problems);
+        String tokenRef = BACKEND_TOKEN.reference(path, candidate.backendToken(), candidate.backendTokenRef(), false,
+                problems);
         return problems.count() > before ? null : new SparkConnectBackends(endpoints, template, tls, ca, tokenRef);
     }
 
@@ -146,36 +148,6 @@ final class SparkConnectRules {
             return pem;
         } catch (CertificateException e) {
             problems.add(path, "is not a readable X.509 certificate in PEM");
-            return null;
-        }
-    }
-
-    // The same two forms as a backend password: the token itself, or a reference to it.
-    private static String backendTokenRef(String path, Upstreams.SparkConnectCandidate candidate,
-                                          FieldProblems problems) {
-        if (candidate.backendToken() != null && candidate.backendTokenRef() != null) {
-            problems.add(path, "give backendToken or backendTokenRef, not both");
-            return null;
-        }
-        if (candidate.backendToken() != null) {
-            if (!TOKEN.matcher(candidate.backendToken()).matches()) {
-                problems.add(path + ".backendToken", "must be 1 to 4096 printable characters without spaces");
-                return null;
-            }
-            return PasswordRef.LITERAL + candidate.backendToken();
-        }
-        if (candidate.backendTokenRef() == null) {
-            return null;
-        }
-        if (candidate.backendTokenRef().equals(MASKED_LITERAL)) {
-            problems.add(path + ".backendTokenRef", "is the masked form GET shows: give the token or its reference");
-            return null;
-        }
-        try {
-            PasswordRef.parse(candidate.backendTokenRef());
-            return candidate.backendTokenRef();
-        } catch (IllegalArgumentException e) {
-            problems.add(path + ".backendTokenRef", e.getMessage());
             return null;
         }
     }

@@ -1,23 +1,18 @@
 package io.tollgate.router.api.rest;
 
-import io.grpc.ManagedChannel;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.tollgate.proto.router.v1.ResolveTenantRequest;
-import io.tollgate.proto.router.v1.RouterServiceGrpc;
 import io.tollgate.proto.router.v1.SparkConnectUpstream;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.UpstreamKind;
 import io.tollgate.router.AdminServiceTest;
 import io.tollgate.router.support.AdminClient.Response;
+import io.tollgate.router.support.CallerChannels;
 import io.tollgate.testkit.json.JsonBody;
-import io.tollgate.testkit.tls.InternalCertificates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,14 +39,11 @@ class SparkConnectUpstreamsApiTest extends AdminServiceTest {
                 .formatted(tokenField);
     }
 
-    private final List<ManagedChannel> channels = new ArrayList<>();
+    private final CallerChannels callers = new CallerChannels();
 
     @AfterEach
     void closeChannels() throws InterruptedException {
-        for (ManagedChannel channel : channels) {
-            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        }
-        channels.clear();
+        callers.close();
     }
 
     @Test
@@ -145,9 +137,6 @@ class SparkConnectUpstreamsApiTest extends AdminServiceTest {
     }
 
     private Tenant routedAs(String caller, String id) {
-        ManagedChannel channel = InternalCertificates.shared().channel(grpcPort(), caller, "router-service");
-        channels.add(channel);
-        return RouterServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
-                .resolveTenant(ResolveTenantRequest.newBuilder().setTenantId(id).build()).getTenant();
+        return callers.resolve(grpcPort(), caller, id);
     }
 }
