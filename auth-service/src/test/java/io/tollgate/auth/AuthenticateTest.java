@@ -113,7 +113,7 @@ class AuthenticateTest implements TestPropertyProvider {
         assertEquals("writer@acme", principal.subject());
         assertEquals("acme", principal.tenantId());
         assertEquals(Set.of("writer", "reader"), principal.roles());
-        assertEquals(Set.of("sql", "catalog"), principal.scopes());
+        assertEquals(Set.of("sql", "catalog", "spark"), principal.scopes());
         assertEquals(Duration.ofMinutes(15), Duration.between(principal.issuedAt(), principal.expiresAt()));
         assertFalse(principal.isReadOnly());
     }

@@ -60,7 +60,7 @@ class InternalCallersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"flight-service", "catalog-service"})
+    @ValueSource(strings = {"flight-service", "catalog-service", "connect-service"})
     void aDataServiceMayFollowRevocations(String caller) {
         AuthServiceGrpc.AuthServiceBlockingStub auth =
                 auth(InternalCertificates.shared().channel(port(), caller, "auth-service"));
@@ -76,15 +76,16 @@ class InternalCallersTest {
         assertFalse(auth.introspect(IntrospectRequest.newBuilder().setToken("not-a-token").build()).getActive());
     }
 
-    @Test
-    void catalogServiceMayNeitherLogAnyoneInNorIntrospectNorRevoke() {
-        AuthServiceGrpc.AuthServiceBlockingStub catalog =
-                auth(InternalCertificates.shared().channel(port(), "catalog-service", "auth-service"));
+    @ParameterizedTest
+    @ValueSource(strings = {"catalog-service", "connect-service"})
+    void aServiceThatOnlyVerifiesTokensMayNeitherLogAnyoneInNorIntrospectNorRevoke(String caller) {
+        AuthServiceGrpc.AuthServiceBlockingStub verifier =
+                auth(InternalCertificates.shared().channel(port(), caller, "auth-service"));
 
-        assertDenied(() -> catalog.authenticate(AuthenticateRequest.newBuilder().setUsername("reader@acme")
+        assertDenied(() -> verifier.authenticate(AuthenticateRequest.newBuilder().setUsername("reader@acme")
                 .setPassword("guess").setClientAddress("203.0.113.7").build()));
-        assertDenied(() -> catalog.introspect(IntrospectRequest.newBuilder().setToken("x").build()));
-        assertDenied(() -> catalog.revoke(RevokeRequest.newBuilder().setReason("test")
+        assertDenied(() -> verifier.introspect(IntrospectRequest.newBuilder().setToken("x").build()));
+        assertDenied(() -> verifier.revoke(RevokeRequest.newBuilder().setReason("test")
                 .setTarget(io.tollgate.proto.auth.v1.RevocationTarget.newBuilder().setTenantId("acme")).build()));
     }
 

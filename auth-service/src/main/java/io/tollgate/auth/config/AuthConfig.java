@@ -34,7 +34,7 @@ public record AuthConfig(
         @Bindable(defaultValue = "tollgate") @NotBlank String audience,
         @Bindable(defaultValue = "15m") @NotNull Duration accessTokenTtl,
         @Bindable(defaultValue = "8h") @NotNull Duration refreshTokenTtl,
-        @Bindable(defaultValue = "sql,catalog") @NotEmpty List<String> defaultScopes,
+        @Bindable(defaultValue = "sql,catalog,spark") @NotEmpty List<String> defaultScopes,
         @Bindable(defaultValue = "http://localhost:8081") @NotNull URI publicUrl,
         @Nullable String bootstrapFile) {
 }

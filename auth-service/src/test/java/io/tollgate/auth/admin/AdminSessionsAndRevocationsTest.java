@@ -64,7 +64,7 @@ class AdminSessionsAndRevocationsTest {
         AdminClient.Response sessions = admin.get(boss, "/admin/v1/accounts/laptop@acme/sessions");
         assertEquals(200, sessions.status(), sessions.toString());
         assertEquals(2, sessions.list().size());
-        assertEquals(List.of("catalog", "sql"), sessions.list().get(0).get("scopes"));
+        assertEquals(List.of("catalog", "spark", "sql"), sessions.list().get(0).get("scopes"));
         assertFalse(sessions.raw().body().contains(first.string("refresh_token")));
 
         // Newest first: the second login's session.

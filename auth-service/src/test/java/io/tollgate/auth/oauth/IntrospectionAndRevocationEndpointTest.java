@@ -82,7 +82,7 @@ class IntrospectionAndRevocationEndpointTest {
         assertEquals("alice@acme", json.get("sub"));
         assertEquals("alice@acme", json.get("username"));
         assertEquals("acme", json.get("tid"));
-        assertEquals("catalog sql", json.get("scope"));
+        assertEquals("catalog spark sql", json.get("scope"));
         assertEquals(List.of("reader"), json.get("roles"));
         assertEquals("Bearer", json.get("token_type"));
         assertEquals("tollgate", json.get("iss"));

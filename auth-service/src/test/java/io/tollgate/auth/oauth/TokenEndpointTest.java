@@ -77,7 +77,7 @@ class TokenEndpointTest {
         assertEquals(200, response.status(), response.toString());
         assertEquals("Bearer", response.string("token_type"));
         assertEquals(900, ((Number) response.json().get("expires_in")).intValue());
-        assertEquals("catalog sql", response.string("scope"));
+        assertEquals("catalog spark sql", response.string("scope"));
         assertTrue(response.string("refresh_token").matches("[A-Za-z0-9_-]{43}"), "256 bits, base64url");
         assertEquals("no-store", response.header("Cache-Control").orElseThrow());
         assertEquals("no-cache", response.header("Pragma").orElseThrow());
@@ -87,7 +87,7 @@ class TokenEndpointTest {
         assertEquals("alice@acme", principal.subject());
         assertEquals("acme", principal.tenantId());
         assertEquals(Set.of("writer", "reader"), principal.roles());
-        assertEquals(Set.of("sql", "catalog"), principal.scopes());
+        assertEquals(Set.of("sql", "catalog", "spark"), principal.scopes());
     }
 
     @Test
@@ -217,7 +217,7 @@ class TokenEndpointTest {
                 "application/x-www-form-urlencoded", null);
 
         assertEquals(200, response.status(), response.toString());
-        assertEquals("catalog sql", response.string("scope"));
+        assertEquals("catalog spark sql", response.string("scope"));
     }
 
     @Test
@@ -255,7 +255,7 @@ class TokenEndpointTest {
         assertEquals("sql", narrow.string("scope"));
 
         Response wide = refresh(narrow.string("refresh_token"));
-        assertEquals("catalog sql", wide.string("scope"));
+        assertEquals("catalog spark sql", wide.string("scope"));
 
         Response beyond = client.post("/oauth2/token", form("grant_type", "refresh_token",
                 "refresh_token", wide.string("refresh_token"), "scope", "admin"));
@@ -298,7 +298,7 @@ class TokenEndpointTest {
         assertEquals(List.of("client_secret_basic", "client_secret_post"),
                 doc.get("token_endpoint_auth_methods_supported"));
         assertEquals(List.of("RS256"), doc.get("id_token_signing_alg_values_supported"));
-        assertEquals(List.of("catalog", "sql"), doc.get("scopes_supported"));
+        assertEquals(List.of("catalog", "spark", "sql"), doc.get("scopes_supported"));
         assertEquals(doc, client.get("/.well-known/oauth-authorization-server").json());
     }
 

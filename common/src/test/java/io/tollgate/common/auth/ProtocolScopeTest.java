@@ -19,11 +19,14 @@ class ProtocolScopeTest {
         assertTrue(ProtocolScope.CATALOG.isGrantedIn(List.of("catalog")));
         assertFalse(ProtocolScope.CATALOG.isGrantedIn(List.of("sql")));
         assertFalse(ProtocolScope.CATALOG.isGrantedIn(null));
+        assertTrue(ProtocolScope.SPARK.isGrantedIn(List.of("catalog", "spark", "sql")));
+        assertFalse(ProtocolScope.SPARK.isGrantedIn(List.of("catalog", "sql", "Spark")));
     }
 
     @Test
     void theRefusalNamesTheMissingScope() {
         assertEquals("token lacks scope 'sql'", ProtocolScope.SQL.refusal());
         assertEquals("token lacks scope 'catalog'", ProtocolScope.CATALOG.refusal());
+        assertEquals("token lacks scope 'spark'", ProtocolScope.SPARK.refusal());
     }
 }

@@ -242,16 +242,28 @@ public final class TenantRules {
         return name == null || source == null ? null : new ContextVariable(name, source, variable.claim());
     }
 
+    /** The tenant's limits as given, each null when left out. */
+    public record QuotaCandidate(@Nullable Long maxConcurrentQueries, @Nullable Long statementTimeoutMs,
+                                 @Nullable Long maxResultRows, @Nullable Long maxResultBytes,
+                                 @Nullable Long requestsPerSecond, @Nullable Long commitsPerMinute,
+                                 @Nullable Long maxSparkSessions, @Nullable Long maxSparkOperations,
+                                 @Nullable Long maxSparkArtifactBytes) {
+    }
+
     /** The tenant's limits; each one left out, or zero, is the data service's default. */
-    public Quotas quotas(String field, @Nullable Long maxConcurrentQueries, @Nullable Long statementTimeoutMs,
-                         @Nullable Long maxResultRows, @Nullable Long maxResultBytes, @Nullable Long requestsPerSecond,
-                         @Nullable Long commitsPerMinute) {
-        return new Quotas(intQuota(field + ".maxConcurrentQueries", maxConcurrentQueries),
-                notNegative(field + ".statementTimeoutMs", statementTimeoutMs),
-                notNegative(field + ".maxResultRows", maxResultRows),
-                notNegative(field + ".maxResultBytes", maxResultBytes),
-                intQuota(field + ".requestsPerSecond", requestsPerSecond),
-                intQuota(field + ".commitsPerMinute", commitsPerMinute));
+    public Quotas quotas(String field, @Nullable QuotaCandidate quotas) {
+        if (quotas == null) {
+            return Quotas.SERVICE_DEFAULTS;
+        }
+        return new Quotas(intQuota(field + ".maxConcurrentQueries", quotas.maxConcurrentQueries()),
+                notNegative(field + ".statementTimeoutMs", quotas.statementTimeoutMs()),
+                notNegative(field + ".maxResultRows", quotas.maxResultRows()),
+                notNegative(field + ".maxResultBytes", quotas.maxResultBytes()),
+                intQuota(field + ".requestsPerSecond", quotas.requestsPerSecond()),
+                intQuota(field + ".commitsPerMinute", quotas.commitsPerMinute()),
+                intQuota(field + ".maxSparkSessions", quotas.maxSparkSessions()),
+                intQuota(field + ".maxSparkOperations", quotas.maxSparkOperations()),
+                notNegative(field + ".maxSparkArtifactBytes", quotas.maxSparkArtifactBytes()));
     }
 
     /** The tenant's warehouses, none when none are given; the first is a client's default. */

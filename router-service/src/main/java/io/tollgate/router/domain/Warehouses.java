@@ -17,7 +17,8 @@ public final class Warehouses {
     public static final int MAX = 16;
     private static final Pattern REGION = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
     private static final Pattern ACCESS_KEY_ID = Pattern.compile("[\\x21-\\x7e]{1,128}");
-    private static final String MASKED_LITERAL = PasswordRef.LITERAL + "***";
+    private static final SecretInput SECRET_KEY = new SecretInput("secretAccessKey", "secretAccessKeyRef", "key",
+            key -> !key.isEmpty(), "must not be empty");
 
     /** A warehouse as given, not yet checked. */
     public record Candidate(@Nullable String name, @Nullable String location, @Nullable StorageCandidate storage) {
@@ -95,41 +96,11 @@ public final class Warehouses {
         if (s3.accessKeyId() == null || !ACCESS_KEY_ID.matcher(s3.accessKeyId()).matches()) {
             problems.add(path + ".accessKeyId", "required: 1 to 128 printable characters without spaces");
         }
-        String secretRef = secretRef(path, s3, problems);
+        String secretRef = SECRET_KEY.reference(path, s3.secretAccessKey(), s3.secretAccessKeyRef(), true, problems);
         if (problems.count() > before) {
             return null;
         }
         return new S3Storage(endpoint, s3.region(), Boolean.TRUE.equals(s3.pathStyleAccess()), s3.accessKeyId(),
                 secretRef);
-    }
-
-    // The same two forms as a backend login's password: the key itself, or a reference to it.
-    private static String secretRef(String path, S3Candidate s3, FieldProblems problems) {
-        if (s3.secretAccessKey() != null && s3.secretAccessKeyRef() != null) {
-            problems.add(path, "give secretAccessKey or secretAccessKeyRef, not both");
-            return null;
-        }
-        if (s3.secretAccessKey() != null) {
-            if (s3.secretAccessKey().isEmpty()) {
-                problems.add(path + ".secretAccessKey", "must not be empty");
-                return null;
-            }
-            return PasswordRef.LITERAL + s3.secretAccessKey();
-        }
-        if (s3.secretAccessKeyRef() == null) {
-            problems.add(path + ".secretAccessKey", "required: secretAccessKey or secretAccessKeyRef");
-            return null;
-        }
-        if (s3.secretAccessKeyRef().equals(MASKED_LITERAL)) {
-            problems.add(path + ".secretAccessKeyRef", "is the masked form GET shows: give the key or its reference");
-            return null;
-        }
-        try {
-            PasswordRef.parse(s3.secretAccessKeyRef());
-            return s3.secretAccessKeyRef();
-        } catch (IllegalArgumentException e) {
-            problems.add(path + ".secretAccessKeyRef", e.getMessage());
-            return null;
-        }
     }
 }

@@ -44,11 +44,11 @@ class JsonColumns {
     }
 
     String upstreams(List<Upstream> upstreams) {
-        return write(upstreams.stream().map(u -> new UpstreamJson(u.name(), u.url())).toList());
+        return write(upstreams.stream().map(UpstreamJson::of).toList());
     }
 
     List<Upstream> upstreams(String column) {
-        return read(column, UPSTREAMS).stream().map(u -> new Upstream(u.name(), u.url())).toList();
+        return read(column, UPSTREAMS).stream().map(UpstreamJson::toDomain).toList();
     }
 
     String warehouses(List<Warehouse> warehouses) {

@@ -32,11 +32,11 @@ public class TenantRepository {
             context_variables, max_connections, min_idle, connection_timeout_ms, max_concurrent_queries,
             statement_timeout_ms, max_result_rows, max_result_bytes, warehouses, upstreams,
             reader_username, reader_password_ref, writer_username, writer_password_ref, requests_per_second,
-            commits_per_minute""";
+            commits_per_minute, max_spark_sessions, max_spark_operations, max_spark_artifact_bytes""";
 
     private static final String VALUES = """
             ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb),
-            CAST(? AS jsonb), ?, ?, ?, ?, ?, ?""";
+            CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?""";
 
     private static final String INSERT = "INSERT INTO tenants (" + COLUMNS + ", revision, deletion_requested_at) VALUES ("
             + VALUES + ", nextval('revision'), CASE WHEN CAST(? AS text) = 'deleting' THEN now() END)"
@@ -188,6 +188,9 @@ public class TenantRepository {
         i = bindLogin(statement, i, backend.logins().writer());
         statement.setInt(i++, quotas.requestsPerSecond());
         statement.setInt(i++, quotas.commitsPerMinute());
+        statement.setInt(i++, quotas.maxSparkSessions());
+        statement.setInt(i++, quotas.maxSparkOperations());
+        statement.setLong(i++, quotas.maxSparkArtifactBytes());
         return i;
     }
 

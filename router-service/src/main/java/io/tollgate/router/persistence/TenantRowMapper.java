@@ -48,7 +48,10 @@ class TenantRowMapper {
                         row.getLong("max_result_rows"),
                         row.getLong("max_result_bytes"),
                         row.getInt("requests_per_second"),
-                        row.getInt("commits_per_minute")),
+                        row.getInt("commits_per_minute"),
+                        row.getInt("max_spark_sessions"),
+                        row.getInt("max_spark_operations"),
+                        row.getLong("max_spark_artifact_bytes")),
                 json.warehouses(row.getString("warehouses")),
                 json.upstreams(row.getString("upstreams")));
         return new Tenant(

@@ -6,8 +6,10 @@ import io.tollgate.router.domain.CredentialsRef;
 import io.tollgate.router.domain.JdbcUrl;
 import io.tollgate.router.domain.PasswordRef;
 import io.tollgate.router.domain.S3Storage;
+import io.tollgate.router.domain.SparkConnectBackends;
 import io.tollgate.router.domain.Tenant;
 import io.tollgate.router.domain.TenantDefinition;
+import io.tollgate.router.domain.Upstream;
 import io.tollgate.router.domain.Warehouse;
 
 import java.util.ArrayList;
@@ -20,7 +22,8 @@ import java.util.TreeMap;
 
 /**
  * The change log's descriptions: which fields a change set or altered, by path, with every password
- * reference (the owner login's, each class login's, each warehouse's secret key's) masked (a literal
+ * reference (the owner login's, each class login's, each warehouse's secret key's, each Spark Connect
+ * upstream's backend token's) masked (a literal
  * one is the secret itself) and the JDBC URL redacted. Two literal secrets compare by value, so a
  * changed password shows as {@code literal:*** -> literal:***}.
  */
@@ -62,6 +65,8 @@ final class ChangeDescriber {
     private static final String PASSWORD_REF = "sqlBackend.credentials.passwordRef";
     private static final String WAREHOUSES = "warehouses";
     private static final String SECRET_ACCESS_KEY_REF = "secretAccessKeyRef";
+    private static final String UPSTREAMS = "upstreams";
+    private static final String BACKEND_TOKEN_REF = "backendTokenRef";
 
     // Raw values, so that comparisons see a changed literal password.
     private static Map<String, Object> fields(TenantDefinition t) {
@@ -90,7 +95,11 @@ final class ChangeDescriber {
         f.put("quotas.maxResultBytes", t.quotas().maxResultBytes());
         f.put("quotas.requestsPerSecond", t.quotas().requestsPerSecond());
         f.put("quotas.commitsPerMinute", t.quotas().commitsPerMinute());
+        f.put("quotas.maxSparkSessions", t.quotas().maxSparkSessions());
+        f.put("quotas.maxSparkOperations", t.quotas().maxSparkOperations());
+        f.put("quotas.maxSparkArtifactBytes", t.quotas().maxSparkArtifactBytes());
         f.put(WAREHOUSES, warehouses(t.warehouses()));
+        f.put(UPSTREAMS, upstreams(t.upstreams()));
         return f;
     }
 
@@ -110,6 +119,9 @@ final class ChangeDescriber {
         }
         if (field.equals(WAREHOUSES)) {
             return masked((List<Map<String, Object>>) value);
+        }
+        if (field.equals(UPSTREAMS)) {
+            return maskedTokens((List<Map<String, Object>>) value);
         }
         if (field.equals("sqlBackend.jdbcUrl")) {
             return JdbcUrl.redact((String) value);
@@ -149,6 +161,47 @@ final class ChangeDescriber {
                 Map<String, Object> settings = new LinkedHashMap<>((Map<String, Object>) s3);
                 settings.put(SECRET_ACCESS_KEY_REF, PasswordRef.mask((String) settings.get(SECRET_ACCESS_KEY_REF)));
                 copy.put("storage", Map.of("s3", settings));
+            }
+            shown.add(copy);
+        }
+        return shown;
+    }
+
+    // Each upstream in its admin API shape; the backend token's reference raw, so that a changed literal
+    // token compares as changed.
+    private static List<Map<String, Object>> upstreams(List<Upstream> upstreams) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Upstream u : upstreams) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", u.name());
+            m.put("kind", u.kind().name());
+            if (u.url() != null) {
+                m.put("url", u.url());
+            }
+            SparkConnectBackends spark = u.sparkConnect();
+            if (spark != null) {
+                Map<String, Object> settings = new LinkedHashMap<>();
+                settings.put("endpoints", spark.endpoints());
+                settings.put("endpointTemplate", spark.endpointTemplate());
+                settings.put("tls", spark.tls());
+                settings.put("caCertificatePem", spark.caCertificatePem());
+                settings.put(BACKEND_TOKEN_REF, spark.backendTokenRef());
+                m.put("sparkConnect", settings);
+            }
+            list.add(m);
+        }
+        return list;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> maskedTokens(List<Map<String, Object>> upstreams) {
+        List<Map<String, Object>> shown = new ArrayList<>();
+        for (Map<String, Object> upstream : upstreams) {
+            Map<String, Object> copy = new LinkedHashMap<>(upstream);
+            if (upstream.get("sparkConnect") instanceof Map<?, ?> spark && spark.get(BACKEND_TOKEN_REF) != null) {
+                Map<String, Object> settings = new LinkedHashMap<>((Map<String, Object>) spark);
+                settings.put(BACKEND_TOKEN_REF, PasswordRef.mask((String) settings.get(BACKEND_TOKEN_REF)));
+                copy.put("sparkConnect", settings);
             }
             shown.add(copy);
         }

@@ -5,6 +5,7 @@ import io.tollgate.common.tenant.TenantIds;
 import io.tollgate.router.domain.ClassLogins;
 import io.tollgate.router.domain.ChangeKind;
 import io.tollgate.router.domain.CredentialsRef;
+import io.tollgate.router.domain.SparkConnectBackends;
 import io.tollgate.router.domain.SqlBackend;
 import io.tollgate.router.domain.Tenant;
 import io.tollgate.router.domain.TenantDefinition;
@@ -268,6 +269,20 @@ public class TenantWriter {
                     throw e;
                 }
                 throw InvalidTenantException.of("warehouses[" + i + "].storage.s3.secretAccessKeyRef", e.getMessage());
+            }
+        }
+        for (int i = 0; i < tenant.upstreams().size(); i++) {
+            SparkConnectBackends spark = tenant.upstreams().get(i).sparkConnect();
+            if (spark == null || spark.backendTokenRef() == null) {
+                continue;
+            }
+            try {
+                credentials.secret(spark.backendTokenRef(), "backend token reference");
+            } catch (BackendResolutionException e) {
+                if (e.transientFailure()) {
+                    throw e;
+                }
+                throw InvalidTenantException.of("upstreams[" + i + "].sparkConnect.backendTokenRef", e.getMessage());
             }
         }
     }

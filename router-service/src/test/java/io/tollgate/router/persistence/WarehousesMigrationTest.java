@@ -1,6 +1,5 @@
 package io.tollgate.router.persistence;
 
-import io.micronaut.json.JsonMapper;
 import io.tollgate.router.domain.Quotas;
 import io.tollgate.router.domain.Tenant;
 import io.tollgate.router.domain.Warehouse;
@@ -10,14 +9,12 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** V5 on a registry written when a tenant had at most one warehouse and no request rates. */
 class WarehousesMigrationTest {
@@ -27,47 +24,33 @@ class WarehousesMigrationTest {
         return Migrations.upTo(db, target);
     }
 
-    private static String insert(String id, String warehouseColumns, String warehouseValues) {
-        return "INSERT INTO router.tenants (id, display_name, status, isolation_mode, jdbc_url, db_username,"
-                + " db_password_ref, " + warehouseColumns + "revision) VALUES ('" + id + "', '" + id + "', 'active',"
-                + " 'DEDICATED', 'jdbc:postgresql://db:5432/tenant_" + id + "', '" + id + "_app', 'literal:pw', "
-                + warehouseValues + "nextval('router.revision'))";
-    }
-
     @Test
     void aTenantsOneWarehouseBecomesTheFirstOfItsListAndItsRatesTheServiceDefaults() throws Exception {
         flyway("4").migrate();
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute(insert("acme", "warehouse_name, warehouse_location, ", "'acme-lake', 's3://lake/acme', "));
-            s.execute(insert("globex", "", ""));
+            s.execute(StoredTenants.insert("acme", "warehouse_name, warehouse_location, ",
+                    "'acme-lake', 's3://lake/acme', "));
+            s.execute(StoredTenants.insert("globex", "", ""));
         }
 
         flyway("latest").migrate();
 
-        Tenant acme = read("acme");
+        Tenant acme = StoredTenants.read(db, "acme");
         assertEquals(List.of(Warehouse.local("acme-lake", "s3://lake/acme")), acme.definition().warehouses());
         assertEquals(Quotas.SERVICE_DEFAULTS, acme.definition().quotas());
-        assertEquals(List.of(), read("globex").definition().warehouses());
+        assertEquals(List.of(), StoredTenants.read(db, "globex").definition().warehouses());
     }
 
     @Test
     void aNegativeRateOrAWarehouseListThatIsNotAListIsRefusedByTheTable() throws Exception {
         flyway("latest").migrate();
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            for (String bad : List.of(insert("initech", "requests_per_second, ", "-1, "),
-                    insert("initech", "commits_per_minute, ", "-1, "),
-                    insert("initech", "warehouses, ", "'{}', "))) {
+            for (String bad : List.of(StoredTenants.insert("initech", "requests_per_second, ", "-1, "),
+                    StoredTenants.insert("initech", "commits_per_minute, ", "-1, "),
+                    StoredTenants.insert("initech", "warehouses, ", "'{}', "))) {
                 SQLException refused = assertThrows(SQLException.class, () -> s.execute(bad));
                 assertEquals("23514", refused.getSQLState(), "a check constraint: " + bad);
             }
-        }
-    }
-
-    private Tenant read(String id) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement();
-             ResultSet row = s.executeQuery("SELECT * FROM router.tenants WHERE id = '" + id + "'")) {
-            assertTrue(row.next());
-            return new TenantRowMapper(new JsonColumns(JsonMapper.createDefault())).map(row);
         }
     }
 }

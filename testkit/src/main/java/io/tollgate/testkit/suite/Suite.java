@@ -8,6 +8,7 @@ import io.tollgate.testkit.postgres.SharedPostgres;
 import io.tollgate.testkit.tls.InternalCertificates;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -16,18 +17,24 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The whole suite on one machine: the demo provisioned in a PostgreSQL server, and the four
  * services started as separate processes, configured the way a deployment configures them
  * (environment variables), in dependency order (router, auth, then flight and catalog), each waited
  * for until it has reported its ports and is healthy. {@code ./tollgate up} and the end-to-end
- * tests both start it through here.
+ * tests both start it through here. With Spark ({@code ./tollgate up --spark}) it also starts a
+ * Spark Connect server per demo tenant, registered as the tenant's Spark Connect upstream, and
+ * connect-service in front of them where this checkout has that module.
  */
 public final class Suite implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
     private static final String ISSUER = "tollgate";
     private static final String AUDIENCE = "tollgate";
+    /** Spark Connect's own default port: connect-service's in the local suite. */
+    private static final int SPARK_CONNECT_PORT = 15002;
+    private static final String CONNECT_SERVICE = "connect-service";
 
     private final PostgresServer postgres;
     private final boolean ownsPostgres;
@@ -41,6 +48,8 @@ public final class Suite implements AutoCloseable {
     private Path warehouses;
     private final Map<String, String> warehouseLocations;
     private final Map<String, S3WarehouseStorage> warehouseStorage;
+    private SparkBackends spark;
+    private ServiceProcess connectService;
 
     private Suite(PostgresServer postgres, boolean ownsPostgres, SuitePorts requested, DemoSecrets secrets,
                   DemoProvisioner provisioner, Map<String, String> warehouseLocations,
@@ -84,7 +93,7 @@ public final class Suite implements AutoCloseable {
     public static Suite startForTest(Path stateDir, Map<String, String> warehouseLocations)
             throws IOException, SQLException {
         return start(Path.of(System.getProperty("tollgate.root")), stateDir, SharedPostgres.get(), false,
-                SuitePorts.any(), uniqueSuffix(), Map.of(), warehouseLocations, Map.of());
+                SuitePorts.any(), uniqueSuffix(), Map.of(), warehouseLocations, Map.of(), false);
     }
 
     /**
@@ -96,12 +105,22 @@ public final class Suite implements AutoCloseable {
                                      Map<String, S3WarehouseStorage> warehouseStorage)
             throws IOException, SQLException {
         return start(Path.of(System.getProperty("tollgate.root")), stateDir, SharedPostgres.get(), false,
-                SuitePorts.any(), uniqueSuffix(), Map.of(), warehouseLocations, warehouseStorage);
+                SuitePorts.any(), uniqueSuffix(), Map.of(), warehouseLocations, warehouseStorage, false);
     }
 
     public static Suite start(Path root, Path stateDir, PostgresServer postgres, boolean ownsPostgres, SuitePorts ports,
                               String databaseSuffix) throws IOException, SQLException {
         return start(root, stateDir, postgres, ownsPostgres, ports, databaseSuffix, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, Path, PostgresServer, boolean, SuitePorts, String)}, with a Spark Connect
+     * server per demo tenant (its Spark Connect upstream) and, where this checkout has the module,
+     * connect-service in front of them ({@code ./tollgate up --spark}).
+     */
+    public static Suite startWithSpark(Path root, Path stateDir, PostgresServer postgres, boolean ownsPostgres,
+                                       SuitePorts ports, String databaseSuffix) throws IOException, SQLException {
+        return start(root, stateDir, postgres, ownsPostgres, ports, databaseSuffix, Map.of(), Map.of(), Map.of(), true);
     }
 
     /**
@@ -111,12 +130,13 @@ public final class Suite implements AutoCloseable {
     public static Suite start(Path root, Path stateDir, PostgresServer postgres, boolean ownsPostgres, SuitePorts ports,
                               String databaseSuffix, Map<String, Map<String, String>> extraEnv)
             throws IOException, SQLException {
-        return start(root, stateDir, postgres, ownsPostgres, ports, databaseSuffix, extraEnv, Map.of(), Map.of());
+        return start(root, stateDir, postgres, ownsPostgres, ports, databaseSuffix, extraEnv, Map.of(), Map.of(), false);
     }
 
     private static Suite start(Path root, Path stateDir, PostgresServer postgres, boolean ownsPostgres,
                                SuitePorts ports, String databaseSuffix, Map<String, Map<String, String>> extraEnv,
-                               Map<String, String> warehouseLocations, Map<String, S3WarehouseStorage> warehouseStorage)
+                               Map<String, String> warehouseLocations, Map<String, S3WarehouseStorage> warehouseStorage,
+                               boolean withSpark)
             throws IOException, SQLException {
         DemoSecrets secrets = DemoSecrets.loadOrCreate(stateDir.resolve("secrets.properties"));
         DemoProvisioner provisioner = new DemoProvisioner(postgres, secrets, root, databaseSuffix);
@@ -124,6 +144,9 @@ public final class Suite implements AutoCloseable {
         Suite suite = new Suite(postgres, ownsPostgres, ports, secrets, provisioner, warehouseLocations,
                 warehouseStorage);
         try {
+            if (withSpark) {
+                suite.spark = SparkBackends.start(stateDir, secrets, DemoTenant.all());
+            }
             suite.startServices(root, stateDir, extraEnv);
             SuiteFiles.writePrivate(stateDir.resolve("demo.env"), suite.demoEnv());
             return suite;
@@ -253,6 +276,30 @@ public final class Suite implements AutoCloseable {
         ServiceProcess catalogService = dataPlanes.get(1);
         bound = new SuitePorts(authHttp, authGrpc, routerService.port("http"), routerGrpc,
                 flightService.port("http"), flightService.port("flight"), catalogService.port("http"));
+        if (spark != null && Files.isDirectory(root.resolve(CONNECT_SERVICE))) {
+            connectService = startConnectService(root, logs, authHttp, authGrpc, routerGrpc, extraEnv);
+        }
+    }
+
+    /**
+     * connect-service, the Spark Connect gateway, on Spark Connect's default port (any port in tests),
+     * plaintext on localhost as Spark's clients expect there. Its module is issue #17's: the settings
+     * here are the ones its README is to document.
+     */
+    private ServiceProcess startConnectService(Path root, Path logs, int authHttp, int authGrpc, int routerGrpc,
+                                               Map<String, Map<String, String>> extraEnv) {
+        Map<String, String> connect = new LinkedHashMap<>();
+        // Its HTTP port serves only health: wherever the kernel puts it.
+        connect.put("MICRONAUT_SERVER_PORT", httpPortSetting(SuitePorts.ANY));
+        connect.put("TOLLGATE_CONNECT_PORT", Integer.toString(requested.equals(SuitePorts.any()) ? SuitePorts.ANY
+                : SPARK_CONNECT_PORT));
+        connect.put("GRPC_CHANNELS_AUTH_ADDRESS", "localhost:" + authGrpc);
+        connect.put("GRPC_CHANNELS_ROUTER_ADDRESS", "localhost:" + routerGrpc);
+        connect.putAll(tokenEnv(authHttp));
+        connect.putAll(certificates.environment(CONNECT_SERVICE));
+        connect.putAll(extraEnv.getOrDefault(CONNECT_SERVICE, Map.of()));
+        return startAll(logs, new Launch(root, CONNECT_SERVICE, "io.tollgate.connect.ConnectApplication", connect,
+                List.of("http", "connect"), "512m")).get(0);
     }
 
     /**
@@ -345,6 +392,9 @@ public final class Suite implements AutoCloseable {
             t.put("quotas", Map.of("maxConcurrentQueries", 8, "statementTimeoutMs", 60000,
                     "maxResultRows", 0, "maxResultBytes", 0));
             t.put("warehouses", warehouseNamesOf(tenant).stream().map(name -> warehouseBootstrap(tenant, name)).toList());
+            if (spark != null) {
+                t.put("upstreams", List.of(spark.upstream(tenant)));
+            }
             tenants.add(t);
         }
         return Map.of("tenants", tenants);
@@ -446,6 +496,27 @@ public final class Suite implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no service " + module + " in this suite"));
     }
 
+    /** The process ids of the demo tenants' Spark Connect servers (none without Spark). */
+    public List<Long> sparkServerPids() {
+        return spark == null ? List.of() : spark.pids();
+    }
+
+    /** Whether the suite was started with Spark Connect servers for the demo tenants. */
+    public boolean hasSpark() {
+        return spark != null;
+    }
+
+    /** A demo tenant's Spark Connect server, {@code localhost:<port>} (with Spark only). */
+    public String sparkBackendEndpoint(DemoTenant tenant) {
+        return spark.endpoint(tenant);
+    }
+
+    /** connect-service's Spark Connect URL without a token, {@code sc://localhost:<port>}; empty where it does not run. */
+    public Optional<String> sparkConnectUri() {
+        return connectService == null ? Optional.empty()
+                : Optional.of("sc://localhost:" + connectService.port("connect"));
+    }
+
     /** The Flight SQL endpoint as a Flight location. */
     public String flightUri() {
         return "grpc+tcp://localhost:" + bound.flight();
@@ -488,7 +559,12 @@ public final class Suite implements AutoCloseable {
             env.append(tenantPrefix).append("_WAREHOUSE=").append(tenant.warehouseName()).append('\n');
             env.append(tenantPrefix).append("_CATALOG_CREDENTIAL=").append(tenant.catalogClientId()).append(':')
                     .append(catalogClientSecret(tenant)).append('\n');
+            if (spark != null) {
+                // The server itself, behind the gateway: for side-by-side comparisons.
+                env.append(tenantPrefix).append("_SPARK_BACKEND=").append(spark.endpoint(tenant)).append('\n');
+            }
         }
+        sparkConnectUri().ifPresent(uri -> env.append("TOLLGATE_SPARK_CONNECT_URI=").append(uri).append('\n'));
         return env.toString();
     }
 
@@ -498,6 +574,9 @@ public final class Suite implements AutoCloseable {
             services.get(i).close();
         }
         services.clear();
+        if (spark != null) {
+            spark.close();
+        }
         if (jwksForward != null) {
             jwksForward.close();
         }

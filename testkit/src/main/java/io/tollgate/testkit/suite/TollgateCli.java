@@ -12,11 +12,12 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code ./tollgate up [--clean]} and {@code ./tollgate down}: the whole suite on one machine, on an
- * embedded PostgreSQL whose data is kept under {@code .tollgate/}.
+ * {@code ./tollgate up [--clean] [--spark]} and {@code ./tollgate down}: the whole suite on one
+ * machine, on an embedded PostgreSQL whose data is kept under {@code .tollgate/}; with
+ * {@code --spark}, a Spark Connect server per demo tenant too (and connect-service where built).
  */
 public final class TollgateCli {
-    private static final String USAGE = "usage: ./tollgate up [--clean] | down";
+    private static final String USAGE = "usage: ./tollgate up [--clean] [--spark] | down";
 
     private TollgateCli() {
     }
@@ -26,7 +27,7 @@ public final class TollgateCli {
         Path state = root.resolve(".tollgate");
         String command = args.length == 0 ? "" : args[0];
         switch (command) {
-            case "up" -> up(root, state, List.of(args).contains("--clean"));
+            case "up" -> up(root, state, List.of(args).contains("--clean"), List.of(args).contains("--spark"));
             case "down" -> down(state);
             default -> {
                 System.err.println(USAGE);
@@ -35,7 +36,7 @@ public final class TollgateCli {
         }
     }
 
-    private static void up(Path root, Path state, boolean clean) throws Exception {
+    private static void up(Path root, Path state, boolean clean, boolean spark) throws Exception {
         Path pidFile = state.resolve("run.pids");
         Optional<ProcessHandle> running = launcher(pidFile);
         if (running.isPresent()) {
@@ -50,10 +51,13 @@ public final class TollgateCli {
         int postgresPort = Integer.parseInt(System.getenv().getOrDefault("TOLLGATE_POSTGRES_PORT", "54329"));
         System.out.println("Starting PostgreSQL on port " + postgresPort + " (data in .tollgate/pg)");
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startPersistent(state.resolve("pg"), postgresPort);
-        System.out.println("Provisioning the demo and starting the four services...");
+        System.out.println(spark ? "Starting a Spark Connect server per demo tenant (logs in .tollgate/spark), then"
+                + " provisioning the demo and starting the services..."
+                : "Provisioning the demo and starting the four services...");
         Suite suite;
         try {
-            suite = Suite.start(root, state, postgres, true, SuitePorts.defaults(), "");
+            suite = spark ? Suite.startWithSpark(root, state, postgres, true, SuitePorts.defaults(), "")
+                    : Suite.start(root, state, postgres, true, SuitePorts.defaults(), "");
         } catch (Exception e) {
             postgres.close();
             throw e;
@@ -61,6 +65,7 @@ public final class TollgateCli {
         List<String> pids = new ArrayList<>();
         pids.add(Long.toString(ProcessHandle.current().pid()));
         suite.services().forEach(s -> pids.add(Long.toString(s.pid())));
+        suite.sparkServerPids().forEach(pid -> pids.add(Long.toString(pid)));
         // The postmaster too, so that `down` can stop it even if this launcher was killed outright.
         Path postmaster = state.resolve("pg").resolve("postmaster.pid");
         if (Files.exists(postmaster)) {
@@ -101,6 +106,9 @@ public final class TollgateCli {
         for (DemoTenant tenant : DemoTenant.all()) {
             printCatalogSettings(suite.catalogClientSettings(tenant), tenant);
         }
+        if (suite.hasSpark()) {
+            printSparkConnect(suite);
+        }
         System.out.println();
         System.out.println("Ctrl-C (or ./tollgate down) stops everything.");
     }
@@ -116,6 +124,26 @@ public final class TollgateCli {
         System.out.print(indent(settings.sparkProperties(), "    "));
         System.out.println("  PyIceberg (~/.pyiceberg.yaml):");
         System.out.print(indent(settings.pyIcebergYaml(), "    "));
+    }
+
+    /** A Spark Connect URL per demo account, or where the servers run when no gateway fronts them yet. */
+    private static void printSparkConnect(Suite suite) {
+        System.out.println();
+        String servers = DemoTenant.all().stream().map(t -> t.id() + " " + suite.sparkBackendEndpoint(t))
+                .reduce((a, b) -> a + ", " + b).orElse("");
+        if (suite.sparkConnectUri().isEmpty()) {
+            System.out.println("Spark Connect servers run per tenant (" + servers + ") and are registered as each"
+                    + " tenant's upstream \"" + SparkBackends.UPSTREAM + "\"; connect-service, the gateway in front of"
+                    + " them, is not in this checkout, so no client URL is printed.");
+            return;
+        }
+        String uri = suite.sparkConnectUri().get();
+        System.out.println("Connect a Spark Connect client (pyspark --remote, spark-shell --remote, Spark's JVM client) to"
+                + " connect-service, " + uri + ", as a demo account (tenants' servers: " + servers + "):");
+        SparkConnectRecipes.lines(suite, uri).forEach(System.out::println);
+        DemoTenant.DemoAccount reader = DemoTenant.all().get(0).accounts().get(0);
+        System.out.println("  Tokens last 15 minutes; a fresh one is the access_token of (after source .tollgate/demo.env):");
+        System.out.println("    " + SparkConnectRecipes.renewal(suite, reader));
     }
 
     private static String indent(String lines, String indent) {

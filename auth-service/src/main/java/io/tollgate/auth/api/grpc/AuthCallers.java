@@ -16,12 +16,14 @@ import jakarta.inject.Singleton;
  * client credentials its token endpoint receives (Iceberg's {@code credential=id:secret}); it
  * cannot revoke tokens nor introspect them. A compromised catalog replica can try credentials, as
  * any client of its token endpoint can, under the same per-id rate limit (it names the client
- * address, so the per-address limit is only as good as the catalog).
+ * address, so the per-address limit is only as good as the catalog). connect-service, which only
+ * verifies bearer tokens, follows revocations and nothing else.
  */
 @Factory
 class AuthCallers {
     static final String FLIGHT = "flight-service";
     static final String CATALOG = "catalog-service";
+    static final String CONNECT = "connect-service";
     static final String ENVOY = "envoy";
 
     @Singleton
@@ -30,10 +32,10 @@ class AuthCallers {
                 .allow(AuthServiceGrpc.getAuthenticateMethod(), FLIGHT)
                 .allow(AuthServiceGrpc.getIntrospectMethod(), FLIGHT)
                 .allow(AuthServiceGrpc.getRevokeMethod(), FLIGHT)
-                .allow(AuthServiceGrpc.getWatchRevocationsMethod(), FLIGHT, CATALOG)
+                .allow(AuthServiceGrpc.getWatchRevocationsMethod(), FLIGHT, CATALOG, CONNECT)
                 .allow(AuthServiceGrpc.getExchangeClientCredentialsMethod(), CATALOG)
                 .allow(AuthorizationGrpc.getCheckMethod(), ENVOY)
-                .allowService(AllowedCallers.HEALTH_SERVICE, FLIGHT, CATALOG, ENVOY)
+                .allowService(AllowedCallers.HEALTH_SERVICE, FLIGHT, CATALOG, CONNECT, ENVOY)
                 .build();
     }
 }

@@ -8,27 +8,32 @@ import io.tollgate.common.grpc.server.CallingService;
  * How much of a tenant a calling service is shown: each only what its work needs, so that a
  * compromised replica of one service cannot read another's secrets. flight-service logs in to the
  * tenants' databases and never touches object storage; catalog-service reaches the warehouses'
- * storage and never a database; auth-service only admits logins by tenant status.
+ * storage and never a database; connect-service reaches the tenants' Spark Connect backends with
+ * their backend tokens and touches neither; auth-service only admits logins by tenant status.
  */
 enum RegistryView {
     /** flight-service: the SQL backend with its logins' passwords; warehouses without storage keys. */
-    SQL_SERVING(true, false),
+    SQL_SERVING(true, false, false),
     /** catalog-service: no SQL backend (no JDBC URL, logins or passwords); warehouses with storage keys. */
-    CATALOG_SERVING(false, true),
+    CATALOG_SERVING(false, true, false),
+    /** connect-service: no SQL backend; warehouses without storage keys; Spark Connect backend tokens. */
+    SPARK_SERVING(false, false, true),
     /** A development caller (no internal TLS): everything. */
-    EVERYTHING(true, true),
+    EVERYTHING(true, true, true),
     /** auth-service: id, name, status and revision. */
-    STATUS_ONLY(false, false);
+    STATUS_ONLY(false, false, false);
 
     private static final Status NOT_A_READER =
             Status.PERMISSION_DENIED.withDescription("this caller may not read the registry");
 
     private final boolean sqlBackend;
     private final boolean storageKeys;
+    private final boolean backendTokens;
 
-    RegistryView(boolean sqlBackend, boolean storageKeys) {
+    RegistryView(boolean sqlBackend, boolean storageKeys, boolean backendTokens) {
         this.sqlBackend = sqlBackend;
         this.storageKeys = storageKeys;
+        this.backendTokens = backendTokens;
     }
 
     /** Whether the SQL backend, with its passwords, is shown. */
@@ -39,6 +44,11 @@ enum RegistryView {
     /** Whether the warehouses' storage keys are shown (resolved from their references). */
     boolean showsStorageKeys() {
         return storageKeys;
+    }
+
+    /** Whether Spark Connect upstreams' backend tokens are shown (resolved from their references). */
+    boolean showsBackendTokens() {
+        return backendTokens;
     }
 
     /** Whether anything beyond id, name, status and revision is shown. */
@@ -56,6 +66,7 @@ enum RegistryView {
         return switch (caller) {
             case RouterCallers.FLIGHT -> SQL_SERVING;
             case RouterCallers.CATALOG -> CATALOG_SERVING;
+            case RouterCallers.CONNECT -> SPARK_SERVING;
             case CallingService.DEVELOPMENT -> EVERYTHING;
             case RouterCallers.AUTH -> STATUS_ONLY;
             default -> throw GrpcCalls.refuse(NOT_A_READER);

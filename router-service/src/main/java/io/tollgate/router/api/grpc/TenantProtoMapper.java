@@ -7,10 +7,13 @@ import io.tollgate.proto.router.v1.Credentials;
 import io.tollgate.proto.router.v1.IsolationMode;
 import io.tollgate.proto.router.v1.PoolLimits;
 import io.tollgate.proto.router.v1.Quotas;
+import io.tollgate.proto.router.v1.SparkConnectUpstream;
 import io.tollgate.proto.router.v1.SqlBackend;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.TenantStatus;
 import io.tollgate.proto.router.v1.StorageKeys;
+import io.tollgate.proto.router.v1.Upstream;
+import io.tollgate.proto.router.v1.UpstreamKind;
 import io.tollgate.proto.router.v1.Warehouse;
 import io.tollgate.proto.router.v1.WarehouseStorage;
 import io.tollgate.proto.router.v1.TenantSnapshot;
@@ -18,6 +21,7 @@ import io.tollgate.proto.router.v1.WatchTenantsResponse;
 import io.tollgate.router.domain.TenantDefinition;
 import io.tollgate.router.domain.TenantEvent;
 import io.tollgate.router.domain.S3Storage;
+import io.tollgate.router.domain.SparkConnectBackends;
 import io.tollgate.router.service.BackendResolver;
 import io.tollgate.router.service.CredentialsResolver;
 import io.tollgate.router.service.ResolvedBackend;
@@ -28,7 +32,8 @@ import jakarta.inject.Singleton;
  * Domain tenants to their v1 wire form as one {@link RegistryView} shows them; where the view
  * includes the SQL backend, it is resolved on the way out (the password from its reference, a
  * Service host to its address), and where it includes storage keys, each secret key from its
- * reference; only there: the other views never read a password or a key.
+ * reference, and where it includes backend tokens, each Spark Connect upstream's token from its
+ * reference; only there: the other views never read a password, a key or a token.
  */
 @Singleton
 class TenantProtoMapper {
@@ -68,12 +73,35 @@ class TenantProtoMapper {
         }
         proto.putAllLabels(definition.labels()).setQuotas(quotas(definition.quotas()));
         definition.contextVariables().forEach(v -> proto.addContextVariables(contextVariable(v)));
-        definition.upstreams().forEach(u -> proto.addUpstreams(
-                io.tollgate.proto.router.v1.Upstream.newBuilder().setName(u.name()).setUrl(u.url())));
+        for (io.tollgate.router.domain.Upstream upstream : definition.upstreams()) {
+            proto.addUpstreams(upstream(definition.id(), upstream, view.showsBackendTokens()));
+        }
         for (io.tollgate.router.domain.Warehouse warehouse : definition.warehouses()) {
             proto.addWarehouses(warehouse(definition.id(), warehouse, view.showsStorageKeys()));
         }
         return proto.build();
+    }
+
+    private Upstream upstream(String tenantId, io.tollgate.router.domain.Upstream upstream, boolean withToken) {
+        Upstream.Builder proto = Upstream.newBuilder().setName(upstream.name());
+        SparkConnectBackends spark = upstream.sparkConnect();
+        if (spark == null) {
+            return proto.setKind(UpstreamKind.UPSTREAM_KIND_HTTP).setUrl(upstream.url()).build();
+        }
+        SparkConnectUpstream.Builder settings = SparkConnectUpstream.newBuilder()
+                .addAllEndpoints(spark.endpoints())
+                .setTls(spark.tls());
+        if (spark.endpointTemplate() != null) {
+            settings.setEndpointTemplate(spark.endpointTemplate());
+        }
+        if (spark.caCertificatePem() != null) {
+            settings.setCaCertificatePem(spark.caCertificatePem());
+        }
+        if (withToken && spark.backendTokenRef() != null) {
+            settings.setBackendToken(credentials.secret(spark.backendTokenRef(),
+                    "backend token reference of upstream " + upstream.name() + " of tenant " + tenantId));
+        }
+        return proto.setKind(UpstreamKind.UPSTREAM_KIND_SPARK_CONNECT).setSparkConnect(settings).build();
     }
 
     private Warehouse warehouse(String tenantId, io.tollgate.router.domain.Warehouse warehouse, boolean withKeys) {
@@ -124,6 +152,9 @@ class TenantProtoMapper {
                 .setMaxResultBytes(quotas.maxResultBytes())
                 .setRequestsPerSecond(quotas.requestsPerSecond())
                 .setCommitsPerMinute(quotas.commitsPerMinute())
+                .setMaxSparkSessions(quotas.maxSparkSessions())
+                .setMaxSparkOperations(quotas.maxSparkOperations())
+                .setMaxSparkArtifactBytes(quotas.maxSparkArtifactBytes())
                 .build();
     }
 

@@ -31,7 +31,9 @@ public record TenantRequest(
         @Schema(description = "The tenant's Iceberg warehouses, names unique; the first is the one a client that"
                 + " names none gets. On PUT the whole list is replaced, secret keys included")
         @Nullable List<Warehouse> warehouses,
-        @Schema(description = "Engines behind the gateway for this tenant, e.g. [{name: trino, url: https://...}]")
+        @Schema(description = "Engines behind the gateway for this tenant, names unique, e.g. [{name: trino, url: "
+                + "https://...}, {name: spark, kind: SPARK_CONNECT, sparkConnect: {endpoints: [spark.acme.svc:15002]}}]."
+                + " On PUT the whole list is replaced, backend tokens included")
         @Nullable List<Upstream> upstreams) {
 
     @Serdeable
@@ -96,7 +98,13 @@ public record TenantRequest(
                          @Nullable Long maxResultRows, @Nullable Long maxResultBytes,
                          @Schema(description = "Per data-service replica") @Nullable Long requestsPerSecond,
                          @Schema(description = "Table and view commits to catalog-service, per replica")
-                         @Nullable Long commitsPerMinute) {
+                         @Nullable Long commitsPerMinute,
+                         @Schema(description = "Spark Connect sessions open at once, per connect-service replica")
+                         @Nullable Long maxSparkSessions,
+                         @Schema(description = "Spark Connect operations running at once, per connect-service replica")
+                         @Nullable Long maxSparkOperations,
+                         @Schema(description = "Bytes of artifacts one Spark Connect session may upload")
+                         @Nullable Long maxSparkArtifactBytes) {
     }
 
     @Serdeable
@@ -139,7 +147,34 @@ public record TenantRequest(
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = false)
     @Schema(name = "UpstreamRequest")
-    public record Upstream(@Nullable String name, @Nullable String url) {
+    public record Upstream(
+            @Nullable String name,
+            @Schema(description = "Default HTTP", allowableValues = {"HTTP", "SPARK_CONNECT"}) @Nullable String kind,
+            @Schema(description = "Kind HTTP only: an absolute http(s) URL without credentials") @Nullable String url,
+            @Schema(description = "Kind SPARK_CONNECT only") @Nullable SparkConnect sparkConnect) {
+    }
+
+    /** Exactly one of endpoints and endpointTemplate; at most one of backendToken and backendTokenRef. */
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    @Schema(name = "SparkConnectRequest")
+    public record SparkConnect(
+            @Schema(description = "1 to 16 shared backends, each host:port (no scheme)") @Nullable List<String> endpoints,
+            @Schema(description = "Per-user backends: host:port filling in {tenant} and {user} in the host, e.g. "
+                    + "spark-{user}.{tenant}-spark.svc:15002") @Nullable String endpointTemplate,
+            @Schema(description = "Reach the backends over TLS; default false") @Nullable Boolean tls,
+            @Schema(description = "PEM CA certificate(s) to trust for the backends (tls only); absent: the "
+                    + "platform's trust store") @Nullable String caCertificatePem,
+            @Schema(description = "The bearer token connect-service presents to the backends, stored as a literal: "
+                    + "reference (development only)", writeOnly = true) @Nullable String backendToken,
+            @Schema(description = "secret:<namespace>/<name>#<key> or literal:<token>", writeOnly = true)
+            @Nullable String backendTokenRef) {
+
+        // Keeps the token out of any message or log line that prints the record.
+        @Override
+        public String toString() {
+            return "SparkConnect[endpoints=" + endpoints + ", endpointTemplate=" + endpointTemplate + "]";
+        }
     }
 
     @Override

@@ -87,20 +87,30 @@ final class TenantRequestValidator {
                 request.contextVariables() == null ? null : request.contextVariables().stream().map(v -> v == null
                         ? null : new TenantRules.VariableCandidate(v.name(), v.source(), v.claim())).toList());
         TenantRequest.Quotas q = request.quotas();
-        Quotas quotas = q == null ? Quotas.SERVICE_DEFAULTS : rules.quotas("quotas", q.maxConcurrentQueries(),
-                q.statementTimeoutMs(), q.maxResultRows(), q.maxResultBytes(), q.requestsPerSecond(),
-                q.commitsPerMinute());
+        Quotas quotas = rules.quotas("quotas", q == null ? null : new TenantRules.QuotaCandidate(
+                q.maxConcurrentQueries(), q.statementTimeoutMs(), q.maxResultRows(), q.maxResultBytes(),
+                q.requestsPerSecond(), q.commitsPerMinute(), q.maxSparkSessions(), q.maxSparkOperations(),
+                q.maxSparkArtifactBytes()));
         List<Warehouse> warehouses = rules.warehouses("warehouses", request.warehouses() == null ? null
                 : request.warehouses().stream().map(TenantRequestValidator::warehouse).toList());
         List<Upstream> upstreams = rules.upstreams("upstreams", request.upstreams() == null ? null
-                : request.upstreams().stream()
-                        .map(u -> u == null ? null : new Upstreams.Candidate(u.name(), u.url())).toList());
+                : request.upstreams().stream().map(TenantRequestValidator::upstream).toList());
         if (!problems.isEmpty()) {
             return null;
         }
         return new Validated(new TenantDefinition(id, displayName, status, labels, backend, variables, quotas,
                 warehouses, upstreams), new KeptFromStored(passwordsLeftOut,
                 replacing && request.sqlBackend().logins() == null));
+    }
+
+    private static Upstreams.Candidate upstream(@Nullable TenantRequest.Upstream u) {
+        if (u == null) {
+            return null;
+        }
+        TenantRequest.SparkConnect spark = u.sparkConnect();
+        return new Upstreams.Candidate(u.name(), u.kind(), u.url(), spark == null ? null
+                : new Upstreams.SparkConnectCandidate(spark.endpoints(), spark.endpointTemplate(), spark.tls(),
+                        spark.caCertificatePem(), spark.backendToken(), spark.backendTokenRef()));
     }
 
     private static Warehouses.Candidate warehouse(@Nullable TenantRequest.Warehouse w) {

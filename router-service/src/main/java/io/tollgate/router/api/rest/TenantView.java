@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * A tenant as the admin API shows it. Never a password or a secret key: the credentials show the
- * username, the S3 settings the access key id, and each the reference's kind ({@code secret:ns/name#key} as it is, a literal one as {@code literal:***}).
+ * username, the S3 settings the access key id, a Spark Connect upstream no backend token, and each the
+ * reference's kind ({@code secret:ns/name#key} as it is, a literal one as {@code literal:***}).
  */
 @Serdeable
 @Schema(name = "Tenant")
@@ -31,7 +32,18 @@ public record TenantView(
 
     @Serdeable
     @Schema(name = "Upstream")
-    public record Upstream(String name, String url) {
+    public record Upstream(String name, @Schema(allowableValues = {"HTTP", "SPARK_CONNECT"}) String kind,
+                           @Schema(description = "Kind HTTP only") @Nullable String url,
+                           @Schema(description = "Kind SPARK_CONNECT only") @Nullable SparkConnect sparkConnect) {
+    }
+
+    @Serdeable
+    @Schema(name = "SparkConnect")
+    public record SparkConnect(
+            @Schema(description = "Empty when endpointTemplate is set") List<String> endpoints,
+            @Nullable String endpointTemplate, boolean tls, @Nullable String caCertificatePem,
+            @Schema(description = "secret:<namespace>/<name>#<key>, literal:*** (masked), or null: none")
+            @Nullable String backendTokenRef) {
     }
 
     @Serdeable
@@ -68,7 +80,8 @@ public record TenantView(
     @Serdeable
     @Schema(name = "Quotas")
     public record Quotas(int maxConcurrentQueries, long statementTimeoutMs, long maxResultRows, long maxResultBytes,
-                         int requestsPerSecond, int commitsPerMinute) {
+                         int requestsPerSecond, int commitsPerMinute, int maxSparkSessions, int maxSparkOperations,
+                         long maxSparkArtifactBytes) {
     }
 
     @Serdeable

@@ -3,10 +3,13 @@ package io.tollgate.router.api.rest;
 import io.tollgate.router.domain.CredentialsRef;
 import io.tollgate.router.domain.JdbcUrl;
 import io.tollgate.router.domain.PasswordRef;
+import io.tollgate.router.domain.Quotas;
 import io.tollgate.router.domain.S3Storage;
+import io.tollgate.router.domain.SparkConnectBackends;
 import io.tollgate.router.domain.Tenant;
 import io.tollgate.router.domain.TenantChange;
 import io.tollgate.router.domain.TenantDefinition;
+import io.tollgate.router.domain.Upstream;
 import io.tollgate.router.domain.Warehouse;
 
 import java.util.List;
@@ -36,15 +39,27 @@ final class TenantViews {
                 d.contextVariables().stream()
                         .map(v -> new TenantView.ContextVariable(v.name(), v.source().name(), v.claim()))
                         .toList(),
-                new TenantView.Quotas(d.quotas().maxConcurrentQueries(), d.quotas().statementTimeoutMs(),
-                        d.quotas().maxResultRows(), d.quotas().maxResultBytes(), d.quotas().requestsPerSecond(),
-                        d.quotas().commitsPerMinute()),
+                quotas(d.quotas()),
                 d.warehouses().stream().map(TenantViews::warehouse).toList(),
-                d.upstreams().stream().map(u -> new TenantView.Upstream(u.name(), u.url())).toList(),
+                d.upstreams().stream().map(TenantViews::upstream).toList(),
                 tenant.revision(),
                 tenant.createdAt().toString(),
                 tenant.updatedAt().toString(),
                 tenant.deletionRequestedAt() == null ? null : tenant.deletionRequestedAt().toString());
+    }
+
+    private static TenantView.Quotas quotas(Quotas q) {
+        return new TenantView.Quotas(q.maxConcurrentQueries(), q.statementTimeoutMs(), q.maxResultRows(),
+                q.maxResultBytes(), q.requestsPerSecond(), q.commitsPerMinute(), q.maxSparkSessions(),
+                q.maxSparkOperations(), q.maxSparkArtifactBytes());
+    }
+
+    private static TenantView.Upstream upstream(Upstream upstream) {
+        SparkConnectBackends spark = upstream.sparkConnect();
+        return new TenantView.Upstream(upstream.name(), upstream.kind().name(), upstream.url(), spark == null ? null
+                : new TenantView.SparkConnect(spark.endpoints(), spark.endpointTemplate(), spark.tls(),
+                        spark.caCertificatePem(),
+                        spark.backendTokenRef() == null ? null : PasswordRef.mask(spark.backendTokenRef())));
     }
 
     private static TenantView.Warehouse warehouse(Warehouse warehouse) {

@@ -76,7 +76,10 @@ final class BootstrapFileJson {
             @Nullable Long maxResultRows,
             @Nullable Long maxResultBytes,
             @Nullable Long requestsPerSecond,
-            @Nullable Long commitsPerMinute) {
+            @Nullable Long commitsPerMinute,
+            @Nullable Long maxSparkSessions,
+            @Nullable Long maxSparkOperations,
+            @Nullable Long maxSparkArtifactBytes) {
     }
 
     @Serdeable
@@ -108,6 +111,20 @@ final class BootstrapFileJson {
 
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = false)
-    record Upstream(@Nullable String name, @Nullable String url) {
+    record Upstream(@Nullable String name, @Nullable String kind, @Nullable String url,
+                    @Nullable SparkConnect sparkConnect) {
+    }
+
+    /** Exactly one of endpoints and endpointTemplate; at most one of backendToken and backendTokenRef. */
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record SparkConnect(@Nullable List<String> endpoints, @Nullable String endpointTemplate, @Nullable Boolean tls,
+                        @Nullable String caCertificatePem, @Nullable String backendToken,
+                        @Nullable String backendTokenRef) {
+        // Keeps the token out of any message or log line that prints the record.
+        @Override
+        public String toString() {
+            return "SparkConnect[endpoints=" + endpoints + ", endpointTemplate=" + endpointTemplate + "]";
+        }
     }
 }

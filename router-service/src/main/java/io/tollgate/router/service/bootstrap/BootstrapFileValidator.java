@@ -99,8 +99,7 @@ final class BootstrapFileValidator {
         List<Warehouse> warehouses = rules.warehouses(path + ".warehouses", tenant.warehouses() == null ? null
                 : tenant.warehouses().stream().map(BootstrapFileValidator::warehouse).toList());
         List<Upstream> upstreams = rules.upstreams(path + ".upstreams", tenant.upstreams() == null ? null
-                : tenant.upstreams().stream().map(u -> u == null ? null : new Upstreams.Candidate(u.name(), u.url()))
-                        .toList());
+                : tenant.upstreams().stream().map(BootstrapFileValidator::upstream).toList());
         if (problems.count() > problemsBefore) {
             return null;
         }
@@ -114,8 +113,19 @@ final class BootstrapFileValidator {
             return Quotas.SERVICE_DEFAULTS;
         }
         Long concurrent = quotas.maxConcurrentQueries() == null ? null : quotas.maxConcurrentQueries().longValue();
-        return rules.quotas(path, concurrent, quotas.statementTimeoutMs(), quotas.maxResultRows(),
-                quotas.maxResultBytes(), quotas.requestsPerSecond(), quotas.commitsPerMinute());
+        return rules.quotas(path, new TenantRules.QuotaCandidate(concurrent, quotas.statementTimeoutMs(),
+                quotas.maxResultRows(), quotas.maxResultBytes(), quotas.requestsPerSecond(), quotas.commitsPerMinute(),
+                quotas.maxSparkSessions(), quotas.maxSparkOperations(), quotas.maxSparkArtifactBytes()));
+    }
+
+    private static Upstreams.Candidate upstream(@Nullable BootstrapFileJson.Upstream u) {
+        if (u == null) {
+            return null;
+        }
+        BootstrapFileJson.SparkConnect spark = u.sparkConnect();
+        return new Upstreams.Candidate(u.name(), u.kind(), u.url(), spark == null ? null
+                : new Upstreams.SparkConnectCandidate(spark.endpoints(), spark.endpointTemplate(), spark.tls(),
+                        spark.caCertificatePem(), spark.backendToken(), spark.backendTokenRef()));
     }
 
     private static Warehouses.Candidate warehouse(@Nullable BootstrapFileJson.Warehouse w) {

@@ -18,6 +18,7 @@ import io.tollgate.proto.router.v1.RouterServiceGrpc;
 import io.tollgate.proto.router.v1.S3Storage;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.TenantStatus;
+import io.tollgate.proto.router.v1.UpstreamKind;
 import io.tollgate.proto.router.v1.WatchTenantsRequest;
 import io.tollgate.proto.router.v1.WatchTenantsResponse;
 import io.tollgate.router.RouterServiceTest;
@@ -46,6 +47,7 @@ class InternalCallersTest extends RouterServiceTest {
     private static final String PASSWORD = "acme-owner-secret";
     private static final String READER_PASSWORD = "acme-reader-secret";
     private static final String STORAGE_KEY = "acme-storage-secret-key";
+    private static final String BACKEND_TOKEN = "acme-spark-backend-token";
     private final List<ManagedChannel> channels = new ArrayList<>();
 
     @Override
@@ -60,8 +62,11 @@ class InternalCallersTest extends RouterServiceTest {
                    "warehouses":[{"name":"acme-lake","location":"file:///srv/warehouses/acme"},
                                  {"name":"acme-s3","location":"s3://lake/acme","storage":{"s3":{
                                    "endpoint":"http://minio.example:9000","region":"us-east-1",
-                                   "pathStyleAccess":true,"accessKeyId":"ACMEKEY","secretAccessKey":"%s"}}}]}
-                ]}""".formatted(PASSWORD, READER_PASSWORD, STORAGE_KEY);
+                                   "pathStyleAccess":true,"accessKeyId":"ACMEKEY","secretAccessKey":"%s"}}}],
+                   "upstreams":[{"name":"spark","kind":"SPARK_CONNECT","sparkConnect":{
+                                  "endpoints":["spark.acme.svc:15002"],"backendToken":"%s"}}],
+                   "quotas":{"maxSparkSessions":2}}
+                ]}""".formatted(PASSWORD, READER_PASSWORD, STORAGE_KEY, BACKEND_TOKEN);
     }
 
     @AfterEach
@@ -136,6 +141,7 @@ class InternalCallersTest extends RouterServiceTest {
 
         assertDenied(() -> as("catalog-service").reassertBackendLogin(request));
         assertDenied(() -> as("auth-service").reassertBackendLogin(request));
+        assertDenied(() -> as("connect-service").reassertBackendLogin(request));
         // flight-service passes the check: this router provisions nothing, so it cannot re-assert.
         StatusRuntimeException flight = assertThrows(StatusRuntimeException.class,
                 () -> as("flight-service").reassertBackendLogin(request));
@@ -157,6 +163,8 @@ class InternalCallersTest extends RouterServiceTest {
             assertFalse(s3.hasKeys(), "flight-service never touches object storage");
             assertFalse(wire(acme).contains(STORAGE_KEY), "the storage key was sent");
             assertFalse(wire(acme).contains("ACMEKEY"), "the storage key's id was sent");
+            assertEquals("spark.acme.svc:15002", acme.getUpstreams(0).getSparkConnect().getEndpoints(0));
+            assertNoBackendTokenIn(acme);
         }
     }
 
@@ -177,6 +185,24 @@ class InternalCallersTest extends RouterServiceTest {
             assertEquals(STORAGE_KEY, s3.getKeys().getSecretAccessKey());
             assertFalse(acme.hasSqlBackend());
             assertNoSecretIn(acme);
+            assertNoBackendTokenIn(acme);
+        }
+    }
+
+    @Test
+    void connectServiceIsShownTheSparkConnectBackendsWithTheirTokenButNoSqlBackendOrStorageKeys() {
+        RouterServiceGrpc.RouterServiceBlockingStub connect = as("connect-service");
+
+        for (Tenant acme : everyWayOfReadingAcme(connect)) {
+            assertEquals(TenantStatus.TENANT_STATUS_ACTIVE, acme.getStatus());
+            assertEquals(UpstreamKind.UPSTREAM_KIND_SPARK_CONNECT, acme.getUpstreams(0).getKind());
+            assertEquals(List.of("spark.acme.svc:15002"), acme.getUpstreams(0).getSparkConnect().getEndpointsList());
+            assertEquals(BACKEND_TOKEN, acme.getUpstreams(0).getSparkConnect().getBackendToken());
+            assertEquals(2, acme.getQuotas().getMaxSparkSessions());
+            assertFalse(acme.hasSqlBackend());
+            assertFalse(acme.getWarehouses(1).getStorage().getS3().hasKeys(), "connect-service never touches storage");
+            assertFalse(wire(acme).contains(STORAGE_KEY), "the storage key was sent");
+            assertNoSecretIn(acme);
         }
     }
 
@@ -193,6 +219,7 @@ class InternalCallersTest extends RouterServiceTest {
                     .setStatus(TenantStatus.TENANT_STATUS_ACTIVE).setRevision(acme.getRevision()).build(), acme);
             assertNoSecretIn(acme);
             assertFalse(wire(acme).contains(STORAGE_KEY), "the storage key was sent");
+            assertNoBackendTokenIn(acme);
         }
     }
 
@@ -211,6 +238,10 @@ class InternalCallersTest extends RouterServiceTest {
         assertFalse(wire.contains(PASSWORD), "the owner login's password was sent");
         assertFalse(wire.contains(READER_PASSWORD), "the reader login's password was sent");
         assertFalse(wire.contains("acme_reader"), "a class login was sent");
+    }
+
+    private static void assertNoBackendTokenIn(Tenant tenant) {
+        assertFalse(wire(tenant).contains(BACKEND_TOKEN), "the Spark Connect backend token was sent");
     }
 
     private static void assertDenied(Runnable call) {

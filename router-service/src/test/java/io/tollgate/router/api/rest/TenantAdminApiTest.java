@@ -62,7 +62,7 @@ class TenantAdminApiTest extends AdminServiceTest {
         assertEquals(201, admin().post(PATH, withUpstreams).status());
         Response read = admin().get(PATH + "/endframe");
         JsonBody.parse(read.body()).assertEquals("/upstreams",
-                List.of(Map.of("name", "trino", "url", "https://trino.endframe.example:8443")));
+                List.of(Map.of("name", "trino", "kind", "HTTP", "url", "https://trino.endframe.example:8443")));
         var routed = RouterServiceGrpc.newBlockingStub(channel())
                 .resolveTenant(ResolveTenantRequest.newBuilder().setTenantId("endframe").build()).getTenant();
         assertEquals(1, routed.getUpstreamsCount());

@@ -1,6 +1,9 @@
 package io.tollgate.router.api.rest;
 
 import io.micronaut.json.JsonMapper;
+import io.tollgate.router.domain.SparkConnectBackends;
+import io.tollgate.router.domain.Upstream;
+import io.tollgate.router.domain.UpstreamKind;
 import io.tollgate.router.service.InvalidTenantException;
 import io.tollgate.router.service.InvalidTenantException.FieldError;
 import io.tollgate.router.service.bootstrap.BootstrapFileException;
@@ -8,9 +11,11 @@ import io.tollgate.router.service.bootstrap.BootstrapFileParser;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import io.tollgate.testkit.tls.InternalCertificates;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * request, {@code tenants[0].jdbcUrl} in the file), with the same message. Among them the rules
  * that had drifted apart: more than 32 context variables, duplicate ones, role names, JDBC URLs,
  * label keys, a login shared between classes; and the warehouses' rules (names, locations, storage
- * settings, secret keys), which both paths took on together.
+ * settings, secret keys) and the Spark Connect upstreams' (endpoints or a template, TLS trust, backend
+ * tokens), which both paths took on together.
  */
 class TenantRulesOnBothPathsTest {
     private static final JsonMapper JSON = JsonMapper.createDefault();
@@ -117,6 +123,76 @@ class TenantRulesOnBothPathsTest {
                         List.of(s3WithRef("literal:***")), "warehouses[0].storage.s3.secretAccessKeyRef"),
                 both("an upstream with credentials in its URL", "upstreams",
                         List.of(Map.of("name", "trino", "url", "http://u:p@trino:8080")), "upstreams[0].url"),
+                both("an upstream kind that is not one", "upstreams",
+                        List.of(Map.of("name", "spark", "kind", "GRPC", "url", "http://spark:15002")),
+                        "upstreams[0].kind"),
+                both("a Spark Connect upstream without its settings", "upstreams",
+                        List.of(Map.of("name", "spark", "kind", "SPARK_CONNECT")), "upstreams[0].sparkConnect"),
+                both("a Spark Connect upstream with a URL", "upstreams", List.of(sparkWith(Map.of(),
+                        Map.of("url", "http://spark:15002"))), "upstreams[0].url"),
+                both("Spark Connect settings on an HTTP upstream", "upstreams",
+                        List.of(Map.of("name", "trino", "url", "http://trino:8080",
+                                "sparkConnect", Map.of("endpoints", List.of("spark:15002")))),
+                        "upstreams[0].sparkConnect"),
+                both("an HTTP and a Spark Connect upstream of one name", "upstreams",
+                        List.of(Map.of("name", "spark", "url", "http://spark:8080"), spark(Map.of())),
+                        "upstreams[1].name"),
+                both("endpoints and a template", "upstreams",
+                        List.of(spark(Map.of("endpointTemplate", "spark-{user}.acme.svc:15002"))),
+                        "upstreams[0].sparkConnect"),
+                both("neither endpoints nor a template", "upstreams",
+                        List.of(sparkWith(Map.of("tls", false), Map.of())), "upstreams[0].sparkConnect.endpoints"),
+                both("no endpoint", "upstreams", List.of(spark(Map.of("endpoints", List.of()))),
+                        "upstreams[0].sparkConnect.endpoints"),
+                both("17 endpoints", "upstreams", List.of(spark(Map.of("endpoints", IntStream.range(0, 17)
+                        .mapToObj(i -> "spark-" + i + ":15002").toList()))), "upstreams[0].sparkConnect.endpoints"),
+                both("an endpoint with a scheme", "upstreams",
+                        List.of(spark(Map.of("endpoints", List.of("sc://spark.acme.svc:15002")))),
+                        "upstreams[0].sparkConnect.endpoints[0]"),
+                both("an endpoint without a port", "upstreams",
+                        List.of(spark(Map.of("endpoints", List.of("spark:15002", "spark.acme.svc")))),
+                        "upstreams[0].sparkConnect.endpoints[1]"),
+                both("an endpoint whose port is out of range", "upstreams",
+                        List.of(spark(Map.of("endpoints", List.of("spark:65536")))),
+                        "upstreams[0].sparkConnect.endpoints[0]"),
+                both("an endpoint with a path", "upstreams",
+                        List.of(spark(Map.of("endpoints", List.of("spark:15002/;token=x")))),
+                        "upstreams[0].sparkConnect.endpoints[0]"),
+                both("an endpoint listed twice", "upstreams",
+                        List.of(spark(Map.of("endpoints", List.of("spark:15002", "spark:15002")))),
+                        "upstreams[0].sparkConnect.endpoints[1]"),
+                both("a template filling in another placeholder", "upstreams",
+                        List.of(template("spark-{user}.{namespace}.svc:15002")),
+                        "upstreams[0].sparkConnect.endpointTemplate"),
+                both("a template filling in the port", "upstreams", List.of(template("spark.{tenant}.svc:{user}")),
+                        "upstreams[0].sparkConnect.endpointTemplate"),
+                both("a template filling in nothing", "upstreams", List.of(template("spark.acme.svc:15002")),
+                        "upstreams[0].sparkConnect.endpointTemplate"),
+                both("a template with a scheme", "upstreams", List.of(template("sc://spark-{user}:15002")),
+                        "upstreams[0].sparkConnect.endpointTemplate"),
+                both("a template with an unclosed brace", "upstreams", List.of(template("spark-{user:15002")),
+                        "upstreams[0].sparkConnect.endpointTemplate"),
+                both("a CA without TLS", "upstreams", List.of(spark(Map.of("caCertificatePem", "x"))),
+                        "upstreams[0].sparkConnect.caCertificatePem"),
+                both("a CA that is no certificate", "upstreams", List.of(spark(Map.of("tls", true,
+                        "caCertificatePem", "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----"))),
+                        "upstreams[0].sparkConnect.caCertificatePem"),
+                both("a backend token given twice", "upstreams", List.of(spark(Map.of("backendToken", "t0ken",
+                        "backendTokenRef", "secret:spark/acme#token"))), "upstreams[0].sparkConnect"),
+                both("a backend token with a space", "upstreams", List.of(spark(Map.of("backendToken", "two words"))),
+                        "upstreams[0].sparkConnect.backendToken"),
+                both("the masked form GET shows instead of a backend token", "upstreams",
+                        List.of(spark(Map.of("backendTokenRef", "literal:***"))),
+                        "upstreams[0].sparkConnect.backendTokenRef"),
+                both("a backend token reference that is not one", "upstreams",
+                        List.of(spark(Map.of("backendTokenRef", "vault:spark/acme"))),
+                        "upstreams[0].sparkConnect.backendTokenRef"),
+                both("a negative Spark session cap", "quotas", Map.of("maxSparkSessions", -1),
+                        "quotas.maxSparkSessions"),
+                both("a Spark operation cap beyond 32 bits", "quotas", Map.of("maxSparkOperations", 1L << 31),
+                        "quotas.maxSparkOperations"),
+                both("a negative Spark artifact cap", "quotas", Map.of("maxSparkArtifactBytes", -1),
+                        "quotas.maxSparkArtifactBytes"),
                 new Case("a JDBC URL carrying a password",
                         r -> backend(r).put("jdbcUrl", "jdbc:postgresql://db/acme?password=s3cret"),
                         "sqlBackend.jdbcUrl",
@@ -165,6 +241,42 @@ class TenantRulesOnBothPathsTest {
         assertEquals("literal:s3-secret", fromFile.get(1).storage().secretAccessKeyRef());
     }
 
+    @Test
+    void bothAcceptSparkConnectUpstreamsAndTheirQuotasAlike() throws IOException {
+        String ca = Files.readString(InternalCertificates.shared().trustBundle());
+        List<Map<String, Object>> upstreams = List.of(Map.of("name", "trino", "url", "https://trino:8443"),
+                spark(Map.of("endpoints", List.of("spark-0.acme.svc:15002", "10.1.2.3:15002", "[::1]:15002"),
+                        "tls", true, "caCertificatePem", ca, "backendToken", "t0ken")),
+                sparkWith(Map.of("endpointTemplate", "spark-{user}.{tenant}-spark.svc:15002",
+                        "backendTokenRef", "secret:spark/acme#token"), Map.of("name", "per-user")));
+        Map<String, Object> quotas = Map.of("maxSparkSessions", 4, "maxSparkOperations", 8,
+                "maxSparkArtifactBytes", 1L << 32);
+        Map<String, Object> request = validRequest();
+        request.put("upstreams", upstreams);
+        request.put("quotas", quotas);
+        Map<String, Object> tenant = validFileTenant();
+        tenant.put("upstreams", upstreams);
+        tenant.put("quotas", quotas);
+
+        var fromRequest = TenantRequestValidator.forCreate(request(request)).definition();
+        var fromFile = bootstrap.parse(file(tenant)).get(0);
+
+        assertEquals(fromRequest.upstreams(), fromFile.upstreams());
+        assertEquals(fromRequest.quotas(), fromFile.quotas());
+        assertEquals(List.of(UpstreamKind.HTTP, UpstreamKind.SPARK_CONNECT, UpstreamKind.SPARK_CONNECT),
+                fromFile.upstreams().stream().map(Upstream::kind).toList());
+        SparkConnectBackends shared = fromFile.upstreams().get(1).sparkConnect();
+        assertEquals(List.of("spark-0.acme.svc:15002", "10.1.2.3:15002", "[::1]:15002"), shared.endpoints());
+        assertEquals("literal:t0ken", shared.backendTokenRef());
+        assertEquals(ca, shared.caCertificatePem());
+        SparkConnectBackends perUser = fromFile.upstreams().get(2).sparkConnect();
+        assertEquals("spark-{user}.{tenant}-spark.svc:15002", perUser.endpointTemplate());
+        assertEquals(List.of(), perUser.endpoints());
+        assertEquals("secret:spark/acme#token", perUser.backendTokenRef());
+        assertEquals(1L << 32, fromFile.quotas().maxSparkArtifactBytes());
+        assertEquals(8, fromFile.quotas().maxSparkOperations());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("definitionsBothRefuse")
     void bothRefuseWithTheSameMessage(Case refused) throws IOException {
@@ -192,6 +304,25 @@ class TenantRulesOnBothPathsTest {
         settings.putAll(changed);
         return Map.of("name", "lake", "location", location == null ? "s3://lake/acme" : location,
                 "storage", Map.of("s3", settings));
+    }
+
+    /** A Spark Connect upstream named spark whose settings are one valid endpoint but for {@code changed}. */
+    private static Map<String, Object> spark(Map<String, Object> changed) {
+        Map<String, Object> settings = new HashMap<>(Map.of("endpoints", List.of("spark.acme.svc:15002")));
+        settings.putAll(changed);
+        return sparkWith(settings, Map.of());
+    }
+
+    /** A Spark Connect upstream with exactly these settings, and these fields changed. */
+    private static Map<String, Object> sparkWith(Map<String, Object> settings, Map<String, Object> changed) {
+        Map<String, Object> upstream = new HashMap<>(Map.of("name", "spark", "kind", "SPARK_CONNECT",
+                "sparkConnect", settings));
+        upstream.putAll(changed);
+        return upstream;
+    }
+
+    private static Map<String, Object> template(String template) {
+        return sparkWith(Map.of("endpointTemplate", template), Map.of());
     }
 
     private static Map<String, Object> s3WithRef(String ref) {

@@ -1,20 +1,15 @@
 package io.tollgate.router.api.rest;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.tollgate.proto.router.v1.ResolveTenantRequest;
-import io.tollgate.proto.router.v1.RouterServiceGrpc;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.router.AdminServiceTest;
 import io.tollgate.router.support.AdminClient.Response;
-import io.grpc.ManagedChannel;
-import io.tollgate.testkit.tls.InternalCertificates;
+import io.tollgate.router.support.CallerChannels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,22 +42,16 @@ class WarehousesApiTest extends AdminServiceTest {
                     "pathStyleAccess":true,"accessKeyId":"HOOLIKEY",%2$s}}}]""".formatted(id, secretKeyField);
     }
 
-    private final List<ManagedChannel> channels = new ArrayList<>();
+    private final CallerChannels callers = new CallerChannels();
 
     @AfterEach
     void closeChannels() throws InterruptedException {
-        for (ManagedChannel channel : channels) {
-            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        }
-        channels.clear();
+        callers.close();
     }
 
     /** The tenant as catalog-service is shown it: the one caller given storage keys. */
     private Tenant routed(String id) {
-        ManagedChannel catalog = InternalCertificates.shared().channel(grpcPort(), "catalog-service", "router-service");
-        channels.add(catalog);
-        return RouterServiceGrpc.newBlockingStub(catalog).withDeadlineAfter(30, TimeUnit.SECONDS)
-                .resolveTenant(ResolveTenantRequest.newBuilder().setTenantId(id).build()).getTenant();
+        return callers.resolve(grpcPort(), "catalog-service", id);
     }
 
     @Test

@@ -59,7 +59,7 @@ class BootstrapFileParserTest {
         assertEquals(new CredentialsRef("acme_app", "literal:pw"), acme.sqlBackend().credentials());
         assertEquals(PoolLimits.DEFAULTS, acme.sqlBackend().pool());
         assertEquals(ContextVariable.DEFAULTS, acme.contextVariables());
-        assertEquals(new Quotas(8, 30000, 0, 0, 100, 60), acme.quotas());
+        assertEquals(new Quotas(8, 30000, 0, 0, 100, 60, 0, 0, 0), acme.quotas());
         assertEquals(List.of(Warehouse.local("acme-lake", "file:///srv/warehouses/acme"),
                 new Warehouse("acme-s3", "s3://bucket/acme", new S3Storage("https://minio.example:9000", "us-east-1",
                         true, "ACMEKEY", "secret:lake/acme-s3#secret-key"))), acme.warehouses());
@@ -81,7 +81,7 @@ class BootstrapFileParserTest {
     void upstreamsAreReadAndABadOneIsRejectedNamingTheField() {
         String withUpstreams = EXAMPLE.replace("\"isolationMode\":\"DEDICATED\"",
                 "\"isolationMode\":\"DEDICATED\",\"upstreams\":[{\"name\":\"trino\",\"url\":\"http://trino:8080\"}]");
-        assertEquals(List.of(new io.tollgate.router.domain.Upstream("trino", "http://trino:8080")),
+        assertEquals(List.of(io.tollgate.router.domain.Upstream.http("trino", "http://trino:8080")),
                 parser.parse(withUpstreams).get(0).upstreams());
         String message = rejection(withUpstreams.replace("http://trino:8080", "trino:8080"));
         assertTrue(message.contains("tenants[0].upstreams[0].url"), message);
