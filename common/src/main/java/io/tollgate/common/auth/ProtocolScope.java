@@ -12,7 +12,9 @@ public enum ProtocolScope {
     /** Arrow Flight SQL (flight-service). */
     SQL("sql"),
     /** The Iceberg REST catalog (catalog-service). */
-    CATALOG("catalog");
+    CATALOG("catalog"),
+    /** Spark Connect (connect-service). */
+    SPARK("spark");
 
     private final String scope;
 

@@ -6,6 +6,8 @@ import io.grpc.protobuf.services.HealthStatusManager;
 import io.micronaut.context.annotation.Context;
 import io.tollgate.common.auth.TokenVerifier;
 import io.tollgate.common.health.ControlPlaneSync;
+import io.tollgate.common.tls.ServerTls;
+import io.tollgate.common.tls.ServerTlsSettings;
 import io.tollgate.flight.auth.AuthMiddleware;
 import io.tollgate.flight.auth.ClientAddressInterceptor;
 import io.tollgate.flight.auth.FlightCallAuthenticator;
@@ -49,7 +51,8 @@ public class FlightEndpointServer {
     public FlightEndpointServer(FlightConfig config, FlightTlsConfig tlsConfig, TollgateFlightSqlProducer producer,
                                 FlightCallAuthenticator authenticator, TokenVerifier verifier, BufferAllocator allocator,
                                 ControlPlaneSync sync) {
-        Optional<TlsSettings> settings = TlsSettings.from(tlsConfig);
+        Optional<ServerTlsSettings> settings = ServerTlsSettings.from(FlightTlsConfig.PREFIX, tlsConfig.certChain(),
+                tlsConfig.privateKey(), tlsConfig.clientCa(), tlsConfig.clientAuth());
         Optional<ServerTls> tls = settings.map(ServerTls::load);
         Consumer<NettyServerBuilder> transport = builder -> {
             builder.addService(health.getHealthService())
