@@ -1,6 +1,7 @@
 package io.tollgate.connect.grpc;
 
 import io.grpc.Channel;
+import io.grpc.Context;
 import io.grpc.Metadata;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
@@ -38,6 +39,12 @@ class BackendInterrupts {
      */
     void interrupt(Channel channel, SparkBackend backend, Caller caller, String sessionId, String operationId,
                    Runnable done) {
+        // Outside the client's call: when it was cancelled, its context is too, and would cancel this.
+        Context.ROOT.run(() -> send(channel, backend, caller, sessionId, operationId, done));
+    }
+
+    private void send(Channel channel, SparkBackend backend, Caller caller, String sessionId, String operationId,
+                      Runnable done) {
         InterruptRequest request = InterruptRequest.newBuilder()
                 .setSessionId(sessionId)
                 .setUserContext(UserContext.newBuilder().setUserId(caller.user().userId())

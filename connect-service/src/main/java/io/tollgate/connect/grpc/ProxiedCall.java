@@ -2,6 +2,7 @@ package io.tollgate.connect.grpc;
 
 import io.grpc.CallOptions;
 import io.grpc.ClientCall;
+import io.grpc.Context;
 import io.grpc.Deadline;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
@@ -113,8 +114,15 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
         }
         openCalls.add(this);
         CallOptions options = CallOptions.DEFAULT.withDeadline(deadline);
-        backend = lease.channel().newCall(backendMethod, options);
-        backend.start(new BackendListener(), BackendHeaders.forBackend(clientHeaders, admitted.backend()));
+        // Not in the client's context: its cancellation would cancel the backend call before this
+        // call hears of it, and the operation would never be interrupted. onCancel does both.
+        Context previous = Context.ROOT.attach();
+        try {
+            backend = lease.channel().newCall(backendMethod, options);
+            backend.start(new BackendListener(), BackendHeaders.forBackend(clientHeaders, admitted.backend()));
+        } finally {
+            Context.ROOT.detach(previous);
+        }
         backend.request(1);
     }
 

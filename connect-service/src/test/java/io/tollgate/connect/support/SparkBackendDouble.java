@@ -52,7 +52,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A Spark Connect server played by a real grpc-java server implementing Spark's generated service
  * (Spark is not ours): it records what each call brought (headers, user context, ids, deadline) and
  * answers every RPC. An ExecutePlan's {@code client_type} tells it what to do: {@code rows:N} (N
- * batches, then complete), {@code hang} (run until interrupted), {@code flood} (send 64 KiB batches
+ * batches, then complete), {@code hang} (run until interrupted, as Spark does even when the RPC
+ * is cancelled), {@code flood} (send 64 KiB batches
  * while the caller keeps up, up to {@link #FLOOD_BATCHES}), {@code fail} (a Spark error with a
  * trailer of its own).
  */
@@ -157,8 +158,8 @@ public final class SparkBackendDouble implements AutoCloseable {
                 }
                 responses.onCompleted();
             } else if (command.equals("hang")) {
+                // As Spark does: a job whose RPC was cancelled keeps running until interrupted.
                 running.put(operation, responses);
-                responses.setOnCancelHandler(() -> running.remove(operation));
             } else if (command.equals("flood")) {
                 running.put(operation, responses);
                 responses.setOnCancelHandler(() -> running.remove(operation));
