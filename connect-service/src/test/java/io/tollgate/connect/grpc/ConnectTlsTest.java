@@ -1,0 +1,72 @@
+package io.tollgate.connect.grpc;
+
+import io.grpc.ManagedChannel;
+import io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.tollgate.connect.proto.ConfigRequest;
+import io.tollgate.connect.proto.SparkConnectServiceGrpc;
+import io.tollgate.connect.support.ConnectGateway;
+import io.tollgate.connect.support.ConnectTokens;
+import io.tollgate.connect.support.SharedNeighbours;
+import io.tollgate.connect.support.SparkRequests;
+import io.tollgate.testkit.files.Directories;
+import io.tollgate.testkit.tls.TestPki;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The endpoint serves TLS from PEM files, as Spark's JVM client expects of any host but localhost
+ * (it then sends its token as {@code authentication}); without certificates it refuses to start
+ * unless plaintext was asked for.
+ */
+class ConnectTlsTest {
+    private final SharedNeighbours shared = SharedNeighbours.get();
+
+    @Test
+    void overTlsACallWithTheTokenInAuthenticationReachesTheBackendAsTheVerifiedUser() throws Exception {
+        Path dir = Directories.createTemporary("connect-tls");
+        TestPki.Issued ca = TestPki.ca(dir, "test-ca");
+        TestPki.Issued server = TestPki.server(dir, "connect", ca);
+        Map<String, Object> properties = ConnectGateway.properties(shared.registry, shared.revocations);
+        properties.put("tollgate.connect.plaintext", false);
+        properties.put("tollgate.connect.tls.cert-chain", server.certificateFile().toString());
+        properties.put("tollgate.connect.tls.private-key", server.keyFile().toString());
+        String session = SparkRequests.newSession();
+        try (ConnectGateway tls = ConnectGateway.start(properties)) {
+            ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", tls.port())
+                    .sslContext(GrpcSslContexts.forClient().trustManager(ca.certificate()).build()).build();
+            try {
+                SparkConnectServiceGrpc.newBlockingStub(channel)
+                        .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(
+                                ConnectGateway.bearer("authentication", ConnectTokens.spark("alice", "acme"))))
+                        .config(ConfigRequest.newBuilder().setSessionId(session).build());
+            } finally {
+                channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            }
+        } finally {
+            Directories.deleteRecursively(dir);
+        }
+        assertEquals("alice@acme", shared.backendA.receivedFor(session).get(0).user().getUserId());
+    }
+
+    @Test
+    void withoutCertificatesOrThePlaintextSwitchTheServiceDoesNotStart() {
+        Map<String, Object> properties = ConnectGateway.properties(shared.registry, shared.revocations);
+        properties.put("tollgate.connect.plaintext", false);
+        Throwable failure = assertThrows(RuntimeException.class, () -> ConnectGateway.start(properties).close());
+        while (failure.getCause() != null && !(failure instanceof ConfigurationException)) {
+            failure = failure.getCause();
+        }
+        assertTrue(failure instanceof ConfigurationException, String.valueOf(failure));
+        assertTrue(failure.getMessage().contains("tollgate.connect.tls.cert-chain"), failure.getMessage());
+    }
+}
