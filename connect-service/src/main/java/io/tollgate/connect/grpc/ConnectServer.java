@@ -1,12 +1,11 @@
 package io.tollgate.connect.grpc;
 
 import io.grpc.Server;
-import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.netty.NettyServerBuilder;
-import io.grpc.protobuf.services.HealthStatusManager;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.tollgate.common.health.ControlPlaneSync;
+import io.tollgate.common.health.GrpcReadiness;
 import io.tollgate.common.tls.ServerTls;
 import io.tollgate.common.tls.ServerTlsSettings;
 import io.tollgate.connect.config.ConnectConfig;
@@ -19,8 +18,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,12 +33,7 @@ public class ConnectServer {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectServer.class);
 
     private final Server server;
-    private final HealthStatusManager health = new HealthStatusManager();
-    private final ScheduledExecutorService readinessWatch = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "connect-readiness");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final GrpcReadiness readiness;
 
     ConnectServer(ConnectConfig config, ConnectTlsConfig tlsConfig, SparkConnectProxy proxy, ControlPlaneSync sync) {
         Optional<ServerTls> tls = ServerTlsSettings.from(TLS_PREFIX, tlsConfig.certChain(), tlsConfig.privateKey(),
@@ -51,23 +43,17 @@ public class ConnectServer {
                     + " Spark Connect clients send their tokens over this port, so it serves TLS (set"
                     + " tollgate.connect.plaintext=true only for development on localhost)");
         }
+        this.readiness = new GrpcReadiness(sync, "connect-readiness");
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
                 .maxInboundMessageSize(config.maxMessageBytes())
                 .addService(proxy.definition())
-                .addService(health.getHealthService());
+                .addService(readiness.service());
         tls.ifPresent(t -> builder.sslContext(t.context()));
         try {
             this.server = builder.build().start();
         } catch (IOException e) {
             throw new UncheckedIOException("the Spark Connect endpoint could not start on port " + config.port(), e);
         }
-        health.setStatus("", HealthCheckResponse.ServingStatus.NOT_SERVING);
-        readinessWatch.scheduleWithFixedDelay(() -> {
-            if (sync.ready()) {
-                health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
-                readinessWatch.shutdown();
-            }
-        }, 0, 100, TimeUnit.MILLISECONDS);
         LOG.info("Spark Connect endpoint listening on {}:{} with {}", config.host(), server.getPort(),
                 tls.map(ServerTls::description).orElse("PLAINTEXT (tollgate.connect.plaintext=true: development only)"));
     }
@@ -79,8 +65,7 @@ public class ConnectServer {
 
     @PreDestroy
     void stop() throws InterruptedException {
-        readinessWatch.shutdownNow();
-        health.enterTerminalState();
+        readiness.close();
         server.shutdown();
         if (!server.awaitTermination(10, TimeUnit.SECONDS)) {
             LOG.warn("Spark Connect calls still running after 10 s; closing anyway");

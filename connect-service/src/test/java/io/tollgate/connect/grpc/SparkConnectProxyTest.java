@@ -162,6 +162,13 @@ class SparkConnectProxyTest {
         Await.until(() -> shared.backendA.received().size() == before, Duration.ofSeconds(1), "no call reached the backend");
     }
 
+    @Test
+    void theSparkConnectPortAnswersGrpcHealthChecksOnceSynced() {
+        assertEquals(io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING,
+                io.grpc.health.v1.HealthGrpc.newBlockingStub(shared.gateway.channel())
+                        .check(io.grpc.health.v1.HealthCheckRequest.getDefaultInstance()).getStatus());
+    }
+
     static <T> StreamObserver<T> observer(CompletableFuture<T> done) {
         return new StreamObserver<>() {
             @Override

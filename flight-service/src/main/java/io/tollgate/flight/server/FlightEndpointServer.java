@@ -1,11 +1,10 @@
 package io.tollgate.flight.server;
 
-import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.netty.NettyServerBuilder;
-import io.grpc.protobuf.services.HealthStatusManager;
 import io.micronaut.context.annotation.Context;
 import io.tollgate.common.auth.TokenVerifier;
 import io.tollgate.common.health.ControlPlaneSync;
+import io.tollgate.common.health.GrpcReadiness;
 import io.tollgate.common.tls.ServerTls;
 import io.tollgate.common.tls.ServerTlsSettings;
 import io.tollgate.flight.auth.AuthMiddleware;
@@ -24,8 +23,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -41,21 +38,18 @@ public class FlightEndpointServer {
     private static final Logger LOG = LoggerFactory.getLogger(FlightEndpointServer.class);
 
     private final FlightServer server;
-    private final HealthStatusManager health = new HealthStatusManager();
-    private final ScheduledExecutorService readinessWatch = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "flight-readiness");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final GrpcReadiness readiness;
 
     public FlightEndpointServer(FlightConfig config, FlightTlsConfig tlsConfig, TollgateFlightSqlProducer producer,
                                 FlightCallAuthenticator authenticator, TokenVerifier verifier, BufferAllocator allocator,
                                 ControlPlaneSync sync) {
+        GrpcReadiness health = new GrpcReadiness(sync, "flight-readiness");
+        this.readiness = health;
         Optional<ServerTlsSettings> settings = ServerTlsSettings.from(FlightTlsConfig.PREFIX, tlsConfig.certChain(),
                 tlsConfig.privateKey(), tlsConfig.clientCa(), tlsConfig.clientAuth());
         Optional<ServerTls> tls = settings.map(ServerTls::load);
         Consumer<NettyServerBuilder> transport = builder -> {
-            builder.addService(health.getHealthService())
+            builder.addService(health.service())
                     .intercept(new ClientAddressInterceptor())
                     .callExecutor(new InlineStreamCalls(verifier));
             // Arrow's own TLS context (from useTls below) allows every protocol version and only
@@ -80,13 +74,6 @@ public class FlightEndpointServer {
         } catch (IOException e) {
             throw new UncheckedIOException("the Flight SQL endpoint could not start on port " + config.port(), e);
         }
-        health.setStatus("", HealthCheckResponse.ServingStatus.NOT_SERVING);
-        readinessWatch.scheduleWithFixedDelay(() -> {
-            if (sync.ready()) {
-                health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
-                readinessWatch.shutdown();
-            }
-        }, 0, 100, TimeUnit.MILLISECONDS);
         LOG.info("Flight SQL endpoint listening on {}:{} with {}", config.host(), server.getPort(),
                 tls.map(ServerTls::description).orElse("plaintext (no TLS: tollgate.flight.tls.cert-chain is unset)"));
     }
@@ -103,8 +90,7 @@ public class FlightEndpointServer {
 
     @PreDestroy
     void stop() throws InterruptedException {
-        readinessWatch.shutdownNow();
-        health.enterTerminalState();
+        readiness.close();
         server.shutdown();
         if (!server.awaitTermination(10, TimeUnit.SECONDS)) {
             LOG.warn("Flight SQL calls still running after 10 s; closing anyway");
