@@ -14,6 +14,7 @@ import io.tollgate.connect.support.SparkRequests;
 import io.tollgate.proto.router.v1.Quotas;
 import io.tollgate.proto.router.v1.TenantStatus;
 import io.tollgate.testkit.await.Await;
+import io.tollgate.testkit.logs.AuditCapture;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -81,7 +82,15 @@ class CallLifecycleTest {
                 .executePlan(SparkRequests.execute(session, "hang"), stream));
         String operation = awaitRunning(shared.backendA, session);
 
-        client.cancel(null);
+        try (AuditCapture audit = AuditCapture.start()) {
+            client.cancel(null);
+            Await.until(() -> audit.events("spark.call").stream().anyMatch(line -> line.contains(operation)),
+                    Duration.ofSeconds(10), "the cancelled operation is audited");
+            String event = audit.events("spark.call").stream().filter(line -> line.contains(operation)).findFirst()
+                    .orElseThrow();
+            assertTrue(event.contains("method=ExecutePlan") && event.contains("tenant=acme")
+                    && event.contains("subject=alice@acme") && event.contains("outcome=cancelled"), event);
+        }
 
         InterruptRequest interrupt = Await.value(() -> shared.backendA.interrupts().stream()
                         .filter(i -> i.getOperationId().equals(operation)).findFirst().orElse(null),

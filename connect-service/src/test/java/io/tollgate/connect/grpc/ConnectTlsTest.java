@@ -4,12 +4,14 @@ import io.grpc.ManagedChannel;
 import io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
+import io.grpc.StatusRuntimeException;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.tollgate.connect.proto.ConfigRequest;
 import io.tollgate.connect.proto.SparkConnectServiceGrpc;
 import io.tollgate.connect.support.ConnectGateway;
 import io.tollgate.connect.support.ConnectTokens;
 import io.tollgate.connect.support.SharedNeighbours;
+import io.tollgate.connect.support.SparkBackendDouble;
 import io.tollgate.connect.support.SparkRequests;
 import io.tollgate.testkit.files.Directories;
 import io.tollgate.testkit.tls.TestPki;
@@ -56,6 +58,36 @@ class ConnectTlsTest {
             Directories.deleteRecursively(dir);
         }
         assertEquals("alice@acme", shared.backendA.receivedFor(session).get(0).user().getUserId());
+    }
+
+    @Test
+    void aBackendOverTlsIsReachedTrustingOnlyTheCaItsUpstreamNames() throws Exception {
+        Path dir = Directories.createTemporary("connect-backend-tls");
+        TestPki.Issued ca = TestPki.ca(dir, "backend-ca");
+        TestPki.Issued otherCa = TestPki.ca(dir, "other-ca");
+        try (SparkBackendDouble backend = new SparkBackendDouble("tls", TestPki.server(dir, "spark", ca))) {
+            String caPem = java.nio.file.Files.readString(ca.certificateFile());
+            String otherPem = java.nio.file.Files.readString(otherCa.certificateFile());
+            shared.gateway.awaitRevision(shared.registry.upsert(SharedNeighbours.tenant("secure").addUpstreams(
+                    SharedNeighbours.spark(SharedNeighbours.upstream("", "localhost:" + backend.endpoint().split(":")[1])
+                            .setTls(true).setCaCertificatePem(caPem))).build()));
+            shared.gateway.awaitRevision(shared.registry.upsert(SharedNeighbours.tenant("mistrusting").addUpstreams(
+                    SharedNeighbours.spark(SharedNeighbours.upstream("", "localhost:" + backend.endpoint().split(":")[1])
+                            .setTls(true).setCaCertificatePem(otherPem))).build()));
+            String session = SparkRequests.newSession();
+
+            shared.gateway.blocking("authorization", ConnectTokens.spark("alice", "secure"))
+                    .config(ConfigRequest.newBuilder().setSessionId(session).build());
+            StatusRuntimeException refused = assertThrows(StatusRuntimeException.class, () ->
+                    shared.gateway.blocking("authorization", ConnectTokens.spark("alice", "mistrusting"))
+                            .config(ConfigRequest.newBuilder().setSessionId(SparkRequests.newSession()).build()));
+
+            assertEquals("alice@secure", backend.receivedFor(session).get(0).user().getUserId());
+            assertEquals(io.grpc.Status.Code.UNAVAILABLE, refused.getStatus().getCode());
+            assertEquals("Spark Connect backend unavailable", refused.getStatus().getDescription());
+        } finally {
+            Directories.deleteRecursively(dir);
+        }
     }
 
     @Test

@@ -79,6 +79,11 @@ public final class SparkBackendDouble implements AutoCloseable {
     private volatile boolean floodStalled;
 
     public SparkBackendDouble(String name) {
+        this(name, null);
+    }
+
+    /** A backend serving TLS with this certificate (null: plaintext). */
+    public SparkBackendDouble(String name, io.tollgate.testkit.tls.TestPki.Issued certificate) {
         this.name = name;
         ServerInterceptor headers = new ServerInterceptor() {
             @Override
@@ -90,6 +95,9 @@ public final class SparkBackendDouble implements AutoCloseable {
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
                 .maxInboundMessageSize(256 * 1024 * 1024)
                 .addService(io.grpc.ServerInterceptors.intercept(new Service(), headers));
+        if (certificate != null) {
+            builder.useTransportSecurity(certificate.certificateFile().toFile(), certificate.keyFile().toFile());
+        }
         try {
             server = builder.build().start();
         } catch (IOException e) {
