@@ -19,6 +19,8 @@ class ProtocolScopeTest {
         assertTrue(ProtocolScope.CATALOG.isGrantedIn(List.of("catalog")));
         assertFalse(ProtocolScope.CATALOG.isGrantedIn(List.of("sql")));
         assertFalse(ProtocolScope.CATALOG.isGrantedIn(null));
+        assertTrue(ProtocolScope.SPARK.isGrantedIn(List.of("spark")));
+        assertFalse(ProtocolScope.SPARK.isGrantedIn(List.of("sql", "catalog")));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.tollgate.connect.grpc;
 import io.grpc.Channel;
 import io.grpc.Context;
 import io.grpc.Metadata;
+import io.grpc.Status;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import io.tollgate.connect.config.ConnectConfig;
@@ -65,7 +66,7 @@ class BackendInterrupts {
                     @Override
                     public void onError(Throwable error) {
                         LOG.warn("could not interrupt operation {} on {}: {}", operationId, backend,
-                                io.grpc.Status.fromThrowable(error).getCode());
+                                Status.fromThrowable(error).getCode());
                         done.run();
                     }
 

@@ -9,6 +9,7 @@ import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
 import io.grpc.Status;
 import io.tollgate.common.audit.AuditLine;
+import io.tollgate.connect.message.MalformedRequestException;
 import io.tollgate.connect.message.SparkMethod;
 import io.tollgate.connect.message.SparkRequest;
 import io.tollgate.connect.routing.BackendChannels;
@@ -82,7 +83,7 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
                 if (backend == null) {
                     open(request);
                 } else if (!request.sessionId().equals(sessionId)) {
-                    throw new io.tollgate.connect.message.MalformedRequestException(
+                    throw new MalformedRequestException(
                             "every request of a call must name the same session");
                 } else {
                     admitted.permit().charge(request);

@@ -8,6 +8,7 @@ import com.google.protobuf.WireFormat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -119,7 +120,7 @@ public final class SparkRequest {
             // The bytes were read once already by read(): they parse.
             throw new UncheckedIOException(e);
         }
-        byte[] written = java.util.Arrays.copyOf(out, out.length - output.spaceLeft());
+        byte[] written = Arrays.copyOf(out, out.length - output.spaceLeft());
         return new SparkRequest(written, method, sessionId, assigned.isEmpty() ? operationId : assigned, artifactBytes);
     }
 

@@ -6,9 +6,11 @@ import io.tollgate.connect.message.SparkRequest;
 import io.tollgate.proto.router.v1.Quotas;
 import jakarta.inject.Singleton;
 
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -21,7 +23,7 @@ import java.util.function.LongSupplier;
 @Singleton
 public class TenantLimits {
     /** Calls that never open a session (they end or inspect one); they are not refused over the session limit. */
-    private static final java.util.Set<SparkMethod> NON_OPENING = java.util.EnumSet.of(
+    private static final Set<SparkMethod> NON_OPENING = EnumSet.of(
             SparkMethod.RELEASE_SESSION, SparkMethod.INTERRUPT, SparkMethod.RELEASE_EXECUTE,
             SparkMethod.FETCH_ERROR_DETAILS);
 

@@ -34,7 +34,7 @@ class ConnectTlsTest {
     private final SharedNeighbours shared = SharedNeighbours.get();
 
     @Test
-    void overTlsACallWithTheTokenInAuthenticationReachesTheBackendAsTheVerifiedUser() throws Exception {
+    void overTlsACallWithTheTokenInAuthenticationReachesTheBackendAsTheVerifiedUserAndThePortIsReported() throws Exception {
         Path dir = Directories.createTemporary("connect-tls");
         TestPki.Issued ca = TestPki.ca(dir, "test-ca");
         TestPki.Issued server = TestPki.server(dir, "connect", ca);
@@ -42,8 +42,16 @@ class ConnectTlsTest {
         properties.put("tollgate.connect.plaintext", false);
         properties.put("tollgate.connect.tls.cert-chain", server.certificateFile().toString());
         properties.put("tollgate.connect.tls.private-key", server.keyFile().toString());
+        Path ports = dir.resolve("ports.properties");
+        properties.put("tollgate.report-ports-to", ports.toString());
         String session = SparkRequests.newSession();
         try (ConnectGateway tls = ConnectGateway.start(properties)) {
+            java.util.Properties reported = new java.util.Properties();
+            try (var in = java.nio.file.Files.newInputStream(ports)) {
+                reported.load(in);
+            }
+            assertEquals(String.valueOf(tls.port()), reported.getProperty("spark-connect"),
+                    "the bound port is reported for launchers (" + reported + ")");
             ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", tls.port())
                     .sslContext(GrpcSslContexts.forClient().trustManager(ca.certificate()).build()).build();
             try {
