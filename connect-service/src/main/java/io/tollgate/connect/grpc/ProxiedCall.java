@@ -203,7 +203,7 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
             return;
         }
         backend.cancel(why, null);
-        if (method.runsOperation() && !operationId.isEmpty()) {
+        if (method.runsOperation() && !operationId.isEmpty() && lease != null) {
             BackendChannels.Lease held = lease;
             lease = null; // the Interrupt releases it when answered
             release();
@@ -281,11 +281,18 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
                 }
                 ended = true;
                 Status answer = ConnectErrors.fromBackend(method.rpcName(), status, backendAnswered);
+                boolean hopFailed = answer != status;
                 if (method == SparkMethod.RELEASE_SESSION && status.isOk()) {
                     admitted.permit().sessionReleased();
                 }
-                client.close(answer, answer == status ? trailers : new Metadata());
-                release();
+                client.close(answer, hopFailed ? new Metadata() : trailers);
+                // The client's deadline also bounds the backend call, which may pass it first: the
+                // operation still runs on Spark and must be interrupted, as when the client cancels.
+                if (hopFailed && status.getCode() != Status.Code.UNAVAILABLE) {
+                    abandonBackend("the hop failed: " + status.getCode());
+                } else {
+                    release();
+                }
                 audit(answer.getCode().name());
             }
         }
