@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.tollgate.common.health.ControlPlaneSync;
 import io.tollgate.common.health.GrpcReadiness;
+import io.tollgate.common.ports.ReportedEndpoint;
 import io.tollgate.common.tls.ServerTls;
 import io.tollgate.common.tls.ServerTlsSettings;
 import io.tollgate.connect.config.ConnectConfig;
@@ -28,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * TLS setting is half-configured. Messages up to {@code max-message-bytes} are accepted.
  */
 @Context
-public class ConnectServer {
+public class ConnectServer implements ReportedEndpoint {
     static final String TLS_PREFIX = "tollgate.connect.tls";
     private static final Logger LOG = LoggerFactory.getLogger(ConnectServer.class);
 
@@ -58,7 +59,14 @@ public class ConnectServer {
                 tls.map(ServerTls::description).orElse("PLAINTEXT (tollgate.connect.plaintext=true: development only)"));
     }
 
+    /** Reported as {@code spark-connect}, for launchers that start the service on port 0. */
+    @Override
+    public String portName() {
+        return "spark-connect";
+    }
+
     /** The port actually bound (differs from the configured one when that was 0). */
+    @Override
     public int port() {
         return server.getPort();
     }

@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Context;
 import io.tollgate.common.auth.TokenVerifier;
 import io.tollgate.common.health.ControlPlaneSync;
 import io.tollgate.common.health.GrpcReadiness;
+import io.tollgate.common.ports.ReportedEndpoint;
 import io.tollgate.common.tls.ServerTls;
 import io.tollgate.common.tls.ServerTlsSettings;
 import io.tollgate.flight.auth.AuthMiddleware;
@@ -34,7 +35,7 @@ import java.util.function.Consumer;
  * that cannot be used stops start-up: the endpoint never falls back to plaintext.
  */
 @Context
-public class FlightEndpointServer {
+public class FlightEndpointServer implements ReportedEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(FlightEndpointServer.class);
 
     private final FlightServer server;
@@ -83,7 +84,14 @@ public class FlightEndpointServer {
                 : Location.forGrpcInsecure(config.host(), config.port());
     }
 
+    /** Reported as {@code flight}. */
+    @Override
+    public String portName() {
+        return "flight";
+    }
+
     /** The port actually bound (differs from the configured one when that was 0). */
+    @Override
     public int port() {
         return server.getPort();
     }
