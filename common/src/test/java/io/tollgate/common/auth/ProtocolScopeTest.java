@@ -21,6 +21,8 @@ class ProtocolScopeTest {
         assertFalse(ProtocolScope.CATALOG.isGrantedIn(null));
         assertTrue(ProtocolScope.SPARK.isGrantedIn(List.of("catalog", "spark", "sql")));
         assertFalse(ProtocolScope.SPARK.isGrantedIn(List.of("catalog", "sql", "Spark")));
+        assertTrue(ProtocolScope.SPARK.isGrantedIn(List.of("spark")));
+        assertFalse(ProtocolScope.SPARK.isGrantedIn(List.of("sql", "catalog")));
     }
 
     @Test

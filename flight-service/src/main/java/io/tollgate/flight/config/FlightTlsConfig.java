@@ -6,7 +6,7 @@ import io.micronaut.core.annotation.Nullable;
 /**
  * TLS on the Flight SQL endpoint ({@code tollgate.flight.tls.*}), as given; the rules that make a
  * usable whole of it (both or neither of certificate and key, client-auth values) are in
- * {@code server.TlsSettings}, which refuses to start rather than fall back to plaintext.
+ * common's {@code tls.ServerTlsSettings}, which refuses to start rather than fall back to plaintext.
  *
  * <p>Values are file paths (typically a mounted Kubernetes Secret). A blank value counts as unset,
  * so that an empty environment variable in a manifest means "not configured", not "a file named ''".
@@ -24,4 +24,6 @@ public record FlightTlsConfig(
         @Nullable String privateKey,
         @Nullable String clientCa,
         @Nullable String clientAuth) {
+    /** The settings' prefix, as messages about them name it. */
+    public static final String PREFIX = "tollgate.flight.tls";
 }

@@ -1,13 +1,15 @@
 package io.tollgate.flight.server;
 
-import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.netty.NettyServerBuilder;
-import io.grpc.protobuf.services.HealthStatusManager;
 import io.micronaut.context.annotation.Context;
 import io.tollgate.common.auth.TokenVerifier;
 import io.tollgate.common.health.ControlPlaneSync;
+import io.tollgate.common.health.GrpcReadiness;
 import io.tollgate.common.lifecycle.Drainable;
 import io.tollgate.common.lifecycle.InFlightCalls;
+import io.tollgate.common.ports.ReportedEndpoint;
+import io.tollgate.common.tls.ServerTls;
+import io.tollgate.common.tls.ServerTlsSettings;
 import io.tollgate.common.tracing.PublicCallTracing;
 import io.tollgate.flight.auth.AuthMiddleware;
 import io.tollgate.flight.auth.ClientAddressInterceptor;
@@ -32,7 +34,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -52,7 +53,7 @@ import java.util.function.Consumer;
  * finish, within {@code tollgate.shutdown.drain-period}.
  */
 @Context
-public class FlightEndpointServer implements Drainable {
+public class FlightEndpointServer implements Drainable, ReportedEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(FlightEndpointServer.class);
 
     private final FlightServer server;
@@ -72,19 +73,17 @@ public class FlightEndpointServer implements Drainable {
     });
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final HealthStatusManager health = new HealthStatusManager();
-    private final ScheduledExecutorService readinessWatch = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "flight-readiness");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final GrpcReadiness readiness;
 
     public FlightEndpointServer(FlightConfig config, FlightTlsConfig tlsConfig, TollgateFlightSqlProducer producer,
                                 FlightCallAuthenticator authenticator, TokenVerifier verifier, BufferAllocator allocator,
                                 ControlPlaneSync sync, FlightMetrics metrics, InFlightCalls inFlight,
                                 PublicCallTracing tracing) {
         this.inFlight = inFlight;
-        Optional<TlsSettings> settings = TlsSettings.from(tlsConfig);
+        GrpcReadiness health = new GrpcReadiness(sync, "flight-readiness");
+        this.readiness = health;
+        Optional<ServerTlsSettings> settings = ServerTlsSettings.from(FlightTlsConfig.PREFIX, tlsConfig.certChain(),
+                tlsConfig.privateKey(), tlsConfig.clientCa(), tlsConfig.clientAuth());
         Optional<ServerTls> tls = settings.map(ServerTls::load);
         Consumer<NettyServerBuilder> transport = builder -> {
             // Interceptors added last run first: a draining server refuses the call before any
@@ -93,7 +92,7 @@ public class FlightEndpointServer implements Drainable {
             // login goes to auth-service inside the span, with the address; its refusals counted).
             // The middlewares are added here rather than with FlightServer.Builder#middleware: Arrow
             // adds that adapter after this consumer, so it would run before the span and the address.
-            builder.addService(health.getHealthService())
+            builder.addService(health.service())
                     .intercept(new ServerInterceptorAdapter(List.of(
                             new ServerInterceptorAdapter.KeyFactory<>(CallMetricsMiddleware.KEY,
                                     new CallMetricsMiddleware.Factory(metrics)),
@@ -127,13 +126,6 @@ public class FlightEndpointServer implements Drainable {
             throw new UncheckedIOException("the Flight SQL endpoint could not start on port " + config.port(), e);
         }
         this.port = server.getPort();
-        health.setStatus("", HealthCheckResponse.ServingStatus.NOT_SERVING);
-        readinessWatch.scheduleWithFixedDelay(() -> {
-            if (sync.ready()) {
-                health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
-                readinessWatch.shutdown();
-            }
-        }, 0, 100, TimeUnit.MILLISECONDS);
         LOG.info("Flight SQL endpoint listening on {}:{} with {}", config.host(), server.getPort(),
                 tls.map(ServerTls::description).orElse("plaintext (no TLS: tollgate.flight.tls.cert-chain is unset)"));
     }
@@ -143,7 +135,14 @@ public class FlightEndpointServer implements Drainable {
                 : Location.forGrpcInsecure(config.host(), config.port());
     }
 
+    /** Reported as {@code flight}. */
+    @Override
+    public String portName() {
+        return "flight";
+    }
+
     /** The port actually bound (differs from the configured one when that was 0). */
+    @Override
     public int port() {
         return port;
     }
@@ -159,8 +158,7 @@ public class FlightEndpointServer implements Drainable {
         if (!stopping.compareAndSet(false, true)) {
             return;
         }
-        readinessWatch.shutdownNow();
-        health.enterTerminalState();
+        readiness.close();
         server.shutdown();
     }
 

@@ -1,6 +1,10 @@
 package io.tollgate.flight.server;
 
 import io.micronaut.context.exceptions.ConfigurationException;
+import io.tollgate.common.tls.ClientAuthMode;
+import io.tollgate.common.tls.ServerTls;
+import io.tollgate.common.tls.ServerTlsSettings;
+import io.tollgate.flight.config.FlightTlsConfig;
 import io.tollgate.testkit.tls.TestPki;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,11 +34,11 @@ class ServerTlsTest {
         server = TestPki.server(dir, "flight", ca);
     }
 
-    private static TlsSettings settings(Path certChain, Path privateKey, Path clientCa, ClientAuthMode mode) {
-        return new TlsSettings(certChain, privateKey, clientCa, mode);
+    private static ServerTlsSettings settings(Path certChain, Path privateKey, Path clientCa, ClientAuthMode mode) {
+        return new ServerTlsSettings(certChain, privateKey, clientCa, mode, FlightTlsConfig.PREFIX);
     }
 
-    private static String refusal(TlsSettings settings) {
+    private static String refusal(ServerTlsSettings settings) {
         return assertThrows(ConfigurationException.class, () -> ServerTls.load(settings)).getMessage();
     }
 

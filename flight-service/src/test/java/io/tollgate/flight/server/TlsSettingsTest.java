@@ -1,6 +1,8 @@
 package io.tollgate.flight.server;
 
 import io.micronaut.context.exceptions.ConfigurationException;
+import io.tollgate.common.tls.ClientAuthMode;
+import io.tollgate.common.tls.ServerTlsSettings;
 import io.tollgate.flight.config.FlightTlsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -14,32 +16,39 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Which TLS configurations are accepted, and that every half-configured one stops start-up. */
 class TlsSettingsTest {
 
+    /** As the Flight endpoint reads its settings. */
+    private static Optional<ServerTlsSettings> from(FlightTlsConfig config) {
+        return ServerTlsSettings.from(FlightTlsConfig.PREFIX, config.certChain(), config.privateKey(), config.clientCa(),
+                config.clientAuth());
+    }
+
     private static void assertRefused(FlightTlsConfig config, String expectedMessage) {
-        ConfigurationException refused = assertThrows(ConfigurationException.class, () -> TlsSettings.from(config));
+        ConfigurationException refused = assertThrows(ConfigurationException.class, () -> from(config));
         assertTrue(refused.getMessage().contains(expectedMessage), refused.getMessage());
     }
 
     @Test
     void noSettingsMeanPlaintextAndBlankValuesCountAsUnset() {
-        assertEquals(Optional.empty(), TlsSettings.from(new FlightTlsConfig(null, null, null, null)));
-        assertEquals(Optional.empty(), TlsSettings.from(new FlightTlsConfig("", " ", "", "")));
+        assertEquals(Optional.empty(), from(new FlightTlsConfig(null, null, null, null)));
+        assertEquals(Optional.empty(), from(new FlightTlsConfig("", " ", "", "")));
     }
 
     @Test
     void aCertificateAndKeyAloneServeTlsWithoutAskingForClientCertificates() {
-        TlsSettings settings = TlsSettings.from(new FlightTlsConfig("/tls/tls.crt", "/tls/tls.key", null, null)).orElseThrow();
-        assertEquals(new TlsSettings(Path.of("/tls/tls.crt"), Path.of("/tls/tls.key"), null, ClientAuthMode.NONE),
+        ServerTlsSettings settings = from(new FlightTlsConfig("/tls/tls.crt", "/tls/tls.key", null, null)).orElseThrow();
+        assertEquals(new ServerTlsSettings(Path.of("/tls/tls.crt"), Path.of("/tls/tls.key"), null, ClientAuthMode.NONE,
+                        FlightTlsConfig.PREFIX),
                 settings);
     }
 
     @Test
     void aClientCaRequiresClientCertificatesUnlessToldOtherwise() {
         assertEquals(ClientAuthMode.REQUIRE,
-                TlsSettings.from(new FlightTlsConfig("c", "k", "ca", null)).orElseThrow().clientAuth());
+                from(new FlightTlsConfig("c", "k", "ca", null)).orElseThrow().clientAuth());
         assertEquals(ClientAuthMode.OPTIONAL,
-                TlsSettings.from(new FlightTlsConfig("c", "k", "ca", "optional")).orElseThrow().clientAuth());
+                from(new FlightTlsConfig("c", "k", "ca", "optional")).orElseThrow().clientAuth());
         assertEquals(ClientAuthMode.NONE,
-                TlsSettings.from(new FlightTlsConfig("c", "k", "ca", "None")).orElseThrow().clientAuth());
+                from(new FlightTlsConfig("c", "k", "ca", "None")).orElseThrow().clientAuth());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.tollgate.flight.server;
+package io.tollgate.common.tls;
 
 import io.netty.handler.ssl.ClientAuth;
 
@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Whether the Flight endpoint asks TLS clients for a certificate. A certificate only secures the
- * transport: the caller is still identified by its Basic login or bearer token, never by the
- * certificate's subject.
+ * Whether a public endpoint (Flight SQL, Spark Connect) asks TLS clients for a certificate. A
+ * certificate only secures the transport: the caller is still identified by its login or bearer
+ * token, never by the certificate's subject.
  */
 public enum ClientAuthMode {
     /** No certificate is asked for. */
@@ -29,7 +29,7 @@ public enum ClientAuthMode {
     }
 
     /** The mode named by a configuration value, in any case; empty when it names none. */
-    static Optional<ClientAuthMode> parse(String value) {
+    public static Optional<ClientAuthMode> parse(String value) {
         for (ClientAuthMode mode : values()) {
             if (mode.name().equals(value.trim().toUpperCase(Locale.ROOT))) {
                 return Optional.of(mode);

@@ -1,0 +1,79 @@
+package io.tollgate.connect.grpc;
+
+import io.grpc.Status;
+import io.tollgate.common.auth.CallRefusedException;
+import io.tollgate.common.grpc.GrpcCalls;
+import io.tollgate.common.grpc.KnownErrors;
+import io.tollgate.common.tenant.TenantRefusedException;
+import io.tollgate.connect.message.MalformedRequestException;
+import io.tollgate.connect.routing.NoSparkBackendException;
+import io.tollgate.connect.session.EndReason;
+import io.tollgate.connect.session.LimitExceededException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one table from what can go wrong with a Spark Connect call to the status its client reads:
+ * our own texts only; anything unexpected is an incident (the client reads its reference).
+ */
+final class ConnectErrors {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectErrors.class);
+    static final String BACKEND_UNAVAILABLE = "Spark Connect backend unavailable";
+    private static final Status TENANT_NOT_AVAILABLE = Status.PERMISSION_DENIED
+            .withDescription(new TenantRefusedException(TenantRefusedException.Reason.NOT_AVAILABLE).getMessage());
+
+    private static final KnownErrors KNOWN = KnownErrors.none()
+            .on(CallRefusedException.class, e -> switch (e.reason()) {
+                case INVALID_CREDENTIALS -> Status.UNAUTHENTICATED.withDescription(e.getMessage());
+                case SCOPE_NOT_GRANTED -> Status.PERMISSION_DENIED.withDescription(e.getMessage());
+                case TOO_MANY_ATTEMPTS -> Status.RESOURCE_EXHAUSTED.withDescription(e.getMessage());
+                case UNAVAILABLE -> Status.UNAVAILABLE.withDescription(e.getMessage());
+            })
+            .on(TenantRefusedException.class, e -> e.reason() == TenantRefusedException.Reason.NOT_READY
+                    ? Status.UNAVAILABLE.withDescription(e.getMessage())
+                    : Status.PERMISSION_DENIED.withDescription(e.getMessage()))
+            // The same answer as an unknown tenant: a caller learns nothing of how tenants are set up.
+            .on(NoSparkBackendException.class, e -> {
+                LOG.warn("Spark Connect call refused: {}", e.getMessage());
+                return TENANT_NOT_AVAILABLE;
+            })
+            .on(LimitExceededException.class, e -> Status.RESOURCE_EXHAUSTED.withDescription(e.getMessage()))
+            .on(MalformedRequestException.class, e -> Status.INVALID_ARGUMENT.withDescription(e.getMessage()));
+
+    private ConnectErrors() {
+    }
+
+    /** The status a failed call answers. */
+    static Status statusOf(String method, Throwable error) {
+        return GrpcCalls.failure(method, KNOWN, error).getStatus();
+    }
+
+    /** The status of a call the gateway ended on its own. */
+    static Status ended(EndReason reason) {
+        return switch (reason) {
+            case CREDENTIALS_REVOKED -> Status.UNAUTHENTICATED.withDescription(CallRefusedException.INVALID_CREDENTIALS);
+            case TENANT_NOT_AVAILABLE -> TENANT_NOT_AVAILABLE;
+        };
+    }
+
+    /**
+     * What the client reads of a backend call's end. The backend's own status (Spark's error and
+     * its details, about the user's own query) passes through; a failure of the hop itself (no
+     * connection, the backend gone before answering, a local deadline) is answered in our words,
+     * never the transport library's.
+     *
+     * @param answered whether the backend had sent headers (it was reached)
+     */
+    static Status fromBackend(String method, Status status, boolean answered) {
+        boolean local = status.getCause() != null || (!answered && status.getCode() == Status.Code.UNAVAILABLE);
+        if (!local) {
+            return status;
+        }
+        return switch (status.getCode()) {
+            case UNAVAILABLE -> Status.UNAVAILABLE.withDescription(BACKEND_UNAVAILABLE);
+            case DEADLINE_EXCEEDED -> Status.DEADLINE_EXCEEDED.withDescription("deadline exceeded");
+            case CANCELLED -> Status.CANCELLED.withDescription("call cancelled");
+            default -> GrpcCalls.unexpected(method, status.asRuntimeException());
+        };
+    }
+}

@@ -1,0 +1,83 @@
+package io.tollgate.connect.grpc;
+
+import io.grpc.Server;
+import io.grpc.netty.NettyServerBuilder;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.tollgate.common.health.ControlPlaneSync;
+import io.tollgate.common.health.GrpcReadiness;
+import io.tollgate.common.ports.ReportedEndpoint;
+import io.tollgate.common.tls.ServerTls;
+import io.tollgate.common.tls.ServerTlsSettings;
+import io.tollgate.connect.config.ConnectConfig;
+import io.tollgate.connect.config.ConnectTlsConfig;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the Spark Connect endpoint for the life of the application: the proxy, and the standard gRPC
+ * health service on the same port (NOT_SERVING until {@link ControlPlaneSync} is ready). TLS from
+ * {@code tollgate.connect.tls.*}; without it the endpoint starts only when
+ * {@code tollgate.connect.plaintext} is set (development), and never falls back to plaintext when a
+ * TLS setting is half-configured. Messages up to {@code max-message-bytes} are accepted.
+ */
+@Context
+public class ConnectServer implements ReportedEndpoint {
+    static final String TLS_PREFIX = "tollgate.connect.tls";
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectServer.class);
+
+    private final Server server;
+    private final GrpcReadiness readiness;
+
+    ConnectServer(ConnectConfig config, ConnectTlsConfig tlsConfig, SparkConnectProxy proxy, ControlPlaneSync sync) {
+        Optional<ServerTls> tls = ServerTlsSettings.from(TLS_PREFIX, tlsConfig.certChain(), tlsConfig.privateKey(),
+                tlsConfig.clientCa(), tlsConfig.clientAuth()).map(ServerTls::load);
+        if (tls.isEmpty() && !config.plaintext()) {
+            throw new ConfigurationException(TLS_PREFIX + ".cert-chain and " + TLS_PREFIX + ".private-key are not set:"
+                    + " Spark Connect clients send their tokens over this port, so it serves TLS (set"
+                    + " tollgate.connect.plaintext=true only for development on localhost)");
+        }
+        this.readiness = new GrpcReadiness(sync, "connect-readiness");
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
+                .maxInboundMessageSize(config.maxMessageBytes())
+                .addService(proxy.definition())
+                .addService(readiness.service());
+        tls.ifPresent(t -> builder.sslContext(t.context()));
+        try {
+            this.server = builder.build().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the Spark Connect endpoint could not start on port " + config.port(), e);
+        }
+        LOG.info("Spark Connect endpoint listening on {}:{} with {}", config.host(), server.getPort(),
+                tls.map(ServerTls::description).orElse("PLAINTEXT (tollgate.connect.plaintext=true: development only)"));
+    }
+
+    /** Reported as {@code spark-connect}, for launchers that start the service on port 0. */
+    @Override
+    public String portName() {
+        return "spark-connect";
+    }
+
+    /** The port actually bound (differs from the configured one when that was 0). */
+    @Override
+    public int port() {
+        return server.getPort();
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        readiness.close();
+        server.shutdown();
+        if (!server.awaitTermination(10, TimeUnit.SECONDS)) {
+            LOG.warn("Spark Connect calls still running after 10 s; closing anyway");
+            server.shutdownNow();
+        }
+    }
+}

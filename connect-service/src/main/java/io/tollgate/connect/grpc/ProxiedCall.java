@@ -1,0 +1,300 @@
+package io.tollgate.connect.grpc;
+
+import io.grpc.CallOptions;
+import io.grpc.ClientCall;
+import io.grpc.Context;
+import io.grpc.Deadline;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.ServerCall;
+import io.grpc.Status;
+import io.tollgate.common.audit.AuditLine;
+import io.tollgate.connect.message.MalformedRequestException;
+import io.tollgate.connect.message.SparkMethod;
+import io.tollgate.connect.message.SparkRequest;
+import io.tollgate.connect.routing.BackendChannels;
+import io.tollgate.connect.session.CallGateway;
+import io.tollgate.connect.session.Caller;
+import io.tollgate.connect.session.EndReason;
+import io.tollgate.connect.session.OpenCalls;
+
+/**
+ * One client call bridged to one backend call. The backend call opens at the client's first
+ * request (its session id picks the backend); every request goes on with the verified user's
+ * context; responses, headers, trailers and status come back as the backend sent them.
+ *
+ * <p>Flow control is end to end, one message at a time: the next request is asked of the client
+ * only once the backend can take more, and the next response of the backend only once the client
+ * can take more, so the gateway never holds more than one message per direction per call.
+ *
+ * <p>Both calls are driven from two sides (the client's callbacks, the backend's callbacks, and the
+ * gateway's own checks), so every step holds this call's lock: gRPC's calls are not thread-safe.
+ */
+final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls.OpenCall {
+    private final ServerCall<byte[], byte[]> client;
+    private final Metadata clientHeaders;
+    private final Deadline deadline;
+    private final SparkMethod method;
+    private final MethodDescriptor<byte[], byte[]> backendMethod;
+    private final Caller caller;
+    private final CallGateway gateway;
+    private final BackendChannels channels;
+    private final BackendInterrupts interrupts;
+    private final OpenCalls openCalls;
+    private final Object lock = new Object();
+
+    private ClientCall<byte[], byte[]> backend;
+    private CallGateway.Admitted admitted;
+    private BackendChannels.Lease lease;
+    private String sessionId;
+    private String operationId = "";
+    private boolean backendAnswered;
+    private boolean clientWaitsForBackend;
+    private boolean backendWaitsForClient;
+    private boolean ended;
+
+    ProxiedCall(ServerCall<byte[], byte[]> client, Metadata clientHeaders, Deadline deadline, SparkMethod method,
+                MethodDescriptor<byte[], byte[]> backendMethod, Caller caller, ProxyParts parts) {
+        this.client = client;
+        this.clientHeaders = clientHeaders;
+        this.deadline = deadline;
+        this.method = method;
+        this.backendMethod = backendMethod;
+        this.caller = caller;
+        this.gateway = parts.gateway();
+        this.channels = parts.channels();
+        this.interrupts = parts.interrupts();
+        this.openCalls = parts.openCalls();
+    }
+
+    @Override
+    public Caller caller() {
+        return caller;
+    }
+
+    @Override
+    public void onMessage(byte[] message) {
+        synchronized (lock) {
+            if (ended) {
+                return;
+            }
+            try {
+                SparkRequest request = SparkRequest.read(method, message);
+                if (backend == null) {
+                    open(request);
+                } else if (!request.sessionId().equals(sessionId)) {
+                    throw new MalformedRequestException(
+                            "every request of a call must name the same session");
+                } else {
+                    admitted.permit().charge(request);
+                }
+                SparkRequest rewritten = request.withUser(caller.userContext());
+                if (method.runsOperation()) {
+                    operationId = rewritten.operationId();
+                }
+                backend.sendMessage(rewritten.bytes());
+                if (backend.isReady()) {
+                    client.request(1);
+                } else {
+                    clientWaitsForBackend = true;
+                }
+            } catch (Exception e) {
+                fail(e);
+            }
+        }
+    }
+
+    private void open(SparkRequest first) throws Exception {
+        sessionId = first.sessionId();
+        admitted = gateway.admit(caller, first);
+        try {
+            lease = channels.lease(admitted.backend());
+        } catch (Exception e) {
+            admitted.permit().close();
+            throw e;
+        }
+        openCalls.add(this);
+        CallOptions options = CallOptions.DEFAULT.withDeadline(deadline);
+        // Not in the client's context: its cancellation would cancel the backend call before this
+        // call hears of it, and the operation would never be interrupted. onCancel does both.
+        Context previous = Context.ROOT.attach();
+        try {
+            backend = lease.channel().newCall(backendMethod, options);
+            backend.start(new BackendListener(), BackendHeaders.forBackend(clientHeaders, admitted.backend()));
+        } finally {
+            Context.ROOT.detach(previous);
+        }
+        backend.request(1);
+    }
+
+    @Override
+    public void onHalfClose() {
+        synchronized (lock) {
+            if (ended) {
+                return;
+            }
+            if (backend == null) {
+                end(Status.INVALID_ARGUMENT.withDescription("the call sent no request"), new Metadata());
+                return;
+            }
+            backend.halfClose();
+        }
+    }
+
+    @Override
+    public void onReady() {
+        synchronized (lock) {
+            if (backendWaitsForClient && !ended) {
+                backendWaitsForClient = false;
+                backend.request(1);
+            }
+        }
+    }
+
+    /** The client cancelled, disconnected or passed its deadline: stop the work on the backend too. */
+    @Override
+    public void onCancel() {
+        synchronized (lock) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            abandonBackend("client cancelled");
+            audit("cancelled");
+        }
+    }
+
+    @Override
+    public void end(EndReason reason) {
+        synchronized (lock) {
+            if (ended) {
+                return;
+            }
+            Status status = ConnectErrors.ended(reason);
+            ended = true;
+            abandonBackend("ended by the gateway: " + reason);
+            client.close(status, new Metadata());
+            audit(status.getCode().name());
+        }
+    }
+
+    private void fail(Exception error) {
+        Status status = ConnectErrors.statusOf(method.rpcName(), error);
+        if (backend != null) {
+            ended = true;
+            abandonBackend("refused by the gateway");
+            client.close(status, new Metadata());
+            audit(status.getCode().name());
+        } else {
+            end(status, new Metadata());
+        }
+    }
+
+    /** Closes the client call with a status of ours (nothing was opened on a backend, or it has ended). */
+    private void end(Status status, Metadata trailers) {
+        ended = true;
+        client.close(status, trailers);
+        release();
+    }
+
+    private void abandonBackend(String why) {
+        if (backend == null) {
+            release();
+            return;
+        }
+        backend.cancel(why, null);
+        if (method.runsOperation() && !operationId.isEmpty() && lease != null) {
+            BackendChannels.Lease held = lease;
+            lease = null; // the Interrupt releases it when answered
+            release();
+            interrupts.interrupt(held.channel(), admitted.backend(), caller, sessionId, operationId, held::close);
+        } else {
+            release();
+        }
+    }
+
+    private void release() {
+        openCalls.remove(this);
+        if (admitted != null) {
+            admitted.permit().close();
+        }
+        if (lease != null) {
+            lease.close();
+            lease = null;
+        }
+    }
+
+    private void audit(String outcome) {
+        if (method.runsOperation() || method == SparkMethod.RELEASE_SESSION) {
+            AuditLine.event("spark.call")
+                    .with("method", method.rpcName())
+                    .with("tenant", caller.tenantId())
+                    .with("subject", caller.principal().subject())
+                    .with("session", sessionId == null ? "" : sessionId)
+                    .with("operation", operationId)
+                    .with("outcome", outcome)
+                    .log();
+        }
+    }
+
+    private final class BackendListener extends ClientCall.Listener<byte[]> {
+        @Override
+        public void onHeaders(Metadata headers) {
+            synchronized (lock) {
+                if (!ended) {
+                    backendAnswered = true;
+                    client.sendHeaders(headers);
+                }
+            }
+        }
+
+        @Override
+        public void onMessage(byte[] message) {
+            synchronized (lock) {
+                if (ended) {
+                    return;
+                }
+                client.sendMessage(message);
+                if (client.isReady()) {
+                    backend.request(1);
+                } else {
+                    backendWaitsForClient = true;
+                }
+            }
+        }
+
+        @Override
+        public void onReady() {
+            synchronized (lock) {
+                if (clientWaitsForBackend && !ended) {
+                    clientWaitsForBackend = false;
+                    client.request(1);
+                }
+            }
+        }
+
+        @Override
+        public void onClose(Status status, Metadata trailers) {
+            synchronized (lock) {
+                if (ended) {
+                    return;
+                }
+                ended = true;
+                Status answer = ConnectErrors.fromBackend(method.rpcName(), status, backendAnswered);
+                boolean hopFailed = answer != status;
+                if (method == SparkMethod.RELEASE_SESSION && status.isOk()) {
+                    admitted.permit().sessionReleased();
+                }
+                client.close(answer, hopFailed ? new Metadata() : trailers);
+                // The client's deadline also bounds the backend call, which may pass it first: the
+                // operation still runs on Spark and must be interrupted, as when the client cancels.
+                if (hopFailed && status.getCode() != Status.Code.UNAVAILABLE) {
+                    abandonBackend("the hop failed: " + status.getCode());
+                } else {
+                    release();
+                }
+                audit(answer.getCode().name());
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.tollgate.connect.message;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.WireFormat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * One Spark Connect request as it came off the wire, read only at its top level: every request has
+ * {@code session_id} as field 1 and {@code user_context} as field 2; some carry an operation id or
+ * artifact bytes. {@link #withUser} writes it back with the client's user context (extensions
+ * included) replaced by the verified one; every other field is copied byte for byte.
+ */
+public final class SparkRequest {
+    static final int SESSION_ID = 1;
+    static final int USER_CONTEXT = 2;
+
+    private final byte[] bytes;
+    private final SparkMethod method;
+    private final String sessionId;
+    private final String operationId;
+    private final long artifactBytes;
+
+    private SparkRequest(byte[] bytes, SparkMethod method, String sessionId, String operationId, long artifactBytes) {
+        this.bytes = bytes;
+        this.method = method;
+        this.sessionId = sessionId;
+        this.operationId = operationId;
+        this.artifactBytes = artifactBytes;
+    }
+
+    /**
+     * Reads a request of {@code method}.
+     *
+     * @throws MalformedRequestException when the bytes are not a protobuf message, or lack a session id
+     */
+    public static SparkRequest read(SparkMethod method, byte[] bytes) throws MalformedRequestException {
+        CodedInputStream input = CodedInputStream.newInstance(bytes);
+        String sessionId = "";
+        String operationId = "";
+        long artifactBytes = 0;
+        try {
+            for (int tag = input.readTag(); tag != 0; tag = input.readTag()) {
+                int field = WireFormat.getTagFieldNumber(tag);
+                boolean delimited = WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED;
+                if (field == SESSION_ID && delimited) {
+                    sessionId = input.readStringRequireUtf8();
+                } else if (field == method.operationIdField() && delimited) {
+                    operationId = input.readStringRequireUtf8();
+                } else if (delimited && method.artifactFields().contains(field)) {
+                    int length = input.readRawVarint32();
+                    input.skipRawBytes(length);
+                    artifactBytes += length;
+                } else if (!input.skipField(tag)) {
+                    break;
+                }
+            }
+        } catch (InvalidProtocolBufferException e) {
+            throw new MalformedRequestException("malformed Spark Connect request");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (sessionId.isEmpty()) {
+            throw new MalformedRequestException("the request has no session_id");
+        }
+        return new SparkRequest(bytes, method, sessionId, operationId, artifactBytes);
+    }
+
+    public SparkMethod method() {
+        return method;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    /** The operation the request names or runs; empty when none (see {@link #withUser}). */
+    public String operationId() {
+        return operationId;
+    }
+
+    /** Bytes of artifact payload this request uploads (AddArtifacts). */
+    public long artifactBytes() {
+        return artifactBytes;
+    }
+
+    /**
+     * This request with {@code userContext} (a serialized {@code UserContext}) in place of whatever
+     * the client sent as field 2, and, for an ExecutePlan without one, a new operation id, so that
+     * the gateway can interrupt it by id. {@link #operationId()} of the result is the id it carries.
+     */
+    public SparkRequest withUser(ByteString userContext) {
+        String assigned = method.assignsOperationId() && operationId.isEmpty() ? UUID.randomUUID().toString() : "";
+        int extra = CodedOutputStream.computeBytesSize(USER_CONTEXT, userContext)
+                + (assigned.isEmpty() ? 0 : CodedOutputStream.computeStringSize(method.operationIdField(), assigned));
+        byte[] out = new byte[bytes.length + extra];
+        CodedOutputStream output = CodedOutputStream.newInstance(out);
+        CodedInputStream input = CodedInputStream.newInstance(bytes);
+        try {
+            int start = 0;
+            for (int tag = input.readTag(); tag != 0; tag = input.readTag()) {
+                input.skipField(tag);
+                int end = input.getTotalBytesRead();
+                if (WireFormat.getTagFieldNumber(tag) != USER_CONTEXT) {
+                    output.writeRawBytes(bytes, start, end - start);
+                }
+                start = end;
+            }
+            output.writeBytes(USER_CONTEXT, userContext);
+            if (!assigned.isEmpty()) {
+                output.writeString(method.operationIdField(), assigned);
+            }
+        } catch (IOException e) {
+            // The bytes were read once already by read(): they parse.
+            throw new UncheckedIOException(e);
+        }
+        byte[] written = Arrays.copyOf(out, out.length - output.spaceLeft());
+        return new SparkRequest(written, method, sessionId, assigned.isEmpty() ? operationId : assigned, artifactBytes);
+    }
+
+    /** The request's bytes, to send on. */
+    public byte[] bytes() {
+        return bytes;
+    }
+}

@@ -1,0 +1,180 @@
+package io.tollgate.connect.routing;
+
+import io.grpc.Channel;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.NettyChannelBuilder;
+import io.tollgate.connect.config.ConnectConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.net.ssl.SSLException;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * The channels to Spark Connect backends: one per (endpoint, TLS, CA), at most
+ * {@code tollgate.connect.max-backend-channels} of them, the least recently used retired first,
+ * and any unused for {@code backend-channel-idle} retired too. A retired channel takes no new call
+ * and is shut down when its last call (a {@link Lease}) ends: an eviction never cuts a running query.
+ */
+@Singleton
+public class BackendChannels {
+    private static final Logger LOG = LoggerFactory.getLogger(BackendChannels.class);
+
+    /** A call's hold on a channel; {@link #close()} when the call has ended. */
+    public final class Lease implements AutoCloseable {
+        private final Pooled pooled;
+        private boolean closed;
+
+        private Lease(Pooled pooled) {
+            this.pooled = pooled;
+        }
+
+        public Channel channel() {
+            return pooled.channel;
+        }
+
+        @Override
+        public void close() {
+            synchronized (BackendChannels.this) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                pooled.leases--;
+                pooled.lastUsed = clock.getAsLong();
+                if (pooled.retired && pooled.leases == 0) {
+                    pooled.channel.shutdown();
+                }
+            }
+        }
+    }
+
+    private static final class Pooled {
+        final ManagedChannel channel;
+        int leases;
+        boolean retired;
+        long lastUsed;
+
+        Pooled(ManagedChannel channel, long lastUsed) {
+            this.channel = channel;
+            this.lastUsed = lastUsed;
+        }
+    }
+
+    private final int maxChannels;
+    private final long idleNanos;
+    private final int maxMessageBytes;
+    private final LongSupplier clock = System::nanoTime;
+    /** Access order: the eldest entry is the least recently leased. */
+    private final LinkedHashMap<SparkBackend.ChannelKey, Pooled> live = new LinkedHashMap<>(16, 0.75f, true);
+    /** Retired channels whose calls are still running; each is shut down by its last lease. */
+    private final List<Pooled> draining = new ArrayList<>();
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "backend-channel-sweeper");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public BackendChannels(ConnectConfig config) {
+        this.maxChannels = config.maxBackendChannels();
+        this.idleNanos = config.backendChannelIdle().toNanos();
+        this.maxMessageBytes = config.maxMessageBytes();
+        long period = Math.max(1, Math.min(config.backendChannelIdle().toMillis() / 2, 30_000));
+        sweeper.scheduleWithFixedDelay(this::retireIdle, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A lease on the channel to {@code backend}, opened if need be.
+     *
+     * @throws NoSparkBackendException when the backend's CA certificate cannot be used
+     */
+    public synchronized Lease lease(SparkBackend backend) throws NoSparkBackendException {
+        Pooled pooled = live.get(backend.channelKey());
+        if (pooled == null) {
+            pooled = new Pooled(open(backend), clock.getAsLong());
+            live.put(backend.channelKey(), pooled);
+            retireBeyondLimit();
+        }
+        pooled.leases++;
+        pooled.lastUsed = clock.getAsLong();
+        return new Lease(pooled);
+    }
+
+    /** Channels open now (live and draining), for tests and metrics. */
+    public synchronized int openChannels() {
+        draining.removeIf(p -> p.channel.isTerminated());
+        return live.size() + draining.size();
+    }
+
+    private ManagedChannel open(SparkBackend backend) throws NoSparkBackendException {
+        NettyChannelBuilder builder = NettyChannelBuilder.forTarget(backend.endpoint())
+                .maxInboundMessageSize(maxMessageBytes);
+        if (!backend.tls()) {
+            builder.usePlaintext();
+        } else if (!backend.caCertificate().isEmpty()) {
+            try {
+                builder.sslContext(GrpcSslContexts.forClient()
+                        .trustManager(new ByteArrayInputStream(backend.caCertificate().getBytes(StandardCharsets.US_ASCII)))
+                        .build());
+            } catch (SSLException | IllegalArgumentException e) {
+                LOG.warn("the CA certificate of Spark Connect backend {} cannot be used: {}", backend.endpoint(),
+                        e.getMessage());
+                throw new NoSparkBackendException("the backend's CA certificate cannot be used");
+            }
+        }
+        return builder.build();
+    }
+
+    private void retireBeyondLimit() {
+        Iterator<Pooled> eldest = live.values().iterator();
+        while (live.size() > maxChannels && eldest.hasNext()) {
+            Pooled pooled = eldest.next();
+            eldest.remove();
+            retire(pooled);
+        }
+    }
+
+    private synchronized void retireIdle() {
+        long now = clock.getAsLong();
+        Iterator<Map.Entry<SparkBackend.ChannelKey, Pooled>> entries = live.entrySet().iterator();
+        while (entries.hasNext()) {
+            Pooled pooled = entries.next().getValue();
+            if (pooled.leases == 0 && now - pooled.lastUsed >= idleNanos) {
+                entries.remove();
+                retire(pooled);
+            }
+        }
+        draining.removeIf(p -> p.channel.isTerminated());
+    }
+
+    private void retire(Pooled pooled) {
+        pooled.retired = true;
+        if (pooled.leases == 0) {
+            pooled.channel.shutdown();
+        } else {
+            draining.add(pooled);
+        }
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        sweeper.shutdownNow();
+        live.values().forEach(p -> p.channel.shutdownNow());
+        draining.forEach(p -> p.channel.shutdownNow());
+        live.clear();
+        draining.clear();
+    }
+}

@@ -1,0 +1,61 @@
+package io.tollgate.connect.session;
+
+import io.tollgate.common.auth.CallAuthenticator;
+import io.tollgate.common.auth.CallRefusedException;
+import io.tollgate.common.tenant.TenantGate;
+import io.tollgate.connect.message.SparkRequest;
+import io.tollgate.connect.routing.BackendRoutes;
+import io.tollgate.connect.routing.NoSparkBackendException;
+import io.tollgate.connect.routing.SparkBackend;
+import io.tollgate.proto.router.v1.Tenant;
+import jakarta.inject.Singleton;
+
+/**
+ * What the gateway decides about a call, in two steps: before any message is read, whether the
+ * token and its tenant are accepted; at the first request, which backend serves it and whether the
+ * tenant's limits allow it. Refusals are typed exceptions (common's, and this service's), mapped
+ * to statuses by the wire.
+ */
+@Singleton
+public class CallGateway {
+    private final CallAuthenticator authenticator;
+    private final TenantGate gate;
+    private final BackendRoutes routes;
+    private final TenantLimits limits;
+
+    public CallGateway(CallAuthenticator authenticator, TenantGate gate, BackendRoutes routes, TenantLimits limits) {
+        this.authenticator = authenticator;
+        this.gate = gate;
+        this.routes = routes;
+        this.limits = limits;
+    }
+
+    /** A call admitted at its first request: its backend and its share of the tenant's limits. */
+    public record Admitted(SparkBackend backend, TenantLimits.Permit permit) {
+    }
+
+    /**
+     * The caller a bearer token speaks for, once its tenant is admitted.
+     *
+     * @throws CallRefusedException                                when the token is not accepted
+     * @throws io.tollgate.common.tenant.TenantRefusedException when the tenant may not be served
+     */
+    public Caller authenticate(String token) throws CallRefusedException {
+        Caller caller = Caller.of(authenticator.bearer(token));
+        gate.admit(caller.tenantId());
+        return caller;
+    }
+
+    /**
+     * Routes a call by its first request and takes its share of the tenant's limits.
+     *
+     * @throws NoSparkBackendException when the tenant has no usable Spark Connect backend
+     * @throws LimitExceededException  when a limit would be exceeded
+     */
+    public Admitted admit(Caller caller, SparkRequest first) throws NoSparkBackendException, LimitExceededException {
+        Tenant tenant = gate.admit(caller.tenantId());
+        SparkBackend backend = routes.route(tenant, caller.principal().subject(), caller.user().accountName(),
+                first.sessionId());
+        return new Admitted(backend, limits.admit(tenant.getId(), tenant.getQuotas(), caller.principal().subject(), first));
+    }
+}

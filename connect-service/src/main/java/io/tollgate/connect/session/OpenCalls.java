@@ -1,0 +1,89 @@
+package io.tollgate.connect.session;
+
+import io.tollgate.common.auth.RevocationSet;
+import io.tollgate.common.tenant.TenantGate;
+import io.tollgate.common.tenant.TenantStanding;
+import io.tollgate.connect.config.ConnectConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The calls open now, checked every {@code revocation-check-interval} against the revocations
+ * auth-service streams (token, subject, tenant) and the tenant's standing in the registry: a call
+ * whose credentials were revoked, or whose tenant was suspended, is ended (and its operation
+ * interrupted) by the gateway, not left to run to its end. Bounded by the tenants' limits: every
+ * open call holds a permit.
+ */
+@Singleton
+public class OpenCalls {
+    private static final Logger LOG = LoggerFactory.getLogger(OpenCalls.class);
+
+    /** A call the gateway can end. */
+    public interface OpenCall {
+        Caller caller();
+
+        /** Ends the call for this reason; a call that has ended already ignores it. */
+        void end(EndReason reason);
+    }
+
+    private final Set<OpenCall> calls = ConcurrentHashMap.newKeySet();
+    private final RevocationSet revocations;
+    private final TenantGate gate;
+    private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "open-call-checker");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public OpenCalls(RevocationSet revocations, TenantGate gate, ConnectConfig config) {
+        this.revocations = revocations;
+        this.gate = gate;
+        long period = config.revocationCheckInterval().toMillis();
+        checker.scheduleWithFixedDelay(this::check, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    public void add(OpenCall call) {
+        calls.add(call);
+    }
+
+    public void remove(OpenCall call) {
+        calls.remove(call);
+    }
+
+    /** Calls open now. */
+    public int size() {
+        return calls.size();
+    }
+
+    void check() {
+        for (OpenCall call : calls) {
+            try {
+                Caller caller = call.caller();
+                if (revocations.isRevoked(caller.principal())) {
+                    call.end(EndReason.CREDENTIALS_REVOKED);
+                } else {
+                    TenantStanding standing = gate.standing(caller.tenantId());
+                    if (standing == TenantStanding.SUSPENDED || standing == TenantStanding.UNKNOWN) {
+                        call.end(EndReason.TENANT_NOT_AVAILABLE);
+                    }
+                }
+            } catch (RuntimeException e) {
+                // One call's failure must not stop the checks of the others (or of later rounds).
+                LOG.warn("could not check an open Spark Connect call", e);
+            }
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        checker.shutdownNow();
+    }
+}

@@ -1,0 +1,201 @@
+package io.tollgate.connect.session;
+
+import io.tollgate.connect.config.ConnectConfig;
+import io.tollgate.connect.message.SparkMethod;
+import io.tollgate.connect.message.SparkRequest;
+import io.tollgate.proto.router.v1.Quotas;
+import jakarta.inject.Singleton;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * Each tenant's Spark Connect limits on this replica, from its registry quotas (the service's
+ * defaults where a quota is 0): sessions open at once, operations running at once, artifact bytes
+ * per session. A session is open from its first call until ReleaseSession, or until it has had no
+ * call for {@code session-idle-timeout}. Held in memory, bounded: per tenant by its session limit,
+ * across tenants by the registry (a tenant with no session is dropped).
+ */
+@Singleton
+public class TenantLimits {
+    /** Calls that never open a session (they end or inspect one); they are not refused over the session limit. */
+    private static final Set<SparkMethod> NON_OPENING = EnumSet.of(
+            SparkMethod.RELEASE_SESSION, SparkMethod.INTERRUPT, SparkMethod.RELEASE_EXECUTE,
+            SparkMethod.FETCH_ERROR_DETAILS);
+
+    private record SessionKey(String subject, String sessionId) {
+    }
+
+    private static final class Session {
+        int calls;
+        long artifactBytes;
+        long lastUsed;
+        boolean released;
+    }
+
+    private static final class TenantState {
+        final Map<SessionKey, Session> sessions = new HashMap<>();
+        int operations;
+    }
+
+    private final ConnectConfig config;
+    private final long idleNanos;
+    private final LongSupplier clock = System::nanoTime;
+    private final Map<String, TenantState> tenants = new HashMap<>();
+
+    public TenantLimits(ConnectConfig config) {
+        this.config = config;
+        this.idleNanos = config.sessionIdleTimeout().toNanos();
+    }
+
+    /** A call's share of its tenant's limits; {@link #close()} when the call has ended. */
+    public final class Permit implements AutoCloseable {
+        private final String tenantId;
+        private final SessionKey key;
+        private final Session session;
+        private final boolean operation;
+        private final long maxArtifactBytes;
+        private boolean closed;
+
+        private Permit(String tenantId, SessionKey key, Session session, boolean operation, long maxArtifactBytes) {
+            this.tenantId = tenantId;
+            this.key = key;
+            this.session = session;
+            this.operation = operation;
+            this.maxArtifactBytes = maxArtifactBytes;
+        }
+
+        /**
+         * Counts a request's artifact bytes against its session's allowance.
+         *
+         * @throws LimitExceededException when the session would go over it
+         */
+        public void charge(SparkRequest request) throws LimitExceededException {
+            if (request.artifactBytes() == 0 || session == null) {
+                return;
+            }
+            synchronized (TenantLimits.this) {
+                if (session.artifactBytes + request.artifactBytes() > maxArtifactBytes) {
+                    throw new LimitExceededException("max_spark_artifact_bytes", maxArtifactBytes,
+                            "artifact bytes one session may upload");
+                }
+                session.artifactBytes += request.artifactBytes();
+            }
+        }
+
+        /** The session was released (ReleaseSession succeeded): it stops counting once its calls end. */
+        public void sessionReleased() {
+            synchronized (TenantLimits.this) {
+                if (session != null) {
+                    session.released = true;
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            synchronized (TenantLimits.this) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                TenantState state = tenants.get(tenantId);
+                if (state == null) {
+                    return;
+                }
+                if (operation) {
+                    state.operations--;
+                }
+                if (session != null) {
+                    session.calls--;
+                    session.lastUsed = clock.getAsLong();
+                    if (session.released && session.calls == 0) {
+                        state.sessions.remove(key);
+                    }
+                }
+                if (state.sessions.isEmpty() && state.operations == 0) {
+                    tenants.remove(tenantId);
+                }
+            }
+        }
+    }
+
+    /**
+     * Admits a call's first request within its tenant's limits.
+     *
+     * @throws LimitExceededException naming the limit the call would exceed
+     */
+    public synchronized Permit admit(String tenantId, Quotas quotas, String subject, SparkRequest first)
+            throws LimitExceededException {
+        long now = clock.getAsLong();
+        TenantState state = tenants.computeIfAbsent(tenantId, id -> new TenantState());
+        forgetIdle(state, now);
+        SessionKey key = new SessionKey(subject, first.sessionId());
+        Session session = state.sessions.get(key);
+        boolean opening = session == null && !NON_OPENING.contains(first.method());
+        try {
+            if (opening) {
+                int maxSessions = orDefault(quotas.getMaxSparkSessions(), config.maxSessions());
+                if (state.sessions.size() >= maxSessions) {
+                    throw new LimitExceededException("max_spark_sessions", maxSessions,
+                            "sessions the tenant may hold open at once");
+                }
+            }
+            boolean operation = first.method().runsOperation();
+            if (operation) {
+                int maxOperations = orDefault(quotas.getMaxSparkOperations(), config.maxOperations());
+                if (state.operations >= maxOperations) {
+                    throw new LimitExceededException("max_spark_operations", maxOperations,
+                            "operations the tenant may run at once");
+                }
+                state.operations++;
+            }
+            if (opening) {
+                session = new Session();
+                state.sessions.put(key, session);
+            }
+            if (session != null) {
+                session.calls++;
+                session.lastUsed = now;
+            }
+            long maxArtifacts = quotas.getMaxSparkArtifactBytes() > 0 ? quotas.getMaxSparkArtifactBytes()
+                    : config.maxArtifactBytes();
+            Permit permit = new Permit(tenantId, key, session, operation, maxArtifacts);
+            try {
+                permit.charge(first);
+            } catch (LimitExceededException e) {
+                permit.close();
+                throw e;
+            }
+            return permit;
+        } finally {
+            if (state.sessions.isEmpty() && state.operations == 0) {
+                tenants.remove(tenantId);
+            }
+        }
+    }
+
+    /** Sessions a tenant holds open now (tests, metrics). */
+    public synchronized int openSessions(String tenantId) {
+        TenantState state = tenants.get(tenantId);
+        return state == null ? 0 : state.sessions.size();
+    }
+
+    private void forgetIdle(TenantState state, long now) {
+        Iterator<Session> sessions = state.sessions.values().iterator();
+        while (sessions.hasNext()) {
+            Session session = sessions.next();
+            if (session.calls == 0 && now - session.lastUsed >= idleNanos) {
+                sessions.remove();
+            }
+        }
+    }
+
+    private static int orDefault(int quota, int fallback) {
+        return quota > 0 ? quota : fallback;
+    }
+}

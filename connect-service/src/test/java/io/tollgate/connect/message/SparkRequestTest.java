@@ -1,0 +1,108 @@
+package io.tollgate.connect.message;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedInputStream;
+import io.tollgate.connect.proto.AddArtifactsRequest;
+import io.tollgate.connect.proto.ExecutePlanRequest;
+import io.tollgate.connect.proto.Relation;
+import io.tollgate.connect.proto.ReattachExecuteRequest;
+import io.tollgate.connect.proto.Filter;
+import io.tollgate.connect.proto.SQL;
+import io.tollgate.connect.proto.SparkConnectServiceGrpc;
+import io.tollgate.connect.proto.UserContext;
+import io.grpc.MethodDescriptor;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Reading the few fields the gateway needs, and rewriting the user, without touching the rest. */
+class SparkRequestTest {
+    private static final UserContext VERIFIED = UserContext.newBuilder().setUserId("alice@acme").setUserName("alice").build();
+    private static final UserContext CLAIMED = UserContext.newBuilder().setUserId("root").setUserName("root")
+            .addExtensions(com.google.protobuf.Any.pack(com.google.protobuf.StringValue.of("x"))).build();
+
+    @Test
+    void theUserIsReplacedAndEveryOtherFieldKeptAsSent() throws Exception {
+        ExecutePlanRequest sent = ExecutePlanRequest.newBuilder().setSessionId("s1").setUserContext(CLAIMED)
+                .setOperationId("op-1").setClientType("spark/4.1").addTags("t")
+                .setPlan(io.tollgate.connect.proto.Plan.newBuilder().setRoot(Relation.newBuilder()
+                        .setSql(SQL.newBuilder().setQuery("select 1"))))
+                .build();
+
+        SparkRequest read = SparkRequest.read(SparkMethod.EXECUTE_PLAN, sent.toByteArray());
+        ExecutePlanRequest forwarded = ExecutePlanRequest.parseFrom(read.withUser(VERIFIED.toByteString()).bytes());
+
+        assertEquals("s1", read.sessionId());
+        assertEquals("op-1", read.operationId());
+        assertEquals(sent.toBuilder().setUserContext(VERIFIED).build(), forwarded);
+    }
+
+    @Test
+    void aUserContextSentTwiceIsDroppedBothTimes() throws Exception {
+        byte[] twice = ByteString.copyFrom(ExecutePlanRequest.newBuilder().setSessionId("s").setUserContext(CLAIMED).build()
+                .toByteArray()).concat(ByteString.copyFrom(ExecutePlanRequest.newBuilder().setUserContext(
+                        UserContext.newBuilder().setUserId("admin")).build().toByteArray())).toByteArray();
+
+        ExecutePlanRequest forwarded = ExecutePlanRequest.parseFrom(
+                SparkRequest.read(SparkMethod.EXECUTE_PLAN, twice).withUser(VERIFIED.toByteString()).bytes());
+
+        assertEquals(VERIFIED, forwarded.getUserContext(), "a second field 2 is not merged into ours");
+    }
+
+    @Test
+    void anExecutePlanWithoutAnOperationIdGetsOneOtherRequestsDoNot() throws Exception {
+        SparkRequest execute = SparkRequest.read(SparkMethod.EXECUTE_PLAN,
+                ExecutePlanRequest.newBuilder().setSessionId("s").build().toByteArray()).withUser(VERIFIED.toByteString());
+        assertEquals(ExecutePlanRequest.parseFrom(execute.bytes()).getOperationId(), execute.operationId());
+        assertEquals(36, execute.operationId().length());
+
+        SparkRequest reattach = SparkRequest.read(SparkMethod.REATTACH_EXECUTE,
+                ReattachExecuteRequest.newBuilder().setSessionId("s").setOperationId("op-9").build().toByteArray());
+        assertEquals("op-9", reattach.withUser(VERIFIED.toByteString()).operationId());
+    }
+
+    @Test
+    void artifactBytesAreCountedFromThePayload() throws Exception {
+        AddArtifactsRequest chunk = AddArtifactsRequest.newBuilder().setSessionId("s")
+                .setChunk(AddArtifactsRequest.ArtifactChunk.newBuilder().setData(ByteString.copyFrom(new byte[1000])))
+                .build();
+        SparkRequest read = SparkRequest.read(SparkMethod.ADD_ARTIFACTS, chunk.toByteArray());
+        assertEquals(chunk.getChunk().getSerializedSize(), read.artifactBytes());
+    }
+
+    @Test
+    void aPlanDeeperThanProtobufsDefaultLimitPassesUnparsed() throws Exception {
+        Relation relation = Relation.newBuilder().setSql(SQL.newBuilder().setQuery("select 1")).build();
+        for (int i = 0; i < 300; i++) {
+            relation = Relation.newBuilder().setFilter(Filter.newBuilder().setInput(relation)).build();
+        }
+        ExecutePlanRequest deep = ExecutePlanRequest.newBuilder().setSessionId("s").setOperationId("o")
+                .setPlan(io.tollgate.connect.proto.Plan.newBuilder().setRoot(relation)).build();
+
+        byte[] forwarded = SparkRequest.read(SparkMethod.EXECUTE_PLAN, deep.toByteArray())
+                .withUser(VERIFIED.toByteString()).bytes();
+
+        CodedInputStream input = CodedInputStream.newInstance(forwarded);
+        input.setRecursionLimit(10_000);
+        assertEquals(deep.toBuilder().setUserContext(VERIFIED).build(), ExecutePlanRequest.parseFrom(input));
+    }
+
+    @Test
+    void bytesThatAreNotAMessageOrLackASessionAreRefused() {
+        assertThrows(MalformedRequestException.class,
+                () -> SparkRequest.read(SparkMethod.CONFIG, new byte[]{(byte) 0x0a, (byte) 0xff}));
+        MalformedRequestException noSession = assertThrows(MalformedRequestException.class,
+                () -> SparkRequest.read(SparkMethod.CONFIG, new byte[0]));
+        assertEquals("the request has no session_id", noSession.getMessage());
+    }
+
+    @Test
+    void everyRpcOfSparksServiceIsKnownToTheGateway() {
+        for (MethodDescriptor<?, ?> method : SparkConnectServiceGrpc.getServiceDescriptor().getMethods()) {
+            assertTrue(SparkMethod.of(method.getBareMethodName()).isPresent(), method.getFullMethodName());
+        }
+        assertEquals(SparkMethod.values().length, SparkConnectServiceGrpc.getServiceDescriptor().getMethods().size());
+    }
+}

@@ -1,0 +1,43 @@
+package io.tollgate.connect.routing;
+
+import io.tollgate.connect.config.ConnectConfig;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The pool keeps at most its limit of channels live, and a retired channel serves its calls to their end. */
+class BackendChannelsTest {
+    private static ConnectConfig config(int maxChannels) {
+        return new ConnectConfig("127.0.0.1", 0, true, 1 << 20, 1, 1, 1, Duration.ofHours(1), maxChannels,
+                Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofMillis(200));
+    }
+
+    private static SparkBackend backend(String endpoint) {
+        return new SparkBackend(endpoint, false, "", "");
+    }
+
+    @Test
+    void theLeastRecentlyUsedChannelIsRetiredButClosesOnlyWhenItsLastCallEnds() throws Exception {
+        BackendChannels channels = new BackendChannels(config(2));
+        try {
+            BackendChannels.Lease first = channels.lease(backend("127.0.0.1:1"));
+            channels.lease(backend("127.0.0.1:2")).close();
+            BackendChannels.Lease third = channels.lease(backend("127.0.0.1:3"));
+
+            // The first channel is beyond the limit but still has a call: it drains, not closes.
+            assertEquals(3, channels.openChannels());
+            assertTrue(!((io.grpc.ManagedChannel) first.channel()).isShutdown());
+            first.close();
+            assertTrue(((io.grpc.ManagedChannel) first.channel()).isShutdown());
+
+            BackendChannels.Lease again = channels.lease(backend("127.0.0.1:3"));
+            assertSame(third.channel(), again.channel(), "a live channel is shared by its backend's calls");
+        } finally {
+            channels.close();
+        }
+    }
+}
