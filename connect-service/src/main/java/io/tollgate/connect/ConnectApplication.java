@@ -1,6 +1,6 @@
 package io.tollgate.connect;
 
-import io.micronaut.runtime.Micronaut;
+import io.tollgate.common.lifecycle.ServiceMain;
 
 /** connect-service: Tollgate's Spark Connect gateway. */
 public final class ConnectApplication {
@@ -8,6 +8,7 @@ public final class ConnectApplication {
     }
 
     public static void main(String[] args) {
-        Micronaut.run(ConnectApplication.class, args);
+        // Drains on SIGTERM before stopping (docs/operations.md, "Graceful shutdown").
+        ServiceMain.run(ConnectApplication.class, args);
     }
 }

@@ -13,7 +13,9 @@ import java.util.Set;
  */
 final class BackendHeaders {
     private static final Set<String> NOT_FORWARDED = Set.of("authorization", "authentication", "cookie",
-            "content-type", "te", "user-agent", "host");
+            "content-type", "te", "user-agent", "host",
+            // The backend call's trace context is the gateway's own (its client span), never the client's.
+            "traceparent", "tracestate", "baggage");
 
     private BackendHeaders() {
     }

@@ -6,11 +6,15 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.tollgate.common.health.ControlPlaneSync;
 import io.tollgate.common.health.GrpcReadiness;
+import io.tollgate.common.lifecycle.Drainable;
+import io.tollgate.common.lifecycle.InFlightCalls;
 import io.tollgate.common.ports.ReportedEndpoint;
 import io.tollgate.common.tls.ServerTls;
 import io.tollgate.common.tls.ServerTlsSettings;
+import io.tollgate.common.tracing.PublicCallTracing;
 import io.tollgate.connect.config.ConnectConfig;
 import io.tollgate.connect.config.ConnectTlsConfig;
+import io.tollgate.connect.metrics.MeteredCalls;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +22,10 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs the Spark Connect endpoint for the life of the application: the proxy, and the standard gRPC
@@ -27,16 +33,24 @@ import java.util.concurrent.TimeUnit;
  * {@code tollgate.connect.tls.*}; without it the endpoint starts only when
  * {@code tollgate.connect.plaintext} is set (development), and never falls back to plaintext when a
  * TLS setting is half-configured. Messages up to {@code max-message-bytes} are accepted.
+ * <p>
+ * A public door: every call is a server span (common's public-door tracing) and is metered. On
+ * SIGTERM it drains (common's {@code lifecycle}): new calls are refused, calls in flight (result
+ * streams, uploads) finish within {@code tollgate.shutdown.drain-period}.
  */
 @Context
-public class ConnectServer implements ReportedEndpoint {
+public class ConnectServer implements Drainable, ReportedEndpoint {
     static final String TLS_PREFIX = "tollgate.connect.tls";
     private static final Logger LOG = LoggerFactory.getLogger(ConnectServer.class);
 
     private final Server server;
     private final GrpcReadiness readiness;
+    private final InFlightCalls inFlight;
+    private final AtomicBoolean stopping = new AtomicBoolean();
 
-    ConnectServer(ConnectConfig config, ConnectTlsConfig tlsConfig, SparkConnectProxy proxy, ControlPlaneSync sync) {
+    ConnectServer(ConnectConfig config, ConnectTlsConfig tlsConfig, SparkConnectProxy proxy, ControlPlaneSync sync,
+                  InFlightCalls inFlight, PublicCallTracing tracing, MeteredCalls metered) {
+        this.inFlight = inFlight;
         Optional<ServerTls> tls = ServerTlsSettings.from(TLS_PREFIX, tlsConfig.certChain(), tlsConfig.privateKey(),
                 tlsConfig.clientCa(), tlsConfig.clientAuth()).map(ServerTls::load);
         if (tls.isEmpty() && !config.plaintext()) {
@@ -48,7 +62,11 @@ public class ConnectServer implements ReportedEndpoint {
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
                 .maxInboundMessageSize(config.maxMessageBytes())
                 .addService(proxy.definition())
-                .addService(readiness.service());
+                .addService(readiness.service())
+                // Added last runs first: in-flight accounting, then the call's span, then its meters.
+                .intercept(metered)
+                .intercept(tracing.serverInterceptor())
+                .intercept(inFlight);
         tls.ifPresent(t -> builder.sslContext(t.context()));
         try {
             this.server = builder.build().start();
@@ -71,10 +89,34 @@ public class ConnectServer implements ReportedEndpoint {
         return server.getPort();
     }
 
+    @Override
+    public String name() {
+        return "Spark Connect endpoint on port " + server.getPort();
+    }
+
+    @Override
+    public void stopAccepting() {
+        // Once: the drain stops it, and the context's stop afterwards finds it stopped.
+        if (stopping.compareAndSet(false, true)) {
+            readiness.close();
+            server.shutdown();
+        }
+    }
+
+    @Override
+    public boolean awaitIdle(Instant deadline) throws InterruptedException {
+        return inFlight.awaitNone(deadline);
+    }
+
+    @Override
+    public void stopNow() {
+        server.shutdownNow();
+    }
+
+    /** Without a drain first (a test's context closing): what is in flight gets 10 s. */
     @PreDestroy
     void stop() throws InterruptedException {
-        readiness.close();
-        server.shutdown();
+        stopAccepting();
         if (!server.awaitTermination(10, TimeUnit.SECONDS)) {
             LOG.warn("Spark Connect calls still running after 10 s; closing anyway");
             server.shutdownNow();

@@ -9,6 +9,7 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.ServiceDescriptor;
 import io.tollgate.connect.message.SparkMethod;
+import io.tollgate.connect.metrics.MeteredCalls;
 import io.tollgate.connect.proto.SparkConnectServiceGrpc;
 import io.tollgate.connect.session.CallGateway;
 import io.tollgate.connect.session.Caller;
@@ -51,6 +52,7 @@ class SparkConnectProxy {
                 Caller caller;
                 try {
                     caller = gateway.authenticate(BearerHeaders.token(headers));
+                    MeteredCalls.tenantVerified(caller.tenantId());
                 } catch (Exception refused) {
                     call.close(ConnectErrors.statusOf(method.rpcName(), refused), new Metadata());
                     return new ServerCall.Listener<>() {

@@ -1,9 +1,11 @@
 package io.tollgate.connect.routing;
 
 import io.grpc.Channel;
+import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.NettyChannelBuilder;
+import io.tollgate.common.tracing.InternalCallTracing;
 import io.tollgate.connect.config.ConnectConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -77,6 +79,8 @@ public class BackendChannels {
     private final int maxChannels;
     private final long idleNanos;
     private final int maxMessageBytes;
+    /** A client span per backend call, its W3C trace context (only that) sent along. */
+    private final ClientInterceptor tracing;
     private final LongSupplier clock = System::nanoTime;
     /** Access order: the eldest entry is the least recently leased. */
     private final LinkedHashMap<SparkBackend.ChannelKey, Pooled> live = new LinkedHashMap<>(16, 0.75f, true);
@@ -88,7 +92,8 @@ public class BackendChannels {
         return thread;
     });
 
-    public BackendChannels(ConnectConfig config) {
+    public BackendChannels(ConnectConfig config, InternalCallTracing tracing) {
+        this.tracing = tracing.client();
         this.maxChannels = config.maxBackendChannels();
         this.idleNanos = config.backendChannelIdle().toNanos();
         this.maxMessageBytes = config.maxMessageBytes();
@@ -121,7 +126,8 @@ public class BackendChannels {
 
     private ManagedChannel open(SparkBackend backend) throws NoSparkBackendException {
         NettyChannelBuilder builder = NettyChannelBuilder.forTarget(backend.endpoint())
-                .maxInboundMessageSize(maxMessageBytes);
+                .maxInboundMessageSize(maxMessageBytes)
+                .intercept(tracing);
         if (!backend.tls()) {
             builder.usePlaintext();
         } else if (!backend.caCertificate().isEmpty()) {

@@ -185,6 +185,17 @@ public class TenantLimits {
         return state == null ? 0 : state.sessions.size();
     }
 
+    /** What a tenant holds now: sessions open and operations running. */
+    public record Usage(int sessions, int operations) {
+    }
+
+    /** What each tenant with a session or an operation holds now (metrics); a copy. */
+    public synchronized Map<String, Usage> usage() {
+        Map<String, Usage> usage = new HashMap<>();
+        tenants.forEach((tenantId, state) -> usage.put(tenantId, new Usage(state.sessions.size(), state.operations)));
+        return usage;
+    }
+
     private void forgetIdle(TenantState state, long now) {
         Iterator<Session> sessions = state.sessions.values().iterator();
         while (sessions.hasNext()) {

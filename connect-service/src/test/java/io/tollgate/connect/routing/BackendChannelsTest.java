@@ -1,9 +1,14 @@
 package io.tollgate.connect.routing;
 
+import io.tollgate.common.tracing.InternalCallTracing;
+import io.tollgate.common.tracing.Tracing;
+import io.tollgate.common.tracing.TracingConfig;
+import io.tollgate.common.tracing.TracingFactory;
 import io.tollgate.connect.config.ConnectConfig;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -22,7 +27,8 @@ class BackendChannelsTest {
 
     @Test
     void theLeastRecentlyUsedChannelIsRetiredButClosesOnlyWhenItsLastCallEnds() throws Exception {
-        BackendChannels channels = new BackendChannels(config(2));
+        Tracing tracing = new TracingFactory().tracing(new TracingConfig(null, 1.0, false), List.of(), "connect-service");
+        BackendChannels channels = new BackendChannels(config(2), new InternalCallTracing(tracing));
         try {
             BackendChannels.Lease first = channels.lease(backend("127.0.0.1:1"));
             channels.lease(backend("127.0.0.1:2")).close();
@@ -38,6 +44,7 @@ class BackendChannelsTest {
             assertSame(third.channel(), again.channel(), "a live channel is shared by its backend's calls");
         } finally {
             channels.close();
+            tracing.close();
         }
     }
 }

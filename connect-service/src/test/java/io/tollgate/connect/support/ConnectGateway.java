@@ -10,6 +10,7 @@ import io.tollgate.common.tenant.TenantDirectory;
 import io.tollgate.connect.grpc.ConnectServer;
 import io.tollgate.connect.proto.SparkConnectServiceGrpc;
 import io.tollgate.testkit.await.Await;
+import io.tollgate.testkit.tracing.CapturedSpans;
 import io.tollgate.testkit.tls.InternalCertificates;
 
 import java.time.Duration;
@@ -46,6 +47,8 @@ public final class ConnectGateway implements AutoCloseable {
         properties.put("tollgate.tokens.audience", "tollgate");
         properties.put("tollgate.tokens.jwks-uri", "http://unused.invalid/jwks");
         properties.put(ConnectTokens.TRUST_TEST_TOKENS, "true");
+        properties.put("tollgate.metrics.port", 0);
+        properties.putAll(CapturedSpans.properties());
         return properties;
     }
 
