@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Creates (or replaces) the Secrets the dev overlay's pods mount, in the namespace kubectl points at
 # (or -n NAMESPACE): a throw-away internal CA with one certificate per service, auth-service's
-# signing key, flight-service's handle key, the database logins and the first platform
+# signing key, flight-service's handle key, connect-service's Spark Connect certificate, the database logins and the first platform
 # administrator. Everything is generated here, in a temporary directory that is removed on exit;
 # nothing is committed. Needs kubectl and openssl. See docs/operations.md, "Deploying to Kubernetes".
 #
@@ -28,7 +28,7 @@ random() { openssl rand -base64 "$1" | tr -d '\n/+=' | cut -c1-"$2"; }
 openssl req -x509 -newkey rsa:3072 -nodes -keyout ca.key -out ca.crt -days 30 \
   -subj "/CN=tollgate-dev-internal-ca" -addext "basicConstraints=critical,CA:TRUE" \
   -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
-for service in auth-service router-service flight-service catalog-service; do
+for service in auth-service router-service flight-service catalog-service connect-service; do
   openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$service.key" 2>/dev/null
   openssl req -new -key "$service.key" -subj "/CN=$service" -out "$service.csr"
   printf 'subjectAltName=DNS:%s\nextendedKeyUsage=serverAuth,clientAuth\nkeyUsage=critical,digitalSignature,keyEncipherment\n' \
@@ -38,6 +38,16 @@ for service in auth-service router-service flight-service catalog-service; do
   secret generic "$service-internal-tls" --type=kubernetes.io/tls \
     --from-file=tls.crt="$service.crt" --from-file=tls.key="$service.key" --from-file=ca.crt=ca.crt
 done
+
+# connect-service's Spark Connect endpoint (always TLS): a server certificate from the same dev CA,
+# DNS SANs connect-service and localhost (kubectl port-forward); clients trust ca.crt.
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out connect-tls.key 2>/dev/null
+openssl req -new -key connect-tls.key -subj "/CN=connect-service" -out connect-tls.csr
+printf 'subjectAltName=DNS:connect-service,DNS:localhost\nextendedKeyUsage=serverAuth\nkeyUsage=critical,digitalSignature,keyEncipherment\n' \
+  > connect-tls.ext
+openssl x509 -req -in connect-tls.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 30 \
+  -extfile connect-tls.ext -out connect-tls.crt 2>/dev/null
+secret tls connect-service-tls --cert=connect-tls.crt --key=connect-tls.key
 
 # auth-service's token signing key (kid dev-1) and flight-service's handle key.
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out dev-1.pem 2>/dev/null

@@ -16,6 +16,10 @@ final class AccessRules {
     /** The services' metrics port (deploy/components/monitoring), whose series name tenants. */
     private static final String METRICS_PORT = "9090";
     private static final String MONITORING_LABEL = "tollgate.io/monitoring";
+    /** The label of the tenants' Spark Connect servers, which only connect-service may call. */
+    private static final String COMPONENT_LABEL = "app.kubernetes.io/component";
+    private static final String SPARK_BACKEND = "spark-connect";
+    private static final Map<String, Object> GATEWAY = Map.of("app.kubernetes.io/name", "connect-service");
 
     private AccessRules() {
     }
@@ -36,6 +40,7 @@ final class AccessRules {
             if (object.kind().equals("NetworkPolicy")) {
                 checkRulesHavePorts(object, findings);
                 checkMetricsOnlyFromMonitoring(object, findings);
+                checkSparkBackendsOnlyFromGateway(object, findings);
             }
             if (object.kind().equals("Cluster")) {
                 checkDatabaseRoles(object, findings);
@@ -94,6 +99,30 @@ final class AccessRules {
                 if (Tree.list(rule, "ports").isEmpty()) {
                     findings.add(new Finding("network-rule-ports", policy.id(), direction + " rule allows every port"));
                 }
+            }
+        }
+    }
+
+    /**
+     * A policy that can select the tenants' Spark Connect servers (no pod selector, or theirs) lets
+     * only connect-service's pods of this namespace in: anyone else reaching a Spark server would
+     * skip the token check and the rewrite of the user each request claims (docs/security.md).
+     */
+    private static void checkSparkBackendsOnlyFromGateway(K8sObject policy, List<Finding> findings) {
+        Map<String, Object> selector = Tree.map(policy.body(), "spec", "podSelector");
+        Map<String, Object> labels = Tree.map(selector, "matchLabels");
+        boolean selectsBackends = selector.isEmpty() || SPARK_BACKEND.equals(labels.get(COMPONENT_LABEL));
+        if (!selectsBackends) {
+            return;
+        }
+        for (Object rule : Tree.list(policy.body(), "spec", "ingress")) {
+            List<Object> peers = Tree.list(rule, "from");
+            boolean onlyGateway = !peers.isEmpty() && peers.stream().allMatch(peer -> Tree.map(peer).keySet()
+                    .equals(Set.of("podSelector")) && GATEWAY.equals(Tree.map(peer, "podSelector", "matchLabels"))
+                    && Tree.map(peer, "podSelector").keySet().equals(Set.of("matchLabels")));
+            if (!onlyGateway) {
+                findings.add(new Finding("network-spark-backends", policy.id(),
+                        "the Spark Connect backends are open to more than connect-service"));
             }
         }
     }

@@ -26,7 +26,7 @@ class CodeConsistencyTest {
     /** Container port name -> the key whose value the service binds it to. */
     private static final Map<String, String> PORT_KEYS = Map.of(
             "http", "micronaut.server.port", "grpc", "grpc.server.port", "grpc-flight", "tollgate.flight.port",
-            "metrics", "tollgate.metrics.port");
+            "metrics", "tollgate.metrics.port", "grpc-spark", "tollgate.connect.port");
 
     /** Ports application.yml leaves unset on purpose: off unless the deployment's ConfigMap sets them. */
     private static final Set<String> OFF_BY_DEFAULT = Set.of("tollgate.metrics.port");

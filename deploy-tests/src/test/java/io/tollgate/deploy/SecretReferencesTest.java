@@ -41,7 +41,7 @@ class SecretReferencesTest {
 
     /** auth-service-internal-tls -> <service>-internal-tls, as the docs and the script's loop write it. */
     private static String templated(String name, String placeholder) {
-        return name.replaceFirst("^(auth|router|flight|catalog)-service-", Matcher.quoteReplacement(placeholder + "-"));
+        return name.replaceFirst("^(auth|router|flight|catalog|connect)-service-", Matcher.quoteReplacement(placeholder + "-"));
     }
 
     private static Set<String> referencedSecrets(List<K8sObject> objects) {

@@ -8,11 +8,15 @@ import java.util.Map;
  * Rules for Services: each selects the pods of a workload in the render, each port is named and
  * its targetPort is one those pods declare, and a gRPC port (named {@code grpc} or {@code grpc-*})
  * says {@code appProtocol: kubernetes.io/h2c} exactly when it is plaintext: the internal gRPC ports
- * serve mutual TLS unless it is turned off, the Flight port serves TLS once given a certificate.
+ * serve mutual TLS unless it is turned off, the Flight and Spark Connect ports serve TLS once given a
+ * certificate.
  */
 final class ServiceRules {
 
     static final String H2C = "kubernetes.io/h2c";
+    /** A public gRPC port -> the variable that gives it a certificate (else it is plaintext). */
+    private static final Map<String, String> PUBLIC_TLS = Map.of(
+            "grpc-flight", "TOLLGATE_FLIGHT_TLS_CERT_CHAIN", "grpc-spark", "TOLLGATE_CONNECT_TLS_CERT_CHAIN");
 
     private ServiceRules() {
     }
@@ -69,7 +73,7 @@ final class ServiceRules {
         }
         boolean plaintext = name.equals("grpc")
                 ? "false".equals(PodRules.envValue(container, "TOLLGATE_INTERNAL_TLS_ENABLED"))
-                : PodRules.envValue(container, "TOLLGATE_FLIGHT_TLS_CERT_CHAIN") == null;
+                : PodRules.envValue(container, PUBLIC_TLS.getOrDefault(name, "TOLLGATE_FLIGHT_TLS_CERT_CHAIN")) == null;
         if (plaintext != H2C.equals(appProtocol)) {
             findings.add(new Finding("service-ports", service.id(), "gRPC port " + name
                     + (plaintext ? " is plaintext but does not say appProtocol " + H2C
