@@ -41,7 +41,7 @@ class ConnectDrainTest {
         try (ConnectGateway gateway = ConnectGateway.start(properties)) {
             String session = SparkRequests.newSession();
             CompletableFuture<AddArtifactsResponse> answered = new CompletableFuture<>();
-            StreamObserver<AddArtifactsRequest> upload = gateway.async(token).addArtifacts(observer(answered));
+            StreamObserver<AddArtifactsRequest> upload = gateway.async(token).addArtifacts(SparkConnectProxyTest.observer(answered));
             upload.onNext(chunk(session, "first"));
             InFlightCalls inFlight = gateway.bean(InFlightCalls.class);
             Await.until(() -> inFlight.count() == 1, Duration.ofSeconds(10), "the upload is in flight");
@@ -77,24 +77,5 @@ class ConnectDrainTest {
     private static AddArtifactsRequest chunk(String session, String data) {
         return AddArtifactsRequest.newBuilder().setSessionId(session)
                 .setChunk(AddArtifactsRequest.ArtifactChunk.newBuilder().setData(ByteString.copyFromUtf8(data))).build();
-    }
-
-    private static StreamObserver<AddArtifactsResponse> observer(CompletableFuture<AddArtifactsResponse> answered) {
-        return new StreamObserver<>() {
-            @Override
-            public void onNext(AddArtifactsResponse response) {
-                answered.complete(response);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                answered.completeExceptionally(t);
-            }
-
-            @Override
-            public void onCompleted() {
-                answered.complete(null);
-            }
-        };
     }
 }
