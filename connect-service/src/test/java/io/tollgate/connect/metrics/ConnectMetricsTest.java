@@ -1,6 +1,8 @@
 package io.tollgate.connect.metrics;
 
+import io.grpc.Context;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
 import io.tollgate.common.metrics.ScrapeListener;
 import io.tollgate.connect.proto.ConfigRequest;
 import io.tollgate.connect.proto.ExecutePlanResponse;
@@ -97,6 +99,36 @@ class ConnectMetricsTest {
                 "the released session is no longer counted");
         assertFalse(scrape().stream().anyMatch(line -> line.contains("session=") || line.contains(session)),
                 "no session id is ever a tag");
+    }
+
+    @Test
+    void theOperationsGaugeCountsARunningOperationUntilItsClientCancels() {
+        String operations = "tollgate_connect_operations{tenant=\"acme\"}";
+        String cancelled = "tollgate_connect_calls_seconds_count{method=\"ExecutePlan\",status=\"CANCELLED\",tenant=\"acme\"}";
+        List<String> before = scrape();
+        Context.CancellableContext client = Context.current().withCancellation();
+        client.run(() -> shared.gateway.async(token).executePlan(SparkRequests.execute(SparkRequests.newSession(), "hang"),
+                new StreamObserver<>() {
+                    @Override
+                    public void onNext(ExecutePlanResponse response) {
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                    }
+                }));
+        Await.until(() -> value(scrape(), operations) == value(before, operations) + 1, Duration.ofSeconds(10),
+                "the running operation is counted");
+
+        client.cancel(null);
+
+        Await.until(() -> value(scrape(), operations) == value(before, operations), Duration.ofSeconds(10),
+                "the cancelled operation no longer is");
+        assertEquals(1, value(scrape(), cancelled) - value(before, cancelled), "the call counts as cancelled");
     }
 
     private List<String> scrape() {
