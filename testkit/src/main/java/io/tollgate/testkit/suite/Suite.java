@@ -120,7 +120,17 @@ public final class Suite implements AutoCloseable {
      */
     public static Suite startWithSpark(Path root, Path stateDir, PostgresServer postgres, boolean ownsPostgres,
                                        SuitePorts ports, String databaseSuffix) throws IOException, SQLException {
-        return start(root, stateDir, postgres, ownsPostgres, ports, databaseSuffix, Map.of(), Map.of(), Map.of(), true);
+        return startWithSpark(root, stateDir, postgres, ownsPostgres, ports, databaseSuffix, Map.of());
+    }
+
+    /**
+     * As {@link #startWithSpark(Path, Path, PostgresServer, boolean, SuitePorts, String)}, with extra
+     * environment variables per service module (e.g. {@code connect-service} → its settings for a benchmark).
+     */
+    public static Suite startWithSpark(Path root, Path stateDir, PostgresServer postgres, boolean ownsPostgres,
+                                       SuitePorts ports, String databaseSuffix,
+                                       Map<String, Map<String, String>> extraEnv) throws IOException, SQLException {
+        return start(root, stateDir, postgres, ownsPostgres, ports, databaseSuffix, extraEnv, Map.of(), Map.of(), true);
     }
 
     /**
