@@ -13,11 +13,13 @@ import java.util.Set;
 /**
  * Runs the benchmarks named on the command line (all when none are): each prints Tollgate's numbers
  * next to its baseline measured in the same run, and their ratio. Suite benchmarks start the whole
- * suite once, on a throw-away embedded PostgreSQL and free ports.
+ * suite once, on a throw-away embedded PostgreSQL and free ports; with {@code connect}, the suite also
+ * runs a Spark Connect server per demo tenant and connect-service in front of them.
  */
 public final class Bench {
     private static final Set<String> IN_PROCESS = Set.of("tokens");
-    private static final List<String> ALL = List.of("tokens", "login", "extauthz", "resolve", "fanout", "read", "point", "catalog");
+    private static final List<String> ALL = List.of("tokens", "login", "extauthz", "resolve", "fanout", "read", "point", "catalog",
+            "connect");
 
     private Bench() {
     }
@@ -38,9 +40,13 @@ public final class Bench {
         Path root = Path.of(System.getProperty("tollgate.root", ".")).toAbsolutePath();
         Path state = Files.createTempDirectory("tollgate-bench");
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startEphemeral();
-        try (Suite suite = Suite.start(root, state, postgres, true, SuitePorts.any(), "",
-                // Benchmarks measure the work, not the limiter that protects it.
-                Map.of("auth-service", Map.of("TOLLGATE_AUTH_RATE_LIMIT_ENABLED", "false")))) {
+        // Benchmarks measure the work, not the limiter that protects it.
+        Map<String, Map<String, String>> settings = Map.of(
+                "auth-service", Map.of("TOLLGATE_AUTH_RATE_LIMIT_ENABLED", "false"),
+                "connect-service", ConnectBench.GATEWAY_SETTINGS);
+        try (Suite suite = selected.contains("connect")
+                ? Suite.startWithSpark(root, state, postgres, true, SuitePorts.any(), "", settings)
+                : Suite.start(root, state, postgres, true, SuitePorts.any(), "", settings)) {
             if (selected.contains("login")) {
                 LoginBench.run(suite);
             }
@@ -62,6 +68,9 @@ public final class Bench {
             }
             if (selected.contains("catalog")) {
                 CatalogBench.run(suite, state);
+            }
+            if (selected.contains("connect")) {
+                ConnectBench.run(suite, state);
             }
         }
     }

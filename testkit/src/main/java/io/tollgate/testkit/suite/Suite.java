@@ -120,7 +120,17 @@ public final class Suite implements AutoCloseable {
      */
     public static Suite startWithSpark(Path root, Path stateDir, PostgresServer postgres, boolean ownsPostgres,
                                        SuitePorts ports, String databaseSuffix) throws IOException, SQLException {
-        return start(root, stateDir, postgres, ownsPostgres, ports, databaseSuffix, Map.of(), Map.of(), Map.of(), true);
+        return startWithSpark(root, stateDir, postgres, ownsPostgres, ports, databaseSuffix, Map.of());
+    }
+
+    /**
+     * As {@link #startWithSpark(Path, Path, PostgresServer, boolean, SuitePorts, String)}, with extra
+     * environment variables per service module (e.g. {@code connect-service} → its settings for a benchmark).
+     */
+    public static Suite startWithSpark(Path root, Path stateDir, PostgresServer postgres, boolean ownsPostgres,
+                                       SuitePorts ports, String databaseSuffix,
+                                       Map<String, Map<String, String>> extraEnv) throws IOException, SQLException {
+        return start(root, stateDir, postgres, ownsPostgres, ports, databaseSuffix, extraEnv, Map.of(), Map.of(), true);
     }
 
     /**
@@ -299,7 +309,7 @@ public final class Suite implements AutoCloseable {
         connect.putAll(certificates.environment(CONNECT_SERVICE));
         connect.putAll(extraEnv.getOrDefault(CONNECT_SERVICE, Map.of()));
         return startAll(logs, new Launch(root, CONNECT_SERVICE, "io.tollgate.connect.ConnectApplication", connect,
-                List.of("http", "connect"), "512m")).get(0);
+                List.of("http", "spark-connect"), "512m")).get(0);
     }
 
     /**
@@ -514,7 +524,7 @@ public final class Suite implements AutoCloseable {
     /** connect-service's Spark Connect URL without a token, {@code sc://localhost:<port>}; empty where it does not run. */
     public Optional<String> sparkConnectUri() {
         return connectService == null ? Optional.empty()
-                : Optional.of("sc://localhost:" + connectService.port("connect"));
+                : Optional.of("sc://localhost:" + connectService.port("spark-connect"));
     }
 
     /** The Flight SQL endpoint as a Flight location. */

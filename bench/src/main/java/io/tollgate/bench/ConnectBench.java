@@ -1,0 +1,176 @@
+package io.tollgate.bench;
+
+import io.tollgate.testkit.suite.DemoSecrets;
+import io.tollgate.testkit.suite.DemoTenant;
+import io.tollgate.testkit.suite.Suite;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.connect.SparkSession;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Spark Connect gateway (issue 17): Spark's own JVM client through connect-service (a demo
+ * account's bearer token: verification, identity rewrite, routing, limits) next to the same client
+ * straight to the same Spark Connect server (its backend token), in the same run. {@code select 1}
+ * latency at 1 and a few concurrent clients (each client a session of its own, as
+ * {@code spark.sql("select 1").collect()} is written: Spark's client sends the SQL, then executes the
+ * relation it gets back), and the rows per second of a multi-million-row collect of a DataFrame of
+ * three columns. The two paths alternate in rounds, so that the machine's noise falls on both.
+ */
+final class ConnectBench {
+    /**
+     * connect-service's settings in the benchmark: plaintext on the loopback address, as Spark's
+     * clients send tokens in the clear only to {@code localhost}.
+     */
+    static final Map<String, String> GATEWAY_SETTINGS = Map.of(
+            "TOLLGATE_CONNECT_PLAINTEXT", "true",
+            "TOLLGATE_CONNECT_HOST", "127.0.0.1");
+    /** Rounds the measured requests of a phase are split into, the two paths alternating. */
+    private static final int LATENCY_ROUNDS = 4;
+    /** Clients of the warm-up before the measured phases. */
+    private static final int WARM_UP_CLIENTS = 4;
+    private static final String SELECT_ONE = "select 1";
+
+    private ConnectBench() {
+    }
+
+    /** One side of the comparison: a session per client, all to one Spark Connect URL. */
+    private record SparkPath(String name, List<SparkSession> sessions) implements AutoCloseable {
+        static SparkPath open(String name, String url, int clients) {
+            List<SparkSession> sessions = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                sessions.add(SparkSession.builder().remote(url).create());
+            }
+            return new SparkPath(name, sessions);
+        }
+
+        void selectOne(int client) {
+            List<Row> rows = sessions.get(client).sql(SELECT_ONE).collectAsList();
+            if (rows.size() != 1 || rows.get(0).getInt(0) != 1) {
+                throw new IllegalStateException(name + " answered select 1 with " + rows);
+            }
+        }
+
+        /** Rows per second of one collect of {@code rows} rows. */
+        double collect(long rows) {
+            long start = System.nanoTime();
+            List<Row> collected = sessions.get(0).range(rows)
+                    .selectExpr("id", "id % 1000 AS bucket", "id * 0.5 AS half").collectAsList();
+            long took = System.nanoTime() - start;
+            if (collected.size() != rows) {
+                throw new IllegalStateException(name + " collected " + collected.size() + " of " + rows + " rows");
+            }
+            return rows / (took / 1e9);
+        }
+
+        @Override
+        public void close() {
+            sessions.forEach(SparkSession::close);
+        }
+    }
+
+    static void run(Suite suite, Path state) throws Exception {
+        Report.header("Spark Connect: connect-service vs straight to the same Spark Connect server (issue 17)");
+        int requests = Integer.getInteger("bench.connect.requests", 1_000);
+        int warmUp = Integer.getInteger("bench.connect.warmup", 2_000);
+        long rows = Long.getLong("bench.connect.rows", 3_000_000L);
+        int collectRounds = Integer.getInteger("bench.connect.rounds", 5);
+        List<Integer> phases = Arrays.stream(System.getProperty("bench.connect.clients", "1,4").split(","))
+                .map(String::trim).map(Integer::parseInt).toList();
+        int maxClients = Math.max(WARM_UP_CLIENTS, phases.stream().max(Integer::compare).orElse(1));
+
+        DemoTenant tenant = DemoTenant.all().get(0);
+        String token = SuiteClients.login(suite, tenant.accounts().get(0));
+        String gatewayUrl = suite.sparkConnectUri().orElseThrow(() ->
+                new IllegalStateException("this checkout runs no connect-service")) + "/;token=" + token;
+        // The backend token only the registry knows: the suite keeps it with its other generated secrets.
+        String backendToken = DemoSecrets.loadOrCreate(state.resolve("secrets.properties"))
+                .get("spark." + tenant.id() + ".backend-token");
+        String directUrl = "sc://" + suite.sparkBackendEndpoint(tenant) + "/;token=" + backendToken;
+
+        try (SparkPath gateway = SparkPath.open("connect-service", gatewayUrl, maxClients);
+             SparkPath direct = SparkPath.open("direct", directUrl, maxClients)) {
+            Report.note(requests + " measured select 1 per path and phase (-Dbench.connect.requests) in "
+                    + LATENCY_ROUNDS + " alternating rounds; " + warmUp + " unmeasured per path first at "
+                    + WARM_UP_CLIENTS + " clients (-Dbench.connect.warmup), for both JIT compilers");
+            for (SparkPath path : List.of(direct, gateway)) {
+                latencies(path, WARM_UP_CLIENTS, 0, Math.max(1, warmUp / WARM_UP_CLIENTS));
+            }
+            for (int clients : phases) {
+                compareSelectOne(gateway, direct, clients, requests);
+            }
+            compareCollect(gateway, direct, rows, collectRounds);
+        }
+    }
+
+    private static void compareSelectOne(SparkPath gateway, SparkPath direct, int clients, int requests)
+            throws Exception {
+        int perClient = Math.max(1, requests / clients / LATENCY_ROUNDS);
+        int warmup = Math.max(2, perClient / 10);
+        List<Measure.Latencies> ours = new ArrayList<>();
+        List<Measure.Latencies> theirs = new ArrayList<>();
+        for (int round = 0; round < LATENCY_ROUNDS; round++) {
+            theirs.add(latencies(direct, clients, warmup, perClient));
+            ours.add(latencies(gateway, clients, warmup, perClient));
+        }
+        Measure.Latencies gatewayAll = merge(ours);
+        Measure.Latencies directAll = merge(theirs);
+        String at = "select 1, " + clients + (clients == 1 ? " client" : " clients");
+        double added = gatewayAll.percentileMillis(50) - directAll.percentileMillis(50);
+        Report.row(at + ": p50 connect-service", gatewayAll.percentileMillis(50), "ms");
+        Report.row(at + ": p50 direct", directAll.percentileMillis(50), "ms");
+        Report.row(at + ": p50 added by the gateway (target <= 1 ms)", added, "ms " + met(added <= 1.0));
+        Report.row(at + ": p99 connect-service", gatewayAll.percentileMillis(99), "ms");
+        Report.row(at + ": p99 direct", directAll.percentileMillis(99), "ms");
+        Report.ratio(at + ": queries/s connect-service / direct", gatewayAll.opsPerSecond() / directAll.opsPerSecond());
+    }
+
+    private static void compareCollect(SparkPath gateway, SparkPath direct, long rows, int rounds) {
+        Report.note("collect of " + rows + " rows x 3 columns (-Dbench.connect.rows), one client, " + rounds
+                + " measured rounds per path (-Dbench.connect.rounds) after 2 unmeasured, alternating");
+        for (int round = 0; round < 2; round++) {
+            direct.collect(rows);
+            gateway.collect(rows);
+        }
+        double[] ours = new double[rounds];
+        double[] theirs = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            theirs[round] = direct.collect(rows);
+            ours[round] = gateway.collect(rows);
+        }
+        double gatewayRate = median(ours);
+        double directRate = median(theirs);
+        double ratio = gatewayRate / directRate;
+        Report.row("collect: connect-service (median of rounds)", gatewayRate, "rows/s");
+        Report.row("collect: direct (median of rounds)", directRate, "rows/s");
+        Report.row("collect: connect-service / direct (target >= 0.9x)", ratio, "x " + met(ratio >= 0.9));
+    }
+
+    private static Measure.Latencies latencies(SparkPath path, int clients, int warmup, int perClient)
+            throws Exception {
+        int callsPerClient = warmup + perClient;
+        // Measure numbers each thread's calls from thread * (warm-up + count): the thread's index.
+        return Measure.latencies(i -> path.selectOne((int) (i / callsPerClient)), clients, warmup, perClient);
+    }
+
+    /** The rounds' samples together, over the rounds' wall time together. */
+    private static Measure.Latencies merge(List<Measure.Latencies> rounds) {
+        long[] all = rounds.stream().flatMapToLong(r -> Arrays.stream(r.sortedNanos())).sorted().toArray();
+        return new Measure.Latencies(all, rounds.stream().mapToLong(Measure.Latencies::wallNanos).sum());
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static String met(boolean met) {
+        return met ? "(met)" : "(NOT met)";
+    }
+}
