@@ -7,6 +7,7 @@ import io.tollgate.common.grpc.KnownErrors;
 import io.tollgate.common.tenant.TenantRefusedException;
 import io.tollgate.connect.message.MalformedRequestException;
 import io.tollgate.connect.routing.NoSparkBackendException;
+import io.tollgate.connect.session.CredentialsNoLongerValidException;
 import io.tollgate.connect.session.EndReason;
 import io.tollgate.connect.session.LimitExceededException;
 import org.slf4j.Logger;
@@ -29,6 +30,8 @@ final class ConnectErrors {
                 case TOO_MANY_ATTEMPTS -> Status.RESOURCE_EXHAUSTED.withDescription(e.getMessage());
                 case UNAVAILABLE -> Status.UNAVAILABLE.withDescription(e.getMessage());
             })
+            .on(CredentialsNoLongerValidException.class,
+                    e -> Status.UNAUTHENTICATED.withDescription(CallRefusedException.INVALID_CREDENTIALS))
             .on(TenantRefusedException.class, e -> e.reason() == TenantRefusedException.Reason.NOT_READY
                     ? Status.UNAVAILABLE.withDescription(e.getMessage())
                     : Status.PERMISSION_DENIED.withDescription(e.getMessage()))
@@ -53,6 +56,7 @@ final class ConnectErrors {
         return switch (reason) {
             case CREDENTIALS_REVOKED -> Status.UNAUTHENTICATED.withDescription(CallRefusedException.INVALID_CREDENTIALS);
             case TENANT_NOT_AVAILABLE -> TENANT_NOT_AVAILABLE;
+            case NO_REQUEST_IN_TIME -> Status.DEADLINE_EXCEEDED.withDescription("no request within the first-request timeout");
         };
     }
 

@@ -48,6 +48,7 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
     private BackendChannels.Lease lease;
     private String sessionId;
     private String operationId = "";
+    private boolean firstRequestRead;
     private boolean backendAnswered;
     private boolean clientWaitsForBackend;
     private boolean backendWaitsForClient;
@@ -73,11 +74,19 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
     }
 
     @Override
+    public boolean hasFirstRequest() {
+        synchronized (lock) {
+            return firstRequestRead;
+        }
+    }
+
+    @Override
     public void onMessage(byte[] message) {
         synchronized (lock) {
             if (ended) {
                 return;
             }
+            firstRequestRead = true;
             try {
                 SparkRequest request = SparkRequest.read(method, message);
                 if (backend == null) {
@@ -113,7 +122,6 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
             admitted.permit().close();
             throw e;
         }
-        openCalls.add(this);
         CallOptions options = CallOptions.DEFAULT.withDeadline(deadline);
         // Not in the client's context: its cancellation would cancel the backend call before this
         // call hears of it, and the operation would never be interrupted. onCancel does both.

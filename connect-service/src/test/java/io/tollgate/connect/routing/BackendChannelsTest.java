@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BackendChannelsTest {
     private static ConnectConfig config(int maxChannels) {
         return new ConnectConfig("127.0.0.1", 0, true, 1 << 20, 1, 1, 1, Duration.ofHours(1), maxChannels,
-                Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofMillis(200));
+                Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(20),
+                Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofMinutes(5), 32);
     }
 
     private static SparkBackend backend(String endpoint) {
