@@ -78,12 +78,12 @@ class SparkConnectProxyTest {
         stub.analyzePlan(AnalyzePlanRequest.newBuilder().setSessionId(session).setUserContext(SparkRequests.CLAIMED).build());
         stub.config(ConfigRequest.newBuilder().setSessionId(session).setUserContext(SparkRequests.CLAIMED).build());
         stub.artifactStatus(ArtifactStatusesRequest.newBuilder().setSessionId(session).setUserContext(SparkRequests.CLAIMED).build());
-        stub.releaseExecute(ReleaseExecuteRequest.newBuilder().setSessionId(session).setOperationId("op")
+        stub.releaseExecute(ReleaseExecuteRequest.newBuilder().setSessionId(session).setOperationId(SparkRequests.newSession())
                 .setUserContext(SparkRequests.CLAIMED).build());
         stub.fetchErrorDetails(FetchErrorDetailsRequest.newBuilder().setSessionId(session).setErrorId("e")
                 .setUserContext(SparkRequests.CLAIMED).build());
         stub.cloneSession(CloneSessionRequest.newBuilder().setSessionId(session).setUserContext(SparkRequests.CLAIMED).build());
-        stub.reattachExecute(ReattachExecuteRequest.newBuilder().setSessionId(session).setOperationId("op")
+        stub.reattachExecute(ReattachExecuteRequest.newBuilder().setSessionId(session).setOperationId(SparkRequests.newSession())
                 .setUserContext(SparkRequests.CLAIMED).build()).forEachRemaining(r -> { });
         stub.releaseSession(ReleaseSessionRequest.newBuilder().setSessionId(session).setUserContext(SparkRequests.CLAIMED).build());
 
