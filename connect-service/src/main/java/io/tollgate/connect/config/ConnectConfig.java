@@ -1,9 +1,11 @@
 package io.tollgate.connect.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * connect-service's own settings ({@code tollgate.connect.*}).
@@ -35,6 +37,9 @@ import java.time.Duration;
  * @param connectionAgeGrace     the calls of a connection past its age may finish within this long;
  *                               Spark's clients re-attach a longer operation on a new connection
  * @param maxCallsPerConnection  calls one client connection may have open at once
+ * @param forwardedHeaders       client headers passed on to backends besides traceparent and
+ *                               tracestate (none by default; never credentials, transport or
+ *                               binary headers)
  */
 @ConfigurationProperties("tollgate.connect")
 public record ConnectConfig(
@@ -54,5 +59,6 @@ public record ConnectConfig(
         @Bindable(defaultValue = "5m") Duration connectionIdle,
         @Bindable(defaultValue = "1h") Duration connectionMaxAge,
         @Bindable(defaultValue = "5m") Duration connectionAgeGrace,
-        @Bindable(defaultValue = "32") int maxCallsPerConnection) {
+        @Bindable(defaultValue = "32") int maxCallsPerConnection,
+        @Nullable List<String> forwardedHeaders) {
 }

@@ -41,6 +41,7 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
     private final BackendChannels channels;
     private final BackendInterrupts interrupts;
     private final OpenCalls openCalls;
+    private final BackendHeaders backendHeaders;
     private final Object lock = new Object();
 
     private ClientCall<byte[], byte[]> backend;
@@ -66,6 +67,7 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
         this.channels = parts.channels();
         this.interrupts = parts.interrupts();
         this.openCalls = parts.openCalls();
+        this.backendHeaders = parts.headers();
     }
 
     @Override
@@ -128,7 +130,7 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
         Context previous = Context.ROOT.attach();
         try {
             backend = lease.channel().newCall(backendMethod, options);
-            backend.start(new BackendListener(), BackendHeaders.forBackend(clientHeaders, admitted.backend()));
+            backend.start(new BackendListener(), backendHeaders.forBackend(clientHeaders, admitted.backend()));
         } finally {
             Context.ROOT.detach(previous);
         }

@@ -4,6 +4,7 @@ import io.tollgate.connect.config.ConnectConfig;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -14,7 +15,7 @@ class BackendChannelsTest {
     private static ConnectConfig config(int maxChannels) {
         return new ConnectConfig("127.0.0.1", 0, true, 1 << 20, 1, 1, 1, Duration.ofHours(1), maxChannels,
                 Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(20),
-                Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofMinutes(5), 32);
+                Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofMinutes(5), 32, List.of());
     }
 
     private static SparkBackend backend(String endpoint) {
