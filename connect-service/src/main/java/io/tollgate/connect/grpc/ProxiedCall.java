@@ -17,6 +17,7 @@ import io.tollgate.connect.session.CallGateway;
 import io.tollgate.connect.session.Caller;
 import io.tollgate.connect.session.EndReason;
 import io.tollgate.connect.session.OpenCalls;
+import io.tollgate.connect.session.TenantLimits;
 
 /**
  * One client call bridged to one backend call. The backend call opens at the client's first
@@ -214,10 +215,17 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
         }
         backend.cancel(why, null);
         if (method.runsOperation() && !operationId.isEmpty() && lease != null) {
+            // The operation runs on until the Interrupt is answered: its place in the tenant's
+            // operations (and the channel) is given back only then, or a client could cancel and
+            // restart faster than Spark stops, and run more operations than its quota.
             BackendChannels.Lease held = lease;
-            lease = null; // the Interrupt releases it when answered
-            release();
-            interrupts.interrupt(held.channel(), admitted.backend(), caller, sessionId, operationId, held::close);
+            TenantLimits.Permit permit = admitted.permit();
+            lease = null;
+            openCalls.remove(this);
+            interrupts.interrupt(held.channel(), admitted.backend(), caller, sessionId, operationId, () -> {
+                permit.close();
+                held.close();
+            });
         } else {
             release();
         }
