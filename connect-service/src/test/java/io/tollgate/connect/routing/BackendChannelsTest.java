@@ -42,4 +42,14 @@ class BackendChannelsTest {
             channels.close();
         }
     }
+
+    @Test
+    void aHostNamedLikeAResolverSchemeIsStillAHostName() throws Exception {
+        BackendChannels channels = new BackendChannels(config(2));
+        try (BackendChannels.Lease lease = channels.lease(backend("unix:15002"))) {
+            assertEquals("unix:15002", lease.channel().authority());
+        } finally {
+            channels.close();
+        }
+    }
 }

@@ -107,4 +107,14 @@ class BackendRoutesTest {
         assertThrows(NoSparkBackendException.class, () -> routes.route(
                 tenant(SparkConnectUpstream.newBuilder().addEndpoints("not an endpoint")), "a@acme", "a", "s"));
     }
+
+    @Test
+    void aBackendTokenIsNeverSentInTheClearBeyondThisMachine() throws Exception {
+        assertThrows(NoSparkBackendException.class, () -> routes.route(tenant(SparkConnectUpstream.newBuilder()
+                .addEndpoints("spark.acme.svc:15002").setBackendToken("secret")), "a@acme", "a", "s"));
+        assertEquals("secret", routes.route(tenant(SparkConnectUpstream.newBuilder()
+                .addEndpoints("spark.acme.svc:15002").setBackendToken("secret").setTls(true)), "a@acme", "a", "s").token());
+        assertEquals("secret", routes.route(tenant(SparkConnectUpstream.newBuilder()
+                .addEndpoints("127.0.0.1:15002").setBackendToken("secret")), "a@acme", "a", "s").token());
+    }
 }
