@@ -1,5 +1,6 @@
 package io.tollgate.connect.grpc;
 
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.tollgate.common.auth.CallRefusedException;
 import io.tollgate.common.grpc.GrpcCalls;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ConnectErrors {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectErrors.class);
+    private static final Metadata.Key<byte[]> STATUS_DETAILS =
+            Metadata.Key.of("grpc-status-details-bin", Metadata.BINARY_BYTE_MARSHALLER);
     static final String BACKEND_UNAVAILABLE = "Spark Connect backend unavailable";
     private static final Status TENANT_NOT_AVAILABLE = Status.PERMISSION_DENIED
             .withDescription(new TenantRefusedException(TenantRefusedException.Reason.NOT_AVAILABLE).getMessage());
@@ -66,10 +69,15 @@ final class ConnectErrors {
      * connection, the backend gone before answering, a local deadline) is answered in our words,
      * never the transport library's.
      *
+     * @param trailers the backend call's trailers (Spark's errors carry {@code grpc-status-details-bin})
      * @param answered whether the backend had sent headers (it was reached)
      */
-    static Status fromBackend(String method, Status status, boolean answered) {
-        boolean local = status.getCause() != null || (!answered && status.getCode() == Status.Code.UNAVAILABLE);
+    static Status fromBackend(String method, Status status, Metadata trailers, boolean answered) {
+        // A deadline without Spark's error details is grpc-java's own (the client's deadline bounds
+        // the backend call, which may pass it first): its text names the backend's address.
+        boolean sparkError = trailers.containsKey(STATUS_DETAILS);
+        boolean local = status.getCause() != null || (!answered && status.getCode() == Status.Code.UNAVAILABLE)
+                || (status.getCode() == Status.Code.DEADLINE_EXCEEDED && !sparkError);
         if (!local) {
             return status;
         }

@@ -298,7 +298,7 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
                     return;
                 }
                 ended = true;
-                Status answer = ConnectErrors.fromBackend(method.rpcName(), status, backendAnswered);
+                Status answer = ConnectErrors.fromBackend(method.rpcName(), status, trailers, backendAnswered);
                 boolean hopFailed = answer != status;
                 if (method == SparkMethod.RELEASE_SESSION && status.isOk()) {
                     admitted.permit().sessionReleased();
