@@ -4,6 +4,7 @@ import io.grpc.CallOptions;
 import io.grpc.ClientCall;
 import io.grpc.Metadata;
 import io.grpc.Status;
+import io.tollgate.common.auth.RevocationSet;
 import io.tollgate.connect.proto.AddArtifactsRequest;
 import io.tollgate.connect.proto.AddArtifactsResponse;
 import io.tollgate.connect.proto.SparkConnectServiceGrpc;
@@ -76,7 +77,10 @@ class ParkedCallTest {
         Parked parked = new Parked(token);
         String session = SparkRequests.newSession();
 
+        RevocationSet known = shared.gateway.bean(RevocationSet.class);
+        int before = known.size();
         shared.revocations.revokeToken(token);
+        Await.until(() -> known.size() > before, Duration.ofSeconds(10), "the gateway hears of the revocation");
         parked.send(session);
 
         Status status = parked.ended.get(10, TimeUnit.SECONDS);
