@@ -1,9 +1,11 @@
 package io.tollgate.connect.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * connect-service's own settings ({@code tollgate.connect.*}).
@@ -27,6 +29,17 @@ import java.time.Duration;
  * @param interruptTimeout       the deadline of an Interrupt the gateway sends a backend
  * @param revocationCheckInterval how often open calls are checked against revocations and
  *                               tenant suspensions (they end within about this long)
+ * @param firstRequestTimeout    a call that has sent no request this long after its headers is
+ *                               ended (DEADLINE_EXCEEDED)
+ * @param connectionIdle         a client connection with no call for this long is closed
+ * @param connectionMaxAge       a client connection is asked to go away (GOAWAY) after this long,
+ *                               so that no connection lives on past its caller's token
+ * @param connectionAgeGrace     the calls of a connection past its age may finish within this long;
+ *                               Spark's clients re-attach a longer operation on a new connection
+ * @param maxCallsPerConnection  calls one client connection may have open at once
+ * @param forwardedHeaders       client headers passed on to backends besides traceparent and
+ *                               tracestate (none by default; never credentials, transport or
+ *                               binary headers)
  */
 @ConfigurationProperties("tollgate.connect")
 public record ConnectConfig(
@@ -41,5 +54,11 @@ public record ConnectConfig(
         @Bindable(defaultValue = "256") int maxBackendChannels,
         @Bindable(defaultValue = "10m") Duration backendChannelIdle,
         @Bindable(defaultValue = "5s") Duration interruptTimeout,
-        @Bindable(defaultValue = "200ms") Duration revocationCheckInterval) {
+        @Bindable(defaultValue = "200ms") Duration revocationCheckInterval,
+        @Bindable(defaultValue = "20s") Duration firstRequestTimeout,
+        @Bindable(defaultValue = "5m") Duration connectionIdle,
+        @Bindable(defaultValue = "1h") Duration connectionMaxAge,
+        @Bindable(defaultValue = "5m") Duration connectionAgeGrace,
+        @Bindable(defaultValue = "32") int maxCallsPerConnection,
+        @Nullable List<String> forwardedHeaders) {
 }

@@ -1,44 +1,62 @@
 package io.tollgate.connect.grpc;
 
 import io.grpc.Metadata;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.tollgate.connect.config.ConnectConfig;
 import io.tollgate.connect.routing.SparkBackend;
+import jakarta.inject.Singleton;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * The headers a backend call carries: the client's own (Spark's client sends e.g. its user agent
- * and session hints there), minus its credentials and transport headers, plus the backend token of
- * the tenant's upstream as {@code authorization: Bearer}. The client's token never reaches Spark.
+ * The headers a backend call carries: of the client's, only an allowlist (the names an operator
+ * lists in {@code tollgate.connect.forwarded-headers}, none by default), plus
+ * the backend token of the tenant's upstream as {@code authorization: Bearer}. Anything else a
+ * client sends (x-forwarded-user, proxy-authorization, forwarded, binary headers...) could be
+ * believed by an authenticating proxy in front of Spark, so it never leaves the gateway; nor does
+ * the client's token.
  */
+@Singleton
 final class BackendHeaders {
-    private static final Set<String> NOT_FORWARDED = Set.of("authorization", "authentication", "cookie",
-            "content-type", "te", "user-agent", "host",
-            // The backend call's trace context is the gateway's own (its client span), never the client's.
-            "traceparent", "tracestate", "baggage");
+    /**
+     * Never forwarded, whatever the configuration says: credentials, transport headers, and the
+     * client's trace context (the backend call's is the gateway's own client span, set by its
+     * tracing interceptor; a client's traceparent would replace or duplicate it).
+     */
+    private static final Set<String> NEVER_FORWARDED = Set.of("authorization", "authentication", "cookie",
+            "proxy-authorization", "content-type", "te", "user-agent", "host", "traceparent", "tracestate",
+            "baggage");
 
-    private BackendHeaders() {
+    private final Set<String> forwarded;
+
+    BackendHeaders(ConnectConfig config) {
+        this.forwarded = allowlist(config.forwardedHeaders());
     }
 
-    static Metadata forBackend(Metadata client, SparkBackend backend) {
-        Metadata headers = new Metadata();
-        for (String name : client.keys()) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (NOT_FORWARDED.contains(lower) || lower.startsWith("grpc-") || lower.startsWith(":")) {
-                continue;
+    private static Set<String> allowlist(List<String> configured) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String name : configured == null ? List.<String>of() : configured) {
+            String lower = name.trim().toLowerCase(Locale.ROOT);
+            if (NEVER_FORWARDED.contains(lower) || lower.startsWith("grpc-") || lower.startsWith(":")
+                    || lower.endsWith(Metadata.BINARY_HEADER_SUFFIX) || lower.isEmpty()) {
+                throw new ConfigurationException("tollgate.connect.forwarded-headers may not name '" + lower
+                        + "': credentials, transport, trace-context and binary headers are never forwarded to a backend");
             }
-            if (lower.endsWith(Metadata.BINARY_HEADER_SUFFIX)) {
-                Metadata.Key<byte[]> key = Metadata.Key.of(name, Metadata.BINARY_BYTE_MARSHALLER);
-                Iterable<byte[]> values = client.getAll(key);
-                if (values != null) {
-                    values.forEach(value -> headers.put(key, value));
-                }
-            } else {
-                Metadata.Key<String> key = Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER);
-                Iterable<String> values = client.getAll(key);
-                if (values != null) {
-                    values.forEach(value -> headers.put(key, value));
-                }
+            names.add(lower);
+        }
+        return Set.copyOf(names);
+    }
+
+    Metadata forBackend(Metadata client, SparkBackend backend) {
+        Metadata headers = new Metadata();
+        for (String name : forwarded) {
+            Metadata.Key<String> key = Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER);
+            Iterable<String> values = client.getAll(key);
+            if (values != null) {
+                values.forEach(value -> headers.put(key, value));
             }
         }
         if (!backend.token().isEmpty()) {

@@ -30,8 +30,11 @@ class BackendInterrupts {
 
     private final long timeoutMillis;
 
-    BackendInterrupts(ConnectConfig config) {
+    private final BackendHeaders headers;
+
+    BackendInterrupts(ConnectConfig config, BackendHeaders headers) {
         this.timeoutMillis = config.interruptTimeout().toMillis();
+        this.headers = headers;
     }
 
     /**
@@ -55,7 +58,7 @@ class BackendInterrupts {
                 .setOperationId(operationId)
                 .build();
         SparkConnectServiceGrpc.newStub(channel)
-                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(BackendHeaders.forBackend(new Metadata(), backend)))
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers.forBackend(new Metadata(), backend)))
                 .withDeadlineAfter(timeoutMillis, TimeUnit.MILLISECONDS)
                 .interrupt(request, new StreamObserver<>() {
                     @Override

@@ -1,5 +1,6 @@
 package io.tollgate.connect.grpc;
 
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.tollgate.common.auth.CallRefusedException;
 import io.tollgate.common.grpc.GrpcCalls;
@@ -7,6 +8,7 @@ import io.tollgate.common.grpc.KnownErrors;
 import io.tollgate.common.tenant.TenantRefusedException;
 import io.tollgate.connect.message.MalformedRequestException;
 import io.tollgate.connect.routing.NoSparkBackendException;
+import io.tollgate.connect.session.CredentialsNoLongerValidException;
 import io.tollgate.connect.session.EndReason;
 import io.tollgate.connect.session.LimitExceededException;
 import org.slf4j.Logger;
@@ -18,6 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ConnectErrors {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectErrors.class);
+    private static final Metadata.Key<byte[]> STATUS_DETAILS =
+            Metadata.Key.of("grpc-status-details-bin", Metadata.BINARY_BYTE_MARSHALLER);
     static final String BACKEND_UNAVAILABLE = "Spark Connect backend unavailable";
     private static final Status TENANT_NOT_AVAILABLE = Status.PERMISSION_DENIED
             .withDescription(new TenantRefusedException(TenantRefusedException.Reason.NOT_AVAILABLE).getMessage());
@@ -29,6 +33,8 @@ final class ConnectErrors {
                 case TOO_MANY_ATTEMPTS -> Status.RESOURCE_EXHAUSTED.withDescription(e.getMessage());
                 case UNAVAILABLE -> Status.UNAVAILABLE.withDescription(e.getMessage());
             })
+            .on(CredentialsNoLongerValidException.class,
+                    e -> Status.UNAUTHENTICATED.withDescription(CallRefusedException.INVALID_CREDENTIALS))
             .on(TenantRefusedException.class, e -> e.reason() == TenantRefusedException.Reason.NOT_READY
                     ? Status.UNAVAILABLE.withDescription(e.getMessage())
                     : Status.PERMISSION_DENIED.withDescription(e.getMessage()))
@@ -53,6 +59,7 @@ final class ConnectErrors {
         return switch (reason) {
             case CREDENTIALS_REVOKED -> Status.UNAUTHENTICATED.withDescription(CallRefusedException.INVALID_CREDENTIALS);
             case TENANT_NOT_AVAILABLE -> TENANT_NOT_AVAILABLE;
+            case NO_REQUEST_IN_TIME -> Status.DEADLINE_EXCEEDED.withDescription("no request within the first-request timeout");
         };
     }
 
@@ -62,10 +69,15 @@ final class ConnectErrors {
      * connection, the backend gone before answering, a local deadline) is answered in our words,
      * never the transport library's.
      *
+     * @param trailers the backend call's trailers (Spark's errors carry {@code grpc-status-details-bin})
      * @param answered whether the backend had sent headers (it was reached)
      */
-    static Status fromBackend(String method, Status status, boolean answered) {
-        boolean local = status.getCause() != null || (!answered && status.getCode() == Status.Code.UNAVAILABLE);
+    static Status fromBackend(String method, Status status, Metadata trailers, boolean answered) {
+        // A deadline without Spark's error details is grpc-java's own (the client's deadline bounds
+        // the backend call, which may pass it first): its text names the backend's address.
+        boolean sparkError = trailers.containsKey(STATUS_DETAILS);
+        boolean local = status.getCause() != null || (!answered && status.getCode() == Status.Code.UNAVAILABLE)
+                || (status.getCode() == Status.Code.DEADLINE_EXCEEDED && !sparkError);
         if (!local) {
             return status;
         }

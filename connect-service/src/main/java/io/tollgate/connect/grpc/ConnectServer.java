@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * health service on the same port (NOT_SERVING until {@link ControlPlaneSync} is ready). TLS from
  * {@code tollgate.connect.tls.*}; without it the endpoint starts only when
  * {@code tollgate.connect.plaintext} is set (development), and never falls back to plaintext when a
- * TLS setting is half-configured. Messages up to {@code max-message-bytes} are accepted.
+ * TLS setting is half-configured. Messages up to {@code max-message-bytes} are accepted; connections
+ * close when idle or old, and carry at most {@code max-calls-per-connection} calls at once.
  * <p>
  * A public door: every call is a server span (common's public-door tracing) and is metered. On
  * SIGTERM it drains (common's {@code lifecycle}): new calls are refused, calls in flight (result
@@ -61,6 +62,12 @@ public class ConnectServer implements Drainable, ReportedEndpoint {
         this.readiness = new GrpcReadiness(sync, "connect-readiness");
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
                 .maxInboundMessageSize(config.maxMessageBytes())
+                // Connections and calls do not outlive their use: a token checked once must not
+                // keep a connection, or a parked call on it, open for hours.
+                .maxConnectionIdle(config.connectionIdle().toMillis(), TimeUnit.MILLISECONDS)
+                .maxConnectionAge(config.connectionMaxAge().toMillis(), TimeUnit.MILLISECONDS)
+                .maxConnectionAgeGrace(config.connectionAgeGrace().toMillis(), TimeUnit.MILLISECONDS)
+                .maxConcurrentCallsPerConnection(config.maxCallsPerConnection())
                 .addService(proxy.definition())
                 .addService(readiness.service())
                 // Added last runs first: in-flight accounting, then the call's span, then its meters.

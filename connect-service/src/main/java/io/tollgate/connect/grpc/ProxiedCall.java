@@ -17,6 +17,7 @@ import io.tollgate.connect.session.CallGateway;
 import io.tollgate.connect.session.Caller;
 import io.tollgate.connect.session.EndReason;
 import io.tollgate.connect.session.OpenCalls;
+import io.tollgate.connect.session.TenantLimits;
 
 /**
  * One client call bridged to one backend call. The backend call opens at the client's first
@@ -41,6 +42,7 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
     private final BackendChannels channels;
     private final BackendInterrupts interrupts;
     private final OpenCalls openCalls;
+    private final BackendHeaders backendHeaders;
     private final Object lock = new Object();
 
     private ClientCall<byte[], byte[]> backend;
@@ -48,6 +50,7 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
     private BackendChannels.Lease lease;
     private String sessionId;
     private String operationId = "";
+    private boolean firstRequestRead;
     private boolean backendAnswered;
     private boolean clientWaitsForBackend;
     private boolean backendWaitsForClient;
@@ -65,6 +68,7 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
         this.channels = parts.channels();
         this.interrupts = parts.interrupts();
         this.openCalls = parts.openCalls();
+        this.backendHeaders = parts.headers();
     }
 
     @Override
@@ -73,11 +77,19 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
     }
 
     @Override
+    public boolean hasFirstRequest() {
+        synchronized (lock) {
+            return firstRequestRead;
+        }
+    }
+
+    @Override
     public void onMessage(byte[] message) {
         synchronized (lock) {
             if (ended) {
                 return;
             }
+            firstRequestRead = true;
             try {
                 SparkRequest request = SparkRequest.read(method, message);
                 if (backend == null) {
@@ -113,14 +125,13 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
             admitted.permit().close();
             throw e;
         }
-        openCalls.add(this);
         CallOptions options = CallOptions.DEFAULT.withDeadline(deadline);
         // Not in the client's context: its cancellation would cancel the backend call before this
         // call hears of it, and the operation would never be interrupted. onCancel does both.
         Context previous = Context.ROOT.attach();
         try {
             backend = lease.channel().newCall(backendMethod, options);
-            backend.start(new BackendListener(), BackendHeaders.forBackend(clientHeaders, admitted.backend()));
+            backend.start(new BackendListener(), backendHeaders.forBackend(clientHeaders, admitted.backend()));
         } finally {
             Context.ROOT.detach(previous);
         }
@@ -204,10 +215,17 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
         }
         backend.cancel(why, null);
         if (method.runsOperation() && !operationId.isEmpty() && lease != null) {
+            // The operation runs on until the Interrupt is answered: its place in the tenant's
+            // operations (and the channel) is given back only then, or a client could cancel and
+            // restart faster than Spark stops, and run more operations than its quota.
             BackendChannels.Lease held = lease;
-            lease = null; // the Interrupt releases it when answered
-            release();
-            interrupts.interrupt(held.channel(), admitted.backend(), caller, sessionId, operationId, held::close);
+            TenantLimits.Permit permit = admitted.permit();
+            lease = null;
+            openCalls.remove(this);
+            interrupts.interrupt(held.channel(), admitted.backend(), caller, sessionId, operationId, () -> {
+                permit.close();
+                held.close();
+            });
         } else {
             release();
         }
@@ -280,7 +298,7 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
                     return;
                 }
                 ended = true;
-                Status answer = ConnectErrors.fromBackend(method.rpcName(), status, backendAnswered);
+                Status answer = ConnectErrors.fromBackend(method.rpcName(), status, trailers, backendAnswered);
                 boolean hopFailed = answer != status;
                 if (method == SparkMethod.RELEASE_SESSION && status.isOk()) {
                     admitted.permit().sessionReleased();

@@ -7,5 +7,6 @@ import jakarta.inject.Singleton;
 
 /** What every proxied call works with, injected once. */
 @Singleton
-record ProxyParts(CallGateway gateway, BackendChannels channels, BackendInterrupts interrupts, OpenCalls openCalls) {
+record ProxyParts(CallGateway gateway, BackendChannels channels, BackendInterrupts interrupts, OpenCalls openCalls,
+                  BackendHeaders headers) {
 }

@@ -60,6 +60,9 @@ class SparkConnectProxy {
                 }
                 Deadline deadline = Context.current().getDeadline();
                 ProxiedCall proxied = new ProxiedCall(call, headers, deadline, method, raw, caller, parts);
+                // Open from now, not from its first request: revocations and the first-request
+                // timeout reach a call that sends nothing.
+                parts.openCalls().add(proxied);
                 call.request(1);
                 return proxied;
             }

@@ -51,6 +51,11 @@ public enum SparkMethod {
         return runsOperation;
     }
 
+    /** The request's field holding the id of a session it creates (CloneSession's new_session_id); 0 when none. */
+    int newSessionIdField() {
+        return this == CLONE_SESSION ? 4 : 0;
+    }
+
     /** Whether the gateway gives the operation an id when the client did not (so it can interrupt it). */
     boolean assignsOperationId() {
         return this == EXECUTE_PLAN;

@@ -8,51 +8,62 @@ import com.google.protobuf.WireFormat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.UUID;
 
 /**
  * One Spark Connect request as it came off the wire, read only at its top level: every request has
  * {@code session_id} as field 1 and {@code user_context} as field 2; some carry an operation id or
- * artifact bytes. {@link #withUser} writes it back with the client's user context (extensions
+ * artifact bytes. Every id it reads (session, operation, a clone's new session) must be a canonical
+ * UUID, as Spark's protocol says: the gateway keeps session ids in its limits and writes ids to its
+ * logs, so a longer or stranger one is refused before it is held anywhere. {@link #withUser} writes it back with the client's user context (extensions
  * included) replaced by the verified one; every other field is copied byte for byte.
  */
 public final class SparkRequest {
     static final int SESSION_ID = 1;
     static final int USER_CONTEXT = 2;
+    private static final int UUID_LENGTH = 36;
 
     private final byte[] bytes;
     private final SparkMethod method;
     private final String sessionId;
     private final String operationId;
+    private final String newSessionId;
     private final long artifactBytes;
 
-    private SparkRequest(byte[] bytes, SparkMethod method, String sessionId, String operationId, long artifactBytes) {
+    private SparkRequest(byte[] bytes, SparkMethod method, String sessionId, String operationId, String newSessionId,
+                         long artifactBytes) {
         this.bytes = bytes;
         this.method = method;
         this.sessionId = sessionId;
         this.operationId = operationId;
+        this.newSessionId = newSessionId;
         this.artifactBytes = artifactBytes;
     }
 
     /**
      * Reads a request of {@code method}.
      *
-     * @throws MalformedRequestException when the bytes are not a protobuf message, or lack a session id
+     * @throws MalformedRequestException when the bytes are not a protobuf message, lack a session id,
+     *                                   or carry an id that is not a canonical UUID
      */
     public static SparkRequest read(SparkMethod method, byte[] bytes) throws MalformedRequestException {
         CodedInputStream input = CodedInputStream.newInstance(bytes);
         String sessionId = "";
         String operationId = "";
+        String newSessionId = "";
         long artifactBytes = 0;
         try {
             for (int tag = input.readTag(); tag != 0; tag = input.readTag()) {
                 int field = WireFormat.getTagFieldNumber(tag);
                 boolean delimited = WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED;
                 if (field == SESSION_ID && delimited) {
-                    sessionId = input.readStringRequireUtf8();
+                    sessionId = readUuid(input, "session_id");
                 } else if (field == method.operationIdField() && delimited) {
-                    operationId = input.readStringRequireUtf8();
+                    operationId = readUuid(input, "operation_id");
+                } else if (field == method.newSessionIdField() && delimited) {
+                    newSessionId = readUuid(input, "new_session_id");
                 } else if (delimited && method.artifactFields().contains(field)) {
                     int length = input.readRawVarint32();
                     input.skipRawBytes(length);
@@ -69,7 +80,23 @@ public final class SparkRequest {
         if (sessionId.isEmpty()) {
             throw new MalformedRequestException("the request has no session_id");
         }
-        return new SparkRequest(bytes, method, sessionId, operationId, artifactBytes);
+        return new SparkRequest(bytes, method, sessionId, operationId, newSessionId, artifactBytes);
+    }
+
+    /** A length-delimited field that must be a canonical UUID, checked by its length before it is read. */
+    private static String readUuid(CodedInputStream input, String field) throws IOException, MalformedRequestException {
+        int length = input.readRawVarint32();
+        if (length != UUID_LENGTH) {
+            throw new MalformedRequestException(field + " must be a UUID");
+        }
+        byte[] raw = input.readRawBytes(UUID_LENGTH);
+        for (int i = 0; i < UUID_LENGTH; i++) {
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            if (dash ? raw[i] != '-' : Character.digit(raw[i], 16) < 0) {
+                throw new MalformedRequestException(field + " must be a UUID");
+            }
+        }
+        return new String(raw, StandardCharsets.US_ASCII);
     }
 
     public SparkMethod method() {
@@ -83,6 +110,11 @@ public final class SparkRequest {
     /** The operation the request names or runs; empty when none (see {@link #withUser}). */
     public String operationId() {
         return operationId;
+    }
+
+    /** The id of the session a CloneSession creates; empty when the request names none. */
+    public String newSessionId() {
+        return newSessionId;
     }
 
     /** Bytes of artifact payload this request uploads (AddArtifacts). */
@@ -121,7 +153,8 @@ public final class SparkRequest {
             throw new UncheckedIOException(e);
         }
         byte[] written = Arrays.copyOf(out, out.length - output.spaceLeft());
-        return new SparkRequest(written, method, sessionId, assigned.isEmpty() ? operationId : assigned, artifactBytes);
+        return new SparkRequest(written, method, sessionId, assigned.isEmpty() ? operationId : assigned, newSessionId,
+                artifactBytes);
     }
 
     /** The request's bytes, to send on. */

@@ -125,7 +125,9 @@ public class BackendChannels {
     }
 
     private ManagedChannel open(SparkBackend backend) throws NoSparkBackendException {
-        NettyChannelBuilder builder = NettyChannelBuilder.forTarget(backend.endpoint())
+        // Always through DNS: a bare host:port is parsed as a URI, and a host named like a resolver
+        // scheme (e.g. "unix") would pick that resolver instead.
+        NettyChannelBuilder builder = NettyChannelBuilder.forTarget("dns:///" + backend.endpoint())
                 .maxInboundMessageSize(maxMessageBytes)
                 .intercept(tracing);
         if (!backend.tls()) {

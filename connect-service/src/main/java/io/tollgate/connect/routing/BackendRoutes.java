@@ -12,12 +12,14 @@ import java.util.regex.Pattern;
 /**
  * The backend of a call: the tenant's Spark Connect upstream (its first one, by registry order),
  * then the endpoint its (tenant, subject, session id) hashes to, or its per-user template filled.
+ * A backend token goes only over TLS, or to a loopback address (development).
  */
 @Singleton
 public class BackendRoutes {
     /** host:port, host a DNS name, IPv4 or bracketed IPv6; nothing else reaches a channel builder. */
     private static final Pattern ENDPOINT = Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?"
             + "|\\[[0-9A-Fa-f:.]+\\]):[0-9]{1,5}");
+    private static final Pattern LOOPBACK_V4 = Pattern.compile("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
 
     /**
      * @param accountName the caller's account name within its tenant (for per-user templates)
@@ -39,7 +41,17 @@ public class BackendRoutes {
         if (!ENDPOINT.matcher(endpoint).matches()) {
             throw new NoSparkBackendException("the Spark Connect endpoint is not host:port");
         }
+        if (!upstream.getBackendToken().isEmpty() && !upstream.getTls() && !isLoopback(endpoint)) {
+            throw new NoSparkBackendException("the Spark Connect upstream has a backend token but no TLS: the token"
+                    + " is sent only over TLS (or to a loopback address)");
+        }
         return new SparkBackend(endpoint, upstream.getTls(), upstream.getCaCertificatePem(), upstream.getBackendToken());
+    }
+
+    /** Whether the endpoint's host is this machine, where a token in the clear crosses no network. */
+    private static boolean isLoopback(String endpoint) {
+        String host = endpoint.substring(0, endpoint.lastIndexOf(':'));
+        return host.equals("localhost") || host.equals("[::1]") || LOOPBACK_V4.matcher(host).matches();
     }
 
     private static SparkConnectUpstream sparkUpstream(Tenant tenant) throws NoSparkBackendException {

@@ -2,6 +2,7 @@ package io.tollgate.connect.session;
 
 import io.tollgate.common.auth.CallAuthenticator;
 import io.tollgate.common.auth.CallRefusedException;
+import io.tollgate.common.auth.RevocationSet;
 import io.tollgate.common.tenant.TenantGate;
 import io.tollgate.connect.message.SparkRequest;
 import io.tollgate.connect.routing.BackendRoutes;
@@ -10,10 +11,13 @@ import io.tollgate.connect.routing.SparkBackend;
 import io.tollgate.proto.router.v1.Tenant;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
+
 /**
  * What the gateway decides about a call, in two steps: before any message is read, whether the
- * token and its tenant are accepted; at the first request, which backend serves it and whether the
- * tenant's limits allow it. Refusals are typed exceptions (common's, and this service's), mapped
+ * token and its tenant are accepted; at the first request, whether the token is still unexpired and
+ * unrevoked (a call may wait between its headers and its first request), which backend serves it
+ * and whether the tenant's limits allow it. Refusals are typed exceptions (common's, and this service's), mapped
  * to statuses by the wire.
  */
 @Singleton
@@ -22,12 +26,16 @@ public class CallGateway {
     private final TenantGate gate;
     private final BackendRoutes routes;
     private final TenantLimits limits;
+    private final RevocationSet revocations;
+    private final Clock clock = Clock.systemUTC();
 
-    public CallGateway(CallAuthenticator authenticator, TenantGate gate, BackendRoutes routes, TenantLimits limits) {
+    public CallGateway(CallAuthenticator authenticator, TenantGate gate, BackendRoutes routes, TenantLimits limits,
+                       RevocationSet revocations) {
         this.authenticator = authenticator;
         this.gate = gate;
         this.routes = routes;
         this.limits = limits;
+        this.revocations = revocations;
     }
 
     /** A call admitted at its first request: its backend and its share of the tenant's limits. */
@@ -49,10 +57,17 @@ public class CallGateway {
     /**
      * Routes a call by its first request and takes its share of the tenant's limits.
      *
-     * @throws NoSparkBackendException when the tenant has no usable Spark Connect backend
-     * @throws LimitExceededException  when a limit would be exceeded
+     * @throws CredentialsNoLongerValidException when the token has expired or been revoked since the call began
+     * @throws NoSparkBackendException            when the tenant has no usable Spark Connect backend
+     * @throws LimitExceededException             when a limit would be exceeded
      */
-    public Admitted admit(Caller caller, SparkRequest first) throws NoSparkBackendException, LimitExceededException {
+    public Admitted admit(Caller caller, SparkRequest first)
+            throws CredentialsNoLongerValidException, NoSparkBackendException, LimitExceededException {
+        // Checked again here, not only at the headers: revocations are forgotten once the token
+        // would have expired, so a call parked past both would otherwise run as a disabled user.
+        if (!caller.principal().expiresAt().isAfter(clock.instant()) || revocations.isRevoked(caller.principal())) {
+            throw new CredentialsNoLongerValidException();
+        }
         Tenant tenant = gate.admit(caller.tenantId());
         SparkBackend backend = routes.route(tenant, caller.principal().subject(), caller.user().accountName(),
                 first.sessionId());

@@ -10,6 +10,8 @@ import io.tollgate.connect.support.ConnectGateway;
 import io.tollgate.connect.support.ConnectTokens;
 import io.tollgate.connect.support.SharedNeighbours;
 import io.tollgate.connect.support.SparkRequests;
+import io.tollgate.connect.session.TenantLimits;
+import io.tollgate.proto.router.v1.Quotas;
 import org.junit.jupiter.api.Test;
 
 import java.util.function.Function;
@@ -115,5 +117,20 @@ class ConnectRefusalsTest {
         String trailers = String.valueOf(error.getTrailers()).toLowerCase(java.util.Locale.ROOT);
         assertTrue(!trailers.contains("refused") && !trailers.contains("exception") && !trailers.contains("127.0.0.1"),
                 "no transport detail in the trailers: " + trailers);
+    }
+
+    @Test
+    void aSessionIdThatIsNotAUuidIsInvalidBeforeItCountsOrReachesABackend() {
+        shared.gateway.awaitRevision(shared.registry.upsert(SharedNeighbours.sparkTenant("longids", "",
+                Quotas.getDefaultInstance(), shared.backendC.endpoint())));
+        int before = shared.backendC.received().size();
+
+        StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () ->
+                shared.gateway.blocking("authorization", ConnectTokens.spark("alice", "longids"))
+                        .config(ConfigRequest.newBuilder().setSessionId("x".repeat(10 << 20)).build()));
+
+        assertStatus(Status.Code.INVALID_ARGUMENT, "session_id must be a UUID", error.getStatus());
+        assertEquals(0, shared.gateway.bean(TenantLimits.class).openSessions("longids"));
+        assertEquals(before, shared.backendC.received().size(), "no backend heard of the call");
     }
 }

@@ -1,9 +1,11 @@
 package io.tollgate.connect.grpc;
 
+import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
+import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import io.tollgate.connect.proto.AddArtifactsRequest;
 import io.tollgate.connect.proto.AddArtifactsResponse;
@@ -18,6 +20,7 @@ import io.tollgate.connect.proto.ReleaseExecuteRequest;
 import io.tollgate.connect.proto.ReleaseSessionRequest;
 import io.tollgate.connect.proto.SparkConnectServiceGrpc;
 import io.tollgate.connect.proto.UserContext;
+import io.tollgate.connect.support.ConnectGateway;
 import io.tollgate.connect.support.ConnectTokens;
 import io.tollgate.connect.support.SharedNeighbours;
 import io.tollgate.connect.support.SparkBackendDouble;
@@ -33,6 +36,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,12 +82,12 @@ class SparkConnectProxyTest {
         stub.analyzePlan(AnalyzePlanRequest.newBuilder().setSessionId(session).setUserContext(SparkRequests.CLAIMED).build());
         stub.config(ConfigRequest.newBuilder().setSessionId(session).setUserContext(SparkRequests.CLAIMED).build());
         stub.artifactStatus(ArtifactStatusesRequest.newBuilder().setSessionId(session).setUserContext(SparkRequests.CLAIMED).build());
-        stub.releaseExecute(ReleaseExecuteRequest.newBuilder().setSessionId(session).setOperationId("op")
+        stub.releaseExecute(ReleaseExecuteRequest.newBuilder().setSessionId(session).setOperationId(SparkRequests.newSession())
                 .setUserContext(SparkRequests.CLAIMED).build());
         stub.fetchErrorDetails(FetchErrorDetailsRequest.newBuilder().setSessionId(session).setErrorId("e")
                 .setUserContext(SparkRequests.CLAIMED).build());
         stub.cloneSession(CloneSessionRequest.newBuilder().setSessionId(session).setUserContext(SparkRequests.CLAIMED).build());
-        stub.reattachExecute(ReattachExecuteRequest.newBuilder().setSessionId(session).setOperationId("op")
+        stub.reattachExecute(ReattachExecuteRequest.newBuilder().setSessionId(session).setOperationId(SparkRequests.newSession())
                 .setUserContext(SparkRequests.CLAIMED).build()).forEachRemaining(r -> { });
         stub.releaseSession(ReleaseSessionRequest.newBuilder().setSessionId(session).setUserContext(SparkRequests.CLAIMED).build());
 
@@ -137,14 +141,42 @@ class SparkConnectProxyTest {
     }
 
     @Test
+    void noneOfTheClientsHeadersReachesTheBackendButItsOwnTokenAndTheGatewaysTraceContext() {
+        String session = SparkRequests.newSession();
+        Metadata sent = ConnectGateway.bearer("authorization", token);
+        sent.put(Metadata.Key.of("x-forwarded-user", Metadata.ASCII_STRING_MARSHALLER), "admin");
+        sent.put(Metadata.Key.of("proxy-authorization", Metadata.ASCII_STRING_MARSHALLER), "Basic eDp5");
+        sent.put(Metadata.Key.of("x-custom-bin", Metadata.BINARY_BYTE_MARSHALLER), new byte[]{1, 2});
+        String trace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        sent.put(Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER), trace);
+
+        SparkConnectServiceGrpc.newBlockingStub(shared.gateway.channel())
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(sent))
+                .config(ConfigRequest.newBuilder().setSessionId(session).build());
+
+        Metadata received = shared.backendA.receivedFor(session).get(0).headers();
+        for (String name : List.of("x-forwarded-user", "proxy-authorization", "x-custom-bin", "authentication")) {
+            assertTrue(!received.keys().contains(name), name + " reached the backend: " + received);
+        }
+        // The backend call's trace context is the gateway's own client span (a public door starts its
+        // own trace), never the client's header passed on.
+        assertNotEquals(trace, received.get(Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER)));
+        Iterable<String> authorization = received.getAll(
+                Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER));
+        List<String> tokens = new ArrayList<>();
+        authorization.forEach(tokens::add);
+        assertEquals(List.of("Bearer " + SharedNeighbours.ACME_BACKEND_TOKEN), tokens);
+    }
+
+    @Test
     void aMethodOutsideSparksServiceIsUnimplemented() {
         MethodDescriptor<byte[], byte[]> unknown = MethodDescriptor.<byte[], byte[]>newBuilder()
                 .setType(MethodDescriptor.MethodType.UNARY)
                 .setFullMethodName("spark.connect.SparkConnectService/RunShellCommand")
                 .setRequestMarshaller(RawBytes.INSTANCE).setResponseMarshaller(RawBytes.INSTANCE).build();
         var channel = io.grpc.ClientInterceptors.intercept(shared.gateway.channel(),
-                io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(
-                        io.tollgate.connect.support.ConnectGateway.bearer("authorization", token)));
+                MetadataUtils.newAttachHeadersInterceptor(
+                        ConnectGateway.bearer("authorization", token)));
 
         StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () ->
                 ClientCalls.blockingUnaryCall(channel, unknown, io.grpc.CallOptions.DEFAULT, new byte[0]));

@@ -10,9 +10,12 @@ import io.tollgate.connect.proto.AddArtifactsResponse;
 import io.tollgate.connect.proto.ConfigRequest;
 import io.tollgate.connect.proto.ExecutePlanResponse;
 import io.tollgate.connect.proto.ReleaseSessionRequest;
+import io.tollgate.connect.proto.SparkConnectServiceGrpc;
 import io.tollgate.connect.support.ConnectTokens;
 import io.tollgate.connect.support.SharedNeighbours;
+import io.tollgate.connect.support.SparkBackendDouble;
 import io.tollgate.connect.support.SparkRequests;
+import io.tollgate.proto.router.v1.Quotas;
 import io.tollgate.testkit.await.Await;
 import org.junit.jupiter.api.Test;
 
@@ -81,5 +84,40 @@ class TenantLimitsEnforcedTest {
         Await.until(() -> shared.gateway.bean(io.tollgate.connect.session.TenantLimits.class).openSessions("tight") == 0,
                 Duration.ofSeconds(10), "the released session no longer counts");
         stub.config(config(SparkRequests.newSession()));
+    }
+
+    @Test
+    void aCancelledOperationKeepsItsPlaceUntilItsInterruptIsAnswered() {
+        shared.gateway.awaitRevision(shared.registry.upsert(SharedNeighbours.sparkTenant("oneop", "",
+                Quotas.newBuilder().setMaxSparkOperations(1).build(), shared.backendC.endpoint())));
+        String oneOp = ConnectTokens.spark("gina", "oneop");
+        String session = SparkRequests.newSession();
+        Context.CancellableContext first = Context.current().withCancellation();
+        first.run(() -> shared.gateway.async(oneOp).executePlan(SparkRequests.execute(session, "hang-hold-interrupt"),
+                SparkConnectProxyTest.observer(new CompletableFuture<>())));
+        String operation = Await.value(() -> shared.backendC.receivedFor(session).stream()
+                        .filter(r -> r.method().equals("ExecutePlan")).map(SparkBackendDouble.Received::operationId)
+                        .findFirst().orElse(null), id -> id != null, Duration.ofSeconds(10), "the first operation runs");
+
+        first.cancel(null);
+        Await.until(() -> shared.backendC.interrupts().stream().anyMatch(i -> i.getOperationId().equals(operation)),
+                Duration.ofSeconds(10), "the backend is asked to interrupt it");
+
+        var stub = shared.gateway.blocking("authorization", oneOp);
+        StatusRuntimeException restarted = assertThrows(StatusRuntimeException.class,
+                () -> stub.executePlan(SparkRequests.execute(session, "rows:1")).forEachRemaining(r -> { }));
+        assertEquals(Status.Code.RESOURCE_EXHAUSTED, restarted.getStatus().getCode());
+
+        shared.backendC.answerHeldInterrupts();
+        Await.until(() -> runsOne(stub, session), Duration.ofSeconds(10), "the operation's place is free once interrupted");
+    }
+
+    private static boolean runsOne(SparkConnectServiceGrpc.SparkConnectServiceBlockingStub stub, String session) {
+        try {
+            stub.executePlan(SparkRequests.execute(session, "rows:1")).forEachRemaining(r -> { });
+            return true;
+        } catch (StatusRuntimeException refused) {
+            return false;
+        }
     }
 }

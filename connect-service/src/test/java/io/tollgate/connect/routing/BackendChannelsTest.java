@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BackendChannelsTest {
     private static ConnectConfig config(int maxChannels) {
         return new ConnectConfig("127.0.0.1", 0, true, 1 << 20, 1, 1, 1, Duration.ofHours(1), maxChannels,
-                Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofMillis(200));
+                Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(20),
+                Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofMinutes(5), 32, List.of());
     }
 
     private static SparkBackend backend(String endpoint) {
@@ -45,6 +46,16 @@ class BackendChannelsTest {
         } finally {
             channels.close();
             tracing.close();
+        }
+    }
+
+    @Test
+    void aHostNamedLikeAResolverSchemeIsStillAHostName() throws Exception {
+        BackendChannels channels = new BackendChannels(config(2));
+        try (BackendChannels.Lease lease = channels.lease(backend("unix:15002"))) {
+            assertEquals("unix:15002", lease.channel().authority());
+        } finally {
+            channels.close();
         }
     }
 }

@@ -66,10 +66,11 @@ class BackendRoutesTest {
 
     @Test
     void aTemplateGivesEachUserTheirOwnBackendAndTheBackendToken() throws Exception {
-        Tenant perUser = tenant(SparkConnectUpstream.newBuilder().setEndpointTemplate("spark-{user}.{tenant}-spark.svc:15002")
+        Tenant perUser = tenant(SparkConnectUpstream.newBuilder().setEndpointTemplate("{user}.{tenant}.spark.svc:15002")
                 .setTls(true).setBackendToken("secret"));
         SparkBackend alice = routes.route(perUser, "alice@acme", "alice", "s");
-        assertEquals(new SparkBackend("spark-alice.acme-spark.svc:15002", true, "", "secret"), alice);
+        assertEquals(new SparkBackend(EndpointTemplate.userLabel("alice", "acme") + ".acme.spark.svc:15002", true, "",
+                "secret"), alice);
 
         Function<String, String> endpointOf = name -> {
             try {
@@ -80,7 +81,23 @@ class BackendRoutesTest {
         };
         assertNotEquals(endpointOf.apply("alice.b"), endpointOf.apply("alice-b"));
         assertNotEquals(endpointOf.apply("Alice"), endpointOf.apply("alice"));
-        assertTrue(endpointOf.apply("Alice.B").matches("spark-alice-b-[0-9a-f]{8}\\.acme-spark\\.svc:15002"));
+        assertTrue(endpointOf.apply("Alice.B").matches("alice-b-[0-9a-f]{16}\\.acme\\.spark\\.svc:15002"));
+    }
+
+    @Test
+    void noAccountNameIsAnotherAccountsLabel() {
+        String label = EndpointTemplate.userLabel("alice-smith", "acme");
+        assertNotEquals(label, EndpointTemplate.userLabel(label, "acme"));
+        assertNotEquals(EndpointTemplate.userLabel("bob", "acme"), EndpointTemplate.userLabel("bob", "globex"));
+    }
+
+    @Test
+    void aTemplateWithoutUserAndTenantAsWholeLabelsIsRefused() {
+        for (String template : List.of("spark-{tenant}-{user}.svc:1", "{user}.spark.svc:1", "{tenant}.spark.svc:1",
+                "spark-{user}.{tenant}.svc:1", "{user}.{tenant}.{user}.svc:1", "{user}.{tenant}.svc:{user}")) {
+            assertThrows(NoSparkBackendException.class, () -> routes.route(
+                    tenant(SparkConnectUpstream.newBuilder().setEndpointTemplate(template)), "a@acme", "a", "s"), template);
+        }
     }
 
     @Test
@@ -89,5 +106,15 @@ class BackendRoutesTest {
         assertThrows(NoSparkBackendException.class, () -> routes.route(tenant(SparkConnectUpstream.newBuilder()), "a@acme", "a", "s"));
         assertThrows(NoSparkBackendException.class, () -> routes.route(
                 tenant(SparkConnectUpstream.newBuilder().addEndpoints("not an endpoint")), "a@acme", "a", "s"));
+    }
+
+    @Test
+    void aBackendTokenIsNeverSentInTheClearBeyondThisMachine() throws Exception {
+        assertThrows(NoSparkBackendException.class, () -> routes.route(tenant(SparkConnectUpstream.newBuilder()
+                .addEndpoints("spark.acme.svc:15002").setBackendToken("secret")), "a@acme", "a", "s"));
+        assertEquals("secret", routes.route(tenant(SparkConnectUpstream.newBuilder()
+                .addEndpoints("spark.acme.svc:15002").setBackendToken("secret").setTls(true)), "a@acme", "a", "s").token());
+        assertEquals("secret", routes.route(tenant(SparkConnectUpstream.newBuilder()
+                .addEndpoints("127.0.0.1:15002").setBackendToken("secret")), "a@acme", "a", "s").token());
     }
 }

@@ -41,6 +41,9 @@ public final class ConnectGateway implements AutoCloseable {
         properties.put("tollgate.connect.host", "127.0.0.1");
         properties.put("tollgate.connect.port", 0);
         properties.put("tollgate.connect.plaintext", true);
+        // Short enough for a test to watch a parked call end, long enough for one to park a call
+        // past its token's expiry (ParkedCallTest).
+        properties.put("tollgate.connect.first-request-timeout", "6s");
         properties.put("grpc.channels.router.address", registry.address());
         properties.put("grpc.channels.auth.address", revocations.address());
         properties.put("tollgate.tokens.issuer", "tollgate");

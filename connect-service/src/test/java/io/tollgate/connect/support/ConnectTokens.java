@@ -32,6 +32,12 @@ public final class ConnectTokens {
         return withScope("spark", name, tenant);
     }
 
+    /** A token of {@code name@tenant} with the {@code spark} scope, expiring at {@code expiresAt}. */
+    public static String sparkExpiringAt(String name, String tenant, Instant expiresAt) {
+        return TOKENS.sign(TOKENS.baseClaims(name + "@" + tenant, tenant, List.of("reader"), Instant.now(), expiresAt)
+                .claim(TokenClaims.SCOPE, "spark").build());
+    }
+
     /** A token of {@code name@tenant} with exactly this scope claim. */
     public static String withScope(String scope, String name, String tenant) {
         Instant now = Instant.now();

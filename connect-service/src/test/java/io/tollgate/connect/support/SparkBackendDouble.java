@@ -43,6 +43,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +54,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (Spark is not ours): it records what each call brought (headers, user context, ids, deadline) and
  * answers every RPC. An ExecutePlan's {@code client_type} tells it what to do: {@code rows:N} (N
  * batches, then complete), {@code hang} (run until interrupted, as Spark does even when the RPC
- * is cancelled), {@code flood} (send 64 KiB batches
+ * is cancelled), {@code hang-hold-interrupt} (likewise, and the Interrupt of it is answered only
+ * when the test calls {@link #answerHeldInterrupts()}), {@code flood} (send 64 KiB batches
  * while the caller keeps up, up to {@link #FLOOD_BATCHES}), {@code fail} (a Spark error with a
  * trailer of its own).
  */
@@ -74,6 +76,8 @@ public final class SparkBackendDouble implements AutoCloseable {
     private final Server server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<InterruptRequest> interrupts = new CopyOnWriteArrayList<>();
+    private final Set<String> holdInterruptOf = ConcurrentHashMap.newKeySet();
+    private final List<Runnable> heldInterrupts = new CopyOnWriteArrayList<>();
     private final Map<String, ServerCallStreamObserver<ExecutePlanResponse>> running = new ConcurrentHashMap<>();
     private final AtomicInteger floodSent = new AtomicInteger();
     private volatile boolean floodStalled;
@@ -132,6 +136,14 @@ public final class SparkBackendDouble implements AutoCloseable {
         return List.copyOf(interrupts);
     }
 
+    /** Answers the Interrupts held for {@code hang-hold-interrupt} operations. */
+    public void answerHeldInterrupts() {
+        for (Runnable answer : heldInterrupts) {
+            heldInterrupts.remove(answer);
+            answer.run();
+        }
+    }
+
     /** Whether an operation is still running here. */
     public boolean running(String operationId) {
         return running.containsKey(operationId);
@@ -165,6 +177,9 @@ public final class SparkBackendDouble implements AutoCloseable {
                     responses.onNext(batch(request, i, 16));
                 }
                 responses.onCompleted();
+            } else if (command.equals("hang-hold-interrupt")) {
+                holdInterruptOf.add(operation);
+                running.put(operation, responses);
             } else if (command.equals("hang")) {
                 // As Spark does: a job whose RPC was cancelled keeps running until interrupted.
                 running.put(operation, responses);
@@ -219,8 +234,13 @@ public final class SparkBackendDouble implements AutoCloseable {
                     // the caller's stream was cancelled already
                 }
             }
-            answer(observer, InterruptResponse.newBuilder().setSessionId(request.getSessionId())
-                    .addInterruptedIds(request.getOperationId()).build());
+            InterruptResponse response = InterruptResponse.newBuilder().setSessionId(request.getSessionId())
+                    .addInterruptedIds(request.getOperationId()).build();
+            if (holdInterruptOf.remove(request.getOperationId())) {
+                heldInterrupts.add(() -> answer(observer, response));
+            } else {
+                answer(observer, response);
+            }
         }
 
         @Override
