@@ -51,7 +51,8 @@ class BackendChannelsTest {
 
     @Test
     void aHostNamedLikeAResolverSchemeIsStillAHostName() throws Exception {
-        BackendChannels channels = new BackendChannels(config(2));
+        Tracing tracing = new TracingFactory().tracing(new TracingConfig(null, 1.0, false), List.of(), "connect-service");
+        BackendChannels channels = new BackendChannels(config(2), new InternalCallTracing(tracing));
         try (BackendChannels.Lease lease = channels.lease(backend("unix:15002"))) {
             assertEquals("unix:15002", lease.channel().authority());
         } finally {
