@@ -185,10 +185,7 @@ class SparkConnectGatewayIT {
             // The RPC is cancelled, as when a client process dies: Spark's client sends no Interrupt itself.
             call.cancel(null);
             assertThrows(ExecutionException.class, () -> running.get(1, TimeUnit.MINUTES));
-            Await.until(() -> suite.sparkBackendLog(ACME).substring(logged)
-                            .contains("Asked to cancel jobs with tag SparkConnect_OperationTag_User_"
-                                    + ACME_READER.username() + "_Session_" + spark.sessionId()),
-                    SOON, "acme's Spark cancels the job of the cancelled call");
+            awaitJobCancelled(logged, spark, "acme's Spark cancels the job of the cancelled call");
         }
     }
 
@@ -205,10 +202,7 @@ class SparkConnectGatewayIT {
             Await.until(running::isDone, Duration.ofSeconds(5), "the revoked token's query stream ends");
             ExecutionException ended = assertThrows(ExecutionException.class, running::get);
             assertTrue(messages(ended).contains("invalid credentials"), messages(ended));
-            Await.until(() -> suite.sparkBackendLog(ACME).substring(logged)
-                            .contains("Asked to cancel jobs with tag SparkConnect_OperationTag_User_"
-                                    + ACME_READER.username() + "_Session_" + spark.sessionId()),
-                    SOON, "acme's Spark cancels the revoked caller's job");
+            awaitJobCancelled(logged, spark, "acme's Spark cancels the revoked caller's job");
         }
     }
 
@@ -264,9 +258,16 @@ class SparkConnectGatewayIT {
     }
 
     private static void awaitJobStarted(int loggedBefore, CompletableFuture<?> running) {
-        Await.until(() -> suite.sparkBackendLog(ACME).substring(loggedBefore).contains("Got job"), SOON,
+        Await.until(() -> suite.sparkBackendLog(ACME).substring(loggedBefore).contains("DAGScheduler: Got "), SOON,
                 () -> "acme's Spark started the long query's job; the query: " + outcome(running) + "; Spark's log since: "
                         + tail(suite.sparkBackendLog(ACME).substring(loggedBefore)));
+    }
+
+    /** Until acme's Spark has logged cancelling the jobs of the reader's session (its own job tag names both). */
+    private static void awaitJobCancelled(int loggedBefore, SparkSession spark, String message) {
+        Await.until(() -> suite.sparkBackendLog(ACME).substring(loggedBefore)
+                .contains("Asked to cancel jobs with tag SparkConnect_OperationTag_User_" + ACME_READER.username()
+                        + "_Session_" + spark.sessionId()), SOON, message);
     }
 
     private static String outcome(CompletableFuture<?> running) {
