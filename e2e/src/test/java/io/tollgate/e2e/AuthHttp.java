@@ -38,8 +38,17 @@ final class AuthHttp {
 
     /** An access token for a demo account (password grant), with this scope or the account's default. */
     String accessToken(DemoTenant.DemoAccount account, String scope) throws Exception {
+        return accessToken(account.username(), suite.password(account), scope);
+    }
+
+    /** An access token of the platform administrator (router-service's admin API takes it). */
+    String platformAdminToken() throws Exception {
+        return accessToken(Suite.PLATFORM_ADMIN, suite.platformAdminPassword(), null);
+    }
+
+    private String accessToken(String username, String password, String scope) throws Exception {
         Map<String, String> form = new java.util.LinkedHashMap<>(Map.of("grant_type", "password",
-                "username", account.username(), "password", suite.password(account)));
+                "username", username, "password", password));
         if (scope != null) {
             form.put("scope", scope);
         }

@@ -62,6 +62,11 @@ final class SparkBackends implements AutoCloseable {
         return servers.get(tenant.id()).endpoint();
     }
 
+    /** What a tenant's server has logged so far (e.g. the user ids its sessions were opened for). */
+    String log(DemoTenant tenant) {
+        return servers.get(tenant.id()).log();
+    }
+
     /** The tenant's upstream as the registry's bootstrap file takes it. */
     Map<String, Object> upstream(DemoTenant tenant) {
         return Map.of("name", UPSTREAM, "kind", "SPARK_CONNECT", "sparkConnect",

@@ -6,6 +6,7 @@ import io.tollgate.testkit.net.PortForward;
 import io.tollgate.testkit.postgres.PostgresServer;
 import io.tollgate.testkit.postgres.SharedPostgres;
 import io.tollgate.testkit.tls.InternalCertificates;
+import io.tollgate.testkit.tls.TestPki;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +36,8 @@ public final class Suite implements AutoCloseable {
     /** Spark Connect's own default port: connect-service's in the local suite. */
     private static final int SPARK_CONNECT_PORT = 15002;
     private static final String CONNECT_SERVICE = "connect-service";
+    /** The name connect-service reports its Spark Connect port under. */
+    private static final String SPARK_CONNECT_PORT_NAME = "spark-connect";
 
     private final PostgresServer postgres;
     private final boolean ownsPostgres;
@@ -50,6 +53,8 @@ public final class Suite implements AutoCloseable {
     private final Map<String, S3WarehouseStorage> warehouseStorage;
     private SparkBackends spark;
     private ServiceProcess connectService;
+    /** The CA of connect-service's TLS certificate, when the Spark Connect port serves TLS (tests); else null. */
+    private TestPki.Issued sparkConnectCa;
 
     private Suite(PostgresServer postgres, boolean ownsPostgres, SuitePorts requested, DemoSecrets secrets,
                   DemoProvisioner provisioner, Map<String, String> warehouseLocations,
@@ -93,7 +98,7 @@ public final class Suite implements AutoCloseable {
     public static Suite startForTest(Path stateDir, Map<String, String> warehouseLocations)
             throws IOException, SQLException {
         return start(Path.of(System.getProperty("tollgate.root")), stateDir, SharedPostgres.get(), false,
-                SuitePorts.any(), uniqueSuffix(), Map.of(), warehouseLocations, Map.of(), false);
+                SuitePorts.any(), uniqueSuffix(), Map.of(), warehouseLocations, Map.of(), SparkMode.NONE);
     }
 
     /**
@@ -105,12 +110,23 @@ public final class Suite implements AutoCloseable {
                                      Map<String, S3WarehouseStorage> warehouseStorage)
             throws IOException, SQLException {
         return start(Path.of(System.getProperty("tollgate.root")), stateDir, SharedPostgres.get(), false,
-                SuitePorts.any(), uniqueSuffix(), Map.of(), warehouseLocations, warehouseStorage, false);
+                SuitePorts.any(), uniqueSuffix(), Map.of(), warehouseLocations, warehouseStorage, SparkMode.NONE);
     }
 
     public static Suite start(Path root, Path stateDir, PostgresServer postgres, boolean ownsPostgres, SuitePorts ports,
                               String databaseSuffix) throws IOException, SQLException {
         return start(root, stateDir, postgres, ownsPostgres, ports, databaseSuffix, Map.of());
+    }
+
+    /**
+     * As {@link #startForTest(Path)}, with a Spark Connect server per demo tenant and connect-service
+     * in front of them serving TLS, as deployed, with a certificate for localhost from a CA of the
+     * suite's own ({@link #sparkConnectCa()}): Spark's clients then send their token as
+     * {@code authentication}, the way they do to any remote gateway.
+     */
+    public static Suite startForTestWithSpark(Path stateDir) throws IOException, SQLException {
+        return start(Path.of(System.getProperty("tollgate.root")), stateDir, SharedPostgres.get(), false,
+                SuitePorts.any(), uniqueSuffix(), Map.of(), Map.of(), Map.of(), SparkMode.TLS);
     }
 
     /**
@@ -130,7 +146,17 @@ public final class Suite implements AutoCloseable {
     public static Suite startWithSpark(Path root, Path stateDir, PostgresServer postgres, boolean ownsPostgres,
                                        SuitePorts ports, String databaseSuffix,
                                        Map<String, Map<String, String>> extraEnv) throws IOException, SQLException {
-        return start(root, stateDir, postgres, ownsPostgres, ports, databaseSuffix, extraEnv, Map.of(), Map.of(), true);
+        return start(root, stateDir, postgres, ownsPostgres, ports, databaseSuffix, extraEnv, Map.of(), Map.of(),
+                SparkMode.PLAINTEXT_ON_LOCALHOST);
+    }
+
+    /** Whether the suite runs Spark, and how connect-service serves it. */
+    private enum SparkMode {
+        NONE,
+        /** Development ({@code ./tollgate up --spark}): Spark's clients send a token in the clear to localhost only. */
+        PLAINTEXT_ON_LOCALHOST,
+        /** As deployed: TLS, with a certificate from a CA of the suite's own. */
+        TLS
     }
 
     /**
@@ -140,13 +166,14 @@ public final class Suite implements AutoCloseable {
     public static Suite start(Path root, Path stateDir, PostgresServer postgres, boolean ownsPostgres, SuitePorts ports,
                               String databaseSuffix, Map<String, Map<String, String>> extraEnv)
             throws IOException, SQLException {
-        return start(root, stateDir, postgres, ownsPostgres, ports, databaseSuffix, extraEnv, Map.of(), Map.of(), false);
+        return start(root, stateDir, postgres, ownsPostgres, ports, databaseSuffix, extraEnv, Map.of(), Map.of(),
+                SparkMode.NONE);
     }
 
     private static Suite start(Path root, Path stateDir, PostgresServer postgres, boolean ownsPostgres,
                                SuitePorts ports, String databaseSuffix, Map<String, Map<String, String>> extraEnv,
                                Map<String, String> warehouseLocations, Map<String, S3WarehouseStorage> warehouseStorage,
-                               boolean withSpark)
+                               SparkMode sparkMode)
             throws IOException, SQLException {
         DemoSecrets secrets = DemoSecrets.loadOrCreate(stateDir.resolve("secrets.properties"));
         DemoProvisioner provisioner = new DemoProvisioner(postgres, secrets, root, databaseSuffix);
@@ -154,7 +181,11 @@ public final class Suite implements AutoCloseable {
         Suite suite = new Suite(postgres, ownsPostgres, ports, secrets, provisioner, warehouseLocations,
                 warehouseStorage);
         try {
-            if (withSpark) {
+            if (sparkMode == SparkMode.TLS) {
+                suite.sparkConnectCa = TestPki.ca(Files.createDirectories(stateDir.resolve("connect-tls")),
+                        "spark-connect-ca");
+            }
+            if (sparkMode != SparkMode.NONE) {
                 suite.spark = SparkBackends.start(stateDir, secrets, DemoTenant.all());
             }
             suite.startServices(root, stateDir, extraEnv);
@@ -292,9 +323,9 @@ public final class Suite implements AutoCloseable {
     }
 
     /**
-     * connect-service, the Spark Connect gateway, on Spark Connect's default port (any port in tests),
-     * plaintext on localhost as Spark's clients expect there. Its module is issue #17's: the settings
-     * here are the ones its README is to document.
+     * connect-service, the Spark Connect gateway, on Spark Connect's default port (any port in tests):
+     * plaintext for development on localhost (where Spark's clients send a token in the clear), or
+     * TLS with a certificate for localhost from the suite's CA.
      */
     private ServiceProcess startConnectService(Path root, Path logs, int authHttp, int authGrpc, int routerGrpc,
                                                Map<String, Map<String, String>> extraEnv) {
@@ -303,13 +334,23 @@ public final class Suite implements AutoCloseable {
         connect.put("MICRONAUT_SERVER_PORT", httpPortSetting(SuitePorts.ANY));
         connect.put("TOLLGATE_CONNECT_PORT", Integer.toString(requested.equals(SuitePorts.any()) ? SuitePorts.ANY
                 : SPARK_CONNECT_PORT));
+        // Loopback only: a token may cross it in the clear, and nothing else on the network should reach it.
+        connect.put("TOLLGATE_CONNECT_HOST", "127.0.0.1");
+        if (sparkConnectCa == null) {
+            connect.put("TOLLGATE_CONNECT_PLAINTEXT", "true");
+        } else {
+            TestPki.Issued server = TestPki.server(sparkConnectCa.certificateFile().getParent(), "spark-connect",
+                    sparkConnectCa);
+            connect.put("TOLLGATE_CONNECT_TLS_CERT_CHAIN", server.certificateFile().toString());
+            connect.put("TOLLGATE_CONNECT_TLS_PRIVATE_KEY", server.keyFile().toString());
+        }
         connect.put("GRPC_CHANNELS_AUTH_ADDRESS", "localhost:" + authGrpc);
         connect.put("GRPC_CHANNELS_ROUTER_ADDRESS", "localhost:" + routerGrpc);
         connect.putAll(tokenEnv(authHttp));
         connect.putAll(certificates.environment(CONNECT_SERVICE));
         connect.putAll(extraEnv.getOrDefault(CONNECT_SERVICE, Map.of()));
         return startAll(logs, new Launch(root, CONNECT_SERVICE, "io.tollgate.connect.ConnectApplication", connect,
-                List.of("http", "spark-connect"), "512m")).get(0);
+                List.of("http", SPARK_CONNECT_PORT_NAME), "512m")).get(0);
     }
 
     /**
@@ -521,10 +562,31 @@ public final class Suite implements AutoCloseable {
         return spark.endpoint(tenant);
     }
 
-    /** connect-service's Spark Connect URL without a token, {@code sc://localhost:<port>}; empty where it does not run. */
+    /** What a demo tenant's Spark Connect server has logged so far (with Spark only). */
+    public String sparkBackendLog(DemoTenant tenant) {
+        return spark.log(tenant);
+    }
+
+    /**
+     * connect-service's Spark Connect URL without a token, {@code sc://localhost:<port>} (with
+     * {@code /;use_ssl=true} to add when it serves TLS); empty where it does not run.
+     */
     public Optional<String> sparkConnectUri() {
         return connectService == null ? Optional.empty()
-                : Optional.of("sc://localhost:" + connectService.port("spark-connect"));
+                : Optional.of("sc://localhost:" + connectService.port(SPARK_CONNECT_PORT_NAME));
+    }
+
+    /** The CA connect-service's certificate is signed by, when its port serves TLS ({@link #startForTestWithSpark}). */
+    public Optional<TestPki.Issued> sparkConnectCa() {
+        return Optional.ofNullable(sparkConnectCa);
+    }
+
+    /**
+     * A demo tenant's Spark Connect upstream as router-service's admin API takes it (its backend
+     * token included), for a test that replaces the tenant's definition.
+     */
+    public Map<String, Object> sparkUpstream(DemoTenant tenant) {
+        return spark.upstream(tenant);
     }
 
     /** The Flight SQL endpoint as a Flight location. */
