@@ -1,18 +1,7 @@
 package io.tollgate.flight.server;
 
+import io.grpc.Status;
 import io.opentelemetry.api.common.AttributeKey;
-import io.tollgate.flight.sql.CallRecordMiddleware;
-import io.tollgate.flight.support.Parameters;
-import io.tollgate.flight.support.Parameters.Row;
-import io.tollgate.proto.router.v1.Tenant;
-import io.tollgate.testkit.logs.AuditCapture;
-import org.apache.arrow.flight.FlightRuntimeException;
-import org.apache.arrow.flight.FlightStatusCode;
-import org.apache.arrow.flight.sql.FlightSqlClient.ExecuteIngestOptions;
-import org.apache.arrow.flight.sql.impl.FlightSql.CommandStatementIngest.TableDefinitionOptions;
-import org.apache.arrow.flight.sql.impl.FlightSql.CommandStatementIngest.TableDefinitionOptions.TableExistsOption;
-import org.apache.arrow.flight.sql.impl.FlightSql.CommandStatementIngest.TableDefinitionOptions.TableNotExistOption;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -20,19 +9,31 @@ import io.tollgate.common.tracing.InternalCallTracing;
 import io.tollgate.common.tracing.Tracing;
 import io.tollgate.common.tracing.TracingConfig;
 import io.tollgate.common.tracing.TracingFactory;
+import io.tollgate.flight.sql.CallRecordMiddleware;
 import io.tollgate.flight.support.FlightSqlServer;
+import io.tollgate.flight.support.Parameters;
+import io.tollgate.flight.support.Parameters.Row;
 import io.tollgate.flight.support.ShopSchema;
 import io.tollgate.flight.support.TenantDatabase;
+import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.testkit.await.Await;
+import io.tollgate.testkit.logs.AuditCapture;
 import io.tollgate.testkit.postgres.PostgresDatabase;
 import io.tollgate.testkit.tracing.CapturedSpans;
 import org.apache.arrow.flight.FlightCallHeaders;
 import org.apache.arrow.flight.FlightClient;
 import org.apache.arrow.flight.FlightInfo;
+import org.apache.arrow.flight.FlightRuntimeException;
+import org.apache.arrow.flight.FlightStatusCode;
 import org.apache.arrow.flight.HeaderCallOption;
 import org.apache.arrow.flight.sql.FlightSqlClient;
+import org.apache.arrow.flight.sql.FlightSqlClient.ExecuteIngestOptions;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandStatementIngest.TableDefinitionOptions;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandStatementIngest.TableDefinitionOptions.TableExistsOption;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandStatementIngest.TableDefinitionOptions.TableNotExistOption;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,7 +96,7 @@ class FlightTracingTest {
         String basic = Base64.getEncoder().encodeToString(("alice@acme:" + FlightSqlServer.PASSWORD).getBytes(StandardCharsets.UTF_8));
         headers.insert("authorization", "Basic " + basic);
         // A tenant's client may send a trace context: the front door does not adopt it.
-        headers.insert("traceparent", "00-" + CALLER_TRACE + "-00f067aa0ba902b7-01");
+        headers.insert("traceparent", "00-" + CALLER_TRACE + "-" + CALLER_SPAN + "-01");
         try (FlightSqlClient client = new FlightSqlClient(FlightClient.builder(allocator, server.location()).build())) {
             FlightInfo info = client.execute("SELECT 1", new HeaderCallOption(headers));
             assertEquals(1, info.getEndpoints().size());
@@ -125,12 +126,12 @@ class FlightTracingTest {
         String failedTrace = "5cf92f3577b34da6a3ce929d0e0e4737";
         try (AuditCapture audit = AuditCapture.start();
              FlightSqlClient client = trusting.client(allocator, token)) {
-            assertEquals(1, ingest(client, CALLER_TRACE, TableExistsOption.TABLE_EXISTS_OPTION_FAIL));
+            assertEquals(1, ingest(client, CALLER_TRACE));
             Await.until(() -> !audit.traceIds("sql.ingest").isEmpty(), Duration.ofSeconds(10), "the ingest's audit event");
             assertEquals(List.of(CALLER_TRACE), audit.traceIds("sql.ingest"),
                     "the ingest's work, on arrow-java's executor, logs inside the DoPut's trace");
             FlightRuntimeException exists = assertThrows(FlightRuntimeException.class,
-                    () -> ingest(client, failedTrace, TableExistsOption.TABLE_EXISTS_OPTION_FAIL));
+                    () -> ingest(client, failedTrace));
             assertEquals(FlightStatusCode.ALREADY_EXISTS, exists.status().code());
         }
 
@@ -145,18 +146,18 @@ class FlightTracingTest {
                 "no credential and no name the caller sent: " + put.getAttributes());
 
         SpanData refused = trustingSpan(failedTrace, DO_PUT);
-        assertEquals((long) io.grpc.Status.Code.ALREADY_EXISTS.value(), refused.getAttributes().get(STATUS_CODE),
+        assertEquals((long) Status.Code.ALREADY_EXISTS.value(), refused.getAttributes().get(STATUS_CODE),
                 "the outcome: the status the client saw");
         assertEquals("acme", refused.getAttributes().get(CallRecordMiddleware.TENANT_ATTRIBUTE));
     }
 
-    /** A bulk ingest of one row into traced_events, sent with a traceparent in this trace. */
-    private static long ingest(FlightSqlClient client, String traceId, TableExistsOption ifExists) {
+    /** A bulk ingest of one row into a new table traced_events, sent with a traceparent in this trace. */
+    private static long ingest(FlightSqlClient client, String traceId) {
         FlightCallHeaders headers = new FlightCallHeaders();
         headers.insert("traceparent", "00-" + traceId + "-" + CALLER_SPAN + "-01");
         try (VectorSchemaRoot rows = Parameters.intAndText(allocator, new Row(1, "a"))) {
             return client.executeIngest(rows, new ExecuteIngestOptions("traced_events", TableDefinitionOptions.newBuilder()
-                    .setIfNotExist(TableNotExistOption.TABLE_NOT_EXIST_OPTION_CREATE).setIfExists(ifExists).build(),
+                    .setIfNotExist(TableNotExistOption.TABLE_NOT_EXIST_OPTION_CREATE).setIfExists(TableExistsOption.TABLE_EXISTS_OPTION_FAIL).build(),
                     false, null, null, Map.of()), new HeaderCallOption(headers));
         }
     }
