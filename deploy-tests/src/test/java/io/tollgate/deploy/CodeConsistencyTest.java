@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,7 +52,7 @@ class CodeConsistencyTest {
         List<K8sObject> objects = render.objects();
         for (K8sObject deployment : tollgateDeployments(objects)) {
             ServiceSettings settings = ServiceSettings.of(deployment.name());
-            Map<String, String> configured = configMapData(deployment, objects);
+            Map<String, String> configured = PodRules.configMapData(deployment, objects);
             for (Object port : Tree.list(PodRules.containers(deployment).get(0), "ports")) {
                 String name = Tree.string(port, "name");
                 String key = PORT_KEYS.get(name);
@@ -80,7 +79,7 @@ class CodeConsistencyTest {
                 .filter(object -> object.kind().equals("Deployment") && object.name().equals("flight-service"))
                 .findFirst().orElseThrow();
         long direct = PodRules.directMemoryBytes(PodRules.envValue(PodRules.containers(flight).get(0), "JAVA_TOOL_OPTIONS"));
-        long arrow = Long.parseLong(configMapData(flight, objects).get("TOLLGATE_FLIGHT_MEMORY_LIMIT_BYTES"));
+        long arrow = Long.parseLong(PodRules.configMapData(flight, objects).get("TOLLGATE_FLIGHT_MEMORY_LIMIT_BYTES"));
         assertTrue(direct > arrow, "-XX:MaxDirectMemorySize " + direct + " must exceed Arrow's budget " + arrow);
     }
 
@@ -95,7 +94,7 @@ class CodeConsistencyTest {
         List<K8sObject> objects = render.objects();
         for (K8sObject deployment : tollgateDeployments(objects)) {
             String key = "tollgate.shutdown.drain-period";
-            Object configured = configMapData(deployment, objects).getOrDefault(ServiceSettings.envName(key),
+            Object configured = PodRules.configMapData(deployment, objects).getOrDefault(ServiceSettings.envName(key),
                     String.valueOf(ServiceSettings.of(deployment.name()).value(key)));
             long drain = seconds(String.valueOf(configured));
             Map<String, Object> pod = Tree.map(deployment.body(), "spec", "template", "spec");
@@ -138,22 +137,10 @@ class CodeConsistencyTest {
     }
 
     private static List<String> environmentNames(K8sObject deployment, List<K8sObject> objects) {
-        List<String> names = new ArrayList<>(configMapData(deployment, objects).keySet());
+        List<String> names = new ArrayList<>(PodRules.configMapData(deployment, objects).keySet());
         for (Map<String, Object> container : PodRules.containers(deployment)) {
             Tree.list(container, "env").forEach(env -> names.add(Tree.string(env, "name")));
         }
         return names;
-    }
-
-    private static Map<String, String> configMapData(K8sObject deployment, List<K8sObject> objects) {
-        Map<String, String> data = new HashMap<>();
-        for (Map<String, Object> container : PodRules.containers(deployment)) {
-            for (Object source : Tree.list(container, "envFrom")) {
-                String name = Tree.string(source, "configMapRef", "name");
-                objects.stream().filter(object -> object.kind().equals("ConfigMap") && object.name().equals(name))
-                        .forEach(map -> Tree.map(map.body(), "data").forEach((key, value) -> data.put(key, String.valueOf(value))));
-            }
-        }
-        return data;
     }
 }

@@ -1,6 +1,7 @@
 package io.tollgate.deploy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -204,6 +205,19 @@ final class PodRules {
             findings.add(new Finding("graceful-shutdown", where, "terminationGracePeriodSeconds " + grace
                     + " leaves under " + MIN_DRAIN_SECONDS + " s to drain after the " + pause + " s pause"));
         }
+    }
+
+    /** The variables a workload's containers take from ConfigMaps of the render (envFrom). */
+    static Map<String, String> configMapData(K8sObject workload, List<K8sObject> objects) {
+        Map<String, String> data = new HashMap<>();
+        for (Map<String, Object> container : containers(workload)) {
+            for (Object source : Tree.list(container, "envFrom")) {
+                String name = Tree.string(source, "configMapRef", "name");
+                objects.stream().filter(object -> object.kind().equals("ConfigMap") && object.name().equals(name))
+                        .forEach(map -> Tree.map(map.body(), "data").forEach((key, value) -> data.put(key, String.valueOf(value))));
+            }
+        }
+        return data;
     }
 
     static String envValue(Map<String, Object> container, String name) {

@@ -15,6 +15,7 @@ final class Policy {
         findings.addAll(ServiceRules.check(objects));
         findings.addAll(AccessRules.check(objects, profile));
         findings.addAll(AvailabilityRules.check(objects, profile));
+        findings.addAll(TraceExportRules.check(objects));
         return findings;
     }
 }

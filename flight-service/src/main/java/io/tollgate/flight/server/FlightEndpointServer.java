@@ -17,7 +17,7 @@ import io.tollgate.flight.auth.FlightCallAuthenticator;
 import io.tollgate.flight.config.FlightConfig;
 import io.tollgate.flight.config.FlightTlsConfig;
 import io.tollgate.flight.metrics.FlightMetrics;
-import io.tollgate.flight.sql.CallMetricsMiddleware;
+import io.tollgate.flight.sql.CallRecordMiddleware;
 import io.tollgate.flight.sql.TollgateFlightSqlProducer;
 import jakarta.annotation.PreDestroy;
 import org.apache.arrow.flight.FlightServer;
@@ -47,7 +47,10 @@ import java.util.function.Consumer;
  * asking for client certificates) when {@code tollgate.flight.tls.*} says so. A TLS configuration
  * that cannot be used stops start-up: the endpoint never falls back to plaintext. Every call is a
  * server span (common's public-door tracing), current while the middleware authenticates, so a
- * login forwarded to auth-service continues the call's trace.
+ * login forwarded to auth-service continues the call's trace, and while a DoPut's work runs on
+ * arrow-java's executor (arrow carries gRPC's context there, and OpenTelemetry's gRPC
+ * instrumentation keeps its own context in gRPC's); {@code CallRecordMiddleware} names the call's
+ * tenant and command on it.
  * <p>
  * On SIGTERM it drains (common's {@code lifecycle}): new calls are refused, result streams in flight
  * finish, within {@code tollgate.shutdown.drain-period}.
@@ -88,16 +91,17 @@ public class FlightEndpointServer implements Drainable, ReportedEndpoint {
         Consumer<NettyServerBuilder> transport = builder -> {
             // Interceptors added last run first: a draining server refuses the call before any
             // work (in-flight accounting), then the call's span opens, then the client's address is
-            // noted, then the middlewares run: the call metrics, then the auth middleware (a Basic
-            // login goes to auth-service inside the span, with the address; its refusals counted).
+            // noted, then the middlewares run: the call's record (metrics, the span's tenant and
+            // command), then the auth middleware (a Basic login goes to auth-service inside the
+            // span, with the address; its refusals counted).
             // The middlewares are added here rather than with FlightServer.Builder#middleware: Arrow
             // adds that adapter after this consumer, so it would run before the span and the address.
             builder.addService(health.service())
                     .intercept(new ServerInterceptorAdapter(List.of(
-                            new ServerInterceptorAdapter.KeyFactory<>(CallMetricsMiddleware.KEY,
-                                    new CallMetricsMiddleware.Factory(metrics)),
+                            new ServerInterceptorAdapter.KeyFactory<>(CallRecordMiddleware.KEY,
+                                    new CallRecordMiddleware.Factory(metrics)),
                             new ServerInterceptorAdapter.KeyFactory<>(AuthMiddleware.KEY,
-                                    CallMetricsMiddleware.countingRefusals(metrics,
+                                    CallRecordMiddleware.countingRefusals(metrics,
                                             new AuthMiddleware.Factory(authenticator))))))
                     .intercept(new ClientAddressInterceptor())
                     .intercept(tracing.serverInterceptor())

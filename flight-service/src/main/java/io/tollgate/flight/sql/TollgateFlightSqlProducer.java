@@ -143,7 +143,7 @@ public class TollgateFlightSqlProducer extends BasicFlightSqlProducer {
     @Override
     public FlightInfo getFlightInfo(CallContext context, FlightDescriptor descriptor) {
         Any command = CommandTypes.require(CommandTypes.parse(descriptor.getCommand()), "command");
-        CallMetricsMiddleware.command(context, CommandTypes.nameOf(command));
+        CallRecordMiddleware.command(context, CommandTypes.nameOf(command));
         CommandPreparedStatementQuery prepared =
                 CommandTypes.as(command, CommandPreparedStatementQuery.getDefaultInstance());
         if (prepared != null) {
@@ -160,13 +160,13 @@ public class TollgateFlightSqlProducer extends BasicFlightSqlProducer {
     @Override
     public SchemaResult getSchema(CallContext context, FlightDescriptor descriptor) {
         Any command = CommandTypes.requireDecodable(CommandTypes.parse(descriptor.getCommand()), "command");
-        CallMetricsMiddleware.command(context, CommandTypes.nameOf(command));
+        CallRecordMiddleware.command(context, CommandTypes.nameOf(command));
         return super.getSchema(context, descriptor);
     }
 
     @Override
     public void doAction(CallContext context, Action action, StreamListener<Result> listener) {
-        CallMetricsMiddleware.command(context, CommandTypes.nameOf(action));
+        CallRecordMiddleware.command(context, CommandTypes.nameOf(action));
         try {
             CommandTypes.requireWellFormed(action);
         } catch (FlightRuntimeException e) {
@@ -197,7 +197,7 @@ public class TollgateFlightSqlProducer extends BasicFlightSqlProducer {
         // arrow-java's own dispatch hands a ticket that is no protobuf Any to the stream as is, which
         // the client would see as an error of unknown cause: it is the client's mistake.
         Any command = CommandTypes.require(CommandTypes.parse(ticket.getBytes()), "ticket");
-        CallMetricsMiddleware.command(context, CommandTypes.nameOf(command));
+        CallRecordMiddleware.command(context, CommandTypes.nameOf(command));
         CommandPreparedStatementQuery prepared =
                 CommandTypes.as(command, CommandPreparedStatementQuery.getDefaultInstance());
         TicketStatementQuery statement = CommandTypes.as(command, TicketStatementQuery.getDefaultInstance());
@@ -214,7 +214,7 @@ public class TollgateFlightSqlProducer extends BasicFlightSqlProducer {
     @Override
     public Runnable acceptPut(CallContext context, FlightStream flightStream, StreamListener<PutResult> ack) {
         Any command = CommandTypes.require(CommandTypes.parse(flightStream.getDescriptor().getCommand()), "command");
-        CallMetricsMiddleware.command(context, CommandTypes.nameOf(command));
+        CallRecordMiddleware.command(context, CommandTypes.nameOf(command));
         CommandPreparedStatementQuery prepared =
                 CommandTypes.as(command, CommandPreparedStatementQuery.getDefaultInstance());
         if (prepared != null) {

@@ -1,20 +1,27 @@
 package io.tollgate.testkit.logs;
 
+import io.opentelemetry.api.trace.Span;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Records what the service writes to the audit logger ({@code io.tollgate.audit}) while open: a
- * real appender attached to the real Logback logger ({@link LogbackTap}). Incidents have their own
- * {@link IncidentCapture}.
+ * real appender attached to the real Logback logger ({@link LogbackTap}), with the trace id current
+ * where each line was written (what the services' log lines print as {@code trace_id}). Incidents
+ * have their own {@link IncidentCapture}.
  */
 public final class AuditCapture implements AutoCloseable {
-    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<Line> lines = new CopyOnWriteArrayList<>();
     private final LogbackTap tap;
+
+    private record Line(String text, String traceId) {
+    }
 
     private AuditCapture() {
         tap = LogbackTap.attach("io.tollgate.audit", "audit-capture",
-                event -> lines.add(LogbackTap.formattedMessage(event)));
+                event -> lines.add(new Line(LogbackTap.formattedMessage(event),
+                        Span.current().getSpanContext().getTraceId())));
     }
 
     /** Starts recording. */
@@ -24,12 +31,21 @@ public final class AuditCapture implements AutoCloseable {
 
     /** The lines recorded so far, formatted. */
     public List<String> lines() {
-        return List.copyOf(lines);
+        return lines.stream().map(Line::text).toList();
     }
 
     /** The recorded lines of one event ({@code event=<name>}). */
     public List<String> events(String name) {
-        return lines.stream().filter(line -> line.startsWith("event=" + name + " ")).toList();
+        return lines.stream().map(Line::text).filter(line -> isEvent(line, name)).toList();
+    }
+
+    /** The trace id of each recorded line of one event; all zeros where no trace was current. */
+    public List<String> traceIds(String name) {
+        return lines.stream().filter(line -> isEvent(line.text(), name)).map(Line::traceId).toList();
+    }
+
+    private static boolean isEvent(String line, String name) {
+        return line.startsWith("event=" + name + " ");
     }
 
     @Override
