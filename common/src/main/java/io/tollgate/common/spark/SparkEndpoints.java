@@ -37,9 +37,13 @@ public final class SparkEndpoints {
 
     /**
      * Whether a valid endpoint's host is this machine ({@code localhost}, {@code 127.x.y.z},
-     * {@code [::1]}), where a backend token sent in the clear crosses no network.
+     * {@code [::1]}), where a backend token sent in the clear crosses no network. False for
+     * anything that is not an endpoint.
      */
     public static boolean isLoopback(String endpoint) {
+        if (!isEndpoint(endpoint)) {
+            return false;
+        }
         String host = endpoint.substring(0, endpoint.lastIndexOf(':'));
         return host.equals("localhost") || host.equals("[::1]") || LOOPBACK_V4.matcher(host).matches();
     }

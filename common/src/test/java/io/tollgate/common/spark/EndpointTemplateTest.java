@@ -67,7 +67,8 @@ class EndpointTemplateTest {
         for (String loopback : List.of("localhost:1", "127.0.0.1:1", "127.9.8.7:1", "[::1]:1")) {
             assertTrue(SparkEndpoints.isLoopback(loopback), loopback);
         }
-        for (String remote : List.of("localhost.evil.example:1", "128.0.0.1:1", "[::2]:1", "spark:1")) {
+        for (String remote : List.of("localhost.evil.example:1", "128.0.0.1:1", "[::2]:1", "spark:1", "localhost",
+                "localhost:0")) {
             assertTrue(!SparkEndpoints.isLoopback(remote), remote);
         }
     }
