@@ -1,5 +1,8 @@
 package io.tollgate.connect.routing;
 
+import io.tollgate.common.spark.EndpointTemplate;
+import io.tollgate.common.spark.InvalidEndpointTemplateException;
+import io.tollgate.common.spark.SparkEndpoints;
 import io.tollgate.proto.router.v1.SparkConnectUpstream;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.Upstream;
@@ -7,20 +10,16 @@ import io.tollgate.proto.router.v1.UpstreamKind;
 import jakarta.inject.Singleton;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The backend of a call: the tenant's Spark Connect upstream (its first one, by registry order),
  * then the endpoint its (tenant, subject, session id) hashes to, or its per-user template filled.
- * A backend token goes only over TLS, or to a loopback address (development).
+ * A backend token goes only over TLS, or to a loopback address (development). The endpoint and
+ * template rules are common's ({@link SparkEndpoints}, {@link EndpointTemplate}): router-service
+ * stores no upstream that breaks them, and one that does anyway is refused here.
  */
 @Singleton
 public class BackendRoutes {
-    /** host:port, host a DNS name, IPv4 or bracketed IPv6; nothing else reaches a channel builder. */
-    private static final Pattern ENDPOINT = Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?"
-            + "|\\[[0-9A-Fa-f:.]+\\]):[0-9]{1,5}");
-    private static final Pattern LOOPBACK_V4 = Pattern.compile("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
-
     /**
      * @param accountName the caller's account name within its tenant (for per-user templates)
      * @throws NoSparkBackendException when the tenant has no Spark Connect upstream, or it names no
@@ -34,24 +33,26 @@ public class BackendRoutes {
             List<String> endpoints = upstream.getEndpointsList();
             endpoint = Rendezvous.choose(endpoints, tenant.getId() + '\u0000' + subject + '\u0000' + sessionId);
         } else if (!upstream.getEndpointTemplate().isEmpty()) {
-            endpoint = EndpointTemplate.fill(upstream.getEndpointTemplate(), tenant.getId(), accountName);
+            endpoint = filled(upstream.getEndpointTemplate(), tenant.getId(), accountName);
         } else {
             throw new NoSparkBackendException("the Spark Connect upstream has neither endpoints nor a template");
         }
-        if (!ENDPOINT.matcher(endpoint).matches()) {
+        if (!SparkEndpoints.isEndpoint(endpoint)) {
             throw new NoSparkBackendException("the Spark Connect endpoint is not host:port");
         }
-        if (!upstream.getBackendToken().isEmpty() && !upstream.getTls() && !isLoopback(endpoint)) {
+        if (!upstream.getBackendToken().isEmpty() && !upstream.getTls() && !SparkEndpoints.isLoopback(endpoint)) {
             throw new NoSparkBackendException("the Spark Connect upstream has a backend token but no TLS: the token"
                     + " is sent only over TLS (or to a loopback address)");
         }
         return new SparkBackend(endpoint, upstream.getTls(), upstream.getCaCertificatePem(), upstream.getBackendToken());
     }
 
-    /** Whether the endpoint's host is this machine, where a token in the clear crosses no network. */
-    private static boolean isLoopback(String endpoint) {
-        String host = endpoint.substring(0, endpoint.lastIndexOf(':'));
-        return host.equals("localhost") || host.equals("[::1]") || LOOPBACK_V4.matcher(host).matches();
+    private static String filled(String template, String tenantId, String accountName) throws NoSparkBackendException {
+        try {
+            return EndpointTemplate.fill(template, tenantId, accountName);
+        } catch (InvalidEndpointTemplateException e) {
+            throw new NoSparkBackendException("the endpoint template is refused: " + e.getMessage());
+        }
     }
 
     private static SparkConnectUpstream sparkUpstream(Tenant tenant) throws NoSparkBackendException {

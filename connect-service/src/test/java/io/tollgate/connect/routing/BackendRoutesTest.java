@@ -1,5 +1,6 @@
 package io.tollgate.connect.routing;
 
+import io.tollgate.common.spark.EndpointTemplate;
 import io.tollgate.proto.router.v1.SparkConnectUpstream;
 import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.Upstream;

@@ -1,6 +1,9 @@
 package io.tollgate.router.domain;
 
 import io.micronaut.core.annotation.Nullable;
+import io.tollgate.common.spark.EndpointTemplate;
+import io.tollgate.common.spark.InvalidEndpointTemplateException;
+import io.tollgate.common.spark.SparkEndpoints;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,27 +13,21 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The rules for a Spark Connect upstream's settings: exactly one of 1 to {@value #MAX_ENDPOINTS}
- * distinct {@code host:port} endpoints and an endpoint template; a template fills in only
- * {@code {tenant}} and {@code {user}}, and only in the host; no scheme anywhere (connect-service
+ * distinct {@code host:port} endpoints and an endpoint template; no scheme anywhere (connect-service
  * speaks gRPC, over TLS when {@code tls}); a CA only with TLS, and only PEM certificates; the backend
- * token given or referenced, never both, and never what reads show in its place ({@code literal:***}).
- * Messages never echo an endpoint, a certificate or a token.
+ * token given or referenced, never both, never what reads show in its place ({@code literal:***}),
+ * and only with TLS unless every endpoint is a loopback address. Endpoints and templates are
+ * checked by common's {@link SparkEndpoints} and {@link EndpointTemplate}, the very rules
+ * connect-service routes by, so that the registry stores no upstream the gateway would refuse.
+ * Messages never echo an endpoint, a template, a certificate or a token.
  */
 final class SparkConnectRules {
     static final int MAX_ENDPOINTS = 16;
     static final int MAX_CA_PEM = 64 * 1024;
-    static final List<String> PLACEHOLDERS = List.of("{tenant}", "{user}");
-    // DNS names (RFC 1123 labels, lowercase as Kubernetes spells them) and IPv4; IPv6 in brackets.
-    private static final Pattern HOST = Pattern.compile(
-            "[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?)*|\\[[0-9a-f:.]{2,45}]");
-    private static final int MAX_HOST = 253;
-    private static final Pattern ENDPOINT = Pattern.compile("(.+):([1-9][0-9]{0,4})");
-    private static final Pattern BRACED = Pattern.compile("\\{[^{}]*}");
     // Sent as "Bearer <token>" in a gRPC header: printable, no spaces.
     private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]{1,4096}");
     private static final SecretInput BACKEND_TOKEN = new SecretInput("backendToken", "backendTokenRef", "token",
@@ -65,14 +62,10 @@ final class SparkConnectRules {
         String ca = caCertificate(path + ".caCertificatePem", candidate.caCertificatePem(), tls, problems);
         String tokenRef = BACKEND_TOKEN.reference(path, candidate.backendToken(), candidate.backendTokenRef(), false,
                 problems);
+        if (problems.count() == before) {
+            tokenOnlyOverTls(path + ".tls", endpoints, template, tls, tokenRef, problems);
+        }
         return problems.count() > before ? null : new SparkConnectBackends(endpoints, template, tls, ca, tokenRef);
-    }
-
-    /** Whether {@code endpoint} is {@code host:port} as the registry accepts it. */
-    static boolean isEndpoint(String endpoint) {
-        Matcher parts = ENDPOINT.matcher(endpoint);
-        return parts.matches() && parts.group(1).length() <= MAX_HOST && HOST.matcher(parts.group(1)).matches()
-                && Integer.parseInt(parts.group(2)) <= 65535;
     }
 
     private static List<String> endpoints(String path, List<String> given, FieldProblems problems) {
@@ -84,7 +77,7 @@ final class SparkConnectRules {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < given.size(); i++) {
             String endpoint = given.get(i);
-            if (endpoint == null || !isEndpoint(endpoint)) {
+            if (endpoint == null || !SparkEndpoints.isEndpoint(endpoint)) {
                 problems.add(path + "[" + i + "]", ENDPOINT_RULE);
             } else if (!seen.add(endpoint)) {
                 // Listed twice, it would draw twice its share of sessions.
@@ -97,33 +90,27 @@ final class SparkConnectRules {
     }
 
     private static String template(String path, String template, FieldProblems problems) {
-        Matcher braced = BRACED.matcher(template);
-        boolean placeholder = false;
-        while (braced.find()) {
-            if (!PLACEHOLDERS.contains(braced.group())) {
-                problems.add(path, "may fill in only " + String.join(" and ", PLACEHOLDERS));
-                return null;
-            }
-            placeholder = true;
-        }
-        String filled = template;
-        for (String name : PLACEHOLDERS) {
-            filled = filled.replace(name, "x");
-        }
-        if (filled.indexOf('{') >= 0 || filled.indexOf('}') >= 0) {
-            problems.add(path, "may fill in only " + String.join(" and ", PLACEHOLDERS));
+        try {
+            EndpointTemplate.check(template);
+            return template;
+        } catch (InvalidEndpointTemplateException e) {
+            problems.add(path, e.getMessage());
             return null;
         }
-        if (!placeholder) {
-            problems.add(path, "must fill in {user} or {tenant} (a fixed backend is an endpoint)");
-            return null;
+    }
+
+    /**
+     * connect-service sends a backend token in the clear to no one but this machine: refused here
+     * rather than at every call. A template's host is never a loopback address.
+     */
+    private static void tokenOnlyOverTls(String path, List<String> endpoints, @Nullable String template, boolean tls,
+                                         @Nullable String tokenRef, FieldProblems problems) {
+        boolean loopbackOnly = template == null && !endpoints.isEmpty()
+                && endpoints.stream().allMatch(SparkEndpoints::isLoopback);
+        if (tokenRef != null && !tls && !loopbackOnly) {
+            problems.add(path, "must be true with a backend token (the token is sent only over TLS, or in the clear"
+                    + " to loopback endpoints only: localhost, 127.x.y.z, [::1])");
         }
-        // A placeholder in the port leaves a letter there, which no port is.
-        if (!isEndpoint(filled)) {
-            problems.add(path, ENDPOINT_RULE + "; the placeholders only in the host");
-            return null;
-        }
-        return template;
     }
 
     private static String caCertificate(String path, @Nullable String pem, boolean tls, FieldProblems problems) {

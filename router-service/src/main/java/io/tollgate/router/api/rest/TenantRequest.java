@@ -160,13 +160,14 @@ public record TenantRequest(
     @Schema(name = "SparkConnectRequest")
     public record SparkConnect(
             @Schema(description = "1 to 16 shared backends, each host:port (no scheme)") @Nullable List<String> endpoints,
-            @Schema(description = "Per-user backends: host:port filling in {tenant} and {user} in the host, e.g. "
-                    + "spark-{user}.{tenant}-spark.svc:15002") @Nullable String endpointTemplate,
+            @Schema(description = "Per-user backends: host:port whose host has {user} and {tenant} each exactly once "
+                    + "as a whole label, e.g. {user}.{tenant}.spark.svc:15002") @Nullable String endpointTemplate,
             @Schema(description = "Reach the backends over TLS; default false") @Nullable Boolean tls,
             @Schema(description = "PEM CA certificate(s) to trust for the backends (tls only); absent: the "
                     + "platform's trust store") @Nullable String caCertificatePem,
             @Schema(description = "The bearer token connect-service presents to the backends, stored as a literal: "
-                    + "reference (development only)", writeOnly = true) @Nullable String backendToken,
+                    + "reference (development only); with tls unless every endpoint is loopback", writeOnly = true)
+            @Nullable String backendToken,
             @Schema(description = "secret:<namespace>/<name>#<key> or literal:<token>", writeOnly = true)
             @Nullable String backendTokenRef) {
 

@@ -64,7 +64,7 @@ class InternalCallersTest extends RouterServiceTest {
                                    "endpoint":"http://minio.example:9000","region":"us-east-1",
                                    "pathStyleAccess":true,"accessKeyId":"ACMEKEY","secretAccessKey":"%s"}}}],
                    "upstreams":[{"name":"spark","kind":"SPARK_CONNECT","sparkConnect":{
-                                  "endpoints":["spark.acme.svc:15002"],"backendToken":"%s"}}],
+                                  "endpoints":["spark.acme.svc:15002"],"tls":true,"backendToken":"%s"}}],
                    "quotas":{"maxSparkSessions":2}}
                 ]}""".formatted(PASSWORD, READER_PASSWORD, STORAGE_KEY, BACKEND_TOKEN);
     }

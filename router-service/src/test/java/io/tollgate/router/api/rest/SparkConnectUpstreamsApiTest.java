@@ -82,16 +82,16 @@ class SparkConnectUpstreamsApiTest extends AdminServiceTest {
     @Test
     void aPerUserTemplateRoundTripsAndAChangedTokenIsAChangeOfUpstreamsWithTheTokenMasked() {
         Response created = admin().post(PATH, withSpark("endframe",
-                "{\"endpointTemplate\":\"spark-{user}.{tenant}-spark.svc:15002\",\"backendToken\":\"" + BACKEND_TOKEN
-                        + "\"}"));
+                "{\"endpointTemplate\":\"{user}.{tenant}.spark.svc:15002\",\"tls\":true,\"backendToken\":\""
+                        + BACKEND_TOKEN + "\"}"));
         assertEquals(201, created.status(), created::toString);
         Response changed = admin().put(PATH + "/endframe", withSpark("endframe",
-                "{\"endpointTemplate\":\"spark-{user}.{tenant}-spark.svc:15002\",\"backendToken\":\"another-"
+                "{\"endpointTemplate\":\"{user}.{tenant}.spark.svc:15002\",\"tls\":true,\"backendToken\":\"another-"
                         + BACKEND_TOKEN + "\"}"), created.etag());
         assertEquals(200, changed.status(), changed::toString);
 
         JsonBody.parse(changed.body()).assertEquals("/upstreams/1/sparkConnect/endpointTemplate",
-                "spark-{user}.{tenant}-spark.svc:15002");
+                "{user}.{tenant}.spark.svc:15002");
         Response history = admin().get(PATH + "/endframe/history");
         assertFalse(history.body().contains(BACKEND_TOKEN), history.body());
         JsonBody changes = JsonBody.parse(history.body());
@@ -113,6 +113,21 @@ class SparkConnectUpstreamsApiTest extends AdminServiceTest {
         assertEquals(List.of("upstreams[1].sparkConnect.backendTokenRef"), refused.problemFields());
         assertEquals(BACKEND_TOKEN, routedAs("connect-service", "raviga").getUpstreams(1).getSparkConnect()
                 .getBackendToken());
+    }
+
+    @Test
+    void templatesConnectServiceWouldRefuseAndTokensInTheClearAreRefusedAtTheFieldWithoutEchoingThem() {
+        for (String template : List.of("spark-{tenant}-{user}.svc:15002", "{user}.spark.svc:15002")) {
+            Response refused = admin().post(PATH, withSpark("hooli-xyz", "{\"endpointTemplate\":\"" + template + "\"}"));
+            assertEquals(400, refused.status(), refused::toString);
+            assertEquals(List.of("upstreams[1].sparkConnect.endpointTemplate"), refused.problemFields(), template);
+        }
+        Response clear = admin().post(PATH, withSpark("hooli-xyz",
+                "{\"endpoints\":[\"spark-0.hooli.svc:15002\"],\"backendToken\":\"" + BACKEND_TOKEN + "\"}"));
+        assertEquals(400, clear.status(), clear::toString);
+        assertEquals(List.of("upstreams[1].sparkConnect.tls"), clear.problemFields());
+        assertFalse(clear.body().contains(BACKEND_TOKEN), clear.body());
+        assertEquals(404, admin().get(PATH + "/hooli-xyz").status());
     }
 
     @Test

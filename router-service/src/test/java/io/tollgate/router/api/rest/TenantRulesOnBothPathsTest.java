@@ -172,6 +172,25 @@ class TenantRulesOnBothPathsTest {
                         "upstreams[0].sparkConnect.endpointTemplate"),
                 both("a template with an unclosed brace", "upstreams", List.of(template("spark-{user:15002")),
                         "upstreams[0].sparkConnect.endpointTemplate"),
+                both("a template with {user} inside a label (tenant a-b's user c would meet tenant a's b-c)",
+                        "upstreams", List.of(template("spark-{tenant}-{user}.svc:15002")),
+                        "upstreams[0].sparkConnect.endpointTemplate"),
+                both("a template without {tenant} (bob@acme would meet bob@globex)", "upstreams",
+                        List.of(template("{user}.spark.svc:15002")), "upstreams[0].sparkConnect.endpointTemplate"),
+                both("a template with {user} twice", "upstreams", List.of(template("{user}.{tenant}.{user}.svc:15002")),
+                        "upstreams[0].sparkConnect.endpointTemplate"),
+                both("a template whose host is not a DNS name", "upstreams",
+                        List.of(template("{user}.{tenant}.Spark_Svc:15002")), "upstreams[0].sparkConnect.endpointTemplate"),
+                both("a template whose host outgrows DNS once filled at its longest", "upstreams",
+                        List.of(template("{user}.{tenant}." + "s".repeat(63) + "." + "t".repeat(62) + ":15002")),
+                        "upstreams[0].sparkConnect.endpointTemplate"),
+                both("a backend token in the clear to a remote endpoint", "upstreams",
+                        List.of(spark(Map.of("endpoints", List.of("localhost:15002", "spark.acme.svc:15002"),
+                                "backendToken", "t0ken"))), "upstreams[0].sparkConnect.tls"),
+                both("a backend token reference in the clear to per-user servers", "upstreams",
+                        List.of(sparkWith(Map.of("endpointTemplate", "{user}.{tenant}.spark.svc:15002",
+                                "backendTokenRef", "secret:spark/acme#token"), Map.of())),
+                        "upstreams[0].sparkConnect.tls"),
                 both("a CA without TLS", "upstreams", List.of(spark(Map.of("caCertificatePem", "x"))),
                         "upstreams[0].sparkConnect.caCertificatePem"),
                 both("a CA that is no certificate", "upstreams", List.of(spark(Map.of("tls", true,
@@ -247,8 +266,10 @@ class TenantRulesOnBothPathsTest {
         List<Map<String, Object>> upstreams = List.of(Map.of("name", "trino", "url", "https://trino:8443"),
                 spark(Map.of("endpoints", List.of("spark-0.acme.svc:15002", "10.1.2.3:15002", "[::1]:15002"),
                         "tls", true, "caCertificatePem", ca, "backendToken", "t0ken")),
-                sparkWith(Map.of("endpointTemplate", "spark-{user}.{tenant}-spark.svc:15002",
-                        "backendTokenRef", "secret:spark/acme#token"), Map.of("name", "per-user")));
+                sparkWith(Map.of("endpointTemplate", "{user}.{tenant}.spark.svc:15002", "tls", true,
+                        "backendTokenRef", "secret:spark/acme#token"), Map.of("name", "per-user")),
+                sparkWith(Map.of("endpoints", List.of("localhost:15002", "127.0.0.1:15003", "[::1]:15004"),
+                        "backendToken", "t0ken"), Map.of("name", "on-this-machine")));
         Map<String, Object> quotas = Map.of("maxSparkSessions", 4, "maxSparkOperations", 8,
                 "maxSparkArtifactBytes", 1L << 32);
         Map<String, Object> request = validRequest();
@@ -263,16 +284,19 @@ class TenantRulesOnBothPathsTest {
 
         assertEquals(fromRequest.upstreams(), fromFile.upstreams());
         assertEquals(fromRequest.quotas(), fromFile.quotas());
-        assertEquals(List.of(UpstreamKind.HTTP, UpstreamKind.SPARK_CONNECT, UpstreamKind.SPARK_CONNECT),
+        assertEquals(List.of(UpstreamKind.HTTP, UpstreamKind.SPARK_CONNECT, UpstreamKind.SPARK_CONNECT,
+                        UpstreamKind.SPARK_CONNECT),
                 fromFile.upstreams().stream().map(Upstream::kind).toList());
         SparkConnectBackends shared = fromFile.upstreams().get(1).sparkConnect();
         assertEquals(List.of("spark-0.acme.svc:15002", "10.1.2.3:15002", "[::1]:15002"), shared.endpoints());
         assertEquals("literal:t0ken", shared.backendTokenRef());
         assertEquals(ca, shared.caCertificatePem());
         SparkConnectBackends perUser = fromFile.upstreams().get(2).sparkConnect();
-        assertEquals("spark-{user}.{tenant}-spark.svc:15002", perUser.endpointTemplate());
+        assertEquals("{user}.{tenant}.spark.svc:15002", perUser.endpointTemplate());
         assertEquals(List.of(), perUser.endpoints());
         assertEquals("secret:spark/acme#token", perUser.backendTokenRef());
+        assertEquals("literal:t0ken", fromFile.upstreams().get(3).sparkConnect().backendTokenRef(),
+                "a token may go in the clear to this machine");
         assertEquals(1L << 32, fromFile.quotas().maxSparkArtifactBytes());
         assertEquals(8, fromFile.quotas().maxSparkOperations());
     }
