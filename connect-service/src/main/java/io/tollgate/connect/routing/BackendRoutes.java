@@ -48,6 +48,11 @@ public class BackendRoutes {
         return new SparkBackend(endpoint, upstream.getTls(), upstream.getCaCertificatePem(), upstream.getBackendToken());
     }
 
+    /** The endpoints a tenant's sessions are spread over: 1 for a per-user template. */
+    public int endpointCount(Tenant tenant) throws NoSparkBackendException {
+        return Math.max(1, sparkUpstream(tenant).getEndpointsCount());
+    }
+
     /** Whether the endpoint's host is this machine, where a token in the clear crosses no network. */
     private static boolean isLoopback(String endpoint) {
         String host = endpoint.substring(0, endpoint.lastIndexOf(':'));
