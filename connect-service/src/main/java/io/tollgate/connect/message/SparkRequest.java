@@ -17,8 +17,10 @@ import java.util.UUID;
  * {@code session_id} as field 1 and {@code user_context} as field 2; some carry an operation id or
  * artifact bytes. Every id it reads (session, operation, a clone's new session) must be a canonical
  * UUID, as Spark's protocol says: the gateway keeps session ids in its limits and writes ids to its
- * logs, so a longer or stranger one is refused before it is held anywhere. {@link #withUser} writes it back with the client's user context (extensions
- * included) replaced by the verified one; every other field is copied byte for byte.
+ * logs, so a longer or stranger one is refused before it is held anywhere (an empty
+ * {@code new_session_id} is none, as Spark reads it). {@link #withUser} writes it back with the
+ * client's user context (extensions included) replaced by the verified one, {@link #withNewSessionId}
+ * with the clone's id the gateway chose; every other field is copied byte for byte.
  */
 public final class SparkRequest {
     static final int SESSION_ID = 1;
