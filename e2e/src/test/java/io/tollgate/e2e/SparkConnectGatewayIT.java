@@ -154,6 +154,18 @@ class SparkConnectGatewayIT {
     }
 
     @Test
+    void aClonedSessionIsServedWithItsSourcesTempViews() {
+        try (SparkSession source = session(token(ACME_WRITER), "")) {
+            source.sql("SELECT 'copied' AS word").createOrReplaceTempView("to_clone");
+            // Spark's client names no new session id: the gateway chooses one beside the source.
+            try (SparkSession clone = source.cloneSession()) {
+                assertFalse(clone.sessionId().equals(source.sessionId()));
+                assertEquals("copied", clone.sql("SELECT word FROM to_clone").collectAsList().get(0).getString(0));
+            }
+        }
+    }
+
+    @Test
     void eachTenantReachesItsOwnSparkAndNeverTheOthers() {
         String table = "acme_only_" + Long.toHexString(System.nanoTime());
         try (SparkSession acme = session(token(ACME_WRITER), "")) {

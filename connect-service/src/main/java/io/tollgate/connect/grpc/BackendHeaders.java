@@ -12,12 +12,14 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The headers a backend call carries: of the client's, only an allowlist (the names an operator
- * lists in {@code tollgate.connect.forwarded-headers}, none by default), plus
+ * The headers that cross the gateway, each way by an allowlist. To a backend: of the client's, only
+ * the names an operator lists in {@code tollgate.connect.forwarded-headers} (none by default), plus
  * the backend token of the tenant's upstream as {@code authorization: Bearer}. Anything else a
  * client sends (x-forwarded-user, proxy-authorization, forwarded, binary headers...) could be
  * believed by an authenticating proxy in front of Spark, so it never leaves the gateway; nor does
- * the client's token.
+ * the client's token. To a client: of the backend's response headers and trailers, only what
+ * Spark's clients read ({@link #RETURNED}); what else a backend or a proxy in front of it adds
+ * (server names, hosts, timings) says how the tenant's Spark is deployed, not what the caller asked.
  */
 @Singleton
 final class BackendHeaders {
@@ -29,6 +31,19 @@ final class BackendHeaders {
     private static final Set<String> NEVER_FORWARDED = Set.of("authorization", "authentication", "cookie",
             "proxy-authorization", "content-type", "te", "user-agent", "host", "traceparent", "tracestate",
             "baggage");
+
+    /**
+     * Spark's error details: a {@code google.rpc.Status} whose {@code ErrorInfo} carries the error
+     * class, SQL state, message parameters and the id that FetchErrorDetails takes.
+     */
+    static final Metadata.Key<byte[]> SPARK_ERROR_DETAILS =
+            Metadata.Key.of("grpc-status-details-bin", Metadata.BINARY_BYTE_MARSHALLER);
+    /**
+     * The backend's headers and trailers a client receives. Spark's clients read no other;
+     * {@code content-type}, {@code grpc-encoding} and the status are grpc-java's own, set by the
+     * gateway's server whatever is passed.
+     */
+    private static final List<Metadata.Key<byte[]>> RETURNED = List.of(SPARK_ERROR_DETAILS);
 
     private final Set<String> forwarded;
 
@@ -48,6 +63,18 @@ final class BackendHeaders {
             names.add(lower);
         }
         return Set.copyOf(names);
+    }
+
+    /** Of a backend's response headers or trailers, what goes on to the client. */
+    static Metadata forClient(Metadata backend) {
+        Metadata returned = new Metadata();
+        for (Metadata.Key<byte[]> key : RETURNED) {
+            Iterable<byte[]> values = backend.getAll(key);
+            if (values != null) {
+                values.forEach(value -> returned.put(key, value));
+            }
+        }
+        return returned;
     }
 
     Metadata forBackend(Metadata client, SparkBackend backend) {

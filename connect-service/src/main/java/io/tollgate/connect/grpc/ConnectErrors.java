@@ -20,9 +20,12 @@ import org.slf4j.LoggerFactory;
  */
 final class ConnectErrors {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectErrors.class);
-    private static final Metadata.Key<byte[]> STATUS_DETAILS =
-            Metadata.Key.of("grpc-status-details-bin", Metadata.BINARY_BYTE_MARSHALLER);
     static final String BACKEND_UNAVAILABLE = "Spark Connect backend unavailable";
+    /**
+     * The hop's RESOURCE_EXHAUSTED: grpc-java's (a response over {@code max-message-bytes}) or the
+     * backend's server's (a request over its own limit).
+     */
+    static final String MESSAGE_TOO_LARGE = "a message exceeds the size the Spark Connect gateway or backend accepts";
     private static final Status TENANT_NOT_AVAILABLE = Status.PERMISSION_DENIED
             .withDescription(new TenantRefusedException(TenantRefusedException.Reason.NOT_AVAILABLE).getMessage());
 
@@ -64,27 +67,30 @@ final class ConnectErrors {
     }
 
     /**
-     * What the client reads of a backend call's end. The backend's own status (Spark's error and
-     * its details, about the user's own query) passes through; a failure of the hop itself (no
-     * connection, the backend gone before answering, a local deadline) is answered in our words,
-     * never the transport library's.
+     * What the client reads of a backend call's end. Spark answers every error of its own with its
+     * error details ({@code grpc-status-details-bin}: error class, message parameters, the id
+     * FetchErrorDetails takes) about the user's own query: such a status passes as Spark sent it, as
+     * does OK. Any other status is the hop's, grpc-java's or something between the gateway and
+     * Spark: a deadline ("CallOptions deadline exceeded after ... [remote_addr=...]"), a response
+     * over the size limit, a transport failure, an unknown method, a backend refusing the gateway's
+     * token. Its text is not ours to repeat: the client reads ours, and what is not the caller's
+     * to fix is an incident.
      *
-     * @param trailers the backend call's trailers (Spark's errors carry {@code grpc-status-details-bin})
-     * @param answered whether the backend had sent headers (it was reached)
+     * @param trailers the backend call's trailers
+     * @return {@code status} itself when it passes through, else a status of ours
      */
-    static Status fromBackend(String method, Status status, Metadata trailers, boolean answered) {
-        // A deadline without Spark's error details is grpc-java's own (the client's deadline bounds
-        // the backend call, which may pass it first): its text names the backend's address.
-        boolean sparkError = trailers.containsKey(STATUS_DETAILS);
-        boolean local = status.getCause() != null || (!answered && status.getCode() == Status.Code.UNAVAILABLE)
-                || (status.getCode() == Status.Code.DEADLINE_EXCEEDED && !sparkError);
-        if (!local) {
+    static Status fromBackend(String method, Status status, Metadata trailers) {
+        boolean sparksOwn = status.getCause() == null && trailers.containsKey(BackendHeaders.SPARK_ERROR_DETAILS);
+        if (status.isOk() || sparksOwn) {
             return status;
         }
         return switch (status.getCode()) {
             case UNAVAILABLE -> Status.UNAVAILABLE.withDescription(BACKEND_UNAVAILABLE);
             case DEADLINE_EXCEEDED -> Status.DEADLINE_EXCEEDED.withDescription("deadline exceeded");
             case CANCELLED -> Status.CANCELLED.withDescription("call cancelled");
+            case RESOURCE_EXHAUSTED -> Status.RESOURCE_EXHAUSTED.withDescription(MESSAGE_TOO_LARGE);
+            case UNIMPLEMENTED -> Status.UNIMPLEMENTED.withDescription("the Spark Connect backend does not implement "
+                    + method);
             default -> GrpcCalls.unexpected(method, status.asRuntimeException());
         };
     }

@@ -22,7 +22,9 @@ import io.tollgate.connect.session.TenantLimits;
 /**
  * One client call bridged to one backend call. The backend call opens at the client's first
  * request (its session id picks the backend); every request goes on with the verified user's
- * context; responses, headers, trailers and status come back as the backend sent them.
+ * context; responses come back as the backend sent them, its status only when it is Spark's own
+ * ({@link ConnectErrors#fromBackend}), and of its headers and trailers only those Spark's clients
+ * read ({@link BackendHeaders#forClient}).
  *
  * <p>Flow control is end to end, one message at a time: the next request is asked of the client
  * only once the backend can take more, and the next response of the backend only once the client
@@ -51,7 +53,6 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
     private String sessionId;
     private String operationId = "";
     private boolean firstRequestRead;
-    private boolean backendAnswered;
     private boolean clientWaitsForBackend;
     private boolean backendWaitsForClient;
     private boolean ended;
@@ -93,7 +94,7 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
             try {
                 SparkRequest request = SparkRequest.read(method, message);
                 if (backend == null) {
-                    open(request);
+                    request = open(request);
                 } else if (!request.sessionId().equals(sessionId)) {
                     throw new MalformedRequestException(
                             "every request of a call must name the same session");
@@ -116,7 +117,8 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
         }
     }
 
-    private void open(SparkRequest first) throws Exception {
+    /** Opens the backend call for the first request; returns that request as it goes on. */
+    private SparkRequest open(SparkRequest first) throws Exception {
         sessionId = first.sessionId();
         admitted = gateway.admit(caller, first);
         try {
@@ -136,6 +138,7 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
             Context.ROOT.detach(previous);
         }
         backend.request(1);
+        return admitted.first();
     }
 
     @Override
@@ -260,8 +263,7 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
         public void onHeaders(Metadata headers) {
             synchronized (lock) {
                 if (!ended) {
-                    backendAnswered = true;
-                    client.sendHeaders(headers);
+                    client.sendHeaders(BackendHeaders.forClient(headers));
                 }
             }
         }
@@ -298,12 +300,15 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
                     return;
                 }
                 ended = true;
-                Status answer = ConnectErrors.fromBackend(method.rpcName(), status, trailers, backendAnswered);
+                Status answer = ConnectErrors.fromBackend(method.rpcName(), status, trailers);
                 boolean hopFailed = answer != status;
                 if (method == SparkMethod.RELEASE_SESSION && status.isOk()) {
                     admitted.permit().sessionReleased();
                 }
-                client.close(answer, hopFailed ? new Metadata() : trailers);
+                if (method == SparkMethod.CLONE_SESSION && !status.isOk() && !hopFailed) {
+                    admitted.permit().cloneFailed(); // Spark's own refusal: it created no session
+                }
+                client.close(answer, hopFailed ? new Metadata() : BackendHeaders.forClient(trailers));
                 // The client's deadline also bounds the backend call, which may pass it first: the
                 // operation still runs on Spark and must be interrupted, as when the client cancels.
                 if (hopFailed && status.getCode() != Status.Code.UNAVAILABLE) {

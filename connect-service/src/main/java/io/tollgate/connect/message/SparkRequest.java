@@ -17,8 +17,10 @@ import java.util.UUID;
  * {@code session_id} as field 1 and {@code user_context} as field 2; some carry an operation id or
  * artifact bytes. Every id it reads (session, operation, a clone's new session) must be a canonical
  * UUID, as Spark's protocol says: the gateway keeps session ids in its limits and writes ids to its
- * logs, so a longer or stranger one is refused before it is held anywhere. {@link #withUser} writes it back with the client's user context (extensions
- * included) replaced by the verified one; every other field is copied byte for byte.
+ * logs, so a longer or stranger one is refused before it is held anywhere (an empty
+ * {@code new_session_id} is none, as Spark reads it). {@link #withUser} writes it back with the
+ * client's user context (extensions included) replaced by the verified one, {@link #withNewSessionId}
+ * with the clone's id the gateway chose; every other field is copied byte for byte.
  */
 public final class SparkRequest {
     static final int SESSION_ID = 1;
@@ -63,7 +65,9 @@ public final class SparkRequest {
                 } else if (field == method.operationIdField() && delimited) {
                     operationId = readUuid(input, "operation_id");
                 } else if (field == method.newSessionIdField() && delimited) {
-                    newSessionId = readUuid(input, "new_session_id");
+                    // Empty means none, as Spark reads it (it then chooses an id itself).
+                    int length = input.readRawVarint32();
+                    newSessionId = length == 0 ? "" : readUuid(input, length, "new_session_id");
                 } else if (delimited && method.artifactFields().contains(field)) {
                     int length = input.readRawVarint32();
                     input.skipRawBytes(length);
@@ -80,12 +84,20 @@ public final class SparkRequest {
         if (sessionId.isEmpty()) {
             throw new MalformedRequestException("the request has no session_id");
         }
+        if (newSessionId.equals(sessionId)) {
+            throw new MalformedRequestException("new_session_id must differ from session_id");
+        }
         return new SparkRequest(bytes, method, sessionId, operationId, newSessionId, artifactBytes);
     }
 
     /** A length-delimited field that must be a canonical UUID, checked by its length before it is read. */
     private static String readUuid(CodedInputStream input, String field) throws IOException, MalformedRequestException {
-        int length = input.readRawVarint32();
+        return readUuid(input, input.readRawVarint32(), field);
+    }
+
+    /** The UUID of a field whose length was read already. */
+    private static String readUuid(CodedInputStream input, int length, String field)
+            throws IOException, MalformedRequestException {
         if (length != UUID_LENGTH) {
             throw new MalformedRequestException(field + " must be a UUID");
         }
@@ -133,17 +145,8 @@ public final class SparkRequest {
                 + (assigned.isEmpty() ? 0 : CodedOutputStream.computeStringSize(method.operationIdField(), assigned));
         byte[] out = new byte[bytes.length + extra];
         CodedOutputStream output = CodedOutputStream.newInstance(out);
-        CodedInputStream input = CodedInputStream.newInstance(bytes);
         try {
-            int start = 0;
-            for (int tag = input.readTag(); tag != 0; tag = input.readTag()) {
-                input.skipField(tag);
-                int end = input.getTotalBytesRead();
-                if (WireFormat.getTagFieldNumber(tag) != USER_CONTEXT) {
-                    output.writeRawBytes(bytes, start, end - start);
-                }
-                start = end;
-            }
+            copyAllBut(USER_CONTEXT, output);
             output.writeBytes(USER_CONTEXT, userContext);
             if (!assigned.isEmpty()) {
                 output.writeString(method.operationIdField(), assigned);
@@ -155,6 +158,42 @@ public final class SparkRequest {
         byte[] written = Arrays.copyOf(out, out.length - output.spaceLeft());
         return new SparkRequest(written, method, sessionId, assigned.isEmpty() ? operationId : assigned, newSessionId,
                 artifactBytes);
+    }
+
+    /**
+     * This CloneSession with {@code id} as its one {@code new_session_id}, whatever the client sent
+     * there (the gateway chooses or checks the id, so that the clone is counted and lives where its
+     * later calls will be routed).
+     */
+    public SparkRequest withNewSessionId(String id) {
+        int field = method.newSessionIdField();
+        if (field == 0) {
+            throw new IllegalStateException(method.rpcName() + " creates no session");
+        }
+        byte[] out = new byte[bytes.length + CodedOutputStream.computeStringSize(field, id)];
+        CodedOutputStream output = CodedOutputStream.newInstance(out);
+        try {
+            copyAllBut(field, output);
+            output.writeString(field, id);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new SparkRequest(Arrays.copyOf(out, out.length - output.spaceLeft()), method, sessionId, operationId, id,
+                artifactBytes);
+    }
+
+    /** Copies every top-level field of this request but {@code field}, byte for byte. */
+    private void copyAllBut(int field, CodedOutputStream output) throws IOException {
+        CodedInputStream input = CodedInputStream.newInstance(bytes);
+        int start = 0;
+        for (int tag = input.readTag(); tag != 0; tag = input.readTag()) {
+            input.skipField(tag);
+            int end = input.getTotalBytesRead();
+            if (WireFormat.getTagFieldNumber(tag) != field) {
+                output.writeRawBytes(bytes, start, end - start);
+            }
+            start = end;
+        }
     }
 
     /** The request's bytes, to send on. */

@@ -55,6 +55,11 @@ public class BackendRoutes {
         }
     }
 
+    /** The endpoints a tenant's sessions are spread over: 1 for a per-user template. */
+    public int endpointCount(Tenant tenant) throws NoSparkBackendException {
+        return Math.max(1, sparkUpstream(tenant).getEndpointsCount());
+    }
+
     private static SparkConnectUpstream sparkUpstream(Tenant tenant) throws NoSparkBackendException {
         for (Upstream upstream : tenant.getUpstreamsList()) {
             if (upstream.getKind() == UpstreamKind.UPSTREAM_KIND_SPARK_CONNECT && upstream.hasSparkConnect()) {

@@ -4,8 +4,11 @@ import io.tollgate.common.auth.CallAuthenticator;
 import io.tollgate.common.auth.CallRefusedException;
 import io.tollgate.common.auth.RevocationSet;
 import io.tollgate.common.tenant.TenantGate;
+import io.tollgate.connect.message.MalformedRequestException;
+import io.tollgate.connect.message.SparkMethod;
 import io.tollgate.connect.message.SparkRequest;
 import io.tollgate.connect.routing.BackendRoutes;
+import io.tollgate.connect.routing.CloneSessionIds;
 import io.tollgate.connect.routing.NoSparkBackendException;
 import io.tollgate.connect.routing.SparkBackend;
 import io.tollgate.proto.router.v1.Tenant;
@@ -25,21 +28,26 @@ public class CallGateway {
     private final CallAuthenticator authenticator;
     private final TenantGate gate;
     private final BackendRoutes routes;
+    private final CloneSessionIds cloneIds;
     private final TenantLimits limits;
     private final RevocationSet revocations;
     private final Clock clock = Clock.systemUTC();
 
-    public CallGateway(CallAuthenticator authenticator, TenantGate gate, BackendRoutes routes, TenantLimits limits,
-                       RevocationSet revocations) {
+    public CallGateway(CallAuthenticator authenticator, TenantGate gate, BackendRoutes routes, CloneSessionIds cloneIds,
+                       TenantLimits limits, RevocationSet revocations) {
         this.authenticator = authenticator;
         this.gate = gate;
         this.routes = routes;
+        this.cloneIds = cloneIds;
         this.limits = limits;
         this.revocations = revocations;
     }
 
-    /** A call admitted at its first request: its backend and its share of the tenant's limits. */
-    public record Admitted(SparkBackend backend, TenantLimits.Permit permit) {
+    /**
+     * A call admitted at its first request: its backend, its share of the tenant's limits, and its
+     * first request as it goes on (a CloneSession's {@code new_session_id} chosen or checked).
+     */
+    public record Admitted(SparkBackend backend, TenantLimits.Permit permit, SparkRequest first) {
     }
 
     /**
@@ -60,17 +68,23 @@ public class CallGateway {
      * @throws CredentialsNoLongerValidException when the token has expired or been revoked since the call began
      * @throws NoSparkBackendException            when the tenant has no usable Spark Connect backend
      * @throws LimitExceededException             when a limit would be exceeded
+     * @throws MalformedRequestException          when a CloneSession names a new session id that
+     *                                            would live on another server than its source
      */
-    public Admitted admit(Caller caller, SparkRequest first)
-            throws CredentialsNoLongerValidException, NoSparkBackendException, LimitExceededException {
+    public Admitted admit(Caller caller, SparkRequest first) throws CredentialsNoLongerValidException,
+            NoSparkBackendException, LimitExceededException, MalformedRequestException {
         // Checked again here, not only at the headers: revocations are forgotten once the token
         // would have expired, so a call parked past both would otherwise run as a disabled user.
         if (!caller.principal().expiresAt().isAfter(clock.instant()) || revocations.isRevoked(caller.principal())) {
             throw new CredentialsNoLongerValidException();
         }
         Tenant tenant = gate.admit(caller.tenantId());
-        SparkBackend backend = routes.route(tenant, caller.principal().subject(), caller.user().accountName(),
-                first.sessionId());
-        return new Admitted(backend, limits.admit(tenant.getId(), tenant.getQuotas(), caller.principal().subject(), first));
+        String subject = caller.principal().subject();
+        String accountName = caller.user().accountName();
+        SparkBackend backend = routes.route(tenant, subject, accountName, first.sessionId());
+        SparkRequest routed = first.method() == SparkMethod.CLONE_SESSION
+                ? first.withNewSessionId(cloneIds.choose(tenant, subject, accountName, backend, first.newSessionId()))
+                : first;
+        return new Admitted(backend, limits.admit(tenant.getId(), tenant.getQuotas(), subject, routed), routed);
     }
 }

@@ -17,15 +17,19 @@ import java.util.function.LongSupplier;
  * Each tenant's Spark Connect limits on this replica, from its registry quotas (the service's
  * defaults where a quota is 0): sessions open at once, operations running at once, artifact bytes
  * per session. A session is open from its first call until ReleaseSession, or until it has had no
- * call for {@code session-idle-timeout}. Held in memory, bounded: per tenant by its session limit,
- * across tenants by the registry (a tenant with no session is dropped).
+ * call for {@code session-idle-timeout}; a CloneSession opens its new session (not its source),
+ * which stops counting if Spark refuses the clone. Held in memory, bounded: per tenant by its
+ * session limit, across tenants by the registry (a tenant with no session is dropped).
  */
 @Singleton
 public class TenantLimits {
-    /** Calls that never open a session (they end or inspect one); they are not refused over the session limit. */
+    /**
+     * Calls that never open the session they name (they end or inspect one; Spark clones only a
+     * session it holds); they are not refused over the session limit for it.
+     */
     private static final Set<SparkMethod> NON_OPENING = EnumSet.of(
             SparkMethod.RELEASE_SESSION, SparkMethod.INTERRUPT, SparkMethod.RELEASE_EXECUTE,
-            SparkMethod.FETCH_ERROR_DETAILS);
+            SparkMethod.FETCH_ERROR_DETAILS, SparkMethod.CLONE_SESSION);
 
     private record SessionKey(String subject, String sessionId) {
     }
@@ -59,14 +63,21 @@ public class TenantLimits {
         private final Session session;
         private final boolean operation;
         private final long maxArtifactBytes;
+        private final SessionKey cloneKey;
+        private final Session clone;
+        private final boolean opensClone;
         private boolean closed;
 
-        private Permit(String tenantId, SessionKey key, Session session, boolean operation, long maxArtifactBytes) {
+        private Permit(String tenantId, SessionKey key, Session session, boolean operation, long maxArtifactBytes,
+                       SessionKey cloneKey, Session clone, boolean opensClone) {
             this.tenantId = tenantId;
             this.key = key;
             this.session = session;
             this.operation = operation;
             this.maxArtifactBytes = maxArtifactBytes;
+            this.cloneKey = cloneKey;
+            this.clone = clone;
+            this.opensClone = opensClone;
         }
 
         /**
@@ -96,6 +107,18 @@ public class TenantLimits {
             }
         }
 
+        /**
+         * Spark refused the CloneSession (its own error, not a failure of the hop, after which the
+         * clone may exist): the new session this call opened stops counting once its calls end.
+         */
+        public void cloneFailed() {
+            synchronized (TenantLimits.this) {
+                if (opensClone) {
+                    clone.released = true;
+                }
+            }
+        }
+
         @Override
         public void close() {
             synchronized (TenantLimits.this) {
@@ -110,13 +133,8 @@ public class TenantLimits {
                 if (operation) {
                     state.operations--;
                 }
-                if (session != null) {
-                    session.calls--;
-                    session.lastUsed = clock.getAsLong();
-                    if (session.released && session.calls == 0) {
-                        state.sessions.remove(key);
-                    }
-                }
+                leave(state, key, session);
+                leave(state, cloneKey, clone);
                 if (state.sessions.isEmpty() && state.operations == 0) {
                     tenants.remove(tenantId);
                 }
@@ -137,10 +155,14 @@ public class TenantLimits {
         SessionKey key = new SessionKey(subject, first.sessionId());
         Session session = state.sessions.get(key);
         boolean opening = session == null && !NON_OPENING.contains(first.method());
+        SessionKey cloneKey = first.newSessionId().isEmpty() ? null : new SessionKey(subject, first.newSessionId());
+        Session clone = cloneKey == null ? null : state.sessions.get(cloneKey);
+        boolean opensClone = cloneKey != null && clone == null;
         try {
-            if (opening) {
+            int opened = (opening ? 1 : 0) + (opensClone ? 1 : 0);
+            if (opened > 0) {
                 int maxSessions = orDefault(quotas.getMaxSparkSessions(), config.maxSessions());
-                if (state.sessions.size() >= maxSessions) {
+                if (state.sessions.size() + opened > maxSessions) {
                     throw new LimitExceededException("max_spark_sessions", maxSessions,
                             "sessions the tenant may hold open at once");
                 }
@@ -158,13 +180,15 @@ public class TenantLimits {
                 session = new Session();
                 state.sessions.put(key, session);
             }
-            if (session != null) {
-                session.calls++;
-                session.lastUsed = now;
+            if (opensClone) {
+                clone = new Session();
+                state.sessions.put(cloneKey, clone);
             }
+            enter(session, now);
+            enter(clone, now);
             long maxArtifacts = quotas.getMaxSparkArtifactBytes() > 0 ? quotas.getMaxSparkArtifactBytes()
                     : config.maxArtifactBytes();
-            Permit permit = new Permit(tenantId, key, session, operation, maxArtifacts);
+            Permit permit = new Permit(tenantId, key, session, operation, maxArtifacts, cloneKey, clone, opensClone);
             try {
                 permit.charge(first);
             } catch (LimitExceededException e) {
@@ -194,6 +218,23 @@ public class TenantLimits {
         Map<String, Usage> usage = new HashMap<>();
         tenants.forEach((tenantId, state) -> usage.put(tenantId, new Usage(state.sessions.size(), state.operations)));
         return usage;
+    }
+
+    private static void enter(Session session, long now) {
+        if (session != null) {
+            session.calls++;
+            session.lastUsed = now;
+        }
+    }
+
+    private void leave(TenantState state, SessionKey key, Session session) {
+        if (session != null) {
+            session.calls--;
+            session.lastUsed = clock.getAsLong();
+            if (session.released && session.calls == 0) {
+                state.sessions.remove(key);
+            }
+        }
     }
 
     private void forgetIdle(TenantState state, long now) {

@@ -117,17 +117,6 @@ class SparkConnectProxyTest {
     }
 
     @Test
-    void aSparkErrorPassesThroughWithItsStatusMessageAndTrailers() {
-        StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> shared.gateway
-                .blocking("authorization", token).executePlan(SparkRequests.execute(SparkRequests.newSession(), "fail"))
-                .forEachRemaining(r -> { }));
-
-        assertEquals(Status.Code.INVALID_ARGUMENT, error.getStatus().getCode());
-        assertTrue(error.getStatus().getDescription().startsWith("[TABLE_OR_VIEW_NOT_FOUND]"));
-        assertEquals("TABLE_OR_VIEW_NOT_FOUND", error.getTrailers().get(SparkBackendDouble.ERROR_TRAILER));
-    }
-
-    @Test
     void theClientsDeadlineTravelsToTheBackend() {
         String session = SparkRequests.newSession();
         shared.gateway.blocking("authorization", token).withDeadlineAfter(30, TimeUnit.SECONDS)

@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SparkRequestTest {
     private static final String S1 = "6f1c1f5e-8a43-4c1e-9d8e-0c6a1b2c3d4e";
     private static final String OP1 = "0b7e8f5a-1c2d-4e3f-8a9b-0c1d2e3f4a5b";
+    private static final String S2 = "3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a";
     private static final UserContext VERIFIED = UserContext.newBuilder().setUserId("alice@acme").setUserName("alice").build();
     private static final UserContext CLAIMED = UserContext.newBuilder().setUserId("root").setUserName("root")
             .addExtensions(com.google.protobuf.Any.pack(com.google.protobuf.StringValue.of("x"))).build();
@@ -122,6 +123,32 @@ class SparkRequestTest {
         SparkRequest clone = SparkRequest.read(SparkMethod.CLONE_SESSION,
                 CloneSessionRequest.newBuilder().setSessionId(S1).setNewSessionId(OP1).build().toByteArray());
         assertEquals(OP1, clone.newSessionId());
+    }
+
+    @Test
+    void anEmptyNewSessionIdIsNoneAndTheIdTheGatewayGivesIsTheOnlyOneSentOn() throws Exception {
+        CloneSessionRequest unnamed = CloneSessionRequest.newBuilder().setSessionId(S1).setClientType("spark/4.1")
+                .setNewSessionId("").build();
+        assertEquals("", SparkRequest.read(SparkMethod.CLONE_SESSION, unnamed.toByteArray()).newSessionId());
+
+        byte[] twice = ByteString.copyFrom(CloneSessionRequest.newBuilder().setNewSessionId(OP1).build()
+                .toByteArray()).concat(ByteString.copyFrom(unnamed.toByteArray())).toByteArray();
+        SparkRequest read = SparkRequest.read(SparkMethod.CLONE_SESSION, twice);
+        assertEquals("", read.newSessionId(), "the last one counts, as protobuf (and Spark) read it");
+
+        SparkRequest chosen = read.withNewSessionId(S2);
+        CloneSessionRequest expected = unnamed.toBuilder().setNewSessionId(S2).build();
+        assertEquals(S2, chosen.newSessionId());
+        assertEquals(expected, CloneSessionRequest.parseFrom(chosen.bytes()));
+        assertEquals(expected.getSerializedSize(), chosen.bytes().length, "no other new_session_id is left in it");
+    }
+
+    @Test
+    void aCloneUnderItsSourcesOwnIdIsRefused() {
+        MalformedRequestException same = assertThrows(MalformedRequestException.class, () -> SparkRequest.read(
+                SparkMethod.CLONE_SESSION, CloneSessionRequest.newBuilder().setSessionId(S1).setNewSessionId(S1).build()
+                        .toByteArray()));
+        assertEquals("new_session_id must differ from session_id", same.getMessage());
     }
 
     @Test

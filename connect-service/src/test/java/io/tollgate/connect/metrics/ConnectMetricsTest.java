@@ -74,7 +74,7 @@ class ConnectMetricsTest {
 
     @Test
     void aBackendErrorCountsUnderItsStatusAndTenant() throws Exception {
-        String failed = "tollgate_connect_calls_seconds_count{method=\"ExecutePlan\",status=\"INVALID_ARGUMENT\",tenant=\"acme\"}";
+        String failed = "tollgate_connect_calls_seconds_count{method=\"ExecutePlan\",status=\"INTERNAL\",tenant=\"acme\"}";
         List<String> before = scrape();
 
         assertThrows(StatusRuntimeException.class, () -> shared.gateway.blocking("authorization", token)

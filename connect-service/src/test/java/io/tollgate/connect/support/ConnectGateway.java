@@ -27,6 +27,8 @@ import java.util.concurrent.TimeUnit;
  * (registry synced, revocations caught up), as a load balancer would send it traffic.
  */
 public final class ConnectGateway implements AutoCloseable {
+    /** Its {@code max-message-bytes}: a test can send a larger message cheaply. */
+    public static final int MAX_MESSAGE_BYTES = 16 << 20;
     private final ApplicationContext context;
     private final List<ManagedChannel> channels = new CopyOnWriteArrayList<>();
 
@@ -41,6 +43,7 @@ public final class ConnectGateway implements AutoCloseable {
         properties.put("tollgate.connect.host", "127.0.0.1");
         properties.put("tollgate.connect.port", 0);
         properties.put("tollgate.connect.plaintext", true);
+        properties.put("tollgate.connect.max-message-bytes", MAX_MESSAGE_BYTES);
         // Short enough for a test to watch a parked call end, long enough for one to park a call
         // past its token's expiry (ParkedCallTest).
         properties.put("tollgate.connect.first-request-timeout", "6s");

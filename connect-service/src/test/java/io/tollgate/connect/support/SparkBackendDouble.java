@@ -2,8 +2,12 @@ package io.tollgate.connect.support;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
+import com.google.protobuf.Any;
+import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
 import io.grpc.Context;
 import io.grpc.Contexts;
+import io.grpc.ForwardingServerCall;
 import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerCall;
@@ -11,6 +15,7 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.tollgate.connect.proto.AddArtifactsRequest;
@@ -56,13 +61,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * batches, then complete), {@code hang} (run until interrupted, as Spark does even when the RPC
  * is cancelled), {@code hang-hold-interrupt} (likewise, and the Interrupt of it is answered only
  * when the test calls {@link #answerHeldInterrupts()}), {@code flood} (send 64 KiB batches
- * while the caller keeps up, up to {@link #FLOOD_BATCHES}), {@code fail} (a Spark error with a
- * trailer of its own).
+ * while the caller keeps up, up to {@link #FLOOD_BATCHES}), {@code fail} (a Spark error, with its
+ * details as Spark sends them), {@code status:<CODE>} (a status without Spark's details, its text
+ * naming an internal address, as a proxy in front of Spark or grpc-java would),
+ * {@code oversized} (one response of {@link #OVERSIZED_BYTES}). Every answer also carries
+ * {@link #DRIVER_HOST} in its headers (and a failure in its trailers), as a deployment's proxy
+ * might. A CloneSession clones under the new id it is given, or one of its own (as Spark does);
+ * with {@code client_type} {@code fail} it answers Spark's error for a session it does not hold.
  */
 public final class SparkBackendDouble implements AutoCloseable {
     public static final int FLOOD_BATCHES = 1000;
-    public static final Metadata.Key<String> ERROR_TRAILER = Metadata.Key.of("spark-error-class",
+    /** Above the test gateway's {@code max-message-bytes} ({@link ConnectGateway#MAX_MESSAGE_BYTES}). */
+    public static final int OVERSIZED_BYTES = ConnectGateway.MAX_MESSAGE_BYTES + (1 << 20);
+    /** Where the answering server runs: internal, for no client's eyes. */
+    public static final Metadata.Key<String> DRIVER_HOST = Metadata.Key.of("x-spark-driver-host",
             Metadata.ASCII_STRING_MARSHALLER);
+    /** An address inside the deployment that hop statuses name. */
+    public static final String INTERNAL_ADDRESS = "10.31.7.12:15002";
     private static final Context.Key<Metadata> HEADERS = Context.key("headers");
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     private static final Metadata.Key<String> AUTHENTICATION = Metadata.Key.of("authentication", Metadata.ASCII_STRING_MARSHALLER);
@@ -76,6 +91,7 @@ public final class SparkBackendDouble implements AutoCloseable {
     private final Server server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<InterruptRequest> interrupts = new CopyOnWriteArrayList<>();
+    private final List<CloneSessionRequest> clones = new CopyOnWriteArrayList<>();
     private final Set<String> holdInterruptOf = ConcurrentHashMap.newKeySet();
     private final List<Runnable> heldInterrupts = new CopyOnWriteArrayList<>();
     private final Map<String, ServerCallStreamObserver<ExecutePlanResponse>> running = new ConcurrentHashMap<>();
@@ -93,7 +109,14 @@ public final class SparkBackendDouble implements AutoCloseable {
             @Override
             public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata metadata,
                                                               ServerCallHandler<Q, R> next) {
-                return Contexts.interceptCall(Context.current().withValue(HEADERS, metadata), call, metadata, next);
+                ServerCall<Q, R> labelled = new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
+                    @Override
+                    public void sendHeaders(Metadata responseHeaders) {
+                        responseHeaders.put(DRIVER_HOST, driverHost());
+                        super.sendHeaders(responseHeaders);
+                    }
+                };
+                return Contexts.interceptCall(Context.current().withValue(HEADERS, metadata), labelled, metadata, next);
             }
         };
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
@@ -134,6 +157,31 @@ public final class SparkBackendDouble implements AutoCloseable {
 
     public List<InterruptRequest> interrupts() {
         return List.copyOf(interrupts);
+    }
+
+    /** The CloneSession requests received, as they arrived. */
+    public List<CloneSessionRequest> clones() {
+        return List.copyOf(clones);
+    }
+
+    private String driverHost() {
+        return "spark-" + name + ".tenants.internal";
+    }
+
+    /**
+     * A Spark error as Spark's server sends it: INTERNAL, its message, and a {@code google.rpc.Status}
+     * in {@code grpc-status-details-bin} whose ErrorInfo names the error class.
+     */
+    private RuntimeException sparkError(String errorClass, String message) {
+        com.google.rpc.Status details = com.google.rpc.Status.newBuilder().setCode(Code.INTERNAL_VALUE)
+                .setMessage(message)
+                .addDetails(Any.pack(ErrorInfo.newBuilder().setReason("org.apache.spark.sql.AnalysisException")
+                        .setDomain("org.apache.spark").putMetadata("errorClass", errorClass)
+                        .putMetadata("errorId", java.util.UUID.randomUUID().toString()).build()))
+                .build();
+        Metadata trailers = new Metadata();
+        trailers.put(DRIVER_HOST, driverHost());
+        return StatusProto.toStatusRuntimeException(details, trailers);
     }
 
     /** Answers the Interrupts held for {@code hang-hold-interrupt} operations. */
@@ -198,11 +246,18 @@ public final class SparkBackendDouble implements AutoCloseable {
                     }
                 });
             } else if (command.equals("fail")) {
+                responses.onError(sparkError("TABLE_OR_VIEW_NOT_FOUND",
+                        "[TABLE_OR_VIEW_NOT_FOUND] The table or view `nope` cannot be found."));
+            } else if (command.startsWith("status:")) {
                 Metadata trailers = new Metadata();
-                trailers.put(ERROR_TRAILER, "TABLE_OR_VIEW_NOT_FOUND");
-                responses.onError(Status.INVALID_ARGUMENT
-                        .withDescription("[TABLE_OR_VIEW_NOT_FOUND] The table or view `nope` cannot be found.")
+                trailers.put(DRIVER_HOST, driverHost());
+                responses.onError(Status.fromCode(Status.Code.valueOf(command.substring(7)))
+                        .withDescription("upstream call failed after 0.2s [remote_addr=" + INTERNAL_ADDRESS + "]")
                         .asRuntimeException(trailers));
+            } else if (command.equals("oversized")) {
+                running.put(operation, responses);
+                responses.setOnCancelHandler(() -> running.remove(operation));
+                responses.onNext(batch(request, 0, OVERSIZED_BYTES));
             } else {
                 responses.onCompleted();
             }
@@ -304,7 +359,16 @@ public final class SparkBackendDouble implements AutoCloseable {
         @Override
         public void cloneSession(CloneSessionRequest request, StreamObserver<CloneSessionResponse> observer) {
             record("CloneSession", request.getUserContext(), request.getSessionId(), "");
-            answer(observer, CloneSessionResponse.newBuilder().setSessionId(request.getSessionId()).build());
+            clones.add(request);
+            if (request.getClientType().equals("fail")) {
+                observer.onError(sparkError("INVALID_HANDLE.SESSION_NOT_FOUND",
+                        "[INVALID_HANDLE.SESSION_NOT_FOUND] The handle " + request.getSessionId() + " is invalid."));
+                return;
+            }
+            String clone = request.getNewSessionId().isEmpty() ? java.util.UUID.randomUUID().toString()
+                    : request.getNewSessionId();
+            answer(observer, CloneSessionResponse.newBuilder().setSessionId(request.getSessionId())
+                    .setNewSessionId(clone).build());
         }
 
         private <T extends Message> void answer(StreamObserver<T> observer, T response) {
