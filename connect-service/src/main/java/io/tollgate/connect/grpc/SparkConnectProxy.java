@@ -8,6 +8,7 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.ServiceDescriptor;
+import io.tollgate.connect.limits.CallAllowance;
 import io.tollgate.connect.message.SparkMethod;
 import io.tollgate.connect.metrics.MeteredCalls;
 import io.tollgate.connect.proto.SparkConnectServiceGrpc;
@@ -50,16 +51,18 @@ class SparkConnectProxy {
             @Override
             public ServerCall.Listener<byte[]> startCall(ServerCall<byte[], byte[]> call, Metadata headers) {
                 Caller caller;
+                CallAllowance allowance;
                 try {
                     caller = gateway.authenticate(BearerHeaders.token(headers));
                     MeteredCalls.tenantVerified(caller.tenantId());
+                    allowance = parts.limits().open(caller, method);
                 } catch (Exception refused) {
                     call.close(ConnectErrors.statusOf(method.rpcName(), refused), new Metadata());
                     return new ServerCall.Listener<>() {
                     };
                 }
                 Deadline deadline = Context.current().getDeadline();
-                ProxiedCall proxied = new ProxiedCall(call, headers, deadline, method, raw, caller, parts);
+                ProxiedCall proxied = new ProxiedCall(call, headers, deadline, method, raw, caller, allowance, parts);
                 // Open from now, not from its first request: revocations and the first-request
                 // timeout reach a call that sends nothing.
                 parts.openCalls().add(proxied);

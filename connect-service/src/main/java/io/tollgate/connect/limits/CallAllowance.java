@@ -1,0 +1,82 @@
+package io.tollgate.connect.limits;
+
+import io.tollgate.connect.message.SparkMethod;
+import io.tollgate.connect.session.LimitExceededException;
+
+/**
+ * One open call's share of the replica's limits: its slot among the open calls, and the charge of
+ * the message it holds each way (at most one: the proxy asks for the next only once the last was
+ * taken by the other side). {@link #close()} when the call ends gives all of it back.
+ */
+public final class CallAllowance implements AutoCloseable {
+    private final String tenantId;
+    private final SparkMethod method;
+    private final OpenCallCaps.Slot slot;
+    private final BytesInFlight bytes;
+    private final RequestSizes sizes;
+    private BytesInFlight.Charge request;
+    private BytesInFlight.Charge response;
+    private boolean closed;
+
+    CallAllowance(String tenantId, SparkMethod method, OpenCallCaps.Slot slot, BytesInFlight bytes, RequestSizes sizes) {
+        this.tenantId = tenantId;
+        this.method = method;
+        this.slot = slot;
+        this.bytes = bytes;
+        this.sizes = sizes;
+    }
+
+    /**
+     * A request of {@code length} bytes arrived: checked against its method's size, then charged
+     * until {@link #requestHandedOn()}.
+     *
+     * @throws LimitExceededException naming the size or the budget it exceeds
+     */
+    public synchronized void requestReceived(long length) throws LimitExceededException {
+        sizes.check(method, length);
+        request = take(request, length);
+    }
+
+    /** The backend took the request (its transport can take more): its bytes are no longer held. */
+    public synchronized void requestHandedOn() {
+        request = release(request);
+    }
+
+    /**
+     * A response of {@code length} bytes arrived from the backend: charged until {@link #responseHandedOn()}.
+     *
+     * @throws LimitExceededException naming the budget it exceeds
+     */
+    public synchronized void responseReceived(long length) throws LimitExceededException {
+        response = take(response, length);
+    }
+
+    /** The client took the response: its bytes are no longer held. */
+    public synchronized void responseHandedOn() {
+        response = release(response);
+    }
+
+    private BytesInFlight.Charge take(BytesInFlight.Charge held, long length) throws LimitExceededException {
+        // One message per direction: one still held (it cannot be, with flow control) is given back first.
+        release(held);
+        if (closed) {
+            return null;
+        }
+        return bytes.charge(tenantId, length);
+    }
+
+    private static BytesInFlight.Charge release(BytesInFlight.Charge held) {
+        if (held != null) {
+            held.close();
+        }
+        return null;
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        request = release(request);
+        response = release(response);
+        slot.close();
+    }
+}
