@@ -126,6 +126,22 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
         }
     }
 
+    /**
+     * {@code bytesSoFar} of the next request have arrived (the transport's thread, before
+     * {@link #onMessage}): over its method's size or the budget, the call ends before it is whole.
+     */
+    void arriving(long bytesSoFar) {
+        try {
+            allowance.requestArriving(bytesSoFar);
+        } catch (LimitExceededException over) {
+            synchronized (lock) {
+                if (!ended) {
+                    fail(over);
+                }
+            }
+        }
+    }
+
     private void open(SparkRequest first) throws Exception {
         sessionId = first.sessionId();
         admitted = gateway.admit(caller, first);

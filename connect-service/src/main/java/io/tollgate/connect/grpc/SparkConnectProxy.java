@@ -7,6 +7,7 @@ import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerServiceDefinition;
+import io.grpc.ServerStreamTracer;
 import io.grpc.ServiceDescriptor;
 import io.tollgate.connect.limits.CallAllowance;
 import io.tollgate.connect.message.SparkMethod;
@@ -26,10 +27,16 @@ import jakarta.inject.Singleton;
 class SparkConnectProxy {
     private final CallGateway gateway;
     private final ProxyParts parts;
+    private final ArrivingRequests arrivingRequests = new ArrivingRequests();
 
     SparkConnectProxy(CallGateway gateway, ProxyParts parts) {
         this.gateway = gateway;
         this.parts = parts;
+    }
+
+    /** The transport's hook that lets a call refuse a request while it arrives: added to the server. */
+    ServerStreamTracer.Factory arrivingRequests() {
+        return arrivingRequests;
     }
 
     ServerServiceDefinition definition() {
@@ -66,6 +73,7 @@ class SparkConnectProxy {
                 // Open from now, not from its first request: revocations and the first-request
                 // timeout reach a call that sends nothing.
                 parts.openCalls().add(proxied);
+                ArrivingRequests.watch(proxied::arriving);
                 call.request(1);
                 return proxied;
             }

@@ -29,12 +29,34 @@ public class BytesInFlight {
     /** Bytes held for one message; {@link #close()} once it is handed on (again: nothing). */
     public final class Charge implements AutoCloseable {
         private final String tenantId;
-        private final long bytes;
+        private long bytes;
         private boolean released;
 
         private Charge(String tenantId, long bytes) {
             this.tenantId = tenantId;
             this.bytes = bytes;
+        }
+
+        /** The bytes charged. */
+        public long bytes() {
+            synchronized (BytesInFlight.this) {
+                return bytes;
+            }
+        }
+
+        /**
+         * Charges {@code more} bytes of the same message (it is still arriving).
+         *
+         * @throws LimitExceededException naming the budget it would exceed; what was charged stays
+         */
+        public void grow(long more) throws LimitExceededException {
+            synchronized (BytesInFlight.this) {
+                if (released) {
+                    return;
+                }
+                reserve(tenantId, more);
+                bytes += more;
+            }
         }
 
         @Override
@@ -45,7 +67,8 @@ public class BytesInFlight {
                 }
                 released = true;
                 total -= bytes;
-                byTenant.computeIfPresent(tenantId, (id, held) -> held == bytes ? null : held - bytes);
+                long freed = bytes;
+                byTenant.computeIfPresent(tenantId, (id, held) -> held == freed ? null : held - freed);
             }
         }
     }
@@ -56,6 +79,11 @@ public class BytesInFlight {
      * @throws LimitExceededException naming the budget it would exceed (the tenant's first)
      */
     public synchronized Charge charge(String tenantId, long bytes) throws LimitExceededException {
+        reserve(tenantId, bytes);
+        return new Charge(tenantId, bytes);
+    }
+
+    private void reserve(String tenantId, long bytes) throws LimitExceededException {
         long held = byTenant.getOrDefault(tenantId, 0L);
         if (held + bytes > tenantLimit) {
             throw new LimitExceededException("tenant-bytes-in-flight", tenantLimit,
@@ -67,7 +95,6 @@ public class BytesInFlight {
         }
         total += bytes;
         byTenant.put(tenantId, held + bytes);
-        return new Charge(tenantId, bytes);
     }
 
     /** Bytes held now by every call (metrics, tests). */

@@ -6,7 +6,7 @@ import io.tollgate.connect.session.LimitExceededException;
 /**
  * One open call's share of the replica's limits: its slot among the open calls, and the charge of
  * the message it holds each way (at most one: the proxy asks for the next only once the last was
- * taken by the other side). {@link #close()} when the call ends gives all of it back.
+ * taken by the other side). A request is charged while it arrives, a response once it is whole. {@link #close()} when the call ends gives all of it back.
  */
 public final class CallAllowance implements AutoCloseable {
     private final String tenantId;
@@ -27,14 +27,40 @@ public final class CallAllowance implements AutoCloseable {
     }
 
     /**
-     * A request of {@code length} bytes arrived: checked against its method's size, then charged
-     * until {@link #requestHandedOn()}.
+     * The transport is reading a request, of which {@code bytesSoFar} have arrived: checked against
+     * its method's size and charged as they come, so that a request over either is refused before
+     * it is whole.
+     *
+     * @throws LimitExceededException naming the size or the budget it exceeds
+     */
+    public synchronized void requestArriving(long bytesSoFar) throws LimitExceededException {
+        if (closed) {
+            return;
+        }
+        sizes.check(method, bytesSoFar);
+        chargeRequestUpTo(bytesSoFar);
+    }
+
+    /**
+     * A request of {@code length} bytes is whole (larger than what arrived if it was compressed):
+     * checked against its method's size, then charged until {@link #requestHandedOn()}.
      *
      * @throws LimitExceededException naming the size or the budget it exceeds
      */
     public synchronized void requestReceived(long length) throws LimitExceededException {
+        if (closed) {
+            return;
+        }
         sizes.check(method, length);
-        request = take(request, length);
+        chargeRequestUpTo(length);
+    }
+
+    private void chargeRequestUpTo(long length) throws LimitExceededException {
+        if (request == null) {
+            request = bytes.charge(tenantId, length);
+        } else if (length > request.bytes()) {
+            request.grow(length - request.bytes());
+        }
     }
 
     /** The backend took the request (its transport can take more): its bytes are no longer held. */
@@ -57,7 +83,7 @@ public final class CallAllowance implements AutoCloseable {
     }
 
     private BytesInFlight.Charge take(BytesInFlight.Charge held, long length) throws LimitExceededException {
-        // One message per direction: one still held (it cannot be, with flow control) is given back first.
+        // One response per call: the next is asked of the backend only once the last was handed on.
         release(held);
         if (closed) {
             return null;

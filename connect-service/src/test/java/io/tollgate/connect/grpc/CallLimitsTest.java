@@ -202,6 +202,29 @@ class CallLimitsTest {
     }
 
     @Test
+    void aRequestOverItsSizeOrTheBudgetIsRefusedWhileItArrivesNeverTakenWhole() {
+        var max = gateway.blocking("authorization", ConnectTokens.spark("max", "lim-c"));
+        max.analyzePlan(analyze(100)); // a request taken whole counts
+        double before = receivedBytes("lim-c");
+        assertTrue(before > 100, "the tenant's received bytes are counted");
+        StatusRuntimeException overBudget = assertThrows(StatusRuntimeException.class, () -> max.analyzePlan(analyze(8 << 20)));
+        assertLimit("tenant-bytes-in-flight = 400000 (message bytes the tenant's calls may hold in the gateway at once)",
+                overBudget);
+        String session = SparkRequests.newSession();
+        StatusRuntimeException overSize = assertThrows(StatusRuntimeException.class,
+                () -> max.config(ConfigRequest.newBuilder().setSessionId(session).setClientType("t".repeat(4 << 20))
+                        .build()));
+        assertLimit("small-request-bytes = 1024 (largest Config request)", overSize);
+        assertEquals(before, receivedBytes("lim-c"), "neither request was taken whole from the client");
+    }
+
+    private static double receivedBytes(String tenant) {
+        var counter = gateway.bean(MeterRegistry.class).find("tollgate.connect.message")
+                .tag("direction", "received").tag("tenant", tenant).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
     void callsThatSucceedFailOnTheBackendOrAreRefusedHoldNothingAfterwards() {
         var lee = gateway.blocking("authorization", ConnectTokens.spark("lee", "lim-c"));
         lee.executePlan(SparkRequests.execute(SparkRequests.newSession(), "rows:3")).forEachRemaining(r -> { });
