@@ -130,9 +130,22 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
      * {@code bytesSoFar} of the next request have arrived (the transport's thread, before
      * {@link #onMessage}): over its method's size or the budget, the call ends before it is whole.
      */
-    void arriving(long bytesSoFar) {
+    void requestArriving(long bytesSoFar) {
+        endIfOver(() -> allowance.requestArriving(bytesSoFar));
+    }
+
+    /** Likewise for the backend's next response. */
+    private void responseArriving(long bytesSoFar) {
+        endIfOver(() -> allowance.responseArriving(bytesSoFar));
+    }
+
+    private interface LimitCheck {
+        void run() throws LimitExceededException;
+    }
+
+    private void endIfOver(LimitCheck check) {
         try {
-            allowance.requestArriving(bytesSoFar);
+            check.run();
         } catch (LimitExceededException over) {
             synchronized (lock) {
                 if (!ended) {
@@ -151,7 +164,8 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
             admitted.permit().close();
             throw e;
         }
-        CallOptions options = CallOptions.DEFAULT.withDeadline(deadline);
+        CallOptions options = CallOptions.DEFAULT.withDeadline(deadline)
+                .withStreamTracerFactory(ArrivingMessages.watchResponses(this::responseArriving));
         // Not in the client's context: its cancellation would cancel the backend call before this
         // call hears of it, and the operation would never be interrupted. onCancel does both.
         Context previous = Context.ROOT.attach();

@@ -27,7 +27,7 @@ import jakarta.inject.Singleton;
 class SparkConnectProxy {
     private final CallGateway gateway;
     private final ProxyParts parts;
-    private final ArrivingRequests arrivingRequests = new ArrivingRequests();
+    private final ArrivingMessages arrivingMessages = new ArrivingMessages();
 
     SparkConnectProxy(CallGateway gateway, ProxyParts parts) {
         this.gateway = gateway;
@@ -35,8 +35,8 @@ class SparkConnectProxy {
     }
 
     /** The transport's hook that lets a call refuse a request while it arrives: added to the server. */
-    ServerStreamTracer.Factory arrivingRequests() {
-        return arrivingRequests;
+    ServerStreamTracer.Factory arrivingMessages() {
+        return arrivingMessages;
     }
 
     ServerServiceDefinition definition() {
@@ -73,7 +73,7 @@ class SparkConnectProxy {
                 // Open from now, not from its first request: revocations and the first-request
                 // timeout reach a call that sends nothing.
                 parts.openCalls().add(proxied);
-                ArrivingRequests.watch(proxied::arriving);
+                ArrivingMessages.watchRequests(proxied::requestArriving);
                 call.request(1);
                 return proxied;
             }

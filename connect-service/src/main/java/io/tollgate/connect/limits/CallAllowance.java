@@ -6,7 +6,8 @@ import io.tollgate.connect.session.LimitExceededException;
 /**
  * One open call's share of the replica's limits: its slot among the open calls, and the charge of
  * the message it holds each way (at most one: the proxy asks for the next only once the last was
- * taken by the other side). A request is charged while it arrives, a response once it is whole. {@link #close()} when the call ends gives all of it back.
+ * taken by the other side), charged as its bytes arrive. {@link #close()} when the call ends gives
+ * all of it back.
  */
 public final class CallAllowance implements AutoCloseable {
     private final String tenantId;
@@ -38,7 +39,7 @@ public final class CallAllowance implements AutoCloseable {
             return;
         }
         sizes.check(method, bytesSoFar);
-        chargeRequestUpTo(bytesSoFar);
+        request = chargeUpTo(request, bytesSoFar);
     }
 
     /**
@@ -52,15 +53,18 @@ public final class CallAllowance implements AutoCloseable {
             return;
         }
         sizes.check(method, length);
-        chargeRequestUpTo(length);
+        request = chargeUpTo(request, length);
     }
 
-    private void chargeRequestUpTo(long length) throws LimitExceededException {
-        if (request == null) {
-            request = bytes.charge(tenantId, length);
-        } else if (length > request.bytes()) {
-            request.grow(length - request.bytes());
+    /** The charge of a message grown to {@code length} bytes (one message per direction at a time). */
+    private BytesInFlight.Charge chargeUpTo(BytesInFlight.Charge held, long length) throws LimitExceededException {
+        if (held == null) {
+            return bytes.charge(tenantId, length);
         }
+        if (length > held.bytes()) {
+            held.grow(length - held.bytes());
+        }
+        return held;
     }
 
     /** The backend took the request (its transport can take more): its bytes are no longer held. */
@@ -69,26 +73,31 @@ public final class CallAllowance implements AutoCloseable {
     }
 
     /**
-     * A response of {@code length} bytes arrived from the backend: charged until {@link #responseHandedOn()}.
+     * The backend's transport is reading a response, of which {@code bytesSoFar} have arrived:
+     * charged as they come.
+     *
+     * @throws LimitExceededException naming the budget it exceeds
+     */
+    public synchronized void responseArriving(long bytesSoFar) throws LimitExceededException {
+        if (!closed) {
+            response = chargeUpTo(response, bytesSoFar);
+        }
+    }
+
+    /**
+     * A response of {@code length} bytes is whole: charged until {@link #responseHandedOn()}.
      *
      * @throws LimitExceededException naming the budget it exceeds
      */
     public synchronized void responseReceived(long length) throws LimitExceededException {
-        response = take(response, length);
+        if (!closed) {
+            response = chargeUpTo(response, length);
+        }
     }
 
     /** The client took the response: its bytes are no longer held. */
     public synchronized void responseHandedOn() {
         response = release(response);
-    }
-
-    private BytesInFlight.Charge take(BytesInFlight.Charge held, long length) throws LimitExceededException {
-        // One response per call: the next is asked of the backend only once the last was handed on.
-        release(held);
-        if (closed) {
-            return null;
-        }
-        return bytes.charge(tenantId, length);
     }
 
     private static BytesInFlight.Charge release(BytesInFlight.Charge held) {
