@@ -31,9 +31,19 @@ public record ConnectLimitsConfig(
         @Bindable(defaultValue = "0.5") double principalShare,
         @Bindable(defaultValue = "1048576") int smallRequestBytes) {
 
+    /** Refuses to start with a limit that would refuse every call or none. */
+    public ConnectLimitsConfig {
+        if (bytesInFlight <= 0 || tenantBytesInFlight <= 0 || maxCallsPerTenant <= 0 || smallRequestBytes <= 0) {
+            throw new IllegalArgumentException("tollgate.connect.limits.bytes-in-flight, tenant-bytes-in-flight,"
+                    + " max-calls-per-tenant and small-request-bytes must be positive");
+        }
+        if (!(principalShare > 0 && principalShare <= 1)) {
+            throw new IllegalArgumentException("tollgate.connect.limits.principal-share must be above 0 and at most 1");
+        }
+    }
+
     /** What one user may hold of a tenant's cap of {@code tenantCap}: its share, rounded up, at least 1. */
     public int principalCap(int tenantCap) {
-        double share = Math.min(1.0, Math.max(0.0, principalShare));
-        return (int) Math.max(1, Math.min(tenantCap, Math.ceil(tenantCap * share)));
+        return (int) Math.max(1, Math.min(tenantCap, Math.ceil(tenantCap * principalShare)));
     }
 }
