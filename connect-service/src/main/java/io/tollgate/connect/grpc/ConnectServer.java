@@ -69,6 +69,7 @@ public class ConnectServer implements Drainable, ReportedEndpoint {
                 .maxConnectionAgeGrace(config.connectionAgeGrace().toMillis(), TimeUnit.MILLISECONDS)
                 .maxConcurrentCallsPerConnection(config.maxCallsPerConnection())
                 .addService(proxy.definition())
+                .addStreamTracerFactory(proxy.arrivingMessages())
                 .addService(readiness.service())
                 // Added last runs first: in-flight accounting, then the call's span, then its meters.
                 .intercept(metered)

@@ -9,6 +9,7 @@ import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
 import io.grpc.Status;
 import io.tollgate.common.audit.AuditLine;
+import io.tollgate.connect.limits.CallAllowance;
 import io.tollgate.connect.message.MalformedRequestException;
 import io.tollgate.connect.message.SparkMethod;
 import io.tollgate.connect.message.SparkRequest;
@@ -16,6 +17,7 @@ import io.tollgate.connect.routing.BackendChannels;
 import io.tollgate.connect.session.CallGateway;
 import io.tollgate.connect.session.Caller;
 import io.tollgate.connect.session.EndReason;
+import io.tollgate.connect.session.LimitExceededException;
 import io.tollgate.connect.session.OpenCalls;
 import io.tollgate.connect.session.TenantLimits;
 
@@ -28,7 +30,10 @@ import io.tollgate.connect.session.TenantLimits;
  *
  * <p>Flow control is end to end, one message at a time: the next request is asked of the client
  * only once the backend can take more, and the next response of the backend only once the client
- * can take more, so the gateway never holds more than one message per direction per call.
+ * can take more, so the gateway never holds more than one message per direction per call. That
+ * message is charged to the replica's bytes in flight from its receipt until the other side took
+ * it (its transport is ready again), and the call holds a slot among its tenant's open calls until
+ * it ends ({@link CallAllowance}).
  *
  * <p>Both calls are driven from two sides (the client's callbacks, the backend's callbacks, and the
  * gateway's own checks), so every step holds this call's lock: gRPC's calls are not thread-safe.
@@ -40,6 +45,7 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
     private final SparkMethod method;
     private final MethodDescriptor<byte[], byte[]> backendMethod;
     private final Caller caller;
+    private final CallAllowance allowance;
     private final CallGateway gateway;
     private final BackendChannels channels;
     private final BackendInterrupts interrupts;
@@ -58,13 +64,15 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
     private boolean ended;
 
     ProxiedCall(ServerCall<byte[], byte[]> client, Metadata clientHeaders, Deadline deadline, SparkMethod method,
-                MethodDescriptor<byte[], byte[]> backendMethod, Caller caller, ProxyParts parts) {
+                MethodDescriptor<byte[], byte[]> backendMethod, Caller caller, CallAllowance allowance,
+                ProxyParts parts) {
         this.client = client;
         this.clientHeaders = clientHeaders;
         this.deadline = deadline;
         this.method = method;
         this.backendMethod = backendMethod;
         this.caller = caller;
+        this.allowance = allowance;
         this.gateway = parts.gateway();
         this.channels = parts.channels();
         this.interrupts = parts.interrupts();
@@ -92,6 +100,7 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
             }
             firstRequestRead = true;
             try {
+                allowance.requestReceived(message.length);
                 SparkRequest request = SparkRequest.read(method, message);
                 if (backend == null) {
                     request = open(request);
@@ -107,12 +116,42 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
                 }
                 backend.sendMessage(rewritten.bytes());
                 if (backend.isReady()) {
+                    allowance.requestHandedOn();
                     client.request(1);
                 } else {
                     clientWaitsForBackend = true;
                 }
             } catch (Exception e) {
                 fail(e);
+            }
+        }
+    }
+
+    /**
+     * {@code bytesSoFar} of the next request have arrived (the transport's thread, before
+     * {@link #onMessage}): over its method's size or the budget, the call ends before it is whole.
+     */
+    void requestArriving(long bytesSoFar) {
+        endIfOver(() -> allowance.requestArriving(bytesSoFar));
+    }
+
+    /** Likewise for the backend's next response. */
+    private void responseArriving(long bytesSoFar) {
+        endIfOver(() -> allowance.responseArriving(bytesSoFar));
+    }
+
+    private interface LimitCheck {
+        void run() throws LimitExceededException;
+    }
+
+    private void endIfOver(LimitCheck check) {
+        try {
+            check.run();
+        } catch (LimitExceededException over) {
+            synchronized (lock) {
+                if (!ended) {
+                    fail(over);
+                }
             }
         }
     }
@@ -127,7 +166,8 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
             admitted.permit().close();
             throw e;
         }
-        CallOptions options = CallOptions.DEFAULT.withDeadline(deadline);
+        CallOptions options = CallOptions.DEFAULT.withDeadline(deadline)
+                .withStreamTracerFactory(ArrivingMessages.watchResponses(this::responseArriving));
         // Not in the client's context: its cancellation would cancel the backend call before this
         // call hears of it, and the operation would never be interrupted. onCancel does both.
         Context previous = Context.ROOT.attach();
@@ -160,6 +200,7 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
         synchronized (lock) {
             if (backendWaitsForClient && !ended) {
                 backendWaitsForClient = false;
+                allowance.responseHandedOn();
                 backend.request(1);
             }
         }
@@ -224,7 +265,7 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
             BackendChannels.Lease held = lease;
             TenantLimits.Permit permit = admitted.permit();
             lease = null;
-            openCalls.remove(this);
+            forget();
             interrupts.interrupt(held.channel(), admitted.backend(), caller, sessionId, operationId, () -> {
                 permit.close();
                 held.close();
@@ -235,7 +276,7 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
     }
 
     private void release() {
-        openCalls.remove(this);
+        forget();
         if (admitted != null) {
             admitted.permit().close();
         }
@@ -243,6 +284,12 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
             lease.close();
             lease = null;
         }
+    }
+
+    /** The call has ended: no longer checked, its slot and its bytes in flight given back. */
+    private void forget() {
+        openCalls.remove(this);
+        allowance.close();
     }
 
     private void audit(String outcome) {
@@ -274,8 +321,15 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
                 if (ended) {
                     return;
                 }
+                try {
+                    allowance.responseReceived(message.length);
+                } catch (LimitExceededException overBudget) {
+                    fail(overBudget);
+                    return;
+                }
                 client.sendMessage(message);
                 if (client.isReady()) {
+                    allowance.responseHandedOn();
                     backend.request(1);
                 } else {
                     backendWaitsForClient = true;
@@ -288,6 +342,7 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
             synchronized (lock) {
                 if (clientWaitsForBackend && !ended) {
                     clientWaitsForBackend = false;
+                    allowance.requestHandedOn();
                     client.request(1);
                 }
             }

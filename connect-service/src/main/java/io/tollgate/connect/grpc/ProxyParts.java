@@ -1,5 +1,6 @@
 package io.tollgate.connect.grpc;
 
+import io.tollgate.connect.limits.CallLimits;
 import io.tollgate.connect.routing.BackendChannels;
 import io.tollgate.connect.session.CallGateway;
 import io.tollgate.connect.session.OpenCalls;
@@ -8,5 +9,5 @@ import jakarta.inject.Singleton;
 /** What every proxied call works with, injected once. */
 @Singleton
 record ProxyParts(CallGateway gateway, BackendChannels channels, BackendInterrupts interrupts, OpenCalls openCalls,
-                  BackendHeaders headers) {
+                  BackendHeaders headers, CallLimits limits) {
 }

@@ -7,7 +7,9 @@ import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerServiceDefinition;
+import io.grpc.ServerStreamTracer;
 import io.grpc.ServiceDescriptor;
+import io.tollgate.connect.limits.CallAllowance;
 import io.tollgate.connect.message.SparkMethod;
 import io.tollgate.connect.metrics.MeteredCalls;
 import io.tollgate.connect.proto.SparkConnectServiceGrpc;
@@ -25,10 +27,16 @@ import jakarta.inject.Singleton;
 class SparkConnectProxy {
     private final CallGateway gateway;
     private final ProxyParts parts;
+    private final ArrivingMessages arrivingMessages = new ArrivingMessages();
 
     SparkConnectProxy(CallGateway gateway, ProxyParts parts) {
         this.gateway = gateway;
         this.parts = parts;
+    }
+
+    /** The transport's hook that lets a call refuse a request while it arrives: added to the server. */
+    ServerStreamTracer.Factory arrivingMessages() {
+        return arrivingMessages;
     }
 
     ServerServiceDefinition definition() {
@@ -50,19 +58,22 @@ class SparkConnectProxy {
             @Override
             public ServerCall.Listener<byte[]> startCall(ServerCall<byte[], byte[]> call, Metadata headers) {
                 Caller caller;
+                CallAllowance allowance;
                 try {
                     caller = gateway.authenticate(BearerHeaders.token(headers));
                     MeteredCalls.tenantVerified(caller.tenantId());
+                    allowance = parts.limits().open(caller, method);
                 } catch (Exception refused) {
                     call.close(ConnectErrors.statusOf(method.rpcName(), refused), new Metadata());
                     return new ServerCall.Listener<>() {
                     };
                 }
                 Deadline deadline = Context.current().getDeadline();
-                ProxiedCall proxied = new ProxiedCall(call, headers, deadline, method, raw, caller, parts);
+                ProxiedCall proxied = new ProxiedCall(call, headers, deadline, method, raw, caller, allowance, parts);
                 // Open from now, not from its first request: revocations and the first-request
                 // timeout reach a call that sends nothing.
                 parts.openCalls().add(proxied);
+                ArrivingMessages.watchRequests(proxied::requestArriving);
                 call.request(1);
                 return proxied;
             }

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tollgate.common.metrics.TenantTags;
+import io.tollgate.connect.limits.BytesInFlight;
+import io.tollgate.connect.limits.OpenCallCaps;
 import io.tollgate.connect.session.TenantLimits;
 import jakarta.inject.Singleton;
 
@@ -23,6 +25,8 @@ public class ConnectMetrics {
     static final String BYTES = "tollgate.connect.message";
     static final String SESSIONS = "tollgate.connect.sessions";
     static final String OPERATIONS = "tollgate.connect.operations";
+    static final String BYTES_IN_FLIGHT = "tollgate.connect.bytes.in.flight";
+    static final String OPEN_CALLS = "tollgate.connect.calls.open";
 
     private final MeterRegistry registry;
     private final TenantTags tenants;
@@ -30,10 +34,17 @@ public class ConnectMetrics {
     /** The tags whose usage gauges are registered; no more than {@link TenantTags} gives out. */
     private final Set<String> watched = ConcurrentHashMap.newKeySet();
 
-    public ConnectMetrics(MeterRegistry registry, TenantTags tenants, TenantLimits limits) {
+    public ConnectMetrics(MeterRegistry registry, TenantTags tenants, TenantLimits limits, BytesInFlight inFlight,
+                          OpenCallCaps openCalls) {
         this.registry = registry;
         this.tenants = tenants;
         this.limits = limits;
+        Gauge.builder(BYTES_IN_FLIGHT, inFlight, BytesInFlight::total).baseUnit("bytes")
+                .description("Spark Connect message bytes the gateway holds now, counted against tollgate.connect.limits.bytes-in-flight")
+                .register(registry);
+        Gauge.builder(OPEN_CALLS, openCalls, OpenCallCaps::open)
+                .description("Spark Connect calls open now, counted against tollgate.connect.limits.max-calls-per-tenant")
+                .register(registry);
     }
 
     /** The tag of a verified tenant id (or of none, for null). */

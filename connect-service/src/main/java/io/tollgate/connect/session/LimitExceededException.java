@@ -5,7 +5,7 @@ package io.tollgate.connect.session;
  * (as the tenant's quota names it) and its value; it is the caller's own tenant's, safe to show.
  */
 public final class LimitExceededException extends Exception {
-    LimitExceededException(String quota, long limit, String what) {
+    public LimitExceededException(String quota, long limit, String what) {
         super("Spark Connect limit reached: " + quota + " = " + limit + " (" + what + ")", null, false, false);
     }
 }

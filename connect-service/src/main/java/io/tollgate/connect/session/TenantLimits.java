@@ -1,6 +1,7 @@
 package io.tollgate.connect.session;
 
 import io.tollgate.connect.config.ConnectConfig;
+import io.tollgate.connect.config.ConnectLimitsConfig;
 import io.tollgate.connect.message.SparkMethod;
 import io.tollgate.connect.message.SparkRequest;
 import io.tollgate.proto.router.v1.Quotas;
@@ -18,8 +19,10 @@ import java.util.function.LongSupplier;
  * defaults where a quota is 0): sessions open at once, operations running at once, artifact bytes
  * per session. A session is open from its first call until ReleaseSession, or until it has had no
  * call for {@code session-idle-timeout}; a CloneSession opens its new session (not its source),
- * which stops counting if Spark refuses the clone. Held in memory, bounded: per tenant by its
- * session limit, across tenants by the registry (a tenant with no session is dropped).
+ * which stops counting if Spark refuses the clone. One user (subject) may hold at most its
+ * {@code principal-share} of the tenant's sessions and of its operations. Held in memory, bounded:
+ * per tenant by its session limit, across tenants by the registry (a tenant with no session is
+ * dropped, a user with no operation likewise).
  */
 @Singleton
 public class TenantLimits {
@@ -43,16 +46,24 @@ public class TenantLimits {
 
     private static final class TenantState {
         final Map<SessionKey, Session> sessions = new HashMap<>();
+        /** Operations running, per subject; a subject with none has no entry. */
+        final Map<String, Integer> operationsBySubject = new HashMap<>();
         int operations;
+
+        long sessionsOf(String subject) {
+            return sessions.keySet().stream().filter(key -> key.subject().equals(subject)).count();
+        }
     }
 
     private final ConnectConfig config;
+    private final ConnectLimitsConfig shares;
     private final long idleNanos;
     private final LongSupplier clock = System::nanoTime;
     private final Map<String, TenantState> tenants = new HashMap<>();
 
-    public TenantLimits(ConnectConfig config) {
+    public TenantLimits(ConnectConfig config, ConnectLimitsConfig shares) {
         this.config = config;
+        this.shares = shares;
         this.idleNanos = config.sessionIdleTimeout().toNanos();
     }
 
@@ -132,6 +143,7 @@ public class TenantLimits {
                 }
                 if (operation) {
                     state.operations--;
+                    state.operationsBySubject.computeIfPresent(key.subject(), (s, n) -> n == 1 ? null : n - 1);
                 }
                 leave(state, key, session);
                 leave(state, cloneKey, clone);
@@ -166,6 +178,11 @@ public class TenantLimits {
                     throw new LimitExceededException("max_spark_sessions", maxSessions,
                             "sessions the tenant may hold open at once");
                 }
+                int userSessions = shares.principalCap(maxSessions);
+                if (state.sessionsOf(subject) + opened > userSessions) {
+                    throw new LimitExceededException("max_spark_sessions per user", userSessions,
+                            "sessions one user may hold open at once");
+                }
             }
             boolean operation = first.method().runsOperation();
             if (operation) {
@@ -174,7 +191,13 @@ public class TenantLimits {
                     throw new LimitExceededException("max_spark_operations", maxOperations,
                             "operations the tenant may run at once");
                 }
+                int userOperations = shares.principalCap(maxOperations);
+                if (state.operationsBySubject.getOrDefault(subject, 0) >= userOperations) {
+                    throw new LimitExceededException("max_spark_operations per user", userOperations,
+                            "operations one user may run at once");
+                }
                 state.operations++;
+                state.operationsBySubject.merge(subject, 1, Integer::sum);
             }
             if (opening) {
                 session = new Session();

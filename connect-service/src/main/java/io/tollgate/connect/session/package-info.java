@@ -1,7 +1,7 @@
 /**
  * The decisions about a Spark Connect call, knowing no wire: who the caller is (token verified by
  * common's authenticator, tenant admitted by common's gate, the user the backend will see), where
- * the call goes (routing), what the tenant's limits allow (sessions, operations, artifact bytes),
+ * the call goes (routing), what the tenant's limits allow (sessions, operations, artifact bytes; a user's share of them),
  * and which open calls must end when a token, user or tenant is revoked or suspended. Must not
  * import the grpc package.
  */

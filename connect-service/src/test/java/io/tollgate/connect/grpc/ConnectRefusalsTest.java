@@ -127,7 +127,7 @@ class ConnectRefusalsTest {
 
         StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () ->
                 shared.gateway.blocking("authorization", ConnectTokens.spark("alice", "longids"))
-                        .config(ConfigRequest.newBuilder().setSessionId("x".repeat(10 << 20)).build()));
+                        .executePlan(SparkRequests.execute("x".repeat(10 << 20), "rows:1")).forEachRemaining(r -> { }));
 
         assertStatus(Status.Code.INVALID_ARGUMENT, "session_id must be a UUID", error.getStatus());
         assertEquals(0, shared.gateway.bean(TenantLimits.class).openSessions("longids"));

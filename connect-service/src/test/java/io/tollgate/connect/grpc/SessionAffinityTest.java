@@ -35,8 +35,9 @@ class SessionAffinityTest {
 
     @Test
     void aSessionStaysOnItsBackendAndMovesOnlyWhenThatBackendLeaves() {
-        var tenant = SharedNeighbours.sparkTenant("sticky", "", Quotas.getDefaultInstance(), shared.backendA.endpoint(),
-                shared.backendB.endpoint(), shared.backendC.endpoint());
+        // Room for one user's 24 sessions within its share (principal-share) of the tenant's.
+        var tenant = SharedNeighbours.sparkTenant("sticky", "", Quotas.newBuilder().setMaxSparkSessions(64).build(),
+                shared.backendA.endpoint(), shared.backendB.endpoint(), shared.backendC.endpoint());
         shared.gateway.awaitRevision(shared.registry.upsert(tenant));
         String token = ConnectTokens.spark("gina", "sticky");
         List<String> sessions = Stream.generate(SparkRequests::newSession).limit(24).toList();

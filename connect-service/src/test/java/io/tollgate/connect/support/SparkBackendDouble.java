@@ -60,7 +60,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * answers every RPC. An ExecutePlan's {@code client_type} tells it what to do: {@code rows:N} (N
  * batches, then complete), {@code hang} (run until interrupted, as Spark does even when the RPC
  * is cancelled), {@code hang-hold-interrupt} (likewise, and the Interrupt of it is answered only
- * when the test calls {@link #answerHeldInterrupts()}), {@code flood} (send 64 KiB batches
+ * when the test calls {@link #answerHeldInterrupts()}), {@code hold:N} (one batch of N bytes, then
+ * run until interrupted), {@code flood} (send 64 KiB batches
  * while the caller keeps up, up to {@link #FLOOD_BATCHES}), {@code fail} (a Spark error, with its
  * details as Spark sends them), {@code status:<CODE>} (a status without Spark's details, its text
  * naming an internal address, as a proxy in front of Spark or grpc-java would),
@@ -225,6 +226,9 @@ public final class SparkBackendDouble implements AutoCloseable {
                     responses.onNext(batch(request, i, 16));
                 }
                 responses.onCompleted();
+            } else if (command.startsWith("hold:")) {
+                running.put(operation, responses);
+                responses.onNext(batch(request, 0, Integer.parseInt(command.substring(5))));
             } else if (command.equals("hang-hold-interrupt")) {
                 holdInterruptOf.add(operation);
                 running.put(operation, responses);
