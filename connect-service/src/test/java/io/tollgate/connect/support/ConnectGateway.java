@@ -44,6 +44,11 @@ public final class ConnectGateway implements AutoCloseable {
         properties.put("tollgate.connect.port", 0);
         properties.put("tollgate.connect.plaintext", true);
         properties.put("tollgate.connect.max-message-bytes", MAX_MESSAGE_BYTES);
+        // Test classes share this gateway and its users open sessions they never release: the
+        // default caps would refuse a later class. Limits are tested on tenants with quotas of their
+        // own, and per-user shares on a gateway of their own (CallLimitsTest).
+        properties.put("tollgate.connect.max-sessions", 4096);
+        properties.put("tollgate.connect.limits.principal-share", 1);
         // Short enough for a test to watch a parked call end, long enough for one to park a call
         // past its token's expiry (ParkedCallTest).
         properties.put("tollgate.connect.first-request-timeout", "6s");
