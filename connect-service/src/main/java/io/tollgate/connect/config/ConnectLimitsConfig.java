@@ -28,7 +28,7 @@ public record ConnectLimitsConfig(
         @Bindable(defaultValue = "268435456") long bytesInFlight,
         @Bindable(defaultValue = "134217728") long tenantBytesInFlight,
         @Bindable(defaultValue = "64") int maxCallsPerTenant,
-        @Bindable(defaultValue = "0.5") double principalShare,
+        @Bindable(defaultValue = "1") double principalShare,
         @Bindable(defaultValue = "1048576") int smallRequestBytes) {
 
     /** Refuses to start with a limit that would refuse every call or none. */
