@@ -124,7 +124,7 @@ class CallLifecycleTest {
         shared.gateway.async(token).executePlan(SparkRequests.execute(session, "hang"), stream);
         String operation = awaitRunning(shared.backendC, session);
 
-        shared.revocations.revokeToken(token);
+        shared.revocations.revokeToken(ConnectTokens.idOf(token));
 
         Status ended = stream.ended.get(10, TimeUnit.SECONDS);
         assertEquals(Status.Code.UNAUTHENTICATED, ended.getCode());

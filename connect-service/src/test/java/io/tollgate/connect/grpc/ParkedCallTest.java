@@ -79,7 +79,7 @@ class ParkedCallTest {
 
         RevocationSet known = shared.gateway.bean(RevocationSet.class);
         int before = known.size();
-        shared.revocations.revokeToken(token);
+        shared.revocations.revokeToken(ConnectTokens.idOf(token));
         Await.until(() -> known.size() > before, Duration.ofSeconds(10), "the gateway hears of the revocation");
         parked.send(session);
 

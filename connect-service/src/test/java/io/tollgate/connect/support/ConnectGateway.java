@@ -10,6 +10,8 @@ import io.tollgate.common.tenant.TenantDirectory;
 import io.tollgate.connect.grpc.ConnectServer;
 import io.tollgate.connect.proto.SparkConnectServiceGrpc;
 import io.tollgate.testkit.await.Await;
+import io.tollgate.testkit.identity.IdentityDouble;
+import io.tollgate.testkit.registry.RegistryDouble;
 import io.tollgate.testkit.tracing.CapturedSpans;
 import io.tollgate.testkit.tls.InternalCertificates;
 
@@ -37,7 +39,7 @@ public final class ConnectGateway implements AutoCloseable {
     }
 
     /** The properties of a gateway on these neighbours, before a test's own. */
-    public static Map<String, Object> properties(RegistryDouble registry, RevocationsDouble revocations) {
+    public static Map<String, Object> properties(RegistryDouble registry, IdentityDouble revocations) {
         Map<String, Object> properties = new HashMap<>(InternalCertificates.shared().properties("connect-service"));
         properties.put("micronaut.server.port", -1);
         properties.put("tollgate.connect.host", "127.0.0.1");

@@ -6,7 +6,9 @@ import io.tollgate.proto.router.v1.Tenant;
 import io.tollgate.proto.router.v1.TenantStatus;
 import io.tollgate.proto.router.v1.Upstream;
 import io.tollgate.proto.router.v1.UpstreamKind;
+import io.tollgate.testkit.identity.IdentityDouble;
 import io.tollgate.testkit.net.PortForward;
+import io.tollgate.testkit.registry.RegistryDouble;
 
 import java.util.List;
 
@@ -26,11 +28,11 @@ public final class SharedNeighbours {
     public final SparkBackendDouble backendC = new SparkBackendDouble("c");
     private final PortForward closedPort = PortForward.open();
     public final RegistryDouble registry;
-    public final RevocationsDouble revocations = new RevocationsDouble();
+    public final IdentityDouble revocations = IdentityDouble.start(ConnectTokens.TOKENS);
     public final ConnectGateway gateway;
 
     private SharedNeighbours() {
-        registry = new RegistryDouble(List.of(
+        registry = RegistryDouble.serving(List.of(
                 sparkTenant("acme", ACME_BACKEND_TOKEN, Quotas.getDefaultInstance(), backendA.endpoint()),
                 sparkTenant("globex", GLOBEX_BACKEND_TOKEN, Quotas.getDefaultInstance(), backendB.endpoint()),
                 sparkTenant("tight", "", Quotas.newBuilder().setMaxSparkSessions(1).setMaxSparkOperations(1)
