@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sparkproject.io.grpc.Context;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -94,7 +96,9 @@ class SparkConnectGatewayIT {
     @Test
     void sqlDataFramesCsvAndParquetRunOnTheTenantsSparkOverTls() throws Exception {
         Path files = Directories.createTemporary("spark-gateway-files");
+        String sessionId;
         try (SparkSession spark = session(token(ACME_WRITER), "")) {
+            sessionId = spark.sessionId();
             assertEquals(1, spark.sql("SELECT 1 AS one").collectAsList().get(0).getInt(0));
             Dataset<Row> squares = spark.range(0, 10).selectExpr("id", "id * id AS square").where("id % 2 = 0");
             assertEquals(List.of(0L, 4L, 16L, 36L, 64L),
@@ -112,6 +116,30 @@ class SparkConnectGatewayIT {
                     .collectAsList().stream().map(row -> row.getLong(1)).toList());
         } finally {
             Directories.deleteRecursively(files);
+        }
+
+        // The audit trail names what Spark's own client ran, by plan kind, and the session's start and end.
+        Await.until(() -> auditLines(sessionId).stream().anyMatch(line -> line.contains("event=spark.session.end ")),
+                SOON, "the released session's end is audited");
+        List<String> audited = auditLines(sessionId);
+        List<String> kinds = audited.stream().filter(line -> line.contains("event=spark.call method=ExecutePlan "))
+                .map(line -> line.replaceAll(".* plan=(\\S+) .*", "$1")).toList();
+        assertTrue(kinds.contains("command:write_operation") && kinds.contains("root:sort"), kinds.toString());
+        assertTrue(kinds.stream().allMatch(kind -> kind.matches("(root|command):[a-z_0-9]+")), kinds.toString());
+        assertEquals(1, audited.stream().filter(line -> line.contains("event=spark.session.start ")).count(),
+                audited.toString());
+        assertTrue(audited.stream().anyMatch(line -> line.endsWith(" reason=released")), audited.toString());
+        assertTrue(audited.stream().noneMatch(line -> line.contains("square")), "no statement text in the trail");
+    }
+
+    /** connect-service's audit lines about one session, from its log. */
+    private static List<String> auditLines(String sessionId) {
+        try {
+            return Files.readAllLines(suite.service("connect-service").log()).stream()
+                    .filter(line -> line.contains("io.tollgate.audit") && line.contains(" session=" + sessionId + " "))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -8,7 +8,7 @@ import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
 import io.grpc.Status;
-import io.tollgate.common.audit.AuditLine;
+import io.tollgate.connect.audit.ConnectAudit;
 import io.tollgate.connect.limits.CallAllowance;
 import io.tollgate.connect.message.MalformedRequestException;
 import io.tollgate.connect.message.SparkMethod;
@@ -58,6 +58,7 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
     private BackendChannels.Lease lease;
     private String sessionId;
     private String operationId = "";
+    private String planKind = "";
     private boolean firstRequestRead;
     private boolean clientWaitsForBackend;
     private boolean backendWaitsForClient;
@@ -103,6 +104,7 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
                 allowance.requestReceived(message.length);
                 SparkRequest request = SparkRequest.read(method, message);
                 if (backend == null) {
+                    planKind = request.planKind();
                     request = open(request);
                 } else if (!request.sessionId().equals(sessionId)) {
                     throw new MalformedRequestException(
@@ -242,6 +244,7 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
             audit(status.getCode().name());
         } else {
             end(status, new Metadata());
+            audit(status.getCode().name()); // refused before it reached a backend: audited all the same
         }
     }
 
@@ -294,14 +297,8 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
 
     private void audit(String outcome) {
         if (method.runsOperation() || method == SparkMethod.RELEASE_SESSION) {
-            AuditLine.event("spark.call")
-                    .with("method", method.rpcName())
-                    .with("tenant", caller.tenantId())
-                    .with("subject", caller.principal().subject())
-                    .with("session", sessionId == null ? "" : sessionId)
-                    .with("operation", operationId)
-                    .with("outcome", outcome)
-                    .log();
+            ConnectAudit.call(method.rpcName(), caller.tenantId(), caller.principal().subject(), sessionId, operationId,
+                    method.carriesPlan() ? planKind : null, outcome);
         }
     }
 

@@ -56,6 +56,16 @@ public enum SparkMethod {
         return this == CLONE_SESSION ? 4 : 0;
     }
 
+    /** The request's field holding the plan it runs or analyzes (ExecutePlan's plan); 0 when none is read. */
+    int planField() {
+        return this == EXECUTE_PLAN ? 3 : 0;
+    }
+
+    /** Whether the request carries a plan whose kind the audit trail names. */
+    public boolean carriesPlan() {
+        return planField() != 0;
+    }
+
     /** Whether the gateway gives the operation an id when the client did not (so it can interrupt it). */
     boolean assignsOperationId() {
         return this == EXECUTE_PLAN;

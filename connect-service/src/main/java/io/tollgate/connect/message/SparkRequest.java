@@ -15,7 +15,7 @@ import java.util.UUID;
 /**
  * One Spark Connect request as it came off the wire, read only at its top level: every request has
  * {@code session_id} as field 1 and {@code user_context} as field 2; some carry an operation id or
- * artifact bytes. Every id it reads (session, operation, a clone's new session) must be a canonical
+ * artifact bytes; an ExecutePlan's plan is looked into only as far as its kind ({@link PlanKind}). Every id it reads (session, operation, a clone's new session) must be a canonical
  * UUID, as Spark's protocol says: the gateway keeps session ids in its limits and writes ids to its
  * logs, so a longer or stranger one is refused before it is held anywhere (an empty
  * {@code new_session_id} is none, as Spark reads it). {@link #withUser} writes it back with the
@@ -33,15 +33,17 @@ public final class SparkRequest {
     private final String operationId;
     private final String newSessionId;
     private final long artifactBytes;
+    private final String planKind;
 
     private SparkRequest(byte[] bytes, SparkMethod method, String sessionId, String operationId, String newSessionId,
-                         long artifactBytes) {
+                         long artifactBytes, String planKind) {
         this.bytes = bytes;
         this.method = method;
         this.sessionId = sessionId;
         this.operationId = operationId;
         this.newSessionId = newSessionId;
         this.artifactBytes = artifactBytes;
+        this.planKind = planKind;
     }
 
     /**
@@ -56,6 +58,7 @@ public final class SparkRequest {
         String operationId = "";
         String newSessionId = "";
         long artifactBytes = 0;
+        PlanKind plan = new PlanKind();
         try {
             for (int tag = input.readTag(); tag != 0; tag = input.readTag()) {
                 int field = WireFormat.getTagFieldNumber(tag);
@@ -72,6 +75,11 @@ public final class SparkRequest {
                     int length = input.readRawVarint32();
                     input.skipRawBytes(length);
                     artifactBytes += length;
+                } else if (field == method.planField() && delimited) {
+                    int length = input.readRawVarint32();
+                    int start = input.getTotalBytesRead();
+                    input.skipRawBytes(length);
+                    plan.read(bytes, start, length);
                 } else if (!input.skipField(tag)) {
                     break;
                 }
@@ -87,7 +95,8 @@ public final class SparkRequest {
         if (newSessionId.equals(sessionId)) {
             throw new MalformedRequestException("new_session_id must differ from session_id");
         }
-        return new SparkRequest(bytes, method, sessionId, operationId, newSessionId, artifactBytes);
+        return new SparkRequest(bytes, method, sessionId, operationId, newSessionId, artifactBytes,
+                method.carriesPlan() ? plan.kind() : "");
     }
 
     /** A length-delimited field that must be a canonical UUID, checked by its length before it is read. */
@@ -129,6 +138,15 @@ public final class SparkRequest {
         return newSessionId;
     }
 
+    /**
+     * The kind of plan the request runs, for the audit trail (e.g. {@code root:sql},
+     * {@code command:write_operation}; {@code unknown} when its bytes do not parse, which does not
+     * refuse the request); empty for a method that carries no plan ({@link SparkMethod#carriesPlan}).
+     */
+    public String planKind() {
+        return planKind;
+    }
+
     /** Bytes of artifact payload this request uploads (AddArtifacts). */
     public long artifactBytes() {
         return artifactBytes;
@@ -157,7 +175,7 @@ public final class SparkRequest {
         }
         byte[] written = Arrays.copyOf(out, out.length - output.spaceLeft());
         return new SparkRequest(written, method, sessionId, assigned.isEmpty() ? operationId : assigned, newSessionId,
-                artifactBytes);
+                artifactBytes, planKind);
     }
 
     /**
@@ -179,7 +197,7 @@ public final class SparkRequest {
             throw new UncheckedIOException(e);
         }
         return new SparkRequest(Arrays.copyOf(out, out.length - output.spaceLeft()), method, sessionId, operationId, id,
-                artifactBytes);
+                artifactBytes, planKind);
     }
 
     /** Copies every top-level field of this request but {@code field}, byte for byte. */

@@ -1,17 +1,24 @@
 package io.tollgate.connect.session;
 
+import io.tollgate.connect.audit.ConnectAudit;
+import io.tollgate.connect.audit.SessionEnd;
 import io.tollgate.connect.config.ConnectConfig;
 import io.tollgate.connect.config.ConnectLimitsConfig;
 import io.tollgate.connect.message.SparkMethod;
 import io.tollgate.connect.message.SparkRequest;
 import io.tollgate.proto.router.v1.Quotas;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -23,6 +30,11 @@ import java.util.function.LongSupplier;
  * {@code principal-share} of the tenant's sessions and of its operations. Held in memory, bounded:
  * per tenant by its session limit, across tenants by the registry (a tenant with no session is
  * dropped, a user with no operation likewise).
+ *
+ * <p>A session's start and end on this replica are audit events ({@link ConnectAudit}), each written
+ * once: at the admission that opens it, and when it stops counting (released, refused as a clone,
+ * idle, or the replica stopping). Idle sessions are swept every half idle timeout (at most a
+ * minute), so an idle session's end is written soon after its timeout, not at the tenant's next call.
  */
 @Singleton
 public class TenantLimits {
@@ -41,7 +53,8 @@ public class TenantLimits {
         int calls;
         long artifactBytes;
         long lastUsed;
-        boolean released;
+        /** Why it stops counting once its calls have ended; null while it stays open. */
+        SessionEnd end;
     }
 
     private static final class TenantState {
@@ -60,11 +73,18 @@ public class TenantLimits {
     private final long idleNanos;
     private final LongSupplier clock = System::nanoTime;
     private final Map<String, TenantState> tenants = new HashMap<>();
+    private final ScheduledExecutorService idleSweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "idle-session-sweeper");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public TenantLimits(ConnectConfig config, ConnectLimitsConfig shares) {
         this.config = config;
         this.shares = shares;
         this.idleNanos = config.sessionIdleTimeout().toNanos();
+        long period = Math.max(100, Math.min(Duration.ofMinutes(1).toMillis(), config.sessionIdleTimeout().toMillis() / 2));
+        idleSweeper.scheduleWithFixedDelay(this::forgetIdleSessions, period, period, TimeUnit.MILLISECONDS);
     }
 
     /** A call's share of its tenant's limits; {@link #close()} when the call has ended. */
@@ -113,7 +133,7 @@ public class TenantLimits {
         public void sessionReleased() {
             synchronized (TenantLimits.this) {
                 if (session != null) {
-                    session.released = true;
+                    session.end = SessionEnd.RELEASED;
                 }
             }
         }
@@ -125,7 +145,7 @@ public class TenantLimits {
         public void cloneFailed() {
             synchronized (TenantLimits.this) {
                 if (opensClone) {
-                    clone.released = true;
+                    clone.end = SessionEnd.CLONE_REFUSED;
                 }
             }
         }
@@ -145,8 +165,8 @@ public class TenantLimits {
                     state.operations--;
                     state.operationsBySubject.computeIfPresent(key.subject(), (s, n) -> n == 1 ? null : n - 1);
                 }
-                leave(state, key, session);
-                leave(state, cloneKey, clone);
+                leave(tenantId, state, key, session);
+                leave(tenantId, state, cloneKey, clone);
                 if (state.sessions.isEmpty() && state.operations == 0) {
                     tenants.remove(tenantId);
                 }
@@ -163,7 +183,7 @@ public class TenantLimits {
             throws LimitExceededException {
         long now = clock.getAsLong();
         TenantState state = tenants.computeIfAbsent(tenantId, id -> new TenantState());
-        forgetIdle(state, now);
+        forgetIdle(tenantId, state, now);
         SessionKey key = new SessionKey(subject, first.sessionId());
         Session session = state.sessions.get(key);
         boolean opening = session == null && !NON_OPENING.contains(first.method());
@@ -202,10 +222,13 @@ public class TenantLimits {
             if (opening) {
                 session = new Session();
                 state.sessions.put(key, session);
+                ConnectAudit.sessionStarted(tenantId, subject, key.sessionId(), first.method().rpcName(), null);
             }
             if (opensClone) {
                 clone = new Session();
                 state.sessions.put(cloneKey, clone);
+                ConnectAudit.sessionStarted(tenantId, subject, cloneKey.sessionId(), first.method().rpcName(),
+                        first.sessionId());
             }
             enter(session, now);
             enter(clone, now);
@@ -250,24 +273,50 @@ public class TenantLimits {
         }
     }
 
-    private void leave(TenantState state, SessionKey key, Session session) {
+    private void leave(String tenantId, TenantState state, SessionKey key, Session session) {
         if (session != null) {
             session.calls--;
             session.lastUsed = clock.getAsLong();
-            if (session.released && session.calls == 0) {
+            if (session.end != null && session.calls == 0) {
                 state.sessions.remove(key);
+                ConnectAudit.sessionEnded(tenantId, key.subject(), key.sessionId(), session.end);
             }
         }
     }
 
-    private void forgetIdle(TenantState state, long now) {
-        Iterator<Session> sessions = state.sessions.values().iterator();
+    private void forgetIdle(String tenantId, TenantState state, long now) {
+        Iterator<Map.Entry<SessionKey, Session>> sessions = state.sessions.entrySet().iterator();
         while (sessions.hasNext()) {
-            Session session = sessions.next();
+            Map.Entry<SessionKey, Session> entry = sessions.next();
+            Session session = entry.getValue();
             if (session.calls == 0 && now - session.lastUsed >= idleNanos) {
                 sessions.remove();
+                ConnectAudit.sessionEnded(tenantId, entry.getKey().subject(), entry.getKey().sessionId(),
+                        SessionEnd.IDLE);
             }
         }
+    }
+
+    /** Forgets every tenant's idle sessions (the sweeper's round), and the tenants left holding nothing. */
+    synchronized void forgetIdleSessions() {
+        long now = clock.getAsLong();
+        Iterator<Map.Entry<String, TenantState>> all = tenants.entrySet().iterator();
+        while (all.hasNext()) {
+            Map.Entry<String, TenantState> tenant = all.next();
+            forgetIdle(tenant.getKey(), tenant.getValue(), now);
+            if (tenant.getValue().sessions.isEmpty() && tenant.getValue().operations == 0) {
+                all.remove();
+            }
+        }
+    }
+
+    /** The replica stops: every session still open here ends, so that each start has its end in the trail. */
+    @PreDestroy
+    public synchronized void stop() {
+        idleSweeper.shutdownNow();
+        tenants.forEach((tenantId, state) -> state.sessions.keySet().forEach(key ->
+                ConnectAudit.sessionEnded(tenantId, key.subject(), key.sessionId(), SessionEnd.SHUTDOWN)));
+        tenants.clear();
     }
 
     private static int orDefault(int quota, int fallback) {
