@@ -31,10 +31,13 @@ final class InlineProxyCalls implements ServerCallExecutorSupplier {
 
     @Override
     public <Q, R> Executor getExecutor(ServerCall<Q, R> call, Metadata headers) {
-        if (SparkConnectServiceGrpc.SERVICE_NAME.equals(call.getMethodDescriptor().getServiceName())
-                && verifier.remembers(BearerHeaders.token(headers))) {
-            return MoreExecutors.directExecutor();
-        }
-        return null; // the server's call executor
+        return runsInline(call.getMethodDescriptor().getServiceName(), headers)
+                ? MoreExecutors.directExecutor()
+                : null; // the server's call executor
+    }
+
+    /** Whether a call of this service with these headers runs on the transport's thread. */
+    boolean runsInline(String serviceName, Metadata headers) {
+        return SparkConnectServiceGrpc.SERVICE_NAME.equals(serviceName) && verifier.remembers(BearerHeaders.token(headers));
     }
 }
