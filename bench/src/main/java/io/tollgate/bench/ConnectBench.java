@@ -19,7 +19,9 @@ import java.util.Map;
  * latency at 1 and a few concurrent clients (each client a session of its own, as
  * {@code spark.sql("select 1").collect()} is written: Spark's client sends the SQL, then executes the
  * relation it gets back), and the rows per second of a multi-million-row collect of a DataFrame of
- * three columns. The two paths alternate in rounds, so that the machine's noise falls on both.
+ * three columns. A third path goes through a gRPC proxy that only forwards ({@link EmptyGrpcProxy}):
+ * what any grpc-java hop costs here, the floor under the gateway. The paths alternate in rounds, so
+ * that the machine's noise falls on all of them.
  */
 final class ConnectBench {
     /**
@@ -92,33 +94,40 @@ final class ConnectBench {
                 .get("spark." + tenant.id() + ".backend-token");
         String directUrl = "sc://" + suite.sparkBackendEndpoint(tenant) + "/;token=" + backendToken;
 
-        try (SparkPath gateway = SparkPath.open("connect-service", gatewayUrl, maxClients);
-             SparkPath direct = SparkPath.open("direct", directUrl, maxClients)) {
+        try (EmptyGrpcProxy proxy = EmptyGrpcProxy.start(suite.sparkBackendEndpoint(tenant));
+             SparkPath gateway = SparkPath.open("connect-service", gatewayUrl, maxClients);
+             SparkPath direct = SparkPath.open("direct", directUrl, maxClients);
+             SparkPath floor = SparkPath.open("empty proxy", "sc://localhost:" + proxy.port() + "/;token=" + backendToken,
+                     maxClients)) {
             Report.note(requests + " measured select 1 per path and phase (-Dbench.connect.requests) in "
                     + LATENCY_ROUNDS + " alternating rounds; " + warmUp + " unmeasured per path first at "
                     + WARM_UP_CLIENTS + " clients (-Dbench.connect.warmup), for both JIT compilers");
-            for (SparkPath path : List.of(direct, gateway)) {
+            Report.note("the empty proxy: grpc-java forwarding bytes in the benchmark's JVM, nothing else (the floor)");
+            for (SparkPath path : List.of(direct, floor, gateway)) {
                 latencies(path, WARM_UP_CLIENTS, 0, Math.max(1, warmUp / WARM_UP_CLIENTS));
             }
             for (int clients : phases) {
-                compareSelectOne(gateway, direct, clients, requests);
+                compareSelectOne(gateway, direct, floor, clients, requests);
             }
-            compareCollect(gateway, direct, rows, collectRounds);
+            compareCollect(gateway, direct, floor, rows, collectRounds);
         }
     }
 
-    private static void compareSelectOne(SparkPath gateway, SparkPath direct, int clients, int requests)
-            throws Exception {
+    private static void compareSelectOne(SparkPath gateway, SparkPath direct, SparkPath floor, int clients,
+                                         int requests) throws Exception {
         int perClient = Math.max(1, requests / clients / LATENCY_ROUNDS);
         int warmup = Math.max(2, perClient / 10);
         List<Measure.Latencies> ours = new ArrayList<>();
         List<Measure.Latencies> theirs = new ArrayList<>();
+        List<Measure.Latencies> proxied = new ArrayList<>();
         for (int round = 0; round < LATENCY_ROUNDS; round++) {
             theirs.add(latencies(direct, clients, warmup, perClient));
+            proxied.add(latencies(floor, clients, warmup, perClient));
             ours.add(latencies(gateway, clients, warmup, perClient));
         }
         Measure.Latencies gatewayAll = merge(ours);
         Measure.Latencies directAll = merge(theirs);
+        Measure.Latencies floorAll = merge(proxied);
         String at = "select 1, " + clients + (clients == 1 ? " client" : " clients");
         double added = gatewayAll.percentileMillis(50) - directAll.percentileMillis(50);
         Report.row(at + ": p50 connect-service", gatewayAll.percentileMillis(50), "ms");
@@ -127,19 +136,27 @@ final class ConnectBench {
         Report.row(at + ": p99 connect-service", gatewayAll.percentileMillis(99), "ms");
         Report.row(at + ": p99 direct", directAll.percentileMillis(99), "ms");
         Report.ratio(at + ": queries/s connect-service / direct", gatewayAll.opsPerSecond() / directAll.opsPerSecond());
+        Report.row(at + ": p50 empty proxy", floorAll.percentileMillis(50), "ms");
+        Report.row(at + ": p50 added by the empty proxy", floorAll.percentileMillis(50) - directAll.percentileMillis(50),
+                "ms");
+        Report.row(at + ": p99 empty proxy", floorAll.percentileMillis(99), "ms");
+        Report.ratio(at + ": queries/s empty proxy / direct", floorAll.opsPerSecond() / directAll.opsPerSecond());
     }
 
-    private static void compareCollect(SparkPath gateway, SparkPath direct, long rows, int rounds) {
+    private static void compareCollect(SparkPath gateway, SparkPath direct, SparkPath floor, long rows, int rounds) {
         Report.note("collect of " + rows + " rows x 3 columns (-Dbench.connect.rows), one client, " + rounds
                 + " measured rounds per path (-Dbench.connect.rounds) after 2 unmeasured, alternating");
         for (int round = 0; round < 2; round++) {
             direct.collect(rows);
+            floor.collect(rows);
             gateway.collect(rows);
         }
         double[] ours = new double[rounds];
         double[] theirs = new double[rounds];
+        double[] proxied = new double[rounds];
         for (int round = 0; round < rounds; round++) {
             theirs[round] = direct.collect(rows);
+            proxied[round] = floor.collect(rows);
             ours[round] = gateway.collect(rows);
         }
         double gatewayRate = median(ours);
@@ -148,6 +165,8 @@ final class ConnectBench {
         Report.row("collect: connect-service (median of rounds)", gatewayRate, "rows/s");
         Report.row("collect: direct (median of rounds)", directRate, "rows/s");
         Report.row("collect: connect-service / direct (target >= 0.9x)", ratio, "x " + met(ratio >= 0.9));
+        Report.row("collect: empty proxy (median of rounds)", median(proxied), "rows/s");
+        Report.ratio("collect: empty proxy / direct", median(proxied) / directRate);
     }
 
     private static Measure.Latencies latencies(SparkPath path, int clients, int warmup, int perClient)

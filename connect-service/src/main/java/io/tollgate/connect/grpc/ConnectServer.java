@@ -4,6 +4,7 @@ import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
+import io.tollgate.common.auth.TokenVerifier;
 import io.tollgate.common.health.ControlPlaneSync;
 import io.tollgate.common.health.GrpcReadiness;
 import io.tollgate.common.lifecycle.Drainable;
@@ -50,7 +51,7 @@ public class ConnectServer implements Drainable, ReportedEndpoint {
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     ConnectServer(ConnectConfig config, ConnectTlsConfig tlsConfig, SparkConnectProxy proxy, ControlPlaneSync sync,
-                  InFlightCalls inFlight, PublicCallTracing tracing, MeteredCalls metered) {
+                  InFlightCalls inFlight, PublicCallTracing tracing, MeteredCalls metered, TokenVerifier verifier) {
         this.inFlight = inFlight;
         Optional<ServerTls> tls = ServerTlsSettings.from(TLS_PREFIX, tlsConfig.certChain(), tlsConfig.privateKey(),
                 tlsConfig.clientCa(), tlsConfig.clientAuth()).map(ServerTls::load);
@@ -68,6 +69,9 @@ public class ConnectServer implements Drainable, ReportedEndpoint {
                 .maxConnectionAge(config.connectionMaxAge().toMillis(), TimeUnit.MILLISECONDS)
                 .maxConnectionAgeGrace(config.connectionAgeGrace().toMillis(), TimeUnit.MILLISECONDS)
                 .maxConcurrentCallsPerConnection(config.maxCallsPerConnection())
+                // A proxied call whose token is known runs on the transport's thread (no hand-off
+                // per message): see InlineProxyCalls for why that is safe.
+                .callExecutor(new InlineProxyCalls(verifier))
                 .addService(proxy.definition())
                 .addStreamTracerFactory(proxy.arrivingMessages())
                 .addService(readiness.service())

@@ -37,6 +37,8 @@ import io.tollgate.connect.session.TenantLimits;
  *
  * <p>Both calls are driven from two sides (the client's callbacks, the backend's callbacks, and the
  * gateway's own checks), so every step holds this call's lock: gRPC's calls are not thread-safe.
+ * Callbacks run on the transports' threads (no executor between them), so one side's listener may
+ * run inside a step of the other on the same thread: every step re-checks {@code ended}.
  */
 final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls.OpenCall {
     private final ServerCall<byte[], byte[]> client;
@@ -106,6 +108,9 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
                 if (backend == null) {
                     planKind = request.planKind();
                     request = open(request);
+                    if (ended) {
+                        return; // the backend call failed as it started (its listener runs inline)
+                    }
                 } else if (!request.sessionId().equals(sessionId)) {
                     throw new MalformedRequestException(
                             "every request of a call must name the same session");

@@ -29,6 +29,14 @@ final class RawBytes implements MethodDescriptor.Marshaller<byte[]> {
     @Override
     public byte[] parse(InputStream stream) {
         try {
+            if (stream instanceof KnownLength) {
+                // gRPC's own message streams know their size: one copy into an array of that size,
+                // instead of copying into growing chunks and then once more into the result (a
+                // result stream's messages are Arrow batches of several MiB each).
+                byte[] bytes = new byte[stream.available()];
+                ByteStreams.readFully(stream, bytes);
+                return bytes;
+            }
             return ByteStreams.toByteArray(stream);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -129,6 +129,10 @@ public class BackendChannels {
         // scheme (e.g. "unix") would pick that resolver instead.
         NettyChannelBuilder builder = NettyChannelBuilder.forTarget("dns:///" + backend.endpoint())
                 .maxInboundMessageSize(maxMessageBytes)
+                // The backend's answers are handed to the client on the transport's thread, not
+                // through an executor (a thread wake-up per message): the proxy's listener only
+                // forwards and never blocks (see the server's InlineProxyCalls).
+                .directExecutor()
                 .intercept(tracing);
         if (!backend.tls()) {
             builder.usePlaintext();
@@ -178,11 +182,18 @@ public class BackendChannels {
     }
 
     @PreDestroy
-    synchronized void close() {
+    void close() {
         sweeper.shutdownNow();
-        live.values().forEach(p -> p.channel.shutdownNow());
-        draining.forEach(p -> p.channel.shutdownNow());
-        live.clear();
-        draining.clear();
+        List<Pooled> open = new ArrayList<>();
+        synchronized (this) {
+            open.addAll(live.values());
+            open.addAll(draining);
+            live.clear();
+            draining.clear();
+        }
+        // Outside the lock: shutting a channel down now ends its calls, whose listeners run on this
+        // thread (direct executor) and take their call's lock, which a call may hold while it
+        // waits for this one (leasing or giving back a channel).
+        open.forEach(p -> p.channel.shutdownNow());
     }
 }

@@ -1,0 +1,213 @@
+package io.tollgate.bench;
+
+import com.google.common.io.ByteStreams;
+import io.grpc.CallOptions;
+import io.grpc.ClientCall;
+import io.grpc.Drainable;
+import io.grpc.HandlerRegistry;
+import io.grpc.KnownLength;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerMethodDefinition;
+import io.grpc.Status;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.NettyServerBuilder;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A gRPC proxy, in the benchmark's own process, that does nothing but forward: any method, its
+ * messages as bytes, headers and trailers as they come, flow-controlled one message at a time each
+ * way, every callback on the transports' threads (as grpc-java's own proxy example, and as
+ * connect-service does). No token, no rewrite, no routing, no metrics, no tracing. What a second
+ * gRPC hop costs on this machine before a gateway does anything: the floor under connect-service.
+ */
+final class EmptyGrpcProxy implements AutoCloseable {
+    private static final int MAX_MESSAGE_BYTES = 128 * 1024 * 1024;
+
+    private final ManagedChannel backend;
+    private final Server server;
+
+    private EmptyGrpcProxy(String backendEndpoint) throws IOException {
+        this.backend = NettyChannelBuilder.forTarget("dns:///" + backendEndpoint).usePlaintext().directExecutor()
+                .maxInboundMessageSize(MAX_MESSAGE_BYTES).build();
+        this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).directExecutor()
+                .maxInboundMessageSize(MAX_MESSAGE_BYTES).fallbackHandlerRegistry(new AnyMethod()).build().start();
+    }
+
+    /** Starts the proxy on a free loopback port, forwarding to {@code backendEndpoint} (host:port). */
+    static EmptyGrpcProxy start(String backendEndpoint) throws IOException {
+        return new EmptyGrpcProxy(backendEndpoint);
+    }
+
+    int port() {
+        return server.getPort();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        backend.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    private final class AnyMethod extends HandlerRegistry {
+        @Override
+        public ServerMethodDefinition<?, ?> lookupMethod(String methodName, String authority) {
+            MethodDescriptor<byte[], byte[]> method = MethodDescriptor.<byte[], byte[]>newBuilder()
+                    .setType(MethodDescriptor.MethodType.UNKNOWN).setFullMethodName(methodName)
+                    .setRequestMarshaller(Bytes.INSTANCE).setResponseMarshaller(Bytes.INSTANCE).build();
+            return ServerMethodDefinition.create(method, new Forward(method));
+        }
+    }
+
+    private final class Forward implements ServerCallHandler<byte[], byte[]> {
+        private final MethodDescriptor<byte[], byte[]> method;
+
+        Forward(MethodDescriptor<byte[], byte[]> method) {
+            this.method = method;
+        }
+
+        @Override
+        public ServerCall.Listener<byte[]> startCall(ServerCall<byte[], byte[]> call, Metadata headers) {
+            ClientCall<byte[], byte[]> out = backend.newCall(method, CallOptions.DEFAULT);
+            Bridge bridge = new Bridge(call, out);
+            out.start(bridge.fromBackend(), headers);
+            out.request(1);
+            call.request(1);
+            return bridge;
+        }
+    }
+
+    /** One call each way; the next message is asked for only when the other side can take it. */
+    private static final class Bridge extends ServerCall.Listener<byte[]> {
+        private final ServerCall<byte[], byte[]> client;
+        private final ClientCall<byte[], byte[]> backend;
+        private boolean clientWaits;
+        private boolean backendWaits;
+
+        Bridge(ServerCall<byte[], byte[]> client, ClientCall<byte[], byte[]> backend) {
+            this.client = client;
+            this.backend = backend;
+        }
+
+        @Override
+        public synchronized void onMessage(byte[] message) {
+            backend.sendMessage(message);
+            if (backend.isReady()) {
+                client.request(1);
+            } else {
+                clientWaits = true;
+            }
+        }
+
+        @Override
+        public synchronized void onHalfClose() {
+            backend.halfClose();
+        }
+
+        @Override
+        public synchronized void onCancel() {
+            backend.cancel("client cancelled", null);
+        }
+
+        @Override
+        public synchronized void onReady() {
+            if (backendWaits) {
+                backendWaits = false;
+                backend.request(1);
+            }
+        }
+
+        ClientCall.Listener<byte[]> fromBackend() {
+            return new ClientCall.Listener<>() {
+                @Override
+                public void onHeaders(Metadata headers) {
+                    synchronized (Bridge.this) {
+                        client.sendHeaders(headers);
+                    }
+                }
+
+                @Override
+                public void onMessage(byte[] message) {
+                    synchronized (Bridge.this) {
+                        client.sendMessage(message);
+                        if (client.isReady()) {
+                            backend.request(1);
+                        } else {
+                            backendWaits = true;
+                        }
+                    }
+                }
+
+                @Override
+                public void onReady() {
+                    synchronized (Bridge.this) {
+                        if (clientWaits) {
+                            clientWaits = false;
+                            client.request(1);
+                        }
+                    }
+                }
+
+                @Override
+                public void onClose(Status status, Metadata trailers) {
+                    synchronized (Bridge.this) {
+                        client.close(status, trailers);
+                    }
+                }
+            };
+        }
+    }
+
+    /**
+     * Messages as bytes, sized and drained in one go: a copy of connect-service's own marshaller
+     * (package-private there, and the benchmark does not link the service's classes), so that the
+     * floor forwards exactly as the gateway does.
+     */
+    private static final class Bytes implements MethodDescriptor.Marshaller<byte[]> {
+        static final Bytes INSTANCE = new Bytes();
+
+        @Override
+        public InputStream stream(byte[] value) {
+            return new Sized(value);
+        }
+
+        @Override
+        public byte[] parse(InputStream stream) {
+            try {
+                if (stream instanceof KnownLength) {
+                    byte[] bytes = new byte[stream.available()];
+                    ByteStreams.readFully(stream, bytes);
+                    return bytes;
+                }
+                return ByteStreams.toByteArray(stream);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static final class Sized extends ByteArrayInputStream implements KnownLength, Drainable {
+        Sized(byte[] bytes) {
+            super(bytes);
+        }
+
+        @Override
+        public int drainTo(OutputStream target) throws IOException {
+            int length = count - pos;
+            target.write(buf, pos, length);
+            pos = count;
+            return length;
+        }
+    }
+}
