@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -257,6 +258,57 @@ class CatalogRestClientTest extends RegistryBackedCatalogTest {
     }
 
     @Test
+    void tablesArePagedByNameAndAPageResumesWhereTheLastEndedThoughTablesChangedBetween() {
+        RESTCatalog writer = client("writer@acme", "acme", "writer", "acme-lake");
+        Namespace shelf = Namespace.of("shelf");
+        writer.createNamespace(shelf);
+        for (String name : List.of("t3", "t1", "t5", "t2")) {
+            writer.createTable(TableIdentifier.of(shelf, name), ORDERS);
+        }
+        String reader = TOKENS.mint("reader@acme", "acme", List.of("reader"), Duration.ofMinutes(5));
+        String tables = "/v1/acme-lake/namespaces/shelf/tables?pageSize=2";
+        JsonBody first = JsonBody.parse(http.toBlocking().retrieve(HttpRequest.GET(tables).bearerAuth(reader)));
+        assertEquals(List.of("t1", "t2"), names(first));
+        // Between pages: one already shown is dropped, one sorting before the page's end and one after are created.
+        writer.dropTable(TableIdentifier.of(shelf, "t2"));
+        writer.createTable(TableIdentifier.of(shelf, "t0"), ORDERS);
+        writer.createTable(TableIdentifier.of(shelf, "t4"), ORDERS);
+        JsonBody second = JsonBody.parse(http.toBlocking().retrieve(
+                HttpRequest.GET(tables + "&pageToken=" + first.text("/next-page-token")).bearerAuth(reader)));
+        assertEquals(List.of("t3", "t4"), names(second), "nothing skipped, nothing repeated");
+        JsonBody last = JsonBody.parse(http.toBlocking().retrieve(
+                HttpRequest.GET(tables + "&pageToken=" + second.text("/next-page-token")).bearerAuth(reader)));
+        assertEquals(List.of("t5"), names(last));
+        assertTrue(!last.has("/next-page-token") || last.at("/next-page-token").isNull(), "the last page says so");
+
+        // Iceberg's own client follows the tokens a page at a time.
+        Map<String, String> paging = clients.connection("reader@acme", "acme", "reader", "acme-lake");
+        paging.put("rest-page-size", "2");
+        assertEquals(Stream.of("t0", "t1", "t3", "t4", "t5").map(name -> TableIdentifier.of(shelf, name)).toList(),
+                clients.open("pager", paging).listTables(shelf));
+
+        writer.createNamespace(Namespace.of("bare"));
+        assertEquals(List.of(), writer.listTables(Namespace.of("bare")), "an empty namespace has an empty page");
+        assertThrows(NoSuchNamespaceException.class, () -> writer.listTables(Namespace.of("nowhere")));
+        HttpClientResponseException missing = refusal("/v1/acme-lake/namespaces/nowhere/tables?pageToken="
+                + first.text("/next-page-token"), reader);
+        assertEquals(HttpStatus.NOT_FOUND, missing.getStatus(), "a namespace that does not exist, with a token too");
+    }
+
+    @Test
+    void aTablePageTokenNotOfThisCatalogsFormIsABadRequest() {
+        String reader = TOKENS.mint("reader@acme", "acme", List.of("reader"), Duration.ofMinutes(5));
+        String invalidUtf8 = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[] {(byte) 0xff});
+        for (String token : List.of("n.", "n.dDE%3D", "n.*", "n." + invalidUtf8, "n." + "A".repeat(2_000), "dDE")) {
+            HttpClientResponseException refused = refusal("/v1/acme-lake/namespaces/shelf/tables?pageToken=" + token, reader);
+            assertEquals(HttpStatus.BAD_REQUEST, refused.getStatus(), token);
+            JsonBody.parse(refused.getResponse().getBody(String.class).orElse(""))
+                    .assertEquals("/error/type", "BadRequestException")
+                    .assertEquals("/error/message", "pageToken is not one this catalog gave");
+        }
+    }
+
+    @Test
     void aCommitWhoseRequirementNoLongerHoldsIsAConflict() {
         RESTCatalog writer = client("writer@acme", "acme", "writer", "acme-lake");
         TableIdentifier ledger = TableIdentifier.of("conflicts", "ledger");
@@ -336,6 +388,12 @@ class CatalogRestClientTest extends RegistryBackedCatalogTest {
         try (Stream<Path> siblings = Files.list(STORAGE)) {
             assertEquals(List.of(ACME_ROOT), siblings.toList(), "nothing was written beside the warehouse");
         }
+    }
+
+    private static List<String> names(JsonBody page) {
+        List<String> names = new ArrayList<>();
+        page.at("/identifiers").forEach(identifier -> names.add(identifier.get("name").asText()));
+        return names;
     }
 
     private static void assertForbidden(Runnable action) {

@@ -28,6 +28,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -94,6 +96,24 @@ class CatalogViewTest extends RegistryBackedCatalogTest {
         assertTrue(writer.dropView(renamed));
         assertFalse(writer.viewExists(renamed));
         assertThrows(NoSuchViewException.class, () -> writer.loadView(renamed));
+    }
+
+    @Test
+    void viewsArePagedByNameApartFromTheTablesBesideThem() {
+        RESTCatalog writer = clients.as("writer@acme", "acme", "writer", "acme-lake");
+        Namespace gallery = Namespace.of("gallery");
+        writer.createNamespace(gallery);
+        for (String name : List.of("v2", "v3", "v1")) {
+            viewOf(writer, TableIdentifier.of(gallery, name), "select 1").create();
+        }
+        writer.createTable(TableIdentifier.of(gallery, "v15"), ORDER_TOTALS);
+        Map<String, String> paging = clients.connection("reader@acme", "acme", "reader", "acme-lake");
+        paging.put("rest-page-size", "2");
+        RESTCatalog reader = clients.open("view-pager", paging);
+        assertEquals(Stream.of("v1", "v2", "v3").map(name -> TableIdentifier.of(gallery, name)).toList(),
+                reader.listViews(gallery), "two pages of views, in name order");
+        assertEquals(List.of(TableIdentifier.of(gallery, "v15")), reader.listTables(gallery));
+        assertThrows(NoSuchNamespaceException.class, () -> reader.listViews(Namespace.of("no_gallery")));
     }
 
     @Test

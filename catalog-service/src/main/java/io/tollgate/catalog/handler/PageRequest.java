@@ -3,7 +3,7 @@ package io.tollgate.catalog.handler;
 import org.apache.iceberg.exceptions.BadRequestException;
 
 /**
- * A list call's paging, checked in our own words before Iceberg's handlers parse it (they would
+ * A namespace listing's paging (tables and views page by name: {@link NamePage}), checked in our own words before Iceberg's handlers parse it (they would
  * answer a malformed or negative value with a JDK message, or fail inside). Every list is paged:
  * Iceberg's clients always send a page token and follow {@code next-page-token}, so a page is at
  * most {@link #MAX_SIZE} entries whatever the caller asks.
@@ -14,18 +14,25 @@ import org.apache.iceberg.exceptions.BadRequestException;
 record PageRequest(String token, String size) {
     static final int DEFAULT_SIZE = 100;
     static final int MAX_SIZE = 1000;
+    static final String NOT_OURS = "pageToken is not one this catalog gave";
     private static final int MAX_DIGITS = 9;
 
     /** The page asked for; {@code BadRequestException} for a size or token that is not one. */
     static PageRequest of(String token, String size) {
+        int pageSize = size(size);
+        if (token != null && !token.isEmpty()) {
+            number(token, NOT_OURS);
+        }
+        return new PageRequest(token == null ? "" : token, Integer.toString(pageSize));
+    }
+
+    /** The entries per page asked for ({@link #DEFAULT_SIZE} when not asked); {@code BadRequestException} if none. */
+    static int size(String size) {
         int pageSize = size == null ? DEFAULT_SIZE : number(size, "pageSize must be a whole number from 1 to " + MAX_SIZE);
         if (pageSize < 1 || pageSize > MAX_SIZE) {
             throw new BadRequestException("pageSize must be a whole number from 1 to %d", MAX_SIZE);
         }
-        if (token != null && !token.isEmpty()) {
-            number(token, "pageToken is not one this catalog gave");
-        }
-        return new PageRequest(token == null ? "" : token, Integer.toString(pageSize));
+        return pageSize;
     }
 
     // Digits only, and few enough that neither the number nor the page's end overflows an int.

@@ -38,18 +38,20 @@ public class TableService {
     private final TableRows rows;
     private final CatalogAudit audit;
     private final StagedTables stagedTables;
+    private final NamespaceContents contents;
 
-    public TableService(WarehouseAccess warehouses, TableRows rows, CatalogAudit audit, StagedTables stagedTables) {
+    public TableService(WarehouseAccess warehouses, TableRows rows, CatalogAudit audit, StagedTables stagedTables,
+                        NamespaceContents contents) {
         this.warehouses = warehouses;
         this.rows = rows;
         this.audit = audit;
         this.stagedTables = stagedTables;
+        this.contents = contents;
     }
 
     public ListTablesResponse list(Caller caller, String prefix, Namespace namespace, String pageToken, String pageSize) {
         Warehouse warehouse = warehouses.open(caller, prefix, "list tables", AccessClass.READER);
-        PageRequest page = PageRequest.of(pageToken, pageSize);
-        return CatalogHandlers.listTables(warehouse.catalog(), namespace, page.token(), page.size());
+        return contents.page(warehouse, namespace, TableRows.Kind.TABLE, pageToken, pageSize);
     }
 
     public LoadTableResponse create(Caller caller, String prefix, Namespace namespace, CreateTableRequest request) {

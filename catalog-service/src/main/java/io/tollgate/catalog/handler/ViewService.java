@@ -2,6 +2,7 @@ package io.tollgate.catalog.handler;
 
 import io.tollgate.catalog.audit.AuditTarget;
 import io.tollgate.catalog.audit.CatalogAudit;
+import io.tollgate.catalog.storage.TableRows;
 import io.tollgate.common.auth.AccessClass;
 import jakarta.inject.Singleton;
 import org.apache.iceberg.catalog.Namespace;
@@ -27,16 +28,17 @@ import org.apache.iceberg.view.ViewMetadata;
 public class ViewService {
     private final WarehouseAccess warehouses;
     private final CatalogAudit audit;
+    private final NamespaceContents contents;
 
-    public ViewService(WarehouseAccess warehouses, CatalogAudit audit) {
+    public ViewService(WarehouseAccess warehouses, CatalogAudit audit, NamespaceContents contents) {
         this.warehouses = warehouses;
         this.audit = audit;
+        this.contents = contents;
     }
 
     public ListTablesResponse list(Caller caller, String prefix, Namespace namespace, String pageToken, String pageSize) {
         Warehouse warehouse = warehouses.open(caller, prefix, "list views", AccessClass.READER);
-        PageRequest page = PageRequest.of(pageToken, pageSize);
-        return CatalogHandlers.listViews(warehouse.catalog(), namespace, page.token(), page.size());
+        return contents.page(warehouse, namespace, TableRows.Kind.VIEW, pageToken, pageSize);
     }
 
     public LoadViewResponse create(Caller caller, String prefix, Namespace namespace, CreateViewRequest request) {

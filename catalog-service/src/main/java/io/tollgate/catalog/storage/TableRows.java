@@ -3,6 +3,7 @@ package io.tollgate.catalog.storage;
 import io.micronaut.jdbc.DataSourceResolver;
 import io.tollgate.common.error.StoreException;
 import jakarta.inject.Singleton;
+import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.CommitFailedException;
 
@@ -11,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +22,11 @@ import java.util.Optional;
  * and swaps itself, where the library has no call for it: a table's current metadata location
  * without reading its metadata file (what an ETag is made from), and the compare-and-set of several
  * tables' metadata locations in one PostgreSQL transaction (a multi-table commit: all swap or none).
- * Namespaces are stored as Iceberg's JDBC catalog stores them (levels joined by dots), so these rows
- * are the very ones the library reads and commits to with the same compare-and-set.
+ * It also lists a namespace's tables or views a page at a time, in name order, from where the
+ * previous page ended: the library would read every name of the namespace for each page, after two
+ * queries asking whether the namespace exists. Namespaces are stored as Iceberg's JDBC catalog
+ * stores them (levels joined by dots), so these rows are the very ones the library reads and commits
+ * to with the same compare-and-set.
  */
 @Singleton
 public class TableRows {
@@ -33,6 +38,22 @@ public class TableRows {
             + " AND (iceberg_type = 'TABLE' OR iceberg_type IS NULL)";
     // A table the transaction reads but does not change must still be as read when the others swap.
     private static final String HOLD = CURRENT + " AND metadata_location = ? FOR SHARE";
+    // A range of the primary key (catalog_name, table_namespace, table_name), read in its order.
+    private static final String NAMES = "SELECT table_name FROM iceberg_tables"
+            + " WHERE catalog_name = ? AND table_namespace = ? AND table_name > ? AND %s"
+            + " ORDER BY table_name LIMIT ?";
+
+    /** The two kinds of row Iceberg's JDBC catalog keeps in one table (schema V1). */
+    public enum Kind {
+        TABLE("(iceberg_type = 'TABLE' OR iceberg_type IS NULL)"),
+        VIEW("iceberg_type = 'VIEW'");
+
+        private final String names;
+
+        Kind(String condition) {
+            this.names = NAMES.formatted(condition);
+        }
+    }
 
     private final DataSource dataSource;
 
@@ -62,6 +83,29 @@ public class TableRows {
             }
         } catch (SQLException e) {
             throw new StoreException("reading a table's metadata location", e);
+        }
+    }
+
+    /**
+     * The names of a namespace's tables or views that sort after {@code after} (empty: from the
+     * first), in order, at most {@code limit} of them. Empty also when the namespace does not exist.
+     */
+    public List<String> namesAfter(String catalogName, Namespace namespace, Kind kind, String after, int limit) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(kind.names)) {
+            select.setString(1, catalogName);
+            select.setString(2, String.join(".", namespace.levels()));
+            select.setString(3, after);
+            select.setInt(4, limit);
+            try (ResultSet rows = select.executeQuery()) {
+                List<String> names = new ArrayList<>(limit);
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+                return names;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("listing a namespace's tables", e);
         }
     }
 
