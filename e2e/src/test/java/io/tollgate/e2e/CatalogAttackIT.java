@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -181,6 +183,20 @@ class CatalogAttackIT {
                 "/v1/acme-lake/namespaces/" + namespace + "/tables/payments", null);
         expect(status, load);
         assertEquals(type, error(load).get("type").asText(), load.body());
+        assertGlobexUnchanged();
+    }
+
+    @ParameterizedTest(name = "namespace {0}")
+    @ValueSource(strings = {"ledger", "nowhere"})
+    void aForgedTablePageTokenListsNothingOfAnotherTenant(String namespace) {
+        // The token names where to start in the caller's own namespace; globex's namespace answers as
+        // one that does not exist, whatever the token says.
+        String forged = "n." + Base64.getUrlEncoder().withoutPadding().encodeToString("a".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> list = send("acme/admin", "GET",
+                "/v1/acme-lake/namespaces/" + namespace + "/tables?pageToken=" + forged, null);
+        expect(404, list);
+        assertEquals("NoSuchNamespaceException", error(list).get("type").asText(), list.body());
+        assertEquals("Namespace does not exist: " + namespace, error(list).get("message").asText());
         assertGlobexUnchanged();
     }
 
@@ -375,6 +391,8 @@ class CatalogAttackIT {
                 Arguments.of("a negative page", "GET", "/v1/acme-lake/namespaces/attack/tables?pageSize=-1",
                         (Supplier<String>) () -> null, Map.of(), 400, "BadRequestException"),
                 Arguments.of("a page token not given", "GET", "/v1/acme-lake/namespaces?pageToken=abc",
+                        (Supplier<String>) () -> null, Map.of(), 400, "BadRequestException"),
+                Arguments.of("a table page token not given", "GET", "/v1/acme-lake/namespaces/attack/tables?pageToken=n.%2A",
                         (Supplier<String>) () -> null, Map.of(), 400, "BadRequestException"),
                 Arguments.of("an Idempotency-Key not a UUID", "POST", "/v1/acme-lake/namespaces",
                         (Supplier<String>) () -> "{\"namespace\":[\"keyed\"]}",
