@@ -131,7 +131,7 @@ public class BackendChannels {
                 .maxInboundMessageSize(maxMessageBytes)
                 // The backend's answers are handed to the client on the transport's thread, not
                 // through an executor (a thread wake-up per message): the proxy's listener only
-                // forwards and never blocks (see the server's InlineProxyCalls).
+                // forwards and never blocks (as the server's calls do: see ConnectServer).
                 .directExecutor()
                 .intercept(tracing);
         if (!backend.tls()) {
