@@ -40,8 +40,8 @@ import java.util.function.LongSupplier;
  * is) gets a channel whose connection lives on that same event loop, one channel per (backend,
  * event loop): the proxy forwards each message, header and end from one hop to the other on the
  * thread it arrived on, and a write to a connection of another event loop wakes that loop's thread
- * (a thread hand-off per message, which on a busy machine waits for a core: at 1 client it was
- * most of what the gateway added to a {@code select 1}). The server and grpc-java's channels share
+ * (a thread hand-off per write, which on a busy machine waits for a core; a {@code select 1} makes
+ * dozens of such writes). The server and grpc-java's channels share
  * grpc-netty's default event loop group, which is epoll where epoll is available, so pinning is
  * done only then (the channel type must match the loop's).
  */
