@@ -4,7 +4,6 @@ import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
-import io.tollgate.common.auth.TokenVerifier;
 import io.tollgate.common.health.ControlPlaneSync;
 import io.tollgate.common.health.GrpcReadiness;
 import io.tollgate.common.lifecycle.Drainable;
@@ -51,7 +50,7 @@ public class ConnectServer implements Drainable, ReportedEndpoint {
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     ConnectServer(ConnectConfig config, ConnectTlsConfig tlsConfig, SparkConnectProxy proxy, ControlPlaneSync sync,
-                  InFlightCalls inFlight, PublicCallTracing tracing, MeteredCalls metered, TokenVerifier verifier) {
+                  InFlightCalls inFlight, PublicCallTracing tracing, MeteredCalls metered) {
         this.inFlight = inFlight;
         Optional<ServerTls> tls = ServerTlsSettings.from(TLS_PREFIX, tlsConfig.certChain(), tlsConfig.privateKey(),
                 tlsConfig.clientCa(), tlsConfig.clientAuth()).map(ServerTls::load);
@@ -69,9 +68,13 @@ public class ConnectServer implements Drainable, ReportedEndpoint {
                 .maxConnectionAge(config.connectionMaxAge().toMillis(), TimeUnit.MILLISECONDS)
                 .maxConnectionAgeGrace(config.connectionAgeGrace().toMillis(), TimeUnit.MILLISECONDS)
                 .maxConcurrentCallsPerConnection(config.maxCallsPerConnection())
-                // A proxied call whose token is known runs on the transport's thread (no hand-off
-                // per message): see InlineProxyCalls for why that is safe.
-                .callExecutor(new InlineProxyCalls(verifier))
+                // Every call runs on the transport's thread: no hand-off per message, and none at a
+                // call's start (a ServerCallExecutorSupplier is asked on the default executor, one
+                // thread wake-up each way per call; a select 1 is several calls). Safe because
+                // nothing here blocks: health and the interceptors are in memory, and the proxy
+                // admits a caller whose token it has not seen before on threads of its own
+                // (SparkConnectProxy), as that may wait on auth-service's key set.
+                .directExecutor()
                 .addService(proxy.definition())
                 .addStreamTracerFactory(proxy.arrivingMessages())
                 .addService(readiness.service())

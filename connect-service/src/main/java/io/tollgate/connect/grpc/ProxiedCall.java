@@ -95,6 +95,15 @@ final class ProxiedCall extends ServerCall.Listener<byte[]> implements OpenCalls
         }
     }
 
+    /** Starts reading the client's requests: the caller is admitted and the call is open among the gateway's. */
+    void begin() {
+        synchronized (lock) {
+            if (!ended) { // a revocation or a cancel may have ended it already
+                client.request(1);
+            }
+        }
+    }
+
     @Override
     public void onMessage(byte[] message) {
         synchronized (lock) {

@@ -9,12 +9,15 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.ServerStreamTracer;
 import io.grpc.ServiceDescriptor;
+import io.grpc.Status;
+import io.tollgate.common.auth.TokenVerifier;
 import io.tollgate.connect.limits.CallAllowance;
 import io.tollgate.connect.message.SparkMethod;
 import io.tollgate.connect.metrics.MeteredCalls;
 import io.tollgate.connect.proto.SparkConnectServiceGrpc;
 import io.tollgate.connect.session.CallGateway;
 import io.tollgate.connect.session.Caller;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 /**
@@ -22,16 +25,27 @@ import jakarta.inject.Singleton;
  * Spark's own service descriptor declares it, with its streaming kinds), each a proxied call whose
  * messages stay bytes. A method the gateway does not know is not registered, so gRPC answers it
  * UNIMPLEMENTED. The caller's token and tenant are checked before any message is read.
+ * <p>
+ * Calls start on the server transport's thread (the server runs everything there: see
+ * {@link ConnectServer}). A call whose token the verifier already knows is admitted right there
+ * (memory look-ups only); a token seen for the first time may need auth-service's key set, so that
+ * caller is admitted on {@link FirstSightChecks}' threads, and its call holds every event
+ * ({@link AwaitingAdmission}) and asks for no request until then.
  */
 @Singleton
 class SparkConnectProxy {
+    static final String BUSY = "the Spark Connect gateway is verifying too many new tokens at once; retry";
+
     private final CallGateway gateway;
     private final ProxyParts parts;
+    private final TokenVerifier verifier;
+    private final FirstSightChecks firstSight = new FirstSightChecks();
     private final ArrivingMessages arrivingMessages = new ArrivingMessages();
 
-    SparkConnectProxy(CallGateway gateway, ProxyParts parts) {
+    SparkConnectProxy(CallGateway gateway, ProxyParts parts, TokenVerifier verifier) {
         this.gateway = gateway;
         this.parts = parts;
+        this.verifier = verifier;
     }
 
     /** The transport's hook that lets a call refuse a request while it arrives: added to the server. */
@@ -53,30 +67,65 @@ class SparkConnectProxy {
         return service.build();
     }
 
+    @PreDestroy
+    void close() {
+        firstSight.close();
+    }
+
     private ServerCallHandler<byte[], byte[]> handler(SparkMethod method, MethodDescriptor<byte[], byte[]> raw) {
-        return new ServerCallHandler<>() {
-            @Override
-            public ServerCall.Listener<byte[]> startCall(ServerCall<byte[], byte[]> call, Metadata headers) {
-                Caller caller;
-                CallAllowance allowance;
-                try {
-                    caller = gateway.authenticate(BearerHeaders.token(headers));
-                    MeteredCalls.tenantVerified(caller.tenantId());
-                    allowance = parts.limits().open(caller, method);
-                } catch (Exception refused) {
-                    call.close(ConnectErrors.statusOf(method.rpcName(), refused), new Metadata());
+        return (call, headers) -> {
+            String token = BearerHeaders.token(headers);
+            if (verifier.remembers(token)) {
+                ProxiedCall proxied = admit(call, headers, token, method, raw);
+                if (proxied == null) {
                     return new ServerCall.Listener<>() {
                     };
                 }
-                Deadline deadline = Context.current().getDeadline();
-                ProxiedCall proxied = new ProxiedCall(call, headers, deadline, method, raw, caller, allowance, parts);
-                // Open from now, not from its first request: revocations and the first-request
-                // timeout reach a call that sends nothing.
-                parts.openCalls().add(proxied);
-                ArrivingMessages.watchRequests(proxied::requestArriving);
-                call.request(1);
+                proxied.begin();
                 return proxied;
             }
+            AwaitingAdmission awaiting = new AwaitingAdmission();
+            // In the call's context: its deadline, its meters, its span and its request watcher live there.
+            Runnable check = Context.current().wrap(() -> {
+                if (awaiting.cancelled()) {
+                    return; // the client has gone: nothing to admit, nothing opened
+                }
+                ProxiedCall proxied = admit(call, headers, token, method, raw);
+                awaiting.proceed(proxied != null ? proxied : new ServerCall.Listener<>() {
+                });
+                if (proxied != null) {
+                    proxied.begin();
+                }
+            });
+            if (!firstSight.submit(check)) {
+                call.close(Status.UNAVAILABLE.withDescription(BUSY), new Metadata());
+            }
+            return awaiting;
         };
+    }
+
+    /**
+     * The call's caller admitted and the call open among the gateway's, not yet reading requests;
+     * null when the caller is refused (the call is closed with the refusal).
+     */
+    private ProxiedCall admit(ServerCall<byte[], byte[]> call, Metadata headers, String token, SparkMethod method,
+                              MethodDescriptor<byte[], byte[]> raw) {
+        Caller caller;
+        CallAllowance allowance;
+        try {
+            caller = gateway.authenticate(token);
+            MeteredCalls.tenantVerified(caller.tenantId());
+            allowance = parts.limits().open(caller, method);
+        } catch (Exception refused) {
+            call.close(ConnectErrors.statusOf(method.rpcName(), refused), new Metadata());
+            return null;
+        }
+        Deadline deadline = Context.current().getDeadline();
+        ProxiedCall proxied = new ProxiedCall(call, headers, deadline, method, raw, caller, allowance, parts);
+        // Open from now, not from its first request: revocations and the first-request
+        // timeout reach a call that sends nothing.
+        parts.openCalls().add(proxied);
+        ArrivingMessages.watchRequests(proxied::requestArriving);
+        return proxied;
     }
 }

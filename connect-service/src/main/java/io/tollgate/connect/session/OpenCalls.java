@@ -71,6 +71,11 @@ public class OpenCalls {
         return calls.size();
     }
 
+    /** Calls open now for this subject ({@code name@tenant}): for tests and operators. */
+    public long openFor(String subject) {
+        return calls.keySet().stream().filter(call -> call.caller().principal().subject().equals(subject)).count();
+    }
+
     void check() {
         long now = System.nanoTime();
         for (Map.Entry<OpenCall, Long> open : calls.entrySet()) {
