@@ -1,9 +1,5 @@
 package io.tollgate.connect.routing;
 
-import io.netty.channel.EventLoop;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.EpollIoHandler;
 import io.tollgate.common.tracing.InternalCallTracing;
 import io.tollgate.common.tracing.Tracing;
 import io.tollgate.common.tracing.TracingConfig;
@@ -13,10 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,31 +45,6 @@ class BackendChannelsTest {
             assertSame(third.channel(), again.channel(), "a live channel is shared by its backend's calls");
         } finally {
             channels.close();
-            tracing.close();
-        }
-    }
-
-    @Test
-    void aCallLeasedOnAnEventLoopGetsItsBackendsChannelOnThatSameEventLoop() throws Exception {
-        Tracing tracing = new TracingFactory().tracing(new TracingConfig(null, 1.0, false), List.of(), "connect-service");
-        BackendChannels channels = new BackendChannels(config(8), new InternalCallTracing(tracing));
-        EventLoopGroup transports = new MultiThreadIoEventLoopGroup(2, EpollIoHandler.newFactory());
-        try {
-            EventLoop one = transports.next();
-            EventLoop other = transports.next();
-            SparkBackend backend = backend("127.0.0.1:1");
-            BackendChannels.Lease onOne = one.submit(() -> channels.lease(backend)).get(10, TimeUnit.SECONDS);
-            BackendChannels.Lease onOneAgain = one.submit(() -> channels.lease(backend)).get(10, TimeUnit.SECONDS);
-            BackendChannels.Lease onOther = other.submit(() -> channels.lease(backend)).get(10, TimeUnit.SECONDS);
-            BackendChannels.Lease elsewhere = channels.lease(backend);
-
-            assertSame(onOne.channel(), onOneAgain.channel(), "one channel per backend and event loop, shared by its calls");
-            assertNotSame(onOne.channel(), onOther.channel());
-            assertNotSame(onOne.channel(), elsewhere.channel(), "a thread that is no event loop gets grpc-netty's choice");
-            assertEquals(3, channels.openChannels());
-        } finally {
-            channels.close();
-            transports.shutdownGracefully(0, 0, TimeUnit.SECONDS).await(10, TimeUnit.SECONDS);
             tracing.close();
         }
     }
