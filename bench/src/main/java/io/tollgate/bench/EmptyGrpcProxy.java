@@ -1,11 +1,8 @@
 package io.tollgate.bench;
 
-import com.google.common.io.ByteStreams;
 import io.grpc.CallOptions;
 import io.grpc.ClientCall;
-import io.grpc.Drainable;
 import io.grpc.HandlerRegistry;
-import io.grpc.KnownLength;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
@@ -16,12 +13,9 @@ import io.grpc.ServerMethodDefinition;
 import io.grpc.Status;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.NettyServerBuilder;
+import io.tollgate.common.grpc.RawBytes;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
@@ -65,7 +59,7 @@ final class EmptyGrpcProxy implements AutoCloseable {
         public ServerMethodDefinition<?, ?> lookupMethod(String methodName, String authority) {
             MethodDescriptor<byte[], byte[]> method = MethodDescriptor.<byte[], byte[]>newBuilder()
                     .setType(MethodDescriptor.MethodType.UNKNOWN).setFullMethodName(methodName)
-                    .setRequestMarshaller(Bytes.INSTANCE).setResponseMarshaller(Bytes.INSTANCE).build();
+                    .setRequestMarshaller(RawBytes.INSTANCE).setResponseMarshaller(RawBytes.INSTANCE).build();
             return ServerMethodDefinition.create(method, new Forward(method));
         }
     }
@@ -166,48 +160,6 @@ final class EmptyGrpcProxy implements AutoCloseable {
                     }
                 }
             };
-        }
-    }
-
-    /**
-     * Messages as bytes, sized and drained in one go: a copy of connect-service's own marshaller
-     * (package-private there, and the benchmark does not link the service's classes), so that the
-     * floor forwards exactly as the gateway does.
-     */
-    private static final class Bytes implements MethodDescriptor.Marshaller<byte[]> {
-        static final Bytes INSTANCE = new Bytes();
-
-        @Override
-        public InputStream stream(byte[] value) {
-            return new Sized(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-            try {
-                if (stream instanceof KnownLength) {
-                    byte[] bytes = new byte[stream.available()];
-                    ByteStreams.readFully(stream, bytes);
-                    return bytes;
-                }
-                return ByteStreams.toByteArray(stream);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    private static final class Sized extends ByteArrayInputStream implements KnownLength, Drainable {
-        Sized(byte[] bytes) {
-            super(bytes);
-        }
-
-        @Override
-        public int drainTo(OutputStream target) throws IOException {
-            int length = count - pos;
-            target.write(buf, pos, length);
-            pos = count;
-            return length;
         }
     }
 }

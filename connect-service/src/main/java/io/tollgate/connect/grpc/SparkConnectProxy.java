@@ -11,6 +11,7 @@ import io.grpc.ServerStreamTracer;
 import io.grpc.ServiceDescriptor;
 import io.grpc.Status;
 import io.tollgate.common.auth.TokenVerifier;
+import io.tollgate.common.grpc.RawBytes;
 import io.tollgate.connect.limits.CallAllowance;
 import io.tollgate.connect.message.SparkMethod;
 import io.tollgate.connect.metrics.MeteredCalls;

@@ -7,6 +7,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
+import io.tollgate.common.grpc.RawBytes;
 import io.tollgate.connect.proto.AddArtifactsRequest;
 import io.tollgate.connect.proto.AddArtifactsResponse;
 import io.tollgate.connect.proto.AnalyzePlanRequest;

@@ -1,4 +1,4 @@
-package io.tollgate.connect.grpc;
+package io.tollgate.common.grpc;
 
 import com.google.common.io.ByteStreams;
 import io.grpc.Drainable;
@@ -12,11 +12,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
- * Messages as their bytes: the proxy reads only what it must of a request and nothing of a
- * response, so neither is parsed into Spark's types on the way through.
+ * Messages as their bytes, for a proxy: connect-service reads only what it must of a request and
+ * nothing of a response, so neither is parsed into Spark's types on the way through; the benchmark's
+ * empty proxy (the floor connect-service is measured against) forwards with the very same one.
  */
-final class RawBytes implements MethodDescriptor.Marshaller<byte[]> {
-    static final RawBytes INSTANCE = new RawBytes();
+public final class RawBytes implements MethodDescriptor.Marshaller<byte[]> {
+    public static final RawBytes INSTANCE = new RawBytes();
 
     private RawBytes() {
     }
