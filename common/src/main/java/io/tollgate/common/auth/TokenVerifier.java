@@ -18,9 +18,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.MalformedURLException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,11 +39,20 @@ import java.util.stream.Collectors;
  * {@code iss}, {@code aud}, {@code exp} and {@code nbf} claims with a small skew.
  *
  * <p>Cheap enough for every call: a token that verified once is remembered until it expires, so
- * the signature is checked once per token, not once per request.
+ * the signature is checked once per token, not once per request. A token refused for what it is
+ * (malformed, a bad signature or claims, expired) is remembered as refused for
+ * {@link #REFUSAL_MEMORY} by its SHA-256 alone, so that the same forged token sent again and again
+ * costs a hash, not a signature check (and never a key-set fetch).
  */
 public final class TokenVerifier {
     private static final Logger LOG = LoggerFactory.getLogger(TokenVerifier.class);
     private static final Set<String> REQUIRED_CLAIMS = Set.of("sub", "exp", "iat", "jti", TokenClaims.TENANT);
+    /** How long a token refused for what it is stays refused without a check. */
+    static final Duration REFUSAL_MEMORY = Duration.ofSeconds(30);
+    // Refusals that the same token would get again (not KEYS_UNAVAILABLE: the keys may come back).
+    private static final Set<InvalidTokenException.Reason> LASTING = EnumSet.of(InvalidTokenException.Reason.MALFORMED,
+            InvalidTokenException.Reason.BAD_SIGNATURE, InvalidTokenException.Reason.BAD_CLAIMS,
+            InvalidTokenException.Reason.EXPIRED);
 
     private final DefaultJWTProcessor<SecurityContext> processor;
     private final int maxTokenLength;
@@ -46,6 +61,11 @@ public final class TokenVerifier {
     private final Clock clock;
     private final RevocationSet revocations;
     private final ConcurrentHashMap<String, Principal> verified = new ConcurrentHashMap<>();
+    /** SHA-256 of a refused token, to its refusal; at most {@code cacheSize} of them. */
+    private final ConcurrentHashMap<String, Refusal> refused = new ConcurrentHashMap<>();
+
+    private record Refusal(InvalidTokenException.Reason reason, Instant until) {
+    }
 
     public TokenVerifier(TokenVerifierConfig config, JWKSource<SecurityContext> keys, RevocationSet revocations,
                          Clock clock) {
@@ -107,13 +127,27 @@ public final class TokenVerifier {
         Instant now = clock.instant();
         Principal known = verified.get(token);
         if (known != null) {
+            // An expired entry stays until remember() sweeps it: removing it here would let a call
+            // that found it remembered (answersWithoutKeys) go on to a check that waits on the keys.
             if (now.isBefore(known.expiresAt().plusSeconds(skewSeconds))) {
                 return notRevoked(known);
             }
-            verified.remove(token);
             throw new InvalidTokenException(InvalidTokenException.Reason.EXPIRED);
         }
-        Principal principal = toPrincipal(process(token));
+        String digest = digest(token);
+        Refusal refusal = refused.get(digest);
+        if (refusal != null && now.isBefore(refusal.until())) {
+            throw new InvalidTokenException(refusal.reason());
+        }
+        Principal principal;
+        try {
+            principal = toPrincipal(process(token));
+        } catch (InvalidTokenException e) {
+            if (LASTING.contains(e.reason())) {
+                rememberRefusal(digest, e.reason(), now);
+            }
+            throw e;
+        }
         remember(token, principal, now);
         return notRevoked(principal);
     }
@@ -124,6 +158,55 @@ public final class TokenVerifier {
      */
     public boolean remembers(String token) {
         return token != null && verified.containsKey(token);
+    }
+
+    /**
+     * Whether {@link #verify} answers this token without the key set, so that it cannot wait on a
+     * fetch: a token it verified before, one it refused lately, or one it refuses for its size or
+     * shape alone (not three base64url parts). Says nothing of whether the token is acceptable.
+     */
+    public boolean answersWithoutKeys(String token) {
+        if (token == null || token.isEmpty() || token.length() > maxTokenLength || !compactShape(token)) {
+            return true;
+        }
+        if (verified.containsKey(token)) {
+            return true;
+        }
+        Refusal refusal = refused.get(digest(token));
+        return refusal != null && clock.instant().isBefore(refusal.until());
+    }
+
+    // A JWS in compact form: three base64url parts joined by dots (the payload may not be empty).
+    private static boolean compactShape(String token) {
+        int dots = 0;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '.') {
+                dots++;
+            } else if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return dots == 2;
+    }
+
+    private static String digest(String token) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private void rememberRefusal(String digest, InvalidTokenException.Reason reason, Instant now) {
+        if (refused.size() >= cacheSize) {
+            refused.values().removeIf(r -> !now.isBefore(r.until()));
+            if (refused.size() >= cacheSize) {
+                refused.clear();
+            }
+        }
+        refused.put(digest, new Refusal(reason, now.plus(REFUSAL_MEMORY)));
     }
 
     // Checked on every call, cached or not: a revocation can arrive after the token was verified.

@@ -68,6 +68,10 @@ public class ConnectServer implements Drainable, ReportedEndpoint {
                 .maxConnectionAge(config.connectionMaxAge().toMillis(), TimeUnit.MILLISECONDS)
                 .maxConnectionAgeGrace(config.connectionAgeGrace().toMillis(), TimeUnit.MILLISECONDS)
                 .maxConcurrentCallsPerConnection(config.maxCallsPerConnection())
+                // Every call starts on the transport's thread: a client resetting streams as fast as
+                // it opens them (HTTP/2 "rapid reset") would get round the cap above; at most 200
+                // resets per 10 s on one connection, then it is closed.
+                .maxRstFramesPerWindow(200, 10)
                 // Every call runs on the transport's thread: no hand-off per message, and none at a
                 // call's start (a ServerCallExecutorSupplier is asked on the default executor, one
                 // thread wake-up each way per call; a select 1 is several calls). Safe because

@@ -76,7 +76,8 @@ class SparkConnectProxy {
     private ServerCallHandler<byte[], byte[]> handler(SparkMethod method, MethodDescriptor<byte[], byte[]> raw) {
         return (call, headers) -> {
             String token = BearerHeaders.token(headers);
-            if (verifier.remembers(token)) {
+            // Known, lately refused, or refusable by its shape: answered from memory, never waiting.
+            if (verifier.answersWithoutKeys(token)) {
                 ProxiedCall proxied = admit(call, headers, token, method, raw);
                 if (proxied == null) {
                     return new ServerCall.Listener<>() {
@@ -91,7 +92,13 @@ class SparkConnectProxy {
                 if (awaiting.cancelled()) {
                     return; // the client has gone: nothing to admit, nothing opened
                 }
-                ProxiedCall proxied = admit(call, headers, token, method, raw);
+                ProxiedCall proxied = null;
+                try {
+                    proxied = admit(call, headers, token, method, raw);
+                } catch (RuntimeException unexpected) {
+                    // The pool would swallow it, leaving a call that no one closes and that asks for nothing.
+                    call.close(ConnectErrors.statusOf(method.rpcName(), unexpected), new Metadata());
+                }
                 awaiting.proceed(proxied != null ? proxied : new ServerCall.Listener<>() {
                 });
                 if (proxied != null) {
