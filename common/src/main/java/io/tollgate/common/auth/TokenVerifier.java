@@ -153,23 +153,16 @@ public final class TokenVerifier {
     }
 
     /**
-     * Whether {@link #verify} would answer this token from memory (it verified it before), so that
-     * verifying it cannot wait on the key set. Says nothing of whether the token is acceptable.
-     */
-    public boolean remembers(String token) {
-        return token != null && verified.containsKey(token);
-    }
-
-    /**
      * Whether {@link #verify} answers this token without the key set, so that it cannot wait on a
      * fetch: a token it verified before, one it refused lately, or one it refuses for its size or
      * shape alone (not three base64url parts). Says nothing of whether the token is acceptable.
      */
     public boolean answersWithoutKeys(String token) {
-        if (token == null || token.isEmpty() || token.length() > maxTokenLength || !compactShape(token)) {
+        if (token == null || token.isEmpty() || token.length() > maxTokenLength) {
             return true;
         }
-        if (verified.containsKey(token)) {
+        // Checked first: a token verified before is every call but a session's first.
+        if (verified.containsKey(token) || !compactShape(token)) {
             return true;
         }
         Refusal refusal = refused.get(digest(token));

@@ -41,11 +41,11 @@ class FirstSightAdmissionTest {
     void aTokenSeenForTheFirstTimeIsVerifiedAndItsCallsReachTheBackendAsTheVerifiedUser() {
         String token = ConnectTokens.spark("grace", "acme");
         String session = SparkRequests.newSession();
-        assertFalse(verifier.remembers(token));
+        assertFalse(verifier.answersWithoutKeys(token));
 
         shared.gateway.blocking("authorization", token).config(ConfigRequest.newBuilder().setSessionId(session)
                 .setUserContext(SparkRequests.CLAIMED).build());
-        assertTrue(verifier.remembers(token), "verified once, then answered from memory");
+        assertTrue(verifier.answersWithoutKeys(token), "verified once, then answered from memory");
         shared.gateway.blocking("authorization", token).config(ConfigRequest.newBuilder().setSessionId(session)
                 .setUserContext(SparkRequests.CLAIMED).build());
 

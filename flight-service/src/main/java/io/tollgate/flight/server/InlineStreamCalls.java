@@ -14,8 +14,9 @@ import java.util.concurrent.Executor;
  * own thread instead of handing each one to the call executor: a point query's bind and read are
  * two of its three calls, and each hand-off is a thread wake-up. Safe because nothing on those
  * paths blocks there: every DoGet's work runs on a query thread, every DoPut's on arrow-java's own
- * executor, a client's cancellation is acted on aside, and only a bearer token the verifier already
- * knows (checked in memory, never waiting on the key set) qualifies. Every other call (the
+ * executor, a client's cancellation is acted on aside, and only a bearer token the verifier
+ * answers from memory (one it verified, or refused lately or for its shape: never waiting on the
+ * key set) qualifies. Every other call (the
  * handshake and Basic credentials, which go to auth-service; a token seen for the first time;
  * GetFlightInfo and actions, which may ask PostgreSQL) keeps the call executor.
  */
@@ -38,7 +39,7 @@ final class InlineStreamCalls implements ServerCallExecutorSupplier {
         }
         String authorization = headers.get(AUTHORIZATION);
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                && verifier.remembers(authorization.substring(BEARER.length()).trim())) {
+                && verifier.answersWithoutKeys(authorization.substring(BEARER.length()).trim())) {
             return MoreExecutors.directExecutor();
         }
         return null;
