@@ -2,13 +2,19 @@ package io.tollgate.common.auth;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.JWKSetSource;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
@@ -43,6 +49,11 @@ import java.util.stream.Collectors;
  * (malformed, a bad signature or claims, expired) is remembered as refused for
  * {@link #REFUSAL_MEMORY} by its SHA-256 alone, so that the same forged token sent again and again
  * costs a hash, not a signature check (and never a key-set fetch).
+ *
+ * <p>A token seen for the first time is checked against the key set in hand when that set is
+ * fresh and holds its key ({@link KeySetInHand}): a signature check, never a wait. A token naming a
+ * key that a set fetched moments ago lacks is refused as the keys being unavailable without a
+ * fetch, so that forged tokens with made-up key ids cannot keep the key cache fetching (or waiting).
  */
 public final class TokenVerifier {
     private static final Logger LOG = LoggerFactory.getLogger(TokenVerifier.class);
@@ -54,7 +65,25 @@ public final class TokenVerifier {
             InvalidTokenException.Reason.BAD_SIGNATURE, InvalidTokenException.Reason.BAD_CLAIMS,
             InvalidTokenException.Reason.EXPIRED);
 
+    /** The rate limit's window on fetching the key set: nimbus' default, the one it always had here. */
+    static final Duration FETCH_WINDOW = Duration.ofMillis(JWKSourceBuilder.DEFAULT_RATE_LIMIT_MIN_INTERVAL);
+    /**
+     * How long after {@link #answersWithoutKeys} said yes its answer still holds for {@link #verify}
+     * (a caller asks, then verifies on the same thread straight away): a set that expires, or a
+     * fetch window that closes, within this margin is not counted on.
+     */
+    static final long ASK_MARGIN_MILLIS = 2_000;
+    private static final Duration WARNING_INTERVAL = Duration.ofMinutes(1);
+    private static final OccasionalWarning UNKNOWN_KEY = new OccasionalWarning(LOG,
+            "token refused: it names a key ({}) that auth-service's key set, fetched lately, lacks"
+                    + " ({} more such refusals since the last warning)", WARNING_INTERVAL);
+    private static final OccasionalWarning KEYS_DOWN = new OccasionalWarning(LOG,
+            "token keys unavailable: {} ({} more since the last warning)", WARNING_INTERVAL);
+
     private final DefaultJWTProcessor<SecurityContext> processor;
+    private final Set<JWSAlgorithm> algorithms;
+    /** What the key cache holds; null when the keys come from a source that does not say (tests, tools). */
+    private final KeySetInHand keySet;
     private final int maxTokenLength;
     private final int cacheSize;
     private final long skewSeconds;
@@ -69,12 +98,19 @@ public final class TokenVerifier {
 
     public TokenVerifier(TokenVerifierConfig config, JWKSource<SecurityContext> keys, RevocationSet revocations,
                          Clock clock) {
+        this(config, keys, null, revocations, clock);
+    }
+
+    private TokenVerifier(TokenVerifierConfig config, JWKSource<SecurityContext> cache, KeySetInHand keySet,
+                          RevocationSet revocations, Clock clock) {
+        this.keySet = keySet;
         this.revocations = revocations;
         this.maxTokenLength = config.maxTokenLength();
         this.cacheSize = config.cacheSize();
         this.skewSeconds = config.clockSkew().toSeconds();
         this.clock = clock;
-        Set<JWSAlgorithm> algorithms = config.algorithms().stream().map(JWSAlgorithm::parse).collect(Collectors.toSet());
+        this.algorithms = config.algorithms().stream().map(JWSAlgorithm::parse).collect(Collectors.toUnmodifiableSet());
+        JWKSource<SecurityContext> keys = KeySetInHand.orInHand(cache);
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
                 config.audience(), new JWTClaimsSet.Builder().issuer(config.issuer()).build(), REQUIRED_CLAIMS);
         claims.setMaxClockSkew((int) skewSeconds);
@@ -101,15 +137,31 @@ public final class TokenVerifier {
     /** A verifier that fetches keys from {@code config.jwksUri()} and refuses what {@code revocations} holds. */
     public static TokenVerifier fromJwksUri(TokenVerifierConfig config, RevocationSet revocations) {
         try {
-            JWKSource<SecurityContext> keys = JWKSourceBuilder.create(config.jwksUri().toURL())
-                    .cache(config.jwksCacheTtl().toMillis(), 5_000)
-                    .rateLimited(true)
-                    .outageTolerantForever()
-                    .build();
-            return new TokenVerifier(config, keys, revocations, Clock.systemUTC());
+            // nimbus' own defaults for the fetch (what JWKSourceBuilder.create(URL) uses).
+            JWKSetSource<SecurityContext> fetches = new URLBasedJWKSetSource<>(config.jwksUri().toURL(),
+                    new DefaultResourceRetriever(JWKSourceBuilder.DEFAULT_HTTP_CONNECT_TIMEOUT,
+                            JWKSourceBuilder.DEFAULT_HTTP_READ_TIMEOUT, JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT));
+            return fromKeySetSource(config, fetches, FETCH_WINDOW, revocations, Clock.systemUTC());
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("tollgate.tokens.jwks-uri is not a URL", e);
         }
+    }
+
+    /**
+     * A verifier whose key sets come from {@code fetches} through nimbus' cache (time to live
+     * {@code jwksCacheTtl}, at most two fetches per {@code fetchWindow}, the last set kept through
+     * an outage), knowing what that cache holds.
+     */
+    static TokenVerifier fromKeySetSource(TokenVerifierConfig config, JWKSetSource<SecurityContext> fetches,
+                                          Duration fetchWindow, RevocationSet revocations, Clock clock) {
+        long timeToLive = config.jwksCacheTtl().toMillis();
+        KeySetInHand keySet = new KeySetInHand(fetches, timeToLive, fetchWindow.toMillis());
+        JWKSource<SecurityContext> cache = JWKSourceBuilder.create(keySet)
+                .cache(timeToLive, 5_000)
+                .rateLimited(fetchWindow.toMillis())
+                .outageTolerantForever()
+                .build();
+        return new TokenVerifier(config, cache, keySet, revocations, clock);
     }
 
     /**
@@ -139,9 +191,10 @@ public final class TokenVerifier {
         if (refusal != null && now.isBefore(refusal.until())) {
             throw new InvalidTokenException(refusal.reason());
         }
+        SecurityContext keys = keysFor(token, 0);
         Principal principal;
         try {
-            principal = toPrincipal(process(token));
+            principal = toPrincipal(process(token, keys));
         } catch (InvalidTokenException e) {
             if (LASTING.contains(e.reason())) {
                 rememberRefusal(digest, e.reason(), now);
@@ -153,9 +206,11 @@ public final class TokenVerifier {
     }
 
     /**
-     * Whether {@link #verify} answers this token without the key set, so that it cannot wait on a
-     * fetch: a token it verified before, one it refused lately, or one it refuses for its size or
-     * shape alone (not three base64url parts). Says nothing of whether the token is acceptable.
+     * Whether {@link #verify} answers this token without fetching the key set, so that it cannot
+     * wait on a fetch: a token it verified before, one it refused lately, one it refuses for its
+     * size or shape alone (not three base64url parts), one whose key is in the fresh set in hand
+     * (a signature check), or one naming a key that a set fetched lately lacks (refused at once).
+     * Says nothing of whether the token is acceptable.
      */
     public boolean answersWithoutKeys(String token) {
         if (token == null || token.isEmpty() || token.length() > maxTokenLength) {
@@ -166,7 +221,51 @@ public final class TokenVerifier {
             return true;
         }
         Refusal refusal = refused.get(digest(token));
-        return refusal != null && clock.instant().isBefore(refusal.until());
+        if (refusal != null && clock.instant().isBefore(refusal.until())) {
+            return true;
+        }
+        return keySet != null && need(token, ASK_MARGIN_MILLIS).need() != KeySetInHand.Need.MAY_FETCH;
+    }
+
+    /**
+     * The key set to verify a first-seen token against: the set in hand when its key is there (or
+     * it needs none), null when verifying it may fetch.
+     *
+     * @throws InvalidTokenException (keys unavailable) when it names a key that a set fetched lately lacks
+     */
+    private SecurityContext keysFor(String token, long margin) throws InvalidTokenException {
+        if (keySet == null) {
+            return null;
+        }
+        KeySetInHand.Answer answer = need(token, margin);
+        return switch (answer.need()) {
+            case IN_HAND -> answer.keys();
+            case MAY_FETCH -> null;
+            case LACKING -> {
+                UNKNOWN_KEY.warn(printable(answer.keyId()));
+                throw new InvalidTokenException(InvalidTokenException.Reason.KEYS_UNAVAILABLE);
+            }
+        };
+    }
+
+    private KeySetInHand.Answer need(String token, long margin) {
+        JWSHeader header;
+        try {
+            header = JWSHeader.parse(new Base64URL(token.substring(0, token.indexOf('.'))));
+        } catch (Exception e) {
+            // Not a JWS header: the processor refuses it as it parses, before it looks for a key.
+            return new KeySetInHand.Answer(KeySetInHand.Need.IN_HAND, new KeySetInHand.InHand(new JWKSet()), null);
+        }
+        return keySet.need(header, algorithms, margin);
+    }
+
+    // A key id as a log may show it: the caller chose it.
+    private static String printable(String keyId) {
+        if (keyId == null) {
+            return "none";
+        }
+        String shown = keyId.length() > 64 ? keyId.substring(0, 64) + "…" : keyId;
+        return shown.replaceAll("[^A-Za-z0-9._-]", "?");
     }
 
     // A JWS in compact form: three base64url parts joined by dots (the payload may not be empty).
@@ -210,9 +309,9 @@ public final class TokenVerifier {
         return principal;
     }
 
-    private JWTClaimsSet process(String token) throws InvalidTokenException {
+    private JWTClaimsSet process(String token, SecurityContext keys) throws InvalidTokenException {
         try {
-            return processor.process(token, null);
+            return processor.process(token, keys);
         } catch (ParseException e) {
             throw refused(InvalidTokenException.Reason.MALFORMED, e);
         } catch (ExpiredJWTException e) {
@@ -222,7 +321,7 @@ public final class TokenVerifier {
         } catch (BadJOSEException e) {
             throw refused(InvalidTokenException.Reason.BAD_SIGNATURE, e);
         } catch (KeySourceException e) {
-            LOG.warn("token keys unavailable: {}", e.getMessage());
+            KEYS_DOWN.warn(e.getMessage());
             throw new InvalidTokenException(InvalidTokenException.Reason.KEYS_UNAVAILABLE);
         } catch (Exception e) {
             throw refused(InvalidTokenException.Reason.MALFORMED, e);
