@@ -11,14 +11,28 @@ import io.grpc.ServerCall;
  * yet ({@code request(1)} comes only once the caller is admitted), so no message can arrive before
  * then, and none can reach a backend before its caller is admitted. Every callback holds this
  * listener's lock, so the hand-over cannot interleave with an event arriving on the transport's
- * thread; the admitted listener takes its own lock inside, never the other way round.
+ * thread.
+ * <p>
+ * Lock order: events and the hand-over take this lock, then the admitted call's own lock inside it.
+ * The reverse also happens, and only on the transport's thread: the admitted call, holding its lock
+ * there (a backend's callback, say), asks the client for a request or closes the call, and the
+ * transport may deliver the resulting event through here at once. That cannot deadlock: once the
+ * call is handed over, only the transport's thread takes this lock (its events), so both orders are
+ * one thread's; during the hand-over (on a first-token check's thread) the admitted call has not
+ * begun (no request asked, no backend call), so nothing holds its lock on the transport's thread.
  */
 final class AwaitingAdmission extends ServerCall.Listener<byte[]> {
+    private final Runnable onCancelBeforeAdmission;
     private ServerCall.Listener<byte[]> admitted;
     private boolean ready;
     private boolean halfClosed;
     private boolean cancelled;
     private boolean complete;
+
+    /** @param onCancelBeforeAdmission run when the client goes before its caller is admitted */
+    AwaitingAdmission(Runnable onCancelBeforeAdmission) {
+        this.onCancelBeforeAdmission = onCancelBeforeAdmission;
+    }
 
     /** Whether the client has gone already (admitting it would be wasted work). */
     synchronized boolean cancelled() {
@@ -65,6 +79,7 @@ final class AwaitingAdmission extends ServerCall.Listener<byte[]> {
     public synchronized void onCancel() {
         if (admitted == null) {
             cancelled = true;
+            onCancelBeforeAdmission.run();
         } else {
             admitted.onCancel();
         }

@@ -76,11 +76,12 @@ public class ConnectServer implements Drainable, ReportedEndpoint {
                 // call's start (a ServerCallExecutorSupplier is asked on the default executor, one
                 // thread wake-up each way per call; a select 1 is several calls). Safe because
                 // nothing here blocks: health and the interceptors are in memory, and the proxy
-                // admits a caller whose token it has not seen before on threads of its own
-                // (SparkConnectProxy), as that may wait on auth-service's key set.
+                // admits a caller whose token may need auth-service's key set fetched on threads
+                // of its own (SparkConnectProxy).
                 .directExecutor()
                 .addService(proxy.definition())
                 .addStreamTracerFactory(proxy.arrivingMessages())
+                .addTransportFilter(proxy.connectionShares())
                 .addService(readiness.service())
                 // Added last runs first: in-flight accounting, then the call's span, then its meters.
                 .intercept(metered)

@@ -8,6 +8,7 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.ServerStreamTracer;
+import io.grpc.ServerTransportFilter;
 import io.grpc.ServiceDescriptor;
 import io.grpc.Status;
 import io.tollgate.common.auth.TokenVerifier;
@@ -29,19 +30,19 @@ import jakarta.inject.Singleton;
  * <p>
  * Calls start on the server transport's thread (the server runs everything there: see
  * {@link ConnectServer}). A call whose token the verifier already knows is admitted right there
- * (memory look-ups only); a token seen for the first time may need auth-service's key set, so that
- * caller is admitted on {@link FirstSightChecks}' threads, and its call holds every event
- * ({@link AwaitingAdmission}) and asks for no request until then.
+ * (memory look-ups, or a signature check against the key set in hand); a token that may need
+ * auth-service's key set fetched is admitted on {@link FirstSightChecks}' threads, and its call
+ * holds every event ({@link AwaitingAdmission}) and asks for no request until then. Each connection
+ * has a few places there at once ({@link ConnectionShares}).
  */
 @Singleton
 class SparkConnectProxy {
-    static final String BUSY = "the Spark Connect gateway is verifying too many new tokens at once; retry";
-
     private final CallGateway gateway;
     private final ProxyParts parts;
     private final TokenVerifier verifier;
     private final FirstSightChecks firstSight = new FirstSightChecks();
     private final ArrivingMessages arrivingMessages = new ArrivingMessages();
+    private final ConnectionShares connectionShares = new ConnectionShares();
 
     SparkConnectProxy(CallGateway gateway, ProxyParts parts, TokenVerifier verifier) {
         this.gateway = gateway;
@@ -52,6 +53,11 @@ class SparkConnectProxy {
     /** The transport's hook that lets a call refuse a request while it arrives: added to the server. */
     ServerStreamTracer.Factory arrivingMessages() {
         return arrivingMessages;
+    }
+
+    /** The transport's hook that gives each connection its share of the first-token checks: added to the server. */
+    ServerTransportFilter connectionShares() {
+        return connectionShares;
     }
 
     ServerServiceDefinition definition() {
@@ -76,7 +82,7 @@ class SparkConnectProxy {
     private ServerCallHandler<byte[], byte[]> handler(SparkMethod method, MethodDescriptor<byte[], byte[]> raw) {
         return (call, headers) -> {
             String token = BearerHeaders.token(headers);
-            // Known, lately refused, or refusable by its shape: answered from memory, never waiting.
+            // Known, lately refused, refusable by its shape, or its key in hand: never waiting.
             if (verifier.answersWithoutKeys(token)) {
                 ProxiedCall proxied = admit(call, headers, token, method, raw);
                 if (proxied == null) {
@@ -86,30 +92,47 @@ class SparkConnectProxy {
                 proxied.begin();
                 return proxied;
             }
-            AwaitingAdmission awaiting = new AwaitingAdmission();
+            ConnectionShares.Place place = ConnectionShares.take(call);
+            if (place == null) {
+                call.close(Status.UNAVAILABLE.withDescription(ConnectionShares.CONNECTION_BUSY), new Metadata());
+                return new ServerCall.Listener<>() {
+                };
+            }
+            AwaitingAdmission awaiting = new AwaitingAdmission(place::release);
             // In the call's context: its deadline, its meters, its span and its request watcher live there.
             Runnable check = Context.current().wrap(() -> {
-                if (awaiting.cancelled()) {
-                    return; // the client has gone: nothing to admit, nothing opened
-                }
-                ProxiedCall proxied = null;
                 try {
-                    proxied = admit(call, headers, token, method, raw);
-                } catch (RuntimeException unexpected) {
-                    // The pool would swallow it, leaving a call that no one closes and that asks for nothing.
-                    call.close(ConnectErrors.statusOf(method.rpcName(), unexpected), new Metadata());
-                }
-                awaiting.proceed(proxied != null ? proxied : new ServerCall.Listener<>() {
-                });
-                if (proxied != null) {
-                    proxied.begin();
+                    admitWaiting(awaiting, call, headers, token, method, raw);
+                } finally {
+                    place.release();
                 }
             });
-            if (!firstSight.submit(check)) {
-                call.close(Status.UNAVAILABLE.withDescription(BUSY), new Metadata());
-            }
+            firstSight.submit(check, refusal -> {
+                place.release();
+                call.close(refusal, new Metadata());
+            });
             return awaiting;
         };
+    }
+
+    /** Admits the caller of a call that waited (on a first-token check's thread), unless the client has gone. */
+    private void admitWaiting(AwaitingAdmission awaiting, ServerCall<byte[], byte[]> call, Metadata headers,
+                              String token, SparkMethod method, MethodDescriptor<byte[], byte[]> raw) {
+        if (awaiting.cancelled()) {
+            return; // the client has gone: nothing to admit, nothing opened
+        }
+        ProxiedCall proxied = null;
+        try {
+            proxied = admit(call, headers, token, method, raw);
+        } catch (RuntimeException unexpected) {
+            // The pool would swallow it, leaving a call that no one closes and that asks for nothing.
+            call.close(ConnectErrors.statusOf(method.rpcName(), unexpected), new Metadata());
+        }
+        awaiting.proceed(proxied != null ? proxied : new ServerCall.Listener<>() {
+        });
+        if (proxied != null) {
+            proxied.begin();
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -44,7 +45,7 @@ class AwaitingAdmissionTest {
 
     @Test
     void eventsBeforeAdmissionReachTheAdmittedCallInOrderAndLaterOnesGoStraightThrough() {
-        AwaitingAdmission awaiting = new AwaitingAdmission();
+        AwaitingAdmission awaiting = new AwaitingAdmission(() -> { });
         awaiting.onReady();
         awaiting.onReady();
         Heard admitted = new Heard();
@@ -59,10 +60,12 @@ class AwaitingAdmissionTest {
 
     @Test
     void aClientGoneBeforeAdmissionIsTheOnlyThingTheAdmittedCallHears() {
-        AwaitingAdmission awaiting = new AwaitingAdmission();
+        AtomicInteger placesGiven = new AtomicInteger();
+        AwaitingAdmission awaiting = new AwaitingAdmission(placesGiven::incrementAndGet);
         awaiting.onReady();
         awaiting.onCancel();
         assertTrue(awaiting.cancelled(), "admitting a caller that has gone is skipped");
+        assertEquals(1, placesGiven.get(), "its place among its connection's waiting calls given back at once");
         Heard admitted = new Heard();
 
         awaiting.proceed(admitted);
@@ -72,7 +75,7 @@ class AwaitingAdmissionTest {
 
     @Test
     void aRequestBeforeAdmissionGoesNowhere() {
-        AwaitingAdmission awaiting = new AwaitingAdmission();
+        AwaitingAdmission awaiting = new AwaitingAdmission(() -> { });
         assertThrows(IllegalStateException.class, () -> awaiting.onMessage(new byte[1]));
         Heard admitted = new Heard();
 
