@@ -15,10 +15,11 @@ import java.util.concurrent.Executor;
  * two of its three calls, and each hand-off is a thread wake-up. Safe because nothing on those
  * paths blocks there: every DoGet's work runs on a query thread, every DoPut's on arrow-java's own
  * executor, a client's cancellation is acted on aside, and only a bearer token the verifier
- * answers from memory (one it verified, or refused lately or for its shape: never waiting on the
- * key set) qualifies. Every other call (the
- * handshake and Basic credentials, which go to auth-service; a token seen for the first time;
- * GetFlightInfo and actions, which may ask PostgreSQL) keeps the call executor.
+ * answers without fetching the key set qualifies (one it verified, or refused lately or for its
+ * shape, or whose key is in the fresh key set in hand: at most a signature check, never a wait).
+ * Every other call (the handshake and Basic credentials, which go to auth-service; a token that may
+ * need the key set fetched; GetFlightInfo and actions, which may ask PostgreSQL) keeps the call
+ * executor.
  */
 final class InlineStreamCalls implements ServerCallExecutorSupplier {
     private static final Metadata.Key<String> AUTHORIZATION =
