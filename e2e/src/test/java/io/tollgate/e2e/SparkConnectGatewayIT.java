@@ -149,6 +149,11 @@ class SparkConnectGatewayIT {
         assertRefused(session("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhZG1pbkBhY21lIn0.c2lnbmF0dXJl", ""),
                 "invalid credentials");
         assertRefused(session(auth.accessToken(ACME_READER, "sql"), ""), "token lacks scope 'spark'");
+        // Well-formed, never seen, naming auth-service's real key, its signature over other claims:
+        // refused for its signature (on the transport's thread once the gateway holds the key set).
+        String[] reader = token(ACME_READER).split("\\.");
+        String[] writer = token(ACME_WRITER).split("\\.");
+        assertRefused(session(reader[0] + "." + writer[1] + "." + reader[2], ""), "invalid credentials");
 
         String revoked = token(ACME_READER);
         auth.revoke(auth.accessToken(ACME_ADMIN, null), revoked);
