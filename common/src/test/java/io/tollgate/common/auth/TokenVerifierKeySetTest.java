@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.Ed25519Signer;
 import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,11 +56,12 @@ class TokenVerifierKeySetTest {
     /** auth-service's key set as the verifier's cache fetches it, counting the fetches. */
     private static final class CountedFetches implements JWKSetSource<SecurityContext> {
         final AtomicInteger fetches = new AtomicInteger();
+        final List<JWK> published = new CopyOnWriteArrayList<>(List.of(rsaKey.toPublicJWK(), edKey.toPublicJWK()));
 
         @Override
         public JWKSet getJWKSet(JWKSetCacheRefreshEvaluator evaluator, long currentTime, SecurityContext context) {
             fetches.incrementAndGet();
-            return new JWKSet(List.of(rsaKey.toPublicJWK(), edKey.toPublicJWK()));
+            return new JWKSet(List.copyOf(published));
         }
 
         @Override
@@ -67,9 +70,13 @@ class TokenVerifierKeySetTest {
     }
 
     private final CountedFetches authService = new CountedFetches();
-    private final TokenVerifier verifier = TokenVerifier.fromKeySetSource(new TokenVerifierConfig("tollgate", "tollgate",
-                    URI.create("http://unused"), List.of("RS256", "EdDSA"), Duration.ofSeconds(30), 8192, CACHE_SIZE, TTL),
-            authService, FETCH_WINDOW, new RevocationSet(), Clock.systemUTC());
+    private final TokenVerifier verifier = verifier(FETCH_WINDOW);
+
+    private TokenVerifier verifier(Duration fetchWindow) {
+        return TokenVerifier.fromKeySetSource(new TokenVerifierConfig("tollgate", "tollgate", URI.create("http://unused"),
+                        List.of("RS256", "EdDSA"), Duration.ofSeconds(30), 8192, CACHE_SIZE, TTL),
+                authService, fetchWindow, new RevocationSet(), Clock.systemUTC());
+    }
 
     private static String rs256(RSAKey key) {
         return TokenVerifierAttackCorpusTest.rs256(
@@ -119,6 +126,20 @@ class TokenVerifierKeySetTest {
                     assertThrows(InvalidTokenException.class, () -> verifier.verify(madeUp)).reason());
         }
         assertEquals(1, authService.fetches.get(), "no fetch for an unknown key within the window");
+    }
+
+    @Test
+    void aKeyPublishedAfterTheSetWasFetchedIsFetchedByTheFirstTokenNamingItOnceTheWindowHasPassed() throws Exception {
+        TokenVerifier noWindow = verifier(Duration.ZERO); // the window has always passed
+        noWindow.verify(rs256(rsaKey));
+        RSAKey rotated = new RSAKeyGenerator(2048).keyID("rotated-kid").generate();
+        authService.published.add(rotated.toPublicJWK());
+
+        String signedWithTheNewKey = rs256(rotated);
+        assertFalse(noWindow.answersWithoutKeys(signedWithTheNewKey), "a key the set lacks, no fetch lately: it may fetch");
+        assertEquals("acme", noWindow.verify(signedWithTheNewKey).tenantId());
+        assertEquals(2, authService.fetches.get(), "fetched again for the new key");
+        assertTrue(noWindow.answersWithoutKeys(rs256(rotated)), "and in hand from then on");
     }
 
     @Test
