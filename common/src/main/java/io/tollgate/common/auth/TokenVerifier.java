@@ -249,14 +249,19 @@ public final class TokenVerifier {
     }
 
     private KeySetInHand.Answer need(String token, long margin) {
-        JWSHeader header;
-        try {
-            header = JWSHeader.parse(new Base64URL(token.substring(0, token.indexOf('.'))));
-        } catch (Exception e) {
-            // Not a JWS header: the processor refuses it as it parses, before it looks for a key.
-            return new KeySetInHand.Answer(KeySetInHand.Need.IN_HAND, new KeySetInHand.InHand(new JWKSet()), null);
+        // Not a JWS header: the processor refuses it as it parses, before it looks for a key (and
+        // given an empty set in hand, it could not fetch one if it did).
+        KeySetInHand.Answer noKeyNeeded = new KeySetInHand.Answer(KeySetInHand.Need.IN_HAND,
+                new KeySetInHand.InHand(new JWKSet()), null);
+        int headerEnd = token.indexOf('.');
+        if (headerEnd < 0) {
+            return noKeyNeeded;
         }
-        return keySet.need(header, algorithms, margin);
+        try {
+            return keySet.need(JWSHeader.parse(new Base64URL(token.substring(0, headerEnd))), algorithms, margin);
+        } catch (ParseException | RuntimeException e) {
+            return noKeyNeeded; // whatever the header holds, a caller's bytes fail closed
+        }
     }
 
     // A key id as a log may show it: the caller chose it.
@@ -264,8 +269,8 @@ public final class TokenVerifier {
         if (keyId == null) {
             return "none";
         }
-        String shown = keyId.length() > 64 ? keyId.substring(0, 64) + "…" : keyId;
-        return shown.replaceAll("[^A-Za-z0-9._-]", "?");
+        String shown = keyId.replaceAll("[^A-Za-z0-9._-]", "?");
+        return shown.length() > 64 ? shown.substring(0, 64) + "..." : shown;
     }
 
     // A JWS in compact form: three base64url parts joined by dots (the payload may not be empty).
