@@ -57,7 +57,19 @@ public final class AuditLine {
         if (text == null || text.isBlank()) {
             return "-";
         }
-        String oneLine = text.replaceAll("[\\p{Cntrl}\\s]", "_");
-        return oneLine.length() > MAX_FIELD ? oneLine.substring(0, MAX_FIELD) + "..." : oneLine;
+        int length = Math.min(text.length(), MAX_FIELD);
+        StringBuilder oneLine = new StringBuilder(length + 3);
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            oneLine.append(breaksTheLine(c) ? '_' : c);
+        }
+        return text.length() > MAX_FIELD ? oneLine.append("...").toString() : oneLine.toString();
+    }
+
+    // Control characters (C0 and C1: NEL included) and every kind of space or separator (U+2028 and
+    // U+2029 too): a log reader may take any of them for the end of a line or of a field. A loop, not
+    // a regular expression: this runs for every field of every audited call.
+    private static boolean breaksTheLine(char c) {
+        return Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 }
