@@ -8,6 +8,7 @@ import io.tollgate.flight.tenant.TenantRoute;
 import io.tollgate.flight.tenant.TenantSession;
 import io.tollgate.flight.tenant.TenantSessions;
 import io.tollgate.testkit.postgres.PostgresDatabase;
+import io.tollgate.testkit.time.ManualClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,11 +16,8 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +32,7 @@ class TransactionRegistryTest {
             new TenantRoute.PoolLimits(6, 0, 5000), List.of(), TenantRoute.Quotas.NONE, 1);
 
     final Principal alice = TestConfigs.principal("alice@acme", "acme", "writer");
-    final MovableClock clock = new MovableClock();
+    final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     final TransactionRegistry registry = new TransactionRegistry(
             new TransactionConfig(Duration.ofMinutes(2), 3, 2, Duration.ofMillis(200)), clock, false);
 
@@ -149,29 +147,6 @@ class TransactionRegistryTest {
              ResultSet rs = s.executeQuery("SELECT count(*) FROM t")) {
             rs.next();
             return rs.getInt(1);
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 
