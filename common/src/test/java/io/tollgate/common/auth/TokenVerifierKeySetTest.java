@@ -84,6 +84,13 @@ class TokenVerifierKeySetTest {
                 TokenVerifierAttackCorpusTest.claims().build(), key);
     }
 
+    /** Names auth-service's real key, but is signed with the attacker's. */
+    private static String forgedWithTheRealKeyId() {
+        return TokenVerifierAttackCorpusTest.rs256(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(rsaKey.getKeyID()).type(JOSEObjectType.JWT).build(),
+                TokenVerifierAttackCorpusTest.claims().build(), attackerKey);
+    }
+
     private static String edDsa() throws Exception {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID("ed-kid").type(JOSEObjectType.JWT)
                 .build(), TokenVerifierAttackCorpusTest.claims().build());
@@ -105,9 +112,7 @@ class TokenVerifierKeySetTest {
         assertEquals("acme", verifier.verify(fresh).tenantId());
         assertEquals("acme", verifier.verify(freshEd).tenantId());
 
-        String forged = TokenVerifierAttackCorpusTest.rs256(
-                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("good-kid").type(JOSEObjectType.JWT).build(),
-                TokenVerifierAttackCorpusTest.claims().build(), attackerKey);
+        String forged = forgedWithTheRealKeyId();
         assertTrue(verifier.answersWithoutKeys(forged), "a known key id: a signature check tells, no fetch");
         assertEquals(InvalidTokenException.Reason.BAD_SIGNATURE,
                 assertThrows(InvalidTokenException.class, () -> verifier.verify(forged)).reason());
@@ -150,9 +155,7 @@ class TokenVerifierKeySetTest {
             verifier.verify(genuine.get(i));
         }
         for (int i = 0; i < CACHE_SIZE * 3; i++) {
-            String forged = i % 2 == 0 ? rs256(attackerKey) : TokenVerifierAttackCorpusTest.rs256(
-                    new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("good-kid").type(JOSEObjectType.JWT).build(),
-                    TokenVerifierAttackCorpusTest.claims().build(), attackerKey);
+            String forged = i % 2 == 0 ? rs256(attackerKey) : forgedWithTheRealKeyId();
             assertTrue(verifier.answersWithoutKeys(forged), "bad token " + i + " answered without a fetch");
             assertThrows(InvalidTokenException.class, () -> verifier.verify(forged));
         }
