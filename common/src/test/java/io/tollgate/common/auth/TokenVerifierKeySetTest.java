@@ -2,6 +2,7 @@ package io.tollgate.common.auth;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.Ed25519Signer;
 import com.nimbusds.jose.jwk.Curve;
@@ -164,5 +165,16 @@ class TokenVerifierKeySetTest {
             assertEquals("acme", verifier.verify(token).tenantId());
         }
         assertEquals(1, authService.fetches.get());
+    }
+
+    @Test
+    void aHeaderNestedThousandsDeepIsRefusedAsMalformedOnTheCallersThread() throws Exception {
+        verifier.verify(rs256(rsaKey)); // a set in hand: the header is read to find its key
+        String nested = "{\"alg\":\"RS256\",\"kid\":\"good-kid\",\"x\":" + "[".repeat(2_500) + "]".repeat(2_500) + "}";
+        String token = Base64URL.encode(nested).toString() + "." + Base64URL.encode("{}").toString() + ".c2ln";
+
+        assertTrue(verifier.answersWithoutKeys(token), "refused for what it is, without a fetch");
+        assertEquals(InvalidTokenException.Reason.MALFORMED,
+                assertThrows(InvalidTokenException.class, () -> verifier.verify(token)).reason());
     }
 }
