@@ -1,5 +1,6 @@
 package io.tollgate.connect.session;
 
+import io.tollgate.common.auth.OccasionalWarning;
 import io.tollgate.connect.audit.ConnectAudit;
 import io.tollgate.connect.audit.SessionEnd;
 import io.tollgate.connect.config.ConnectConfig;
@@ -9,6 +10,8 @@ import io.tollgate.connect.message.SparkRequest;
 import io.tollgate.proto.router.v1.Quotas;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.EnumSet;
@@ -35,9 +38,25 @@ import java.util.function.LongSupplier;
  * once: at the admission that opens it, and when it stops counting (released, refused as a clone,
  * idle, or the replica stopping). Idle sessions are swept every half idle timeout (at most a
  * minute), so an idle session's end is written soon after its timeout, not at the tenant's next call.
+ * No line is written under this class's monitor, which every call of every tenant takes: the events
+ * are recorded there in the order of the changes and written after it is released
+ * ({@link SessionAuditHandOff}), so a slow audit trail holds up one writing thread, not the admission
+ * of every tenant. When {@value #AUDIT_BACKLOG} session events are waiting for the trail, a call that
+ * would open a session is refused (RESOURCE_EXHAUSTED, "audit backlog"), since its start could be
+ * neither written now nor lost; calls on open sessions and session ends go on.
  */
 @Singleton
 public class TenantLimits {
+    /**
+     * Session events that may wait for the audit trail: as many as the trail's own asynchronous
+     * queue holds (logback.xml's AUDIT_QUEUE), so a backlog this deep means the sink has stopped
+     * taking lines for two full queues' worth of them.
+     */
+    static final int AUDIT_BACKLOG = 8192;
+    private static final Logger LOG = LoggerFactory.getLogger(TenantLimits.class);
+    private static final OccasionalWarning BACKLOG_FULL = new OccasionalWarning(LOG,
+            "a Spark session opening refused: {} for the audit trail ({} more refused since the last warning)",
+            Duration.ofMinutes(1));
     /**
      * Calls that never open the session they name (they end or inspect one; Spark clones only a
      * session it holds); they are not refused over the session limit for it.
@@ -73,6 +92,7 @@ public class TenantLimits {
     private final long idleNanos;
     private final LongSupplier clock = System::nanoTime;
     private final Map<String, TenantState> tenants = new HashMap<>();
+    private final SessionAuditHandOff audit = new SessionAuditHandOff(AUDIT_BACKLOG);
     private final ScheduledExecutorService idleSweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "idle-session-sweeper");
         thread.setDaemon(true);
@@ -153,23 +173,29 @@ public class TenantLimits {
         @Override
         public void close() {
             synchronized (TenantLimits.this) {
-                if (closed) {
-                    return;
-                }
-                closed = true;
-                TenantState state = tenants.get(tenantId);
-                if (state == null) {
-                    return;
-                }
-                if (operation) {
-                    state.operations--;
-                    state.operationsBySubject.computeIfPresent(key.subject(), (s, n) -> n == 1 ? null : n - 1);
-                }
-                leave(tenantId, state, key, session);
-                leave(tenantId, state, cloneKey, clone);
-                if (state.sessions.isEmpty() && state.operations == 0) {
-                    tenants.remove(tenantId);
-                }
+                release();
+            }
+            audit.write();
+        }
+
+        /** Gives the call's share back; the caller holds the monitor. */
+        private void release() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            TenantState state = tenants.get(tenantId);
+            if (state == null) {
+                return;
+            }
+            if (operation) {
+                state.operations--;
+                state.operationsBySubject.computeIfPresent(key.subject(), (s, n) -> n == 1 ? null : n - 1);
+            }
+            leave(tenantId, state, key, session);
+            leave(tenantId, state, cloneKey, clone);
+            if (state.sessions.isEmpty() && state.operations == 0) {
+                tenants.remove(tenantId);
             }
         }
     }
@@ -179,7 +205,18 @@ public class TenantLimits {
      *
      * @throws LimitExceededException naming the limit the call would exceed
      */
-    public synchronized Permit admit(String tenantId, Quotas quotas, String subject, SparkRequest first)
+    public Permit admit(String tenantId, Quotas quotas, String subject, SparkRequest first)
+            throws LimitExceededException {
+        try {
+            synchronized (this) {
+                return admitHeld(tenantId, quotas, subject, first);
+            }
+        } finally {
+            audit.write();
+        }
+    }
+
+    private Permit admitHeld(String tenantId, Quotas quotas, String subject, SparkRequest first)
             throws LimitExceededException {
         long now = clock.getAsLong();
         TenantState state = tenants.computeIfAbsent(tenantId, id -> new TenantState());
@@ -203,6 +240,11 @@ public class TenantLimits {
                     throw new LimitExceededException("max_spark_sessions per user", userSessions,
                             "sessions one user may hold open at once");
                 }
+                if (!audit.hasRoomToStart(opened)) {
+                    BACKLOG_FULL.warn(audit.waiting() + " session events waiting");
+                    throw new LimitExceededException("audit backlog", audit.capacity(),
+                            "session events waiting for the audit trail on this replica");
+                }
             }
             boolean operation = first.method().runsOperation();
             if (operation) {
@@ -222,13 +264,12 @@ public class TenantLimits {
             if (opening) {
                 session = new Session();
                 state.sessions.put(key, session);
-                ConnectAudit.sessionStarted(tenantId, subject, key.sessionId(), first.method().rpcName(), null);
+                audit.started(tenantId, subject, key.sessionId(), first.method().rpcName(), null);
             }
             if (opensClone) {
                 clone = new Session();
                 state.sessions.put(cloneKey, clone);
-                ConnectAudit.sessionStarted(tenantId, subject, cloneKey.sessionId(), first.method().rpcName(),
-                        first.sessionId());
+                audit.started(tenantId, subject, cloneKey.sessionId(), first.method().rpcName(), first.sessionId());
             }
             enter(session, now);
             enter(clone, now);
@@ -238,7 +279,7 @@ public class TenantLimits {
             try {
                 permit.charge(first);
             } catch (LimitExceededException e) {
-                permit.close();
+                permit.release();
                 throw e;
             }
             return permit;
@@ -279,7 +320,7 @@ public class TenantLimits {
             session.lastUsed = clock.getAsLong();
             if (session.end != null && session.calls == 0) {
                 state.sessions.remove(key);
-                ConnectAudit.sessionEnded(tenantId, key.subject(), key.sessionId(), session.end);
+                audit.ended(tenantId, key.subject(), key.sessionId(), session.end);
             }
         }
     }
@@ -291,32 +332,37 @@ public class TenantLimits {
             Session session = entry.getValue();
             if (session.calls == 0 && now - session.lastUsed >= idleNanos) {
                 sessions.remove();
-                ConnectAudit.sessionEnded(tenantId, entry.getKey().subject(), entry.getKey().sessionId(),
-                        SessionEnd.IDLE);
+                audit.ended(tenantId, entry.getKey().subject(), entry.getKey().sessionId(), SessionEnd.IDLE);
             }
         }
     }
 
     /** Forgets every tenant's idle sessions (the sweeper's round), and the tenants left holding nothing. */
-    synchronized void forgetIdleSessions() {
-        long now = clock.getAsLong();
-        Iterator<Map.Entry<String, TenantState>> all = tenants.entrySet().iterator();
-        while (all.hasNext()) {
-            Map.Entry<String, TenantState> tenant = all.next();
-            forgetIdle(tenant.getKey(), tenant.getValue(), now);
-            if (tenant.getValue().sessions.isEmpty() && tenant.getValue().operations == 0) {
-                all.remove();
+    void forgetIdleSessions() {
+        synchronized (this) {
+            long now = clock.getAsLong();
+            Iterator<Map.Entry<String, TenantState>> all = tenants.entrySet().iterator();
+            while (all.hasNext()) {
+                Map.Entry<String, TenantState> tenant = all.next();
+                forgetIdle(tenant.getKey(), tenant.getValue(), now);
+                if (tenant.getValue().sessions.isEmpty() && tenant.getValue().operations == 0) {
+                    all.remove();
+                }
             }
         }
+        audit.write();
     }
 
     /** The replica stops: every session still open here ends, so that each start has its end in the trail. */
     @PreDestroy
-    public synchronized void stop() {
+    public void stop() {
         idleSweeper.shutdownNow();
-        tenants.forEach((tenantId, state) -> state.sessions.keySet().forEach(key ->
-                ConnectAudit.sessionEnded(tenantId, key.subject(), key.sessionId(), SessionEnd.SHUTDOWN)));
-        tenants.clear();
+        synchronized (this) {
+            tenants.forEach((tenantId, state) -> state.sessions.keySet().forEach(key ->
+                    audit.ended(tenantId, key.subject(), key.sessionId(), SessionEnd.SHUTDOWN)));
+            tenants.clear();
+        }
+        audit.write();
     }
 
     private static int orDefault(int quota, int fallback) {
