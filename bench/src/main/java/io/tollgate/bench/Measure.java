@@ -75,6 +75,12 @@ final class Measure {
 
     /** Sorted latency samples and the wall time they took (warm-up included). */
     record Latencies(long[] sortedNanos, long wallNanos) {
+        /** Rounds of one path measured apart: their samples together, over their wall times together. */
+        static Latencies merged(List<Latencies> rounds) {
+            long[] all = rounds.stream().flatMapToLong(r -> Arrays.stream(r.sortedNanos())).sorted().toArray();
+            return new Latencies(all, rounds.stream().mapToLong(Latencies::wallNanos).sum());
+        }
+
         double percentileMillis(double p) {
             int index = (int) Math.min(sortedNanos.length - 1, Math.floor(p / 100.0 * sortedNanos.length));
             return sortedNanos[index] / 1e6;
