@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Map;
 
 /**
@@ -19,7 +20,7 @@ import java.util.Map;
  * latency at 1 and a few concurrent clients (each client a session of its own, as
  * {@code spark.sql("select 1").collect()} is written: Spark's client sends the SQL, then executes the
  * relation it gets back), and the rows per second of a multi-million-row collect of a DataFrame of
- * three columns. A third path goes through a gRPC proxy that only forwards ({@link EmptyGrpcProxy}):
+ * three columns. A third path goes through a gRPC proxy that only forwards ({@link EmptyGrpcProxy}, in a JVM of its own):
  * what any grpc-java hop costs here, the floor under the gateway. The paths alternate in rounds, so
  * that the machine's noise falls on all of them.
  */
@@ -40,14 +41,22 @@ final class ConnectBench {
     private ConnectBench() {
     }
 
-    /** One side of the comparison: a session per client, all to one Spark Connect URL. */
-    private record SparkPath(String name, List<SparkSession> sessions) implements AutoCloseable {
-        static SparkPath open(String name, String url, int clients) {
+    /**
+     * One side of the comparison: a session per client, all to one Spark Connect URL, through the
+     * process {@code hopPid} (none for the direct path), whose CPU time the benchmark reads.
+     */
+    private record SparkPath(String name, List<SparkSession> sessions, OptionalLong hopPid) implements AutoCloseable {
+        static SparkPath open(String name, String url, int clients, OptionalLong hopPid) {
             List<SparkSession> sessions = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 sessions.add(SparkSession.builder().remote(url).create());
             }
-            return new SparkPath(name, sessions);
+            return new SparkPath(name, sessions, hopPid);
+        }
+
+        /** CPU time the hop's process has used so far, all its threads (JIT and GC too); 0 with no hop. */
+        long hopCpuNanos() {
+            return hopPid.isPresent() ? Measure.processCpuNanos(hopPid.getAsLong()) : 0;
         }
 
         void selectOne(int client) {
@@ -94,15 +103,16 @@ final class ConnectBench {
                 .get("spark." + tenant.id() + ".backend-token");
         String directUrl = "sc://" + suite.sparkBackendEndpoint(tenant) + "/;token=" + backendToken;
 
-        try (EmptyGrpcProxy proxy = EmptyGrpcProxy.start(suite.sparkBackendEndpoint(tenant));
-             SparkPath gateway = SparkPath.open("connect-service", gatewayUrl, maxClients);
-             SparkPath direct = SparkPath.open("direct", directUrl, maxClients);
+        try (EmptyGrpcProxyProcess proxy = EmptyGrpcProxyProcess.start(suite.sparkBackendEndpoint(tenant));
+             SparkPath gateway = SparkPath.open("connect-service", gatewayUrl, maxClients,
+                     OptionalLong.of(suite.service("connect-service").pid()));
+             SparkPath direct = SparkPath.open("direct", directUrl, maxClients, OptionalLong.empty());
              SparkPath floor = SparkPath.open("empty proxy", "sc://localhost:" + proxy.port() + "/;token=" + backendToken,
-                     maxClients)) {
+                     maxClients, OptionalLong.of(proxy.pid()))) {
             Report.note(requests + " measured select 1 per path and phase (-Dbench.connect.requests) in "
                     + LATENCY_ROUNDS + " alternating rounds; " + warmUp + " unmeasured per path first at "
                     + WARM_UP_CLIENTS + " clients (-Dbench.connect.warmup), for both JIT compilers");
-            Report.note("the empty proxy: grpc-java forwarding bytes in the benchmark's JVM, nothing else (the floor)");
+            Report.note("the empty proxy: grpc-java forwarding bytes in a JVM of its own, nothing else (the floor)");
             for (SparkPath path : List.of(direct, floor, gateway)) {
                 latencies(path, WARM_UP_CLIENTS, 0, Math.max(1, warmUp / WARM_UP_CLIENTS));
             }
@@ -122,14 +132,18 @@ final class ConnectBench {
         List<Measure.Latencies> proxied = new ArrayList<>();
         List<SparkPath> paths = List.of(direct, floor, gateway);
         List<List<Measure.Latencies>> results = List.of(theirs, proxied, ours);
+        long[] hopCpu = new long[paths.size()];
         for (int round = 0; round < LATENCY_ROUNDS; round++) {
             // Each round starts with the next path, so no path is always the one measured first (or
             // just after another's burst of garbage) on a machine whose state drifts.
             for (int k = 0; k < paths.size(); k++) {
                 int at = (round + k) % paths.size();
+                long cpuBefore = paths.get(at).hopCpuNanos();
                 results.get(at).add(latencies(paths.get(at), clients, warmup, perClient));
+                hopCpu[at] += paths.get(at).hopCpuNanos() - cpuBefore;
             }
         }
+        long calls = (long) LATENCY_ROUNDS * clients * (warmup + perClient);
         Measure.Latencies gatewayAll = Measure.Latencies.merged(ours);
         Measure.Latencies directAll = Measure.Latencies.merged(theirs);
         Measure.Latencies floorAll = Measure.Latencies.merged(proxied);
@@ -149,6 +163,10 @@ final class ConnectBench {
                 "ms " + met(overFloor <= 1.0));
         Report.row(at + ": p99 empty proxy", floorAll.percentileMillis(99), "ms");
         Report.ratio(at + ": queries/s empty proxy / direct", floorAll.opsPerSecond() / directAll.opsPerSecond());
+        // CPU time, unlike latency, hardly depends on what else the machine runs: what each hop's
+        // process spends per query (its JIT and GC threads included) is the gateway's own cost.
+        Report.row(at + ": CPU per query, connect-service's process", hopCpu[2] / 1e3 / calls, "us");
+        Report.row(at + ": CPU per query, the empty proxy's process", hopCpu[1] / 1e3 / calls, "us");
     }
 
     private static void compareCollect(SparkPath gateway, SparkPath direct, SparkPath floor, long rows, int rounds) {

@@ -20,14 +20,19 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A gRPC proxy, in the benchmark's own process, that does nothing but forward: any method, its
+ * A gRPC proxy that does nothing but forward: any method, its
  * messages as bytes, headers and trailers as they come, flow-controlled one message at a time each
  * way, every callback on the transports' threads (as grpc-java's own proxy example, and as
  * connect-service does). No token, no rewrite, no routing, no metrics, no tracing. What a second
  * gRPC hop costs on this machine before a gateway does anything: the floor under connect-service.
+ * The benchmark runs it as a JVM of its own ({@link EmptyGrpcProxyProcess}, through {@link #main}),
+ * as connect-service is: a proxy in the benchmark's JVM would share that JVM's compiled code, heap
+ * and collector with the clients, which no real hop does.
  */
 final class EmptyGrpcProxy implements AutoCloseable {
     private static final int MAX_MESSAGE_BYTES = 128 * 1024 * 1024;
+    /** What {@link #main} writes before its port. */
+    static final String PORT_LINE = "empty proxy listening on ";
 
     private final ManagedChannel backend;
     private final Server server;
@@ -46,6 +51,24 @@ final class EmptyGrpcProxy implements AutoCloseable {
 
     int port() {
         return server.getPort();
+    }
+
+    /**
+     * Runs the proxy until the process is stopped: {@code args[0]} is the backend (host:port); the
+     * first line written to standard output is {@link #PORT_LINE} and the port it listens on.
+     */
+    public static void main(String[] args) throws Exception {
+        EmptyGrpcProxy proxy = start(args[0]);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                proxy.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        System.out.println(PORT_LINE + proxy.port());
+        System.out.flush();
+        proxy.server.awaitTermination();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tollgate.bench;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +35,12 @@ final class Measure {
             }
         }
         return n;
+    }
+
+    /** CPU time (user and system, all threads) the process {@code pid} has used so far; -1 if unknown. */
+    static long processCpuNanos(long pid) {
+        return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration())
+                .map(Duration::toNanos).orElse(-1L);
     }
 
     /** Latency samples in nanoseconds, {@code count} calls per thread over {@code threads} threads. */
