@@ -171,20 +171,25 @@ final class ConnectBench {
 
     private static void compareCollect(SparkPath gateway, SparkPath direct, SparkPath floor, long rows, int rounds) {
         Report.note("collect of " + rows + " rows x 3 columns (-Dbench.connect.rows), one client, " + rounds
-                + " measured rounds per path (-Dbench.connect.rounds) after 2 unmeasured, alternating");
+                + " measured rounds per path (-Dbench.connect.rounds) after 2 unmeasured, each round starting with the next path");
         for (int round = 0; round < 2; round++) {
             direct.collect(rows);
             floor.collect(rows);
             gateway.collect(rows);
         }
-        double[] ours = new double[rounds];
-        double[] theirs = new double[rounds];
-        double[] proxied = new double[rounds];
+        List<SparkPath> paths = List.of(direct, floor, gateway);
+        double[][] rates = new double[paths.size()][rounds];
         for (int round = 0; round < rounds; round++) {
-            theirs[round] = direct.collect(rows);
-            proxied[round] = floor.collect(rows);
-            ours[round] = gateway.collect(rows);
+            // As in the select 1 rounds: each round starts with the next path, so that the garbage a
+            // collect leaves in the client's heap and Spark's does not always fall on the same path.
+            for (int k = 0; k < paths.size(); k++) {
+                int at = (round + k) % paths.size();
+                rates[at][round] = paths.get(at).collect(rows);
+            }
         }
+        double[] theirs = rates[0];
+        double[] proxied = rates[1];
+        double[] ours = rates[2];
         double gatewayRate = median(ours);
         double directRate = median(theirs);
         double ratio = gatewayRate / directRate;
