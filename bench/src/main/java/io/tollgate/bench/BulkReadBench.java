@@ -1,7 +1,6 @@
 package io.tollgate.bench;
 
 import io.tollgate.testkit.suite.DemoTenant;
-import io.tollgate.testkit.suite.ServiceProcess;
 import io.tollgate.testkit.suite.Suite;
 import org.apache.arrow.flight.FlightClient;
 import org.apache.arrow.flight.FlightInfo;
@@ -43,12 +42,10 @@ final class BulkReadBench {
 
         double tuned = pgjdbc(suite, TUNED, BenchTable.SELECT_ALL, rows);
         double defaults = pgjdbc(suite, "", BenchTable.SELECT_ALL, rows);
-        long flightPid = suite.services().stream().filter(s -> s.name().equals("flight-service"))
-                .mapToLong(ServiceProcess::pid).findFirst().orElseThrow();
-        Duration cpuBefore = ProcessHandle.of(flightPid).orElseThrow().info().totalCpuDuration().orElse(Duration.ZERO);
+        long flightPid = suite.service("flight-service").pid();
+        Duration cpuBefore = Measure.processCpu(flightPid);
         double flight = flight(suite, BenchTable.SELECT_ALL, rows);
-        Duration cpu = ProcessHandle.of(flightPid).orElseThrow().info().totalCpuDuration().orElse(Duration.ZERO)
-                .minus(cpuBefore);
+        Duration cpu = Measure.processCpu(flightPid).minus(cpuBefore);
 
         Report.row("pgjdbc direct, binary results, fetch 10,000 (baseline)", tuned, "rows/s");
         Report.row("pgjdbc direct, defaults (text results), fetch 10,000", defaults, "rows/s");

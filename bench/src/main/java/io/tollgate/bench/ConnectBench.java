@@ -56,7 +56,7 @@ final class ConnectBench {
 
         /** CPU time the hop's process has used so far, all its threads (JIT and GC too); 0 with no hop. */
         long hopCpuNanos() {
-            return hopPid.isPresent() ? Measure.processCpuNanos(hopPid.getAsLong()) : 0;
+            return hopPid.isPresent() ? Measure.processCpu(hopPid.getAsLong()).toNanos() : 0;
         }
 
         void selectOne(int client) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,13 +30,8 @@ final class EmptyGrpcProxyProcess implements AutoCloseable {
 
     /** Starts the proxy forwarding to {@code backendEndpoint} (host:port) and waits for its port. */
     static EmptyGrpcProxyProcess start(String backendEndpoint) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ServiceProcess.JVM_FLAGS);
-        command.add("-Xmx" + MAX_HEAP);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(EmptyGrpcProxy.class.getName());
+        List<String> command = new ArrayList<>(ServiceProcess.javaCommand(System.getProperty("java.class.path"),
+                MAX_HEAP, EmptyGrpcProxy.class.getName()));
         command.add(backendEndpoint);
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

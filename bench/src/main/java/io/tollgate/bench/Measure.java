@@ -37,10 +37,9 @@ final class Measure {
         return n;
     }
 
-    /** CPU time (user and system, all threads) the process {@code pid} has used so far; -1 if unknown. */
-    static long processCpuNanos(long pid) {
-        return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration())
-                .map(Duration::toNanos).orElse(-1L);
+    /** CPU time (user and system, all its threads) the running process {@code pid} has used so far. */
+    static Duration processCpu(long pid) {
+        return ProcessHandle.of(pid).orElseThrow().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     /** Latency samples in nanoseconds, {@code count} calls per thread over {@code threads} threads. */

@@ -3,7 +3,6 @@ package io.tollgate.bench;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tollgate.testkit.suite.DemoTenant;
-import io.tollgate.testkit.suite.ServiceProcess;
 import io.tollgate.testkit.suite.Suite;
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
@@ -199,9 +198,7 @@ final class PointQueryBench {
     }
 
     private static Duration flightCpu(Suite suite) {
-        long pid = suite.services().stream().filter(s -> s.name().equals("flight-service"))
-                .mapToLong(ServiceProcess::pid).findFirst().orElseThrow();
-        return ProcessHandle.of(pid).orElseThrow().info().totalCpuDuration().orElse(Duration.ZERO);
+        return Measure.processCpu(suite.service("flight-service").pid());
     }
 
     private static long randomId(long rows) {

@@ -68,14 +68,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         try {
             String classpath = target.resolve("classes") + java.io.File.pathSeparator + Files.readString(classpathFile).trim();
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(JVM_FLAGS);
-            command.add("-Xmx" + maxHeap);
-            command.add("-XX:+ExitOnOutOfMemoryError");
-            command.add("-cp");
-            command.add(classpath);
-            command.add(mainClass);
+            List<String> command = javaCommand(classpath, maxHeap, mainClass);
             Files.createDirectories(logDir);
             Path log = logDir.resolve(module + ".log");
             Path portsReport = logDir.resolve(module + ".ports");
@@ -90,6 +83,22 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + module, e);
         }
+    }
+
+    /**
+     * The command line that runs {@code mainClass} as a service JVM of its own: this JVM's java, the
+     * flags every service needs, {@code maxHeap}, exit on running out of memory. Arguments may follow.
+     */
+    public static List<String> javaCommand(String classpath, String maxHeap, String mainClass) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_FLAGS);
+        command.add("-Xmx" + maxHeap);
+        command.add("-XX:+ExitOnOutOfMemoryError");
+        command.add("-cp");
+        command.add(classpath);
+        command.add(mainClass);
+        return command;
     }
 
     public String name() {
