@@ -3,9 +3,6 @@ package io.tollgate.common.audit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * One audit event in the shared form: {@code event=<name> key=value ...} on logger
  * {@value #LOGGER}. Values are the caller's text as often as not, so each is cleaned: on one
@@ -18,11 +15,11 @@ public final class AuditLine {
     private static final Logger AUDIT = LoggerFactory.getLogger(LOGGER);
     private static final int MAX_FIELD = 200;
 
-    private final String event;
-    private final List<String> fields = new ArrayList<>();
+    /** The line so far: written once, field by field (every audited call builds one). */
+    private final StringBuilder line = new StringBuilder(160);
 
     private AuditLine(String event) {
-        this.event = event;
+        line.append("event=").append(event);
     }
 
     /** Starts the line of one event, e.g. {@code catalog.mutation}. */
@@ -32,16 +29,12 @@ public final class AuditLine {
 
     /** Adds {@code key=value}; a null or blank value is written "-". */
     public AuditLine with(String key, Object value) {
-        fields.add(key + "=" + clean(value == null ? null : String.valueOf(value)));
+        appendClean(line.append(' ').append(key).append('='), value == null ? null : String.valueOf(value));
         return this;
     }
 
     /** The line as it is logged. */
     public String text() {
-        StringBuilder line = new StringBuilder("event=").append(event);
-        for (String field : fields) {
-            line.append(' ').append(field);
-        }
         return line.toString();
     }
 
@@ -54,16 +47,19 @@ public final class AuditLine {
 
     /** Caller-supplied text on one line and short; "-" when there is none. */
     public static String clean(String text) {
+        return appendClean(new StringBuilder(), text).toString();
+    }
+
+    private static StringBuilder appendClean(StringBuilder to, String text) {
         if (text == null || text.isBlank()) {
-            return "-";
+            return to.append('-');
         }
         int length = Math.min(text.length(), MAX_FIELD);
-        StringBuilder oneLine = new StringBuilder(length + 3);
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            oneLine.append(breaksTheLine(c) ? '_' : c);
+            to.append(breaksTheLine(c) ? '_' : c);
         }
-        return text.length() > MAX_FIELD ? oneLine.append("...").toString() : oneLine.toString();
+        return text.length() > MAX_FIELD ? to.append("...") : to;
     }
 
     // Control characters (C0 and C1: NEL included) and every kind of space or separator (U+2028 and

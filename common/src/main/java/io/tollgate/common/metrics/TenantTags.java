@@ -42,11 +42,12 @@ public final class TenantTags {
 
     /** The tag value for a verified tenant id. */
     public String of(String tenantId) {
+        // The named ones first: only valid ids are ever named, and this runs on every call.
+        if (tenantId != null && named.contains(tenantId)) {
+            return tenantId;
+        }
         if (!TenantIds.isValid(tenantId)) {
             return NONE;
-        }
-        if (named.contains(tenantId)) {
-            return tenantId;
         }
         synchronized (named) {
             // Checked again under the lock, so that the list never grows past its limit.

@@ -33,6 +33,20 @@ public class ConnectMetrics {
     private final TenantLimits limits;
     /** The tags whose usage gauges are registered; no more than {@link TenantTags} gives out. */
     private final Set<String> watched = ConcurrentHashMap.newKeySet();
+    /*
+     * The meters of each series, looked up here rather than built and registered on every call (a
+     * registry's look-up sorts and hashes the tags). Bounded as the series are: closed lists of
+     * methods and statuses, and TenantTags' tags.
+     */
+    private final ConcurrentHashMap<CallSeries, Timer> callTimers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, TenantBytes> tenantBytes = new ConcurrentHashMap<>();
+
+    private record CallSeries(String method, String status, String tenant) {
+    }
+
+    /** A tenant tag's byte counters each way. */
+    record TenantBytes(Counter received, Counter sent) {
+    }
 
     public ConnectMetrics(MeterRegistry registry, TenantTags tenants, TenantLimits limits, BytesInFlight inFlight,
                           OpenCallCaps openCalls) {
@@ -58,12 +72,18 @@ public class ConnectMetrics {
 
     /** A call ended with {@code status}; {@code tenant} is a tag from {@link #tenantTag}. */
     void called(Timer.Sample sample, String method, String status, String tenant) {
-        sample.stop(Timer.builder(CALLS).description("Spark Connect calls by RPC, status and tenant")
-                .tag("method", method).tag("status", status).tag("tenant", tenant).register(registry));
+        sample.stop(callTimers.computeIfAbsent(new CallSeries(method, status, tenant), series ->
+                Timer.builder(CALLS).description("Spark Connect calls by RPC, status and tenant")
+                        .tag("method", series.method()).tag("status", series.status()).tag("tenant", series.tenant())
+                        .register(registry)));
     }
 
-    /** The counter of message bytes one way ({@code received} from clients, {@code sent} to them). */
-    Counter bytes(String direction, String tenant) {
+    /** The counters of message bytes of a tenant tag, from clients (received) and to them (sent). */
+    TenantBytes bytes(String tenant) {
+        return tenantBytes.computeIfAbsent(tenant, tag -> new TenantBytes(bytes("received", tag), bytes("sent", tag)));
+    }
+
+    private Counter bytes(String direction, String tenant) {
         return Counter.builder(BYTES).description("Spark Connect message bytes, from clients (received) and to them (sent)")
                 .baseUnit("bytes").tag("direction", direction).tag("tenant", tenant).register(registry);
     }

@@ -95,8 +95,9 @@ public class MeteredCalls implements ServerInterceptor {
 
         void tenant(String tenantId) {
             String tag = metrics.tenantTag(tenantId);
-            received = metrics.bytes("received", tag);
-            sent = metrics.bytes("sent", tag);
+            ConnectMetrics.TenantBytes bytes = metrics.bytes(tag);
+            received = bytes.received();
+            sent = bytes.sent();
             metrics.watchUsage(tag);
             tenant = tag;
         }

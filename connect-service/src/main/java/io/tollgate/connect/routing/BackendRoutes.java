@@ -1,5 +1,6 @@
 package io.tollgate.connect.routing;
 
+import io.tollgate.common.cache.BoundedMemo;
 import io.tollgate.common.spark.EndpointTemplate;
 import io.tollgate.common.spark.InvalidEndpointTemplateException;
 import io.tollgate.common.spark.SparkEndpoints;
@@ -20,6 +21,23 @@ import java.util.List;
  */
 @Singleton
 public class BackendRoutes {
+    /** Endpoints whose checks are kept (the tenants' endpoints, and templates filled per user). */
+    static final int MAX_CHECKED_ENDPOINTS = 10_000;
+
+    /** What common's rules say of an endpoint, worked out once per endpoint: a regular expression or three. */
+    private enum EndpointCheck {
+        REFUSED, LOOPBACK, REMOTE;
+
+        static EndpointCheck of(String endpoint) {
+            if (!SparkEndpoints.isEndpoint(endpoint)) {
+                return REFUSED;
+            }
+            return SparkEndpoints.isLoopback(endpoint) ? LOOPBACK : REMOTE;
+        }
+    }
+
+    private final BoundedMemo<String, EndpointCheck> checked = new BoundedMemo<>(MAX_CHECKED_ENDPOINTS, EndpointCheck::of);
+
     /**
      * @param accountName the caller's account name within its tenant (for per-user templates)
      * @throws NoSparkBackendException when the tenant has no Spark Connect upstream, or it names no
@@ -37,10 +55,11 @@ public class BackendRoutes {
         } else {
             throw new NoSparkBackendException("the Spark Connect upstream has neither endpoints nor a template");
         }
-        if (!SparkEndpoints.isEndpoint(endpoint)) {
+        EndpointCheck check = checked.get(endpoint);
+        if (check == EndpointCheck.REFUSED) {
             throw new NoSparkBackendException("the Spark Connect endpoint is not host:port");
         }
-        if (!upstream.getBackendToken().isEmpty() && !upstream.getTls() && !SparkEndpoints.isLoopback(endpoint)) {
+        if (!upstream.getBackendToken().isEmpty() && !upstream.getTls() && check != EndpointCheck.LOOPBACK) {
             throw new NoSparkBackendException("the Spark Connect upstream has a backend token but no TLS: the token"
                     + " is sent only over TLS (or to a loopback address)");
         }

@@ -2,7 +2,9 @@ package io.tollgate.connect.session;
 
 import io.tollgate.common.auth.CallAuthenticator;
 import io.tollgate.common.auth.CallRefusedException;
+import io.tollgate.common.auth.Principal;
 import io.tollgate.common.auth.RevocationSet;
+import io.tollgate.common.cache.BoundedMemo;
 import io.tollgate.common.tenant.TenantGate;
 import io.tollgate.connect.message.MalformedRequestException;
 import io.tollgate.connect.message.SparkMethod;
@@ -25,6 +27,8 @@ import java.time.Clock;
  */
 @Singleton
 public class CallGateway {
+    /** Principals whose callers are kept: beyond them, all are worked out again. */
+    static final int MAX_CALLERS = 10_000;
     private final CallAuthenticator authenticator;
     private final TenantGate gate;
     private final BackendRoutes routes;
@@ -32,6 +36,12 @@ public class CallGateway {
     private final TenantLimits limits;
     private final RevocationSet revocations;
     private final Clock clock = Clock.systemUTC();
+    /**
+     * The caller of each principal seen lately, so that a principal's account name is checked and its
+     * user context serialized once, not on each of the several calls of every query. The token
+     * verifier hands back one principal per token; revocation and expiry are checked on every call.
+     */
+    private final BoundedMemo<Principal, Caller> callers = new BoundedMemo<>(MAX_CALLERS, Caller::of);
 
     public CallGateway(CallAuthenticator authenticator, TenantGate gate, BackendRoutes routes, CloneSessionIds cloneIds,
                        TenantLimits limits, RevocationSet revocations) {
@@ -57,7 +67,7 @@ public class CallGateway {
      * @throws io.tollgate.common.tenant.TenantRefusedException when the tenant may not be served
      */
     public Caller authenticate(String token) throws CallRefusedException {
-        Caller caller = Caller.of(authenticator.bearer(token));
+        Caller caller = callers.get(authenticator.bearer(token));
         gate.admit(caller.tenantId());
         return caller;
     }

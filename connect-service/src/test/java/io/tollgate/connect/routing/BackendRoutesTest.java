@@ -118,4 +118,19 @@ class BackendRoutesTest {
         assertEquals("secret", routes.route(tenant(SparkConnectUpstream.newBuilder()
                 .addEndpoints("127.0.0.1:15002").setBackendToken("secret")), "a@acme", "a", "s").token());
     }
+
+    @Test
+    void anEndpointsKeptChecksLeaveEachUpstreamsOwnRulesToIt() throws Exception {
+        // The endpoint's checks are kept from call to call: what the upstream adds (TLS, a token) is not.
+        for (int call = 0; call < 3; call++) {
+            assertEquals("secret", routes.route(tenant(SparkConnectUpstream.newBuilder()
+                    .addEndpoints("spark.acme.svc:15002").setBackendToken("secret").setTls(true)), "a@acme", "a", "s").token());
+            assertThrows(NoSparkBackendException.class, () -> routes.route(tenant(SparkConnectUpstream.newBuilder()
+                    .addEndpoints("spark.acme.svc:15002").setBackendToken("secret")), "a@acme", "a", "s"));
+            assertEquals("", routes.route(tenant(SparkConnectUpstream.newBuilder()
+                    .addEndpoints("spark.acme.svc:15002")), "a@acme", "a", "s").token());
+            assertThrows(NoSparkBackendException.class, () -> routes.route(
+                    tenant(SparkConnectUpstream.newBuilder().addEndpoints("spark.acme.svc:99999")), "a@acme", "a", "s"));
+        }
+    }
 }
