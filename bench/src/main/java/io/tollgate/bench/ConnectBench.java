@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Map;
 
@@ -57,6 +58,11 @@ final class ConnectBench {
         /** CPU time the hop's process has used so far, all its threads (JIT and GC too); 0 with no hop. */
         long hopCpuNanos() {
             return hopPid.isPresent() ? Measure.processCpu(hopPid.getAsLong()).toNanos() : 0;
+        }
+
+        /** The hop's CPU ticks so far, all threads and its JIT compilers' (empty with no hop, or off Linux). */
+        Optional<Measure.CpuTicks> hopTicks() {
+            return hopPid.isPresent() ? Measure.cpuTicks(hopPid.getAsLong()) : Optional.empty();
         }
 
         void selectOne(int client) {
@@ -133,14 +139,22 @@ final class ConnectBench {
         List<SparkPath> paths = List.of(direct, floor, gateway);
         List<List<Measure.Latencies>> results = List.of(theirs, proxied, ours);
         long[] hopCpu = new long[paths.size()];
+        double[] hopCompilerCpu = new double[paths.size()];
         for (int round = 0; round < LATENCY_ROUNDS; round++) {
             // Each round starts with the next path, so no path is always the one measured first (or
             // just after another's burst of garbage) on a machine whose state drifts.
             for (int k = 0; k < paths.size(); k++) {
                 int at = (round + k) % paths.size();
-                long cpuBefore = paths.get(at).hopCpuNanos();
-                results.get(at).add(latencies(paths.get(at), clients, warmup, perClient));
-                hopCpu[at] += paths.get(at).hopCpuNanos() - cpuBefore;
+                SparkPath path = paths.get(at);
+                Optional<Measure.CpuTicks> ticksBefore = path.hopTicks();
+                long cpuBefore = path.hopCpuNanos();
+                results.get(at).add(latencies(path, clients, warmup, perClient));
+                long cpu = path.hopCpuNanos() - cpuBefore;
+                hopCpu[at] += cpu;
+                Optional<Measure.CpuTicks> ticksAfter = path.hopTicks();
+                if (ticksBefore.isPresent() && ticksAfter.isPresent()) {
+                    hopCompilerCpu[at] += cpu * ticksAfter.get().compilerShareSince(ticksBefore.get());
+                }
             }
         }
         long calls = (long) LATENCY_ROUNDS * clients * (warmup + perClient);
@@ -167,6 +181,14 @@ final class ConnectBench {
         // process spends per query (its JIT and GC threads included) is the gateway's own cost.
         Report.row(at + ": CPU per query, connect-service's process", hopCpu[2] / 1e3 / calls, "us");
         Report.row(at + ": CPU per query, the empty proxy's process", hopCpu[1] / 1e3 / calls, "us");
+        // A few thousand queries still leave both JVMs compiling (C2 at a tenth to a half of a hop's
+        // CPU in profiles): a long-running hop pays that once. What is left is the per-query cost.
+        Report.row(at + ": CPU per query besides JIT compilation, connect-service",
+                (hopCpu[2] - hopCompilerCpu[2]) / 1e3 / calls, "us");
+        Report.row(at + ": CPU per query besides JIT compilation, the empty proxy",
+                (hopCpu[1] - hopCompilerCpu[1]) / 1e3 / calls, "us");
+        Report.ratio(at + ": CPU per query besides JIT compilation, connect-service / the empty proxy",
+                (hopCpu[2] - hopCompilerCpu[2]) / (hopCpu[1] - hopCompilerCpu[1]));
     }
 
     private static void compareCollect(SparkPath gateway, SparkPath direct, SparkPath floor, long rows, int rounds) {

@@ -9,7 +9,8 @@ import java.util.function.Function;
  * the bound, all are forgotten and worked out again as they are asked for. Only for functions whose
  * answer depends on nothing but the key (so a forgotten answer costs time, never correctness), and
  * whose keys are cheap to hash and compare. Two threads asking for one new key at once may both
- * work it out; either answer is kept.
+ * work it out; either answer is kept. Threads adding keys at the moment of a clear may leave a few
+ * more than the bound until the next one.
  *
  * @param <K> the key
  * @param <V> the answer (not null)
@@ -41,7 +42,7 @@ public final class BoundedMemo<K, V> {
         return answer;
     }
 
-    /** How many answers are kept now (at most the bound). */
+    /** How many answers are kept now (the bound, give or take the threads adding at once). */
     public int size() {
         return answers.size();
     }
