@@ -181,8 +181,9 @@ final class ConnectBench {
         // process spends per query (its JIT and GC threads included) is the gateway's own cost.
         Report.row(at + ": CPU per query, connect-service's process", hopCpu[2] / 1e3 / calls, "us");
         Report.row(at + ": CPU per query, the empty proxy's process", hopCpu[1] / 1e3 / calls, "us");
-        // A few thousand queries still leave both JVMs compiling (C2 at a tenth to a half of a hop's
-        // CPU in profiles): a long-running hop pays that once. What is left is the per-query cost.
+        // A few thousand queries still leave both JVMs compiling (C2 at 3% to 40% of a hop's CPU in
+        // this session's profiles and runs): a long-running hop pays that once. What is left is the
+        // per-query cost.
         Report.row(at + ": CPU per query besides JIT compilation, connect-service",
                 (hopCpu[2] - hopCompilerCpu[2]) / 1e3 / calls, "us");
         Report.row(at + ": CPU per query besides JIT compilation, the empty proxy",

@@ -66,6 +66,25 @@ class SparkConnectProxyTest {
     }
 
     @Test
+    void keptCallersNeverLendOneCallersIdentityOrBackendToAnother() {
+        // The gateway keeps each principal's caller between calls: interleaved, a same-named user
+        // of another tenant and another user of the same tenant each stay themselves, on their own backend.
+        String bob = ConnectTokens.spark("bob", "acme");
+        String globexAlice = ConnectTokens.spark("alice", "globex");
+        for (int round = 0; round < 5; round++) {
+            for (String[] caller : new String[][] {{token, "alice@acme"}, {bob, "bob@acme"}, {globexAlice, "alice@globex"}}) {
+                String session = SparkRequests.newSession();
+                shared.gateway.blocking("authorization", caller[0]).config(ConfigRequest.newBuilder()
+                        .setSessionId(session).setUserContext(SparkRequests.CLAIMED).build());
+                SparkBackendDouble backend = caller[1].endsWith("@globex") ? shared.backendB : shared.backendA;
+                SparkBackendDouble other = backend == shared.backendA ? shared.backendB : shared.backendA;
+                assertEquals(caller[1], backend.receivedFor(session).get(0).user().getUserId());
+                assertTrue(other.receivedFor(session).isEmpty(), caller[1] + " reached another tenant's backend");
+            }
+        }
+    }
+
+    @Test
     void theTokenInSparksAuthenticationHeaderIsAcceptedToo() {
         String session = SparkRequests.newSession();
         shared.gateway.blocking("authentication", token).config(ConfigRequest.newBuilder().setSessionId(session)
