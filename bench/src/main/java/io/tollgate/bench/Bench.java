@@ -1,5 +1,6 @@
 package io.tollgate.bench;
 
+import io.tollgate.testkit.files.Directories;
 import io.tollgate.testkit.postgres.EmbeddedPostgresServer;
 import io.tollgate.testkit.suite.Suite;
 import io.tollgate.testkit.suite.SuitePorts;
@@ -39,6 +40,12 @@ public final class Bench {
     private static void runSuiteBenches(List<String> selected) throws Exception {
         Path root = Path.of(System.getProperty("tollgate.root", ".")).toAbsolutePath();
         Path state = Files.createTempDirectory("tollgate-bench");
+        // The suite's state holds its secrets and logs (100+ MB with Spark): gone with the run unless asked to keep.
+        if (!Boolean.getBoolean("bench.keep-state")) {
+            Directories.deleteOnExit(state);
+        } else {
+            System.out.println("# the suite's state (secrets, logs) is kept in " + state);
+        }
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startEphemeral();
         // Benchmarks measure the work, not the limiter that protects it.
         Map<String, Map<String, String>> settings = Map.of(

@@ -15,6 +15,7 @@ public final class BootstrapFiles {
     public static Path write(String json) {
         try {
             Path file = Files.createTempFile("tenants-", ".json");
+            file.toFile().deleteOnExit();
             Files.writeString(file, json);
             return file;
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package io.tollgate.auth.keys;
 
+import io.tollgate.testkit.files.Directories;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,12 +49,11 @@ final class TestKeys {
         }
     }
 
+    /** A fresh directory for key files, deleted when the test JVM exits (private keys are not left behind). */
     static Path tempDir() {
-        try {
-            return Files.createTempDirectory("signing-keys");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path dir = Directories.createTemporary("signing-keys");
+        Directories.deleteOnExit(dir);
+        return dir;
     }
 
     private static String pem(String type, byte[] der) {
