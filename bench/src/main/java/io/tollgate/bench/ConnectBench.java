@@ -7,6 +7,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.connect.SparkSession;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,6 +39,8 @@ final class ConnectBench {
     /** Clients of the warm-up before the measured phases. */
     private static final int WARM_UP_CLIENTS = 4;
     private static final String SELECT_ONE = "select 1";
+    /** How long the hops' CPU is read with no query in flight, after the warm-up. */
+    private static final Duration IDLE_WINDOW = Duration.ofSeconds(10);
 
     private ConnectBench() {
     }
@@ -122,6 +125,7 @@ final class ConnectBench {
             for (SparkPath path : List.of(direct, floor, gateway)) {
                 latencies(path, WARM_UP_CLIENTS, 0, Math.max(1, warmUp / WARM_UP_CLIENTS));
             }
+            reportIdleCpu(gateway, floor);
             for (int clients : phases) {
                 compareSelectOne(gateway, direct, floor, clients, requests);
             }
@@ -190,6 +194,22 @@ final class ConnectBench {
                 (hopCpu[1] - hopCompilerCpu[1]) / 1e3 / calls, "us");
         Report.ratio(at + ": CPU per query besides JIT compilation, connect-service / the empty proxy",
                 (hopCpu[2] - hopCompilerCpu[2]) / (hopCpu[1] - hopCompilerCpu[1]));
+    }
+
+    /**
+     * What each hop's process spends with no query in flight (its sessions open), per second of
+     * {@link #IDLE_WINDOW}: background work that the CPU per query of a phase also holds, a larger
+     * share of it the fewer queries the phase runs.
+     */
+    private static void reportIdleCpu(SparkPath gateway, SparkPath floor) throws InterruptedException {
+        long gatewayBefore = gateway.hopCpuNanos();
+        long floorBefore = floor.hopCpuNanos();
+        long start = System.nanoTime();
+        Thread.sleep(IDLE_WINDOW.toMillis());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Report.row("idle: CPU of connect-service's process", (gateway.hopCpuNanos() - gatewayBefore) / 1e6 / seconds,
+                "ms/s");
+        Report.row("idle: CPU of the empty proxy's process", (floor.hopCpuNanos() - floorBefore) / 1e6 / seconds, "ms/s");
     }
 
     private static void compareCollect(SparkPath gateway, SparkPath direct, SparkPath floor, long rows, int rounds) {

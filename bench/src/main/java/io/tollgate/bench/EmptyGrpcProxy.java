@@ -13,17 +13,26 @@ import io.grpc.ServerMethodDefinition;
 import io.grpc.Status;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.NettyServerBuilder;
+import io.netty.channel.EventLoop;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.internal.ThreadExecutorMap;
 import io.tollgate.common.grpc.RawBytes;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A gRPC proxy that does nothing but forward: any method, its
  * messages as bytes, headers and trailers as they come, flow-controlled one message at a time each
  * way, every callback on the transports' threads (as grpc-java's own proxy example, and as
- * connect-service does). No token, no rewrite, no routing, no metrics, no tracing. What a second
+ * connect-service does), each call's backend connection on its client connection's event loop
+ * where epoll is available (as connect-service's are: a forwarded write then wakes no other
+ * thread). No token, no rewrite, no routing, no metrics, no tracing. What a second
  * gRPC hop costs on this machine before a gateway does anything: the floor under connect-service.
  * The benchmark runs it as a JVM of its own ({@link EmptyGrpcProxyProcess}, through {@link #main}),
  * as connect-service is: a proxy in the benchmark's JVM would share that JVM's compiled code, heap
@@ -34,12 +43,13 @@ final class EmptyGrpcProxy implements AutoCloseable {
     /** What {@link #main} writes before its port. */
     static final String PORT_LINE = "empty proxy listening on ";
 
-    private final ManagedChannel backend;
+    private final String backendEndpoint;
+    /** The backend's channel on each event loop that has had a call ("any": grpc-netty's choice of loop). */
+    private final Map<Object, ManagedChannel> backends = new ConcurrentHashMap<>();
     private final Server server;
 
     private EmptyGrpcProxy(String backendEndpoint) throws IOException {
-        this.backend = NettyChannelBuilder.forTarget("dns:///" + backendEndpoint).usePlaintext().directExecutor()
-                .maxInboundMessageSize(MAX_MESSAGE_BYTES).build();
+        this.backendEndpoint = backendEndpoint;
         this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).directExecutor()
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES).fallbackHandlerRegistry(new AnyMethod()).build().start();
     }
@@ -74,7 +84,23 @@ final class EmptyGrpcProxy implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        backend.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        for (ManagedChannel backend : backends.values()) {
+            backend.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The backend's channel on this thread's event loop (any, when this thread is none or epoll is missing). */
+    private ManagedChannel backend() {
+        EventExecutor current = ThreadExecutorMap.currentExecutor();
+        EventLoop loop = current instanceof EventLoop l && Epoll.isAvailable() ? l : null;
+        return backends.computeIfAbsent(loop == null ? "any" : loop, key -> {
+            NettyChannelBuilder builder = NettyChannelBuilder.forTarget("dns:///" + backendEndpoint).usePlaintext()
+                    .directExecutor().maxInboundMessageSize(MAX_MESSAGE_BYTES);
+            if (loop != null) {
+                builder.eventLoopGroup(loop).channelType(EpollSocketChannel.class);
+            }
+            return builder.build();
+        });
     }
 
     private final class AnyMethod extends HandlerRegistry {
@@ -96,7 +122,7 @@ final class EmptyGrpcProxy implements AutoCloseable {
 
         @Override
         public ServerCall.Listener<byte[]> startCall(ServerCall<byte[], byte[]> call, Metadata headers) {
-            ClientCall<byte[], byte[]> out = backend.newCall(method, CallOptions.DEFAULT);
+            ClientCall<byte[], byte[]> out = backend().newCall(method, CallOptions.DEFAULT);
             Bridge bridge = new Bridge(call, out);
             out.start(bridge.fromBackend(), headers);
             out.request(1);
