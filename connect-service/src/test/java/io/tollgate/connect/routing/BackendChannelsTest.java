@@ -1,18 +1,32 @@
 package io.tollgate.connect.routing;
 
+import io.grpc.stub.StreamObserver;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
 import io.tollgate.common.tracing.InternalCallTracing;
 import io.tollgate.common.tracing.Tracing;
 import io.tollgate.common.tracing.TracingConfig;
 import io.tollgate.common.tracing.TracingFactory;
 import io.tollgate.connect.config.ConnectConfig;
+import io.tollgate.connect.proto.ConfigRequest;
+import io.tollgate.connect.proto.ConfigResponse;
+import io.tollgate.connect.proto.SparkConnectServiceGrpc;
+import io.tollgate.connect.support.SparkBackendDouble;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The pool keeps at most its limit of channels live, and a retired channel serves its calls to their end. */
 class BackendChannelsTest {
@@ -58,5 +72,59 @@ class BackendChannelsTest {
         } finally {
             channels.close();
         }
+    }
+
+    /**
+     * The proxy leases a backend's channel on the client connection's event loop: the backend's
+     * answers must then arrive on that same thread, so forwarding them wakes no other.
+     */
+    @Test
+    void aChannelLeasedOnAnEventLoopAnswersOnThatEventLoop() throws Exception {
+        assumeTrue(Epoll.isAvailable(), "pinning is done only where grpc-netty's event loops are epoll's");
+        Tracing tracing = new TracingFactory().tracing(new TracingConfig(null, 1.0, false), List.of(), "connect-service");
+        BackendChannels channels = new BackendChannels(config(8), new InternalCallTracing(tracing));
+        EventLoopGroup transports = new MultiThreadIoEventLoopGroup(2, EpollIoHandler.newFactory());
+        try (SparkBackendDouble spark = new SparkBackendDouble("spark-a")) {
+            EventLoop one = transports.next();
+            EventLoop other = transports.next();
+            SparkBackend backend = backend(spark.endpoint());
+            BackendChannels.Lease onOne = one.submit(() -> channels.lease(backend)).get(10, TimeUnit.SECONDS);
+            BackendChannels.Lease onOneAgain = one.submit(() -> channels.lease(backend)).get(10, TimeUnit.SECONDS);
+            BackendChannels.Lease onOther = other.submit(() -> channels.lease(backend)).get(10, TimeUnit.SECONDS);
+            BackendChannels.Lease elsewhere = channels.lease(backend);
+
+            assertSame(onOne.channel(), onOneAgain.channel(), "one channel per backend and event loop, shared by its calls");
+            assertNotSame(onOne.channel(), onOther.channel());
+            assertNotSame(onOne.channel(), elsewhere.channel(), "a thread that is no event loop gets grpc-netty's choice");
+            assertEquals(3, channels.openChannels());
+            assertTrue(answeredOn(onOne, one), "the answer came on the event loop the channel was leased on");
+            assertTrue(answeredOn(onOther, other));
+        } finally {
+            channels.close();
+            transports.shutdownGracefully(0, 0, TimeUnit.SECONDS).await(10, TimeUnit.SECONDS);
+            tracing.close();
+        }
+    }
+
+    /** Whether a Config call through the lease is answered on {@code loop}'s thread. */
+    private static boolean answeredOn(BackendChannels.Lease lease, EventLoop loop) throws Exception {
+        CompletableFuture<Boolean> onLoop = new CompletableFuture<>();
+        SparkConnectServiceGrpc.newStub(lease.channel()).config(ConfigRequest.newBuilder().setSessionId("s-1").build(),
+                new StreamObserver<>() {
+                    @Override
+                    public void onNext(ConfigResponse response) {
+                        onLoop.complete(loop.inEventLoop());
+                    }
+
+                    @Override
+                    public void onError(Throwable error) {
+                        onLoop.completeExceptionally(error);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                    }
+                });
+        return onLoop.get(10, TimeUnit.SECONDS);
     }
 }
