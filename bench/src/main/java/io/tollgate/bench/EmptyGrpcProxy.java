@@ -14,10 +14,7 @@ import io.grpc.Status;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.NettyServerBuilder;
 import io.netty.channel.EventLoop;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.internal.ThreadExecutorMap;
+import io.tollgate.common.grpc.EventLoops;
 import io.tollgate.common.grpc.RawBytes;
 
 import java.io.IOException;
@@ -91,16 +88,10 @@ final class EmptyGrpcProxy implements AutoCloseable {
 
     /** The backend's channel on this thread's event loop (any, when this thread is none or epoll is missing). */
     private ManagedChannel backend() {
-        EventExecutor current = ThreadExecutorMap.currentExecutor();
-        EventLoop loop = current instanceof EventLoop l && Epoll.isAvailable() ? l : null;
-        return backends.computeIfAbsent(loop == null ? "any" : loop, key -> {
-            NettyChannelBuilder builder = NettyChannelBuilder.forTarget("dns:///" + backendEndpoint).usePlaintext()
-                    .directExecutor().maxInboundMessageSize(MAX_MESSAGE_BYTES);
-            if (loop != null) {
-                builder.eventLoopGroup(loop).channelType(EpollSocketChannel.class);
-            }
-            return builder.build();
-        });
+        EventLoop loop = EventLoops.current();
+        return backends.computeIfAbsent(loop == null ? "any" : loop, key -> EventLoops.on(
+                NettyChannelBuilder.forTarget("dns:///" + backendEndpoint).usePlaintext().directExecutor()
+                        .maxInboundMessageSize(MAX_MESSAGE_BYTES), loop).build());
     }
 
     private final class AnyMethod extends HandlerRegistry {

@@ -4,6 +4,7 @@
  * the stubs built on them (one bean per stub type, present only where the channel's address is
  * configured), the default deadline of unary calls ({@code tollgate.grpc.clients.*.deadline}), and
  * the reconnecting server stream, and the marshaller of messages forwarded as their bytes
- * ({@link io.tollgate.common.grpc.RawBytes}). Must not import a service's packages.
+ * ({@link io.tollgate.common.grpc.RawBytes}), and a proxy's outgoing connection on its incoming one's
+ * event loop ({@link io.tollgate.common.grpc.EventLoops}). Must not import a service's packages.
  */
 package io.tollgate.common.grpc;

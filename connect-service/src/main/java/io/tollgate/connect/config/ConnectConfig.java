@@ -23,8 +23,9 @@ import java.util.List;
  * @param maxArtifactBytes       artifact bytes one session may upload, when the tenant's quota says 0
  * @param sessionIdleTimeout     a session with no call for this long no longer counts as open
  *                               (Spark's own default session timeout is one hour)
- * @param maxBackendChannels     channels to backends kept at once; the least recently used one
- *                               beyond it is closed once its calls have finished
+ * @param maxBackendChannels     channels to backends kept at once (one per backend and event
+ *                               loop); the least recently used one beyond it is closed once its
+ *                               calls have finished
  * @param backendChannelIdle     a channel to a backend unused for this long is closed likewise
  * @param interruptTimeout       the deadline of an Interrupt the gateway sends a backend
  * @param revocationCheckInterval how often open calls are checked against revocations and

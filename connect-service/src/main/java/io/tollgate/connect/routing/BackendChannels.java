@@ -6,10 +6,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.NettyChannelBuilder;
 import io.netty.channel.EventLoop;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.internal.ThreadExecutorMap;
+import io.tollgate.common.grpc.EventLoops;
 import io.tollgate.common.tracing.InternalCallTracing;
 import io.tollgate.connect.config.ConnectConfig;
 import jakarta.annotation.PreDestroy;
@@ -42,9 +39,8 @@ import java.util.function.LongSupplier;
  * on the thread it arrived on; a write to a connection on another event loop wakes that loop's
  * thread, a hand-off per forwarded write. Measured (docs/benchmarks.md): with the two connections
  * on different loops the gateway spent up to 1.8x the CPU per {@code select 1} of the empty proxy,
- * on the same loop 1.15x. The server and grpc-java's channels share grpc-netty's default event loop
- * group, which is epoll where epoll is available, so pinning is done only then (the channel type
- * must match the loop's); a lease taken on any other thread gets grpc-netty's choice of loop.
+ * on the same loop 1.15x. Only where epoll is available ({@link EventLoops}); a lease taken on any
+ * other thread gets grpc-netty's choice of loop.
  */
 @Singleton
 public class BackendChannels {
@@ -122,7 +118,7 @@ public class BackendChannels {
      * @throws NoSparkBackendException when the backend's CA certificate cannot be used
      */
     public synchronized Lease lease(SparkBackend backend) throws NoSparkBackendException {
-        PoolKey key = new PoolKey(backend.channelKey(), currentEventLoop());
+        PoolKey key = new PoolKey(backend.channelKey(), EventLoops.current());
         Pooled pooled = live.get(key);
         if (pooled == null) {
             pooled = new Pooled(open(backend, key.eventLoop()), clock.getAsLong());
@@ -144,12 +140,6 @@ public class BackendChannels {
     private record PoolKey(SparkBackend.ChannelKey channelKey, EventLoop eventLoop) {
     }
 
-    /** The event loop whose thread this is, when a channel can be pinned to it; else null. */
-    private static EventLoop currentEventLoop() {
-        EventExecutor current = ThreadExecutorMap.currentExecutor();
-        return current instanceof EventLoop loop && Epoll.isAvailable() ? loop : null;
-    }
-
     private ManagedChannel open(SparkBackend backend, EventLoop eventLoop) throws NoSparkBackendException {
         // Always through DNS: a bare host:port is parsed as a URI, and a host named like a resolver
         // scheme (e.g. "unix") would pick that resolver instead.
@@ -160,10 +150,7 @@ public class BackendChannels {
                 // forwards and never blocks (as the server's calls do: see ConnectServer).
                 .directExecutor()
                 .intercept(tracing);
-        if (eventLoop != null) {
-            // Not shut down with the channel: grpc-java leaves a group it was given to its owner.
-            builder.eventLoopGroup(eventLoop).channelType(EpollSocketChannel.class);
-        }
+        EventLoops.on(builder, eventLoop);
         if (!backend.tls()) {
             builder.usePlaintext();
         } else if (!backend.caCertificate().isEmpty()) {
