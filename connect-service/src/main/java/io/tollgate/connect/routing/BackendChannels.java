@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * The channels to Spark Connect backends: one per (endpoint, TLS, CA), at most
+ * The channels to Spark Connect backends: one per (endpoint, TLS, CA) and event loop, at most
  * {@code tollgate.connect.max-backend-channels} of them, the least recently used retired first,
  * and any unused for {@code backend-channel-idle} retired too. A retired channel takes no new call
  * and is shut down when its last call (a {@link Lease}) ends: an eviction never cuts a running query.
@@ -37,10 +37,10 @@ import java.util.function.LongSupplier;
  * is) gets a channel whose connection lives on that same event loop: one channel per (backend,
  * event loop). The proxy forwards each message, header, request and end from one hop to the other
  * on the thread it arrived on; a write to a connection on another event loop wakes that loop's
- * thread, a hand-off per forwarded write. Measured (docs/benchmarks.md): with the two connections
- * on different loops the gateway spent up to 1.8x the CPU per {@code select 1} of the empty proxy,
- * on the same loop 1.15x. Only where epoll is available ({@link EventLoops}); a lease taken on any
- * other thread gets grpc-netty's choice of loop.
+ * thread, a hand-off per forwarded write. Measured (docs/benchmarks.md): at 1 client, with its two
+ * connections on different loops the gateway spent 1.57-1.83x the CPU per {@code select 1} of an
+ * empty proxy, on one loop 1.15-1.37x. Only where epoll is available ({@link EventLoops}); a lease
+ * taken on any other thread (a first-seen token's admission) gets grpc-netty's choice of loop.
  */
 @Singleton
 public class BackendChannels {
